@@ -1,0 +1,35 @@
+package io.jenkins.plugins.awsbatch.engine.batch;
+
+import java.util.List;
+
+/**
+ * The AWS Batch operations the engine needs, with AWS's semantics and limits. Implemented by the AWS SDK
+ * ({@code aws}) and by the embedded local engine ({@code local}); everything above this interface is the same
+ * for both.
+ */
+public interface BatchService extends AutoCloseable {
+
+    /** Maximum ids per DescribeJobs call. */
+    int MAX_DESCRIBE_IDS = 100;
+    /** Maximum children of one array job. */
+    int MAX_ARRAY_SIZE = 10_000;
+    /** Maximum entries of {@code dependsOn}. */
+    int MAX_DEPENDENCIES = 20;
+
+    SubmitJobResult submitJob(SubmitJobRequest request);
+
+    /** At most {@link #MAX_DESCRIBE_IDS} ids; unknown ids are left out of the answer, as AWS does. */
+    List<JobDetail> describeJobs(List<String> jobIds);
+
+    JobPage listJobs(ListJobsRequest request);
+
+    /** Cancels a job not yet STARTING; on a running job it has no effect. */
+    void cancelJob(String jobId, String reason);
+
+    /** Terminates a job in any non-terminal status; never retried. */
+    void terminateJob(String jobId, String reason);
+
+    @Override
+    default void close() {
+    }
+}

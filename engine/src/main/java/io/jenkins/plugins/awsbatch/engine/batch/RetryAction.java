@@ -1,0 +1,5 @@
+package io.jenkins.plugins.awsbatch.engine.batch;
+
+public enum RetryAction {
+    RETRY, EXIT
+}

@@ -1,0 +1,197 @@
+package io.jenkins.plugins.awsbatch.engine.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Binds {@code batchgraph.yaml} text, or the map arguments of a Jenkins step, to a {@link GraphSpec}. Binding
+ * errors name the field's path; unknown fields are errors (a typo must not be silently ignored).
+ */
+public final class GraphBinder {
+
+    private final ObjectMapper yaml = configure(new ObjectMapper(new YAMLFactory()));
+    private final ObjectMapper json = configure(JsonMapper.builder().build());
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+    }
+
+    /** Reads a graph file, applying {@code path=value} overrides (as {@code --set} gives them) first. */
+    public GraphSpec read(Path file, List<String> overrides) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new GraphValidationException(new GraphError(file.toString(), "cannot read the graph file: "
+                    + e.getMessage(), "check the path and permissions"));
+        }
+        return parse(text, overrides);
+    }
+
+    public GraphSpec parse(String yamlText, List<String> overrides) {
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(yamlText);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "(file)"
+                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new GraphValidationException(new GraphError(where, "not valid YAML: " + e.getOriginalMessage(),
+                    "fix the YAML syntax"));
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new GraphValidationException(new GraphError("(file)", "the graph file must be a YAML mapping",
+                    "start with 'name: my-graph' and a 'stages:' list"));
+        }
+        for (String override : overrides == null ? List.<String>of() : overrides) {
+            applyOverride((ObjectNode) tree, override);
+        }
+        return bind(tree);
+    }
+
+    /** Binds the map arguments of a Jenkins step (or any plain map/list tree). */
+    public GraphSpec fromMap(Map<String, ?> arguments) {
+        return bind(json.valueToTree(arguments));
+    }
+
+    /** Binds one stage from a plain map (Jenkins step arguments), with errors under {@code prefix}. */
+    public StageSpec stageFromMap(Map<String, ?> arguments, String prefix) {
+        return bind(json.valueToTree(arguments), StageSpec.class, prefix);
+    }
+
+    public GraphSpec bind(JsonNode tree) {
+        return bind(tree, GraphSpec.class, "");
+    }
+
+    private <T> T bind(JsonNode tree, Class<T> type, String prefix) {
+        try {
+            return json.treeToValue(tree, type);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            throw new GraphValidationException(new GraphError(path(prefix, e), "unknown field '"
+                    + e.getPropertyName() + "'", "use one of: " + known));
+        } catch (InvalidFormatException e) {
+            String expected = e.getTargetType() != null && e.getTargetType().isEnum()
+                    ? "one of " + Arrays.toString(e.getTargetType().getEnumConstants()).toLowerCase()
+                    : "a value of type " + simpleType(e.getTargetType());
+            throw new GraphValidationException(new GraphError(path(prefix, e), "invalid value '" + e.getValue()
+                    + "'", "use " + expected));
+        } catch (JsonMappingException e) {
+            throw new GraphValidationException(new GraphError(path(prefix, e), firstLine(e.getOriginalMessage()),
+                    "check the field's type against the documented format"));
+        } catch (JsonProcessingException e) {
+            throw new GraphValidationException(new GraphError(prefix.isEmpty() ? "(file)" : prefix,
+                    firstLine(e.getOriginalMessage()), "check the syntax"));
+        }
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "the documented type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "number";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static String path(String prefix, JsonMappingException e) {
+        StringBuilder out = new StringBuilder(prefix);
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            }
+        }
+        return out.length() == 0 ? "(file)" : out.toString();
+    }
+
+    /**
+     * {@code stages.score.timeout=600} or {@code stages[0].timeout=600} or {@code queue=q2}. A stage may be
+     * addressed by name. Values are parsed as YAML scalars (numbers stay numbers).
+     */
+    private void applyOverride(ObjectNode root, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new GraphValidationException(new GraphError("--set " + override, "expected path=value",
+                    "write e.g. --set stages.score.timeout=600"));
+        }
+        String path = override.substring(0, eq).trim();
+        JsonNode value;
+        try {
+            value = yaml.readTree(override.substring(eq + 1));
+        } catch (JsonProcessingException e) {
+            value = JsonNodeFactory.instance.textNode(override.substring(eq + 1));
+        }
+        if (value == null || value.isMissingNode()) {
+            value = JsonNodeFactory.instance.nullNode();
+        }
+        String[] parts = path.replaceAll("\\[(\\d+)]", ".$1").split("\\.");
+        JsonNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = child(node, parts[i], path);
+        }
+        String last = parts[parts.length - 1];
+        if (node instanceof ObjectNode object) {
+            object.set(last, value);
+        } else if (node instanceof ArrayNode array && last.matches("\\d+") && Integer.parseInt(last) < array.size()) {
+            array.set(Integer.parseInt(last), value);
+        } else {
+            throw new GraphValidationException(new GraphError("--set " + path, "cannot set '" + last + "' here",
+                    "point the path at a field of a mapping"));
+        }
+    }
+
+    private static JsonNode child(JsonNode node, String part, String path) {
+        if (node instanceof ArrayNode array) {
+            if (part.matches("\\d+") && Integer.parseInt(part) < array.size()) {
+                return array.get(Integer.parseInt(part));
+            }
+            for (JsonNode element : array) {
+                if (part.equals(element.path("name").asText(null))) {
+                    return element;
+                }
+            }
+        } else if (node instanceof ObjectNode object) {
+            JsonNode next = object.get(part);
+            if (next == null || next.isNull()) {
+                next = object.putObject(part);
+            }
+            return next;
+        }
+        throw new GraphValidationException(new GraphError("--set " + path, "no element '" + part + "'",
+                "name an existing stage or index"));
+    }
+}

@@ -1,0 +1,363 @@
+package io.jenkins.plugins.awsbatch.engine.graph;
+
+import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.EvaluateOnExit;
+import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole graph before anything is submitted and reports every problem at once, each with the path of
+ * the field and the fix. The limits are AWS Batch's, so a graph valid here is accepted by AWS.
+ */
+public final class GraphValidator {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern EXIT_CODE_GLOB = Pattern.compile("[0-9]{1,511}\\*?|\\*");
+    private static final Pattern REASON_GLOB = Pattern.compile("[A-Za-z0-9 .:_-]{0,511}\\*?");
+
+    public List<GraphError> validate(GraphSpec graph) {
+        List<GraphError> errors = new ArrayList<>();
+        new Check(graph, errors).run();
+        return errors;
+    }
+
+    /** Throws {@link GraphValidationException} listing every error, if there is any. */
+    public GraphSpec requireValid(GraphSpec graph) {
+        List<GraphError> errors = validate(graph);
+        if (!errors.isEmpty()) {
+            throw new GraphValidationException(errors);
+        }
+        return graph;
+    }
+
+    /** Static rules of a retry strategy, shared with the Batch services' own request validation. */
+    public static void checkRetry(RetryStrategy retry, String path, List<GraphError> errors) {
+        if (retry == null) {
+            return;
+        }
+        if (retry.attempts() < 1 || retry.attempts() > 10) {
+            errors.add(new GraphError(path + ".attempts", "attempts must be between 1 and 10, got "
+                    + retry.attempts(), "set attempts to a number from 1 to 10"));
+        }
+        if (retry.evaluateOnExit().size() > 5) {
+            errors.add(new GraphError(path + ".evaluateOnExit", "at most 5 rules are allowed, got "
+                    + retry.evaluateOnExit().size(), "merge rules with glob patterns such as '13*'"));
+        }
+        for (int i = 0; i < retry.evaluateOnExit().size(); i++) {
+            EvaluateOnExit rule = retry.evaluateOnExit().get(i);
+            String rulePath = path + ".evaluateOnExit[" + i + "]";
+            if (rule.action() == null) {
+                errors.add(new GraphError(rulePath + ".action", "action is required", "set action: RETRY or EXIT"));
+            }
+            if (rule.onExitCode() == null && rule.onReason() == null && rule.onStatusReason() == null) {
+                errors.add(new GraphError(rulePath, "a rule needs onExitCode, onReason or onStatusReason",
+                        "add e.g. onExitCode: \"137\""));
+            }
+            if (rule.onExitCode() != null && !EXIT_CODE_GLOB.matcher(rule.onExitCode()).matches()) {
+                errors.add(new GraphError(rulePath + ".onExitCode", "'" + rule.onExitCode()
+                        + "' is not an exit-code pattern", "use digits with an optional trailing *, e.g. \"13*\""));
+            }
+            checkReason(rule.onReason(), rulePath + ".onReason", errors);
+            checkReason(rule.onStatusReason(), rulePath + ".onStatusReason", errors);
+        }
+    }
+
+    private static void checkReason(String pattern, String path, List<GraphError> errors) {
+        if (pattern != null && !REASON_GLOB.matcher(pattern).matches()) {
+            errors.add(new GraphError(path, "'" + pattern + "' is not a reason pattern",
+                    "use letters, digits, spaces, '.', ':', with an optional trailing *"));
+        }
+    }
+
+    private static final class Check {
+        private final GraphSpec graph;
+        private final List<GraphError> errors;
+        private final Map<String, Integer> indexByName = new LinkedHashMap<>();
+
+        Check(GraphSpec graph, List<GraphError> errors) {
+            this.graph = graph;
+            this.errors = errors;
+        }
+
+        void run() {
+            checkTop();
+            List<StageSpec> stages = graph.stages();
+            for (int i = 0; i < stages.size(); i++) {
+                StageSpec stage = stages.get(i);
+                String path = "stages[" + i + "]";
+                if (stage.name() == null || !NAME.matcher(stage.name()).matches()) {
+                    error(path + ".name", "stage name '" + stage.name() + "' is missing or invalid",
+                            "use 1-64 letters, digits, '-' or '_'");
+                } else if (indexByName.putIfAbsent(stage.name(), i) != null) {
+                    error(path + ".name", "stage name '" + stage.name() + "' is used twice",
+                            "give every stage its own name");
+                }
+            }
+            for (int i = 0; i < stages.size(); i++) {
+                checkStage(stages.get(i), "stages[" + i + "]");
+            }
+            checkCycles();
+            checkJobDefinitions();
+        }
+
+        private void checkTop() {
+            if (graph.name() == null || !NAME.matcher(graph.name()).matches()) {
+                error("name", "graph name '" + graph.name() + "' is missing or invalid",
+                        "use 1-64 letters, digits, '-' or '_'");
+            }
+            String engine = graph.engineOrDefault();
+            if (!engine.equals("local") && !engine.equals("aws")) {
+                error("engine", "unknown engine '" + engine + "'", "use local or aws");
+            }
+            String store = graph.storeOrDefault();
+            if (!store.startsWith("file:") && !store.startsWith("s3://")) {
+                error("store", "unsupported store '" + store + "'", "use file://PATH or s3://BUCKET/PREFIX");
+            }
+            if (engine.equals("aws") && store.startsWith("file:")) {
+                error("store", "jobs on AWS Batch cannot read a local folder", "use s3://BUCKET/PREFIX with engine aws");
+            }
+            if (graph.mode() != null && !List.of("auto", "upfront", "gated").contains(graph.mode())) {
+                error("mode", "unknown mode '" + graph.mode() + "'", "use auto, upfront or gated");
+            }
+            if (graph.stages().isEmpty()) {
+                error("stages", "the graph has no stages", "add at least one stage");
+            }
+            ItemSourceSpec items = graph.plan() == null ? null : graph.plan().items();
+            boolean needsItems = graph.stages().stream().anyMatch(s -> s.type() == StageType.ARRAY);
+            if (items == null) {
+                if (needsItems) {
+                    error("plan.items", "array stages need items", "add plan: {items: {file: items.csv}}");
+                }
+            } else {
+                int sources = (items.list() != null ? 1 : 0) + (items.file() != null ? 1 : 0) + (items.s3() != null ? 1 : 0);
+                if (sources != 1) {
+                    error("plan.items", "exactly one of list, file, s3 is required, found " + sources,
+                            "keep one item source");
+                }
+                if (items.file() != null && !items.file().matches("(?i).*\\.(json|jsonl|ndjson|csv|xlsx)")) {
+                    error("plan.items.file", "unsupported file type '" + items.file() + "'",
+                            "use a .json, .jsonl, .csv or .xlsx file");
+                }
+                if (items.s3() != null && !items.s3().startsWith("s3://")) {
+                    error("plan.items.s3", "'" + items.s3() + "' is not an S3 URI", "write s3://BUCKET/PREFIX/");
+                }
+            }
+        }
+
+        private void checkStage(StageSpec stage, String path) {
+            if (stage.jobDefinition() == null && !stage.isBuiltInCleanup()) {
+                error(path + ".jobDefinition", "stage '" + stage.name() + "' has no job definition",
+                        "set jobDefinition to a name under jobDefinitions (local) or a registered definition (aws)");
+            }
+            if (stage.timeout() != null && stage.timeout() < 60) {
+                error(path + ".timeout", "timeout must be at least 60 seconds, got " + stage.timeout(),
+                        "set timeout to 60 or more (AWS Batch's minimum)");
+            }
+            if (stage.retry() != null) {
+                checkRetry(stage.retry().toStrategy(), path + ".retry", errors);
+            }
+            if (stage.maxConcurrency() != null && stage.maxConcurrency() < 1) {
+                error(path + ".maxConcurrency", "maxConcurrency must be at least 1", "remove it or set a positive number");
+            }
+            if (stage.toleratedFailurePercent() != null
+                    && (stage.toleratedFailurePercent() < 0 || stage.toleratedFailurePercent() > 100)) {
+                error(path + ".toleratedFailurePercent", "must be between 0 and 100", "set a percentage");
+            }
+            if (stage.toleratedFailureCount() != null && stage.toleratedFailureCount() < 0) {
+                error(path + ".toleratedFailureCount", "must not be negative", "set 0 or more");
+            }
+            if (stage.toleratedFailurePercent() != null && stage.toleratedFailureCount() != null) {
+                error(path, "both toleratedFailurePercent and toleratedFailureCount are set", "keep one of them");
+            }
+            if (stage.retryFailedItems() != null && (stage.retryFailedItems() < 0 || stage.retryFailedItems() > 10)) {
+                error(path + ".retryFailedItems", "must be between 0 and 10", "set a number of rounds from 0 to 10");
+            }
+            boolean array = stage.type() == StageType.ARRAY;
+            if (!array) {
+                if (stage.isSequential()) {
+                    error(path + ".sequential", "only array stages run children in sequence", "remove sequential");
+                }
+                if (stage.toleratesFailures() || stage.retryRounds() > 0) {
+                    error(path, "tolerated failures and retryFailedItems apply to array stages only",
+                            "move them to an array stage");
+                }
+            }
+            if (stage.count() != null) {
+                if (stage.type() != StageType.AGGREGATE) {
+                    error(path + ".count", "count applies to aggregate stages only", "remove count or make the stage type: aggregate");
+                }
+                checkCount(stage.count(), path + ".count");
+            }
+            for (Map.Entry<String, String> env : stage.environment().entrySet()) {
+                if (env.getKey().startsWith("AWS_BATCH")) {
+                    error(path + ".environment." + env.getKey(), "names starting with AWS_BATCH are reserved by AWS Batch",
+                            "rename the variable");
+                }
+            }
+            if (stage.dependsOn().size() > BatchService.MAX_DEPENDENCIES) {
+                error(path + ".dependsOn", "a job can depend on at most 20 jobs, got " + stage.dependsOn().size(),
+                        "depend on fewer stages, or add an intermediate single stage");
+            }
+            Set<String> seen = new HashSet<>();
+            for (int d = 0; d < stage.dependsOn().size(); d++) {
+                checkDependency(stage, stage.dependsOn().get(d), path + ".dependsOn[" + d + "]", seen);
+            }
+        }
+
+        private void checkCount(CountSpec count, String path) {
+            int set = (count.fixed() != null ? 1 : 0) + (count.expression() != null ? 1 : 0)
+                    + (count.partitionsFrom() != null ? 1 : 0);
+            if (set != 1) {
+                error(path, "count needs exactly one of a number, an expression or partitionsFrom",
+                        "write count: 1, count: \"ceil(items / 1000)\" or count: {partitionsFrom: STAGE}");
+                return;
+            }
+            if (count.fixed() != null && (count.fixed() < 1 || count.fixed() > BatchService.MAX_ARRAY_SIZE)) {
+                error(path, "count must be between 1 and 10000, got " + count.fixed(), "set a positive count");
+            }
+            if (count.expression() != null) {
+                try {
+                    CountExpression.parse(count.expression());
+                } catch (IllegalArgumentException e) {
+                    error(path, e.getMessage(), "write e.g. \"ceil(items / 1000)\" using items, numbers, + - * / and ceil/floor/min/max");
+                }
+            }
+            if (count.partitionsFrom() != null) {
+                Integer target = indexByName.get(count.partitionsFrom());
+                if (target == null) {
+                    error(path + ".partitionsFrom", "unknown stage '" + count.partitionsFrom() + "'",
+                            "name one of " + indexByName.keySet());
+                }
+            }
+        }
+
+        private void checkDependency(StageSpec stage, StageDependency dep, String path, Set<String> seen) {
+            if (dep == null || dep.stage() == null) {
+                error(path, "dependency without a stage", "write a stage name or {stage: NAME, type: N_TO_N}");
+                return;
+            }
+            Integer target = indexByName.get(dep.stage());
+            if (target == null) {
+                error(path + ".stage", "unknown stage '" + dep.stage() + "'", "name one of " + indexByName.keySet());
+                return;
+            }
+            if (dep.stage().equals(stage.name())) {
+                error(path + ".stage", "stage '" + stage.name() + "' depends on itself", "remove the dependency");
+                return;
+            }
+            if (!seen.add(dep.stage())) {
+                error(path + ".stage", "stage '" + dep.stage() + "' is listed twice", "list each dependency once");
+            }
+            StageSpec upstream = graph.stages().get(target);
+            if (dep.type() == io.jenkins.plugins.awsbatch.engine.batch.DependencyType.SEQUENTIAL) {
+                error(path + ".type", "SEQUENTIAL is not a dependency between stages",
+                        "use sequential: true on the array stage, or N_TO_N");
+            }
+            if (dep.isNToN() && (stage.type() != StageType.ARRAY || upstream.type() != StageType.ARRAY)) {
+                error(path + ".type", "N_TO_N pairs children of two arrays of the same size, but '"
+                        + (stage.type() != StageType.ARRAY ? stage.name() : upstream.name()) + "' is not an array stage",
+                        "depend on the whole stage (write just the stage name)");
+            }
+            if (dep.isNToN() && upstream.type() == StageType.ARRAY && stage.type() == StageType.ARRAY
+                    && (upstream.toleratesFailures() || upstream.retryRounds() > 0)) {
+                // Items that failed upstream are dropped, so the next array is smaller: no longer the same size.
+                error(path + ".type", "N_TO_N needs arrays of the same size, but '" + upstream.name()
+                        + "' may drop failed items", "depend on the whole stage");
+            }
+            if (upstream.type() == StageType.CLEANUP) {
+                error(path + ".stage", "nothing can run after cleanup: its data is gone", "make cleanup the last stage");
+            }
+        }
+
+        private void checkCycles() {
+            Map<String, List<String>> edges = new HashMap<>();
+            for (StageSpec stage : graph.stages()) {
+                List<String> targets = new ArrayList<>();
+                for (StageDependency dep : stage.dependsOn()) {
+                    if (dep != null && dep.stage() != null && indexByName.containsKey(dep.stage())
+                            && !dep.stage().equals(stage.name())) {
+                        targets.add(dep.stage());
+                    }
+                }
+                edges.put(stage.name(), targets);
+            }
+            Map<String, Integer> state = new HashMap<>();
+            for (String name : indexByName.keySet()) {
+                List<String> path = new ArrayList<>();
+                if (visit(name, edges, state, path)) {
+                    error("stages[" + indexByName.get(path.get(0)) + "].dependsOn", "dependency cycle: "
+                            + String.join(" -> ", path), "remove one dependency of the cycle");
+                    return;
+                }
+            }
+        }
+
+        private boolean visit(String name, Map<String, List<String>> edges, Map<String, Integer> state, List<String> path) {
+            Integer s = state.get(name);
+            if (s != null && s == 2) {
+                return false;
+            }
+            path.add(name);
+            if (s != null && s == 1) {
+                path.subList(0, path.indexOf(name)).clear();
+                return true;
+            }
+            state.put(name, 1);
+            for (String next : edges.getOrDefault(name, List.of())) {
+                if (visit(next, edges, state, path)) {
+                    return true;
+                }
+            }
+            state.put(name, 2);
+            path.remove(path.size() - 1);
+            return false;
+        }
+
+        private void checkJobDefinitions() {
+            boolean local = graph.engineOrDefault().equals("local");
+            for (int i = 0; i < graph.stages().size(); i++) {
+                StageSpec stage = graph.stages().get(i);
+                if (stage.jobDefinition() == null) {
+                    continue;
+                }
+                String base = stage.jobDefinition().replaceFirst(":\\d+$", "");
+                if (local && !graph.jobDefinitions().containsKey(base) && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
+                    error("stages[" + i + "].jobDefinition", "job definition '" + stage.jobDefinition()
+                            + "' is not declared", "add it under jobDefinitions (known: " + graph.jobDefinitions().keySet() + ")");
+                }
+            }
+            for (Map.Entry<String, JobDefinitionSpec> def : graph.jobDefinitions().entrySet()) {
+                String path = "jobDefinitions." + def.getKey();
+                if (!NAME.matcher(def.getKey()).matches()) {
+                    error(path, "job definition name '" + def.getKey() + "' is invalid", "use 1-64 letters, digits, '-' or '_'");
+                }
+                JobDefinitionSpec spec = def.getValue();
+                if (spec == null) {
+                    error(path, "empty job definition", "give it a command");
+                    continue;
+                }
+                if (local && spec.command().isEmpty()) {
+                    error(path + ".command", "the local engine needs a command", "add command: [python3, job.py]");
+                }
+                if (spec.timeout() != null && spec.timeout() < 60) {
+                    error(path + ".timeout", "timeout must be at least 60 seconds, got " + spec.timeout(),
+                            "set timeout to 60 or more");
+                }
+                if (spec.retry() != null) {
+                    checkRetry(spec.retry().toStrategy(), path + ".retry", errors);
+                }
+            }
+        }
+
+        private void error(String path, String problem, String fix) {
+            errors.add(new GraphError(path, problem, fix));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.awsbatch.engine.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The local engine's store: {@code file://} URIs are files in a folder. Writes are atomic (temp + move). */
+public final class LocalObjectStore implements ObjectStore {
+
+    /** {@code file:///abs}, {@code file:relative} or {@code file://relative} to a path (relative to the cwd). */
+    public static Path toPath(String uri) {
+        if (uri.startsWith("file:///")) {
+            return Paths.get(URI.create(uri.replace(" ", "%20")));
+        }
+        if (uri.startsWith("file://")) {
+            return Paths.get(uri.substring("file://".length())).toAbsolutePath().normalize();
+        }
+        if (uri.startsWith("file:")) {
+            return Paths.get(uri.substring("file:".length())).toAbsolutePath().normalize();
+        }
+        return Paths.get(uri).toAbsolutePath().normalize();
+    }
+
+    /** The canonical URI of a local path: {@code file:///abs/path}. */
+    public static String toUri(Path path) {
+        String abs = path.toAbsolutePath().normalize().toString();
+        return "file://" + (abs.startsWith("/") ? abs : "/" + abs);
+    }
+
+    /** Normalises any accepted form of a local store URI to {@code file:///abs/path}. */
+    public static String canonical(String uri) {
+        return toUri(toPath(uri));
+    }
+
+    @Override
+    public void put(String uri, byte[] content) {
+        Path target = toPath(uri);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+            Files.write(temp, content);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String uri) {
+        try {
+            return Optional.of(Files.readAllBytes(toPath(uri)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + uri, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefixUri) {
+        Path root = toPath(prefixUri);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            List<String> out = new ArrayList<>();
+            files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".tmp-"))
+                    .sorted()
+                    .forEach(p -> out.add(toUri(p)));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    @Override
+    public int deletePrefix(String prefixUri, String allowedRoot) {
+        Path target = toPath(prefixUri);
+        Path root = toPath(allowedRoot);
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException("refusing to delete " + target + ": it is outside " + root);
+        }
+        if (!Files.exists(target)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(target)) {
+            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+            int files = 0;
+            for (Path p : paths) {
+                if (Files.isRegularFile(p)) {
+                    files++;
+                }
+                Files.deleteIfExists(p);
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target, e);
+        }
+    }
+}
