@@ -1,0 +1,178 @@
+package io.jenkins.plugins.awsbatch.engine.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The store on S3 ({@code s3://bucket/key} URIs). {@link #putAll} writes with at most {@code concurrency}
+ * requests in flight; {@link #deletePrefix} checks the prefix against the allowed root before any call and
+ * deletes with DeleteObjects, 1,000 keys a call. The client is owned by the caller.
+ */
+public final class S3ObjectStore implements ObjectStore {
+    /** DeleteObjects' limit. */
+    public static final int DELETE_BATCH = 1000;
+
+    private final S3Client s3;
+    private final int concurrency;
+
+    public S3ObjectStore(S3Client s3, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.s3 = s3;
+        this.concurrency = concurrency;
+    }
+
+    @Override
+    public void put(String uri, byte[] content) {
+        S3Location loc = objectLocation(uri);
+        s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public void putAll(Map<String, byte[]> objects) {
+        if (objects.isEmpty()) {
+            return;
+        }
+        objects.keySet().forEach(S3ObjectStore::objectLocation);
+        if (objects.size() == 1 || concurrency == 1) {
+            objects.forEach(this::put);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, objects.size()), r -> {
+            Thread t = new Thread(r, "s3-put");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(objects.size());
+            objects.forEach((uri, content) -> futures.add(pool.submit(() -> put(uri, content))));
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    futures.forEach(other -> other.cancel(true));
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException("writing to S3 failed", cause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to S3", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String uri) {
+        S3Location loc = objectLocation(uri);
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key())).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> list(String prefixUri) {
+        S3Location loc = S3Location.parse(prefixUri);
+        List<String> out = new ArrayList<>();
+        for (S3Object o : listObjects(loc)) {
+            out.add("s3://" + loc.bucket() + "/" + o.key());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Override
+    public int deletePrefix(String prefixUri, String allowedRoot) {
+        S3Location target = S3Location.parse(prefixUri);
+        S3Location root = S3Location.parse(allowedRoot);
+        if (!target.bucket().equals(root.bucket()) || target.key().isEmpty()
+                || !StoreUris.isInside(prefixUri, allowedRoot) || hasDotSegment(target.key())) {
+            throw new IllegalArgumentException("refusing to delete " + prefixUri + ": it is not inside " + allowedRoot);
+        }
+        List<ObjectIdentifier> batch = new ArrayList<>(DELETE_BATCH);
+        int deleted = 0;
+        for (S3Object o : listObjects(target)) {
+            batch.add(ObjectIdentifier.builder().key(o.key()).build());
+            if (batch.size() == DELETE_BATCH) {
+                deleted += delete(target.bucket(), batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            deleted += delete(target.bucket(), batch);
+        }
+        return deleted;
+    }
+
+    private int delete(String bucket, List<ObjectIdentifier> keys) {
+        DeleteObjectsResponse response = s3.deleteObjects(r -> r.bucket(bucket)
+                .delete(Delete.builder().objects(List.copyOf(keys)).quiet(true).build()));
+        if (response.hasErrors() && !response.errors().isEmpty()) {
+            var first = response.errors().get(0);
+            throw new IllegalStateException("S3 DeleteObjects failed for " + response.errors().size() + " keys, first s3://"
+                    + bucket + "/" + first.key() + ": " + first.code() + " " + first.message());
+        }
+        return keys.size();
+    }
+
+    /** Every object under the location's key prefix, following ListObjectsV2 continuation tokens. */
+    private List<S3Object> listObjects(S3Location loc) {
+        List<S3Object> out = new ArrayList<>();
+        String token = null;
+        do {
+            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(loc.bucket()).prefix(loc.keyPrefix());
+            if (token != null) {
+                req.continuationToken(token);
+            }
+            ListObjectsV2Response page = s3.listObjectsV2(req.build());
+            out.addAll(page.contents());
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        return out;
+    }
+
+    private static S3Location objectLocation(String uri) {
+        S3Location loc = S3Location.parse(uri);
+        if (loc.key().isEmpty() || loc.key().endsWith("/")) {
+            throw new IllegalArgumentException("an S3 object URI needs a key not ending in '/': " + uri);
+        }
+        return loc;
+    }
+
+    private static boolean hasDotSegment(String key) {
+        for (String segment : key.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
