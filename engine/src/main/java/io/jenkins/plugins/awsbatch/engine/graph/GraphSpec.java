@@ -20,9 +20,12 @@ public record GraphSpec(
         PlanSpec plan,
         Map<String, JobDefinitionSpec> jobDefinitions,
         List<StageSpec> stages,
-        @JsonProperty("notify") NotifySpec notifications) {
+        @JsonProperty("notify") NotifySpec notifications,
+        String barrierJobDefinition) {
 
     public static final String DEFAULT_STORE = "file://.batchgraph/runs";
+    /** The local engine's built-in do-nothing definition for barrier jobs (AWS: set barrierJobDefinition). */
+    public static final String LOCAL_BARRIER_DEFINITION = "batchgraph-barrier";
 
     public GraphSpec {
         jobDefinitions = jobDefinitions == null ? Map.of()
@@ -43,14 +46,14 @@ public record GraphSpec(
     }
 
     public GraphSpec withEngine(String newEngine) {
-        return new GraphSpec(name, newEngine, region, store, queue, mode, plan, jobDefinitions, stages, notifications);
+        return new GraphSpec(name, newEngine, region, store, queue, mode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
     }
 
     public GraphSpec withStore(String newStore) {
-        return new GraphSpec(name, engine, region, newStore, queue, mode, plan, jobDefinitions, stages, notifications);
+        return new GraphSpec(name, engine, region, newStore, queue, mode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
     }
 
     public GraphSpec withStages(List<StageSpec> newStages) {
-        return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, newStages, notifications);
+        return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, newStages, notifications, barrierJobDefinition);
     }
 }

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.awsbatch.engine.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.awsbatch.engine.graph.ItemSourceSpec;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
+import io.jenkins.plugins.awsbatch.engine.store.StoreUris;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the items a plan declares: an inline list, a file (.json, .jsonl, .csv, .xlsx; a path relative to the
+ * graph file, or an {@code s3://} object), or an S3 listing (one item per object: {@code {uri, key, name}}).
+ */
+public final class ItemSource {
+    private final ObjectMapper json;
+    private final StoreResolver stores;
+
+    public ItemSource(ObjectMapper json, StoreResolver stores) {
+        this.json = json;
+        this.stores = stores;
+    }
+
+    public List<Item> read(ItemSourceSpec spec, Path baseDir) {
+        List<JsonNode> records;
+        try {
+            if (spec.list() != null) {
+                records = new ArrayList<>();
+                for (Object value : spec.list()) {
+                    records.add(json.valueToTree(value));
+                }
+            } else if (spec.s3() != null) {
+                records = listing(spec.s3());
+            } else {
+                records = readFile(spec, baseDir);
+            }
+        } catch (NoSuchFileException e) {
+            throw new PlanException("plan.items.file", "file not found: " + e.getFile(),
+                    "give a path relative to the graph file, or an absolute one");
+        } catch (IOException e) {
+            throw new PlanException(spec.file() != null ? "plan.items.file" : "plan.items",
+                    "cannot read items: " + e.getMessage(), "check the file's format");
+        }
+        List<Item> items = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            items.add(new Item(i, keyOf(records.get(i), spec.key(), i), records.get(i)));
+        }
+        if (spec.key() != null && !items.isEmpty() && !records.get(0).has(spec.key())) {
+            throw new PlanException("plan.items.key", "items have no field '" + spec.key() + "'",
+                    "use one of the fields of the first item: " + fieldsOf(records.get(0)));
+        }
+        return items;
+    }
+
+    private List<JsonNode> readFile(ItemSourceSpec spec, Path baseDir) throws IOException {
+        String file = spec.file();
+        String lower = file.toLowerCase(Locale.ROOT);
+        ItemReader reader;
+        if (lower.endsWith(".xlsx")) {
+            reader = new ExcelItemReader(json);
+        } else if (lower.endsWith(".csv")) {
+            reader = new CsvItemReader(json);
+        } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+            reader = new JsonLinesItemReader(json);
+        } else {
+            reader = new JsonArrayItemReader(json);
+        }
+        try (InputStream in = open(file, baseDir)) {
+            return reader.read(in, spec.sheet());
+        }
+    }
+
+    private InputStream open(String file, Path baseDir) throws IOException {
+        if (file.startsWith("s3://")) {
+            byte[] content = stores.forUri(file).get(file)
+                    .orElseThrow(() -> new NoSuchFileException(file));
+            return new ByteArrayInputStream(content);
+        }
+        Path path = baseDir == null ? Path.of(file) : baseDir.resolve(file);
+        return Files.newInputStream(path);
+    }
+
+    private List<JsonNode> listing(String prefix) {
+        List<JsonNode> out = new ArrayList<>();
+        String root = StoreUris.asPrefix(prefix);
+        for (String uri : stores.forUri(prefix).list(root)) {
+            ObjectNode item = json.createObjectNode();
+            item.put("uri", uri);
+            String key = uri.substring(uri.indexOf('/', "s3://".length()) + 1);
+            item.put("key", key);
+            item.put("name", uri.substring(uri.lastIndexOf('/') + 1));
+            out.add(item);
+        }
+        return out;
+    }
+
+    private static String keyOf(JsonNode record, String keyField, int index) {
+        if (keyField != null && record.has(keyField)) {
+            return record.get(keyField).asText();
+        }
+        for (String field : List.of("id", "key", "name")) {
+            if (record.isObject() && record.has(field) && record.get(field).isValueNode()) {
+                return record.get(field).asText();
+            }
+        }
+        return record.isValueNode() ? record.asText() : String.valueOf(index);
+    }
+
+    private static List<String> fieldsOf(JsonNode record) {
+        List<String> names = new ArrayList<>();
+        record.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

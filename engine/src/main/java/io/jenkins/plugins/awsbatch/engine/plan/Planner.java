@@ -1,0 +1,67 @@
+package io.jenkins.plugins.awsbatch.engine.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.awsbatch.engine.graph.ItemSourceSpec;
+import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Milestone 2: reads the items, writes one record per item ({@code items/<i>.json}) and the manifest under the
+ * run's prefix, and returns the plan. Zero items is a valid plan: fan-out is skipped and reported.
+ */
+public final class Planner {
+    private final ItemSource source;
+    private final ObjectMapper json;
+    private final Chunker chunker;
+    private final Clock clock;
+
+    public Planner(ItemSource source, ObjectMapper json, Chunker chunker, Clock clock) {
+        this.source = source;
+        this.json = json;
+        this.chunker = chunker;
+        this.clock = clock;
+    }
+
+    /** Reads the items only (for {@code validate --plan}): nothing is written. */
+    public List<Item> preview(ItemSourceSpec spec, Path baseDir) {
+        return source.read(spec, baseDir);
+    }
+
+    public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store) {
+        List<Item> items = spec == null ? List.of() : source.read(spec, baseDir);
+        Map<String, byte[]> records = new LinkedHashMap<>();
+        for (Item item : items) {
+            records.put(layout.itemUri(item.index()), bytes(item.record()));
+        }
+        store.putAll(records);
+        Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), spec == null ? null : spec.key(),
+                layout.itemsUri(), items.stream().map(Item::key).toList(), clock.millis());
+        store.put(layout.manifestUri(), bytes(manifest));
+        return new Plan(layout.runId(), layout.runUri(), layout.itemsUri(), items.size(), chunker.split(items.size()));
+    }
+
+    public Manifest readManifest(RunLayout layout, ObjectStore store) {
+        byte[] content = store.get(layout.manifestUri()).orElseThrow(() ->
+                new IllegalStateException("no manifest at " + layout.manifestUri()));
+        try {
+            return json.readValue(content, Manifest.class);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,553 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.graph.CountExpression;
+import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
+import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
+import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.StageType;
+import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
+import io.jenkins.plugins.awsbatch.engine.plan.Chunker;
+import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
+import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
+import io.jenkins.plugins.awsbatch.engine.plan.Plan;
+import io.jenkins.plugins.awsbatch.engine.plan.Planner;
+import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.track.JobPoller;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Runs one graph: plan → submit → track → judge → (retry) → aggregate → clean up, as a sequence of
+ * {@link #step()}s so the CLI can loop and Jenkins can poll from a timer. Stages are submitted upfront with
+ * Batch dependencies where nothing has to be judged first, and gated (after the stages before them ended)
+ * otherwise; see {@link ExecutionModes}. All progress is journaled, so {@link #resume} re-attaches.
+ */
+public final class GraphRunner {
+    private final RunServices services;
+    private final RunState state;
+    private final RunJournal journal;
+    private final ObjectStore store;
+    private final RunLayout layout;
+    private final Chunker chunker = new Chunker();
+    private final IndexMaps indexMaps;
+    private final StageJudge judge;
+    private final StageSubmitter submitter;
+    private final JobPoller poller;
+    /** Latest detail of every job of the run that has been polled. */
+    private final Map<String, JobDetail> details = new HashMap<>();
+    private Manifest manifest;
+    private Duration nextDelay = Duration.ZERO;
+
+    private GraphRunner(RunServices services, RunState state) {
+        this.services = services;
+        this.state = state;
+        this.layout = new RunLayout(state.storeUri, state.runId);
+        this.store = services.stores().forUri(state.storeUri);
+        this.journal = new RunJournal(store, services.json());
+        this.indexMaps = new IndexMaps(services.stores(), services.json());
+        this.judge = new StageJudge(services, indexMaps);
+        this.poller = new JobPoller(services.batch());
+        SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout, Math.max(0, state.itemCount),
+                services.definitionNames(), services.settings().defaultQueue());
+        this.submitter = new StageSubmitter(services, state, journal, requests, chunker);
+    }
+
+    /**
+     * Validates the whole graph, plans the items and journals the new run. Throws
+     * {@link io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException} before anything is submitted.
+     */
+    public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
+        new GraphValidator().requireValid(graph);
+        RunState state = new RunState();
+        state.runId = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
+        state.name = graph.name();
+        state.engine = graph.engineOrDefault();
+        state.storeUri = graph.storeOrDefault();
+        state.baseDir = baseDir == null ? null : baseDir.toAbsolutePath().toString();
+        state.graph = graph;
+        state.mode = ExecutionModes.describe(graph);
+        state.startedAt = services.clock().millis();
+        RunLayout layout = new RunLayout(state.storeUri, state.runId);
+        state.runUri = layout.runUri();
+        graph.stages().forEach(s -> state.stages.put(s.name(), new StageState()));
+        ObjectStore store = services.stores().forUri(state.storeUri);
+        if (new RunJournal(store, services.json()).load(layout).isPresent()) {
+            throw new IllegalStateException("run " + state.runId + " already exists: use resume, or another --run-id");
+        }
+        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(), new Chunker(),
+                services.clock());
+        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store);
+        state.itemCount = plan.itemCount();
+        GraphRunner runner = new GraphRunner(services, state);
+        runner.journal.save(state);
+        services.listener().message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
+                + plan.chunks().size() + " chunk(s), " + state.mode + " mode, data in " + state.runUri);
+        if (plan.isEmpty()) {
+            services.listener().message("the plan has no items: array stages are skipped");
+        }
+        return runner;
+    }
+
+    /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
+    public static GraphRunner resume(RunServices services, RunState state) {
+        RunServices reconciling = new RunServices(services.batch(), services.stores(), services.logs(), services.calls(),
+                services.clock(), services.sleeper(), services.pollSchedule(), services.listener(), services.json(),
+                services.definitionNames(), services.settings().withReconcileByName(true));
+        GraphRunner runner = new GraphRunner(reconciling, state);
+        services.listener().message("resuming run " + state.runId);
+        return runner;
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    public boolean isFinished() {
+        return state.outcome != null;
+    }
+
+    /** How long to wait before the next {@link #step()}. */
+    public Duration nextDelay() {
+        return nextDelay;
+    }
+
+    /** Submits what may be submitted, polls what runs, judges what ended. Returns true once the run has ended. */
+    public synchronized boolean step() {
+        if (isFinished()) {
+            return true;
+        }
+        boolean changed = submitReleased();
+        changed |= poll();
+        changed |= judgeFinishedStages();
+        changed |= submitReleased();
+        if (state.stages.values().stream().allMatch(s -> s.status.isFinished())) {
+            finish();
+            return true;
+        }
+        nextDelay = services.pollSchedule().next(changed);
+        return false;
+    }
+
+    /** Steps until the run ends, sleeping between polls. Interrupted → abort. */
+    public RunResult runToCompletion() {
+        try {
+            while (!step()) {
+                services.sleeper().sleep(nextDelay);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort("interrupted");
+        }
+        return result();
+    }
+
+    /**
+     * Stops the run: terminates every job not yet ended (array parents take their children along), marks the
+     * stages, runs the built-in cleanup if the graph has one, and ends the run ABORTED.
+     */
+    public synchronized void abort(String reason) {
+        if (isFinished()) {
+            return;
+        }
+        state.abortRequested = true;
+        int terminated = 0;
+        for (StageState stage : state.stages.values()) {
+            for (JobRecord job : stage.jobs) {
+                JobDetail detail = details.get(job.jobId());
+                if (detail == null || !detail.status().isTerminal()) {
+                    try {
+                        services.batch().terminateJob(job.jobId(), "Aborted: " + reason);
+                        terminated++;
+                    } catch (RuntimeException e) {
+                        services.listener().message("could not terminate " + job.jobName() + ": " + e.getMessage());
+                    }
+                }
+            }
+            if (!stage.status.isFinished()) {
+                stage.status = stage.jobs.isEmpty() ? StageStatus.SKIPPED : StageStatus.ABORTED;
+                stage.reason = "aborted: " + reason;
+            }
+        }
+        services.listener().message("aborted: terminated " + terminated + " job(s)");
+        journal.save(state);
+        runBuiltInCleanup();
+        finishWith(Outcome.ABORTED, "aborted: " + reason);
+    }
+
+    // ---- submission -------------------------------------------------------------------------------------
+
+    private boolean submitReleased() {
+        boolean any = false;
+        for (StageSpec stage : state.graph.stages()) {
+            StageState stageState = state.stage(stage.name());
+            if (stageState.status != StageStatus.WAITING) {
+                continue;
+            }
+            Release release = release(stage);
+            switch (release) {
+                case NOT_YET -> {
+                }
+                case SKIP -> {
+                    skip(stage, stageState);
+                    any = true;
+                }
+                case SUBMIT_UPFRONT, SUBMIT_GATED -> {
+                    submitStage(stage, stageState, release == Release.SUBMIT_UPFRONT);
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    private enum Release { NOT_YET, SKIP, SUBMIT_UPFRONT, SUBMIT_GATED }
+
+    private Release release(StageSpec stage) {
+        if (stage.type() == StageType.CLEANUP) {
+            boolean othersDone = state.graph.stages().stream().filter(s -> s.type() != StageType.CLEANUP)
+                    .allMatch(s -> state.stage(s.name()).status.isFinished());
+            return othersDone ? Release.SUBMIT_GATED : Release.NOT_YET;
+        }
+        if (stage.type() == StageType.ARRAY && state.itemCount == 0) {
+            return Release.SKIP;
+        }
+        boolean gated = ExecutionModes.isGated(state.graph, stage);
+        for (StageDependency dep : stage.dependsOn()) {
+            StageStatus upstream = state.stage(dep.stage()).status;
+            if (upstream == StageStatus.FAILED || upstream == StageStatus.SKIPPED || upstream == StageStatus.ABORTED) {
+                return Release.SKIP;
+            }
+            if (gated ? !upstream.isUsable() : upstream == StageStatus.WAITING) {
+                return Release.NOT_YET;
+            }
+        }
+        return gated ? Release.SUBMIT_GATED : Release.SUBMIT_UPFRONT;
+    }
+
+    private void skip(StageSpec stage, StageState stageState) {
+        stageState.status = StageStatus.SKIPPED;
+        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY ? "no items"
+                : "an upstream stage did not succeed";
+        stageState.finishedAt = services.clock().millis();
+        journal.save(state);
+        services.listener().stageFinished(stage.name(), stageState.status.name(), stageState.reason);
+    }
+
+    private void submitStage(StageSpec stage, StageState stageState, boolean upfront) {
+        stageState.submittedAt = services.clock().millis();
+        stageState.status = StageStatus.SUBMITTED;
+        if (stage.isBuiltInCleanup()) {
+            runBuiltInCleanup();
+            return;
+        }
+        List<StageSubmitter.Unit> units;
+        String indexMap = null;
+        switch (stage.type()) {
+            case ARRAY -> {
+                indexMap = survivorsMap(stage);
+                long size = indexMap == null ? state.itemCount : stageState.populationSize;
+                units = submitter.arrayUnits(size, indexMap, 0);
+            }
+            case AGGREGATE -> units = aggregateUnits(stage);
+            default -> units = List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of(), null));
+        }
+        if (units.isEmpty()) {
+            stageState.status = StageStatus.SKIPPED;
+            stageState.reason = "nothing to aggregate";
+            journal.save(state);
+            services.listener().stageFinished(stage.name(), "SKIPPED", stageState.reason);
+            return;
+        }
+        if (stageState.populationSize == 0) {
+            stageState.populationSize = units.stream().mapToLong(u -> u.chunk().size()).sum();
+        }
+        journal.save(state);
+        submitter.submit(stage, stageState, units, 0, indexMap, upfront);
+    }
+
+    /**
+     * After an upstream array passed with tolerated failures, this stage runs over the items that succeeded
+     * in every upstream array only: an index map says which.
+     */
+    private String survivorsMap(StageSpec stage) {
+        TreeSet<Long> dropped = new TreeSet<>();
+        for (StageDependency dep : stage.dependsOn()) {
+            StageSpec upstream = state.graph.stage(dep.stage()).orElseThrow();
+            StageState upstreamState = state.stage(dep.stage());
+            if (upstream.type() == StageType.ARRAY) {
+                dropped.addAll(upstreamState.failedItems.keySet());
+                if (upstreamState.populationUri != null) {
+                    return writeSurvivors(stage, upstreamState, dropped);
+                }
+            }
+        }
+        if (dropped.isEmpty()) {
+            return null;
+        }
+        return writeSurvivors(stage, null, dropped);
+    }
+
+    private String writeSurvivors(StageSpec stage, StageState upstreamPopulation, TreeSet<Long> dropped) {
+        List<Long> survivors = new ArrayList<>();
+        if (upstreamPopulation != null && upstreamPopulation.populationUri != null) {
+            for (long p = 0; p < upstreamPopulation.populationSize; p++) {
+                long item = indexMaps.itemIndex(upstreamPopulation.populationUri, 0, p);
+                if (!dropped.contains(item)) {
+                    survivors.add(item);
+                }
+            }
+        } else {
+            for (long i = 0; i < state.itemCount; i++) {
+                if (!dropped.contains(i)) {
+                    survivors.add(i);
+                }
+            }
+        }
+        StageState stageState = state.stage(stage.name());
+        stageState.populationUri = indexMaps.write(layout.stageUri(stage.name()) + "/population.json", survivors);
+        stageState.populationSize = survivors.size();
+        services.listener().message("stage " + stage.name() + " runs over " + survivors.size() + " item(s), "
+                + dropped.size() + " left out after failures upstream");
+        return stageState.populationUri;
+    }
+
+    private List<StageSubmitter.Unit> aggregateUnits(StageSpec stage) {
+        if (stage.count() != null && stage.count().partitionsFrom() != null) {
+            List<String> partitions = readPartitions(stage.count().partitionsFrom());
+            List<StageSubmitter.Unit> units = new ArrayList<>();
+            for (int p = 0; p < partitions.size(); p++) {
+                units.add(new StageSubmitter.Unit(new Chunk(p, p, 1), "p" + p,
+                        Map.of("BATCHGRAPH_PARTITION", partitions.get(p)), partitions.get(p)));
+            }
+            services.listener().message("stage " + stage.name() + ": " + partitions.size() + " partition(s) "
+                    + partitions.stream().limit(10).toList() + (partitions.size() > 10 ? "..." : ""));
+            return units;
+        }
+        int count = stage.count() == null ? 1 : stage.count().fixed() != null ? stage.count().fixed()
+                : CountExpression.parse(stage.count().expression()).evaluate(state.itemCount);
+        if (count == 1) {
+            return List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of("BATCHGRAPH_AGGREGATE_COUNT", "1"), null));
+        }
+        List<StageSubmitter.Unit> units = new ArrayList<>();
+        for (Chunk chunk : chunker.split(count)) {
+            units.add(new StageSubmitter.Unit(chunk, String.valueOf(chunk.index()), Map.of(
+                    "BATCHGRAPH_AGGREGATE_COUNT", String.valueOf(count),
+                    "BATCHGRAPH_INDEX_OFFSET", String.valueOf(chunk.offset())), null));
+        }
+        return units;
+    }
+
+    /** Distinct lines of {@code <stage output>/*.partitions}, sorted. */
+    private List<String> readPartitions(String stageName) {
+        TreeSet<String> keys = new TreeSet<>();
+        for (String uri : store.list(layout.outputUri(stageName) + "/")) {
+            if (!uri.endsWith(".partitions")) {
+                continue;
+            }
+            String text = new String(store.get(uri).orElse(new byte[0]), StandardCharsets.UTF_8);
+            text.lines().map(String::trim).filter(l -> !l.isEmpty()).forEach(keys::add);
+        }
+        return new ArrayList<>(keys);
+    }
+
+    // ---- tracking ---------------------------------------------------------------------------------------
+
+    /** One DescribeJobs per 100 jobs not yet ended; progress events on change only. */
+    private boolean poll() {
+        List<String> open = new ArrayList<>();
+        for (StageState stage : state.stages.values()) {
+            if (stage.status == StageStatus.SUBMITTED) {
+                for (JobRecord job : stage.jobs) {
+                    JobDetail known = details.get(job.jobId());
+                    if (known == null || !known.status().isTerminal()) {
+                        open.add(job.jobId());
+                    }
+                }
+            }
+        }
+        if (open.isEmpty()) {
+            return false;
+        }
+        Map<String, JobDetail> polled = poller.describe(open);
+        details.putAll(polled);
+        boolean changed = false;
+        for (StageSpec stage : state.graph.stages()) {
+            StageState stageState = state.stage(stage.name());
+            if (stageState.status != StageStatus.SUBMITTED) {
+                continue;
+            }
+            Map<JobStatus, Integer> counts = countsOf(stageState);
+            if (!counts.equals(stageState.counts)) {
+                stageState.counts = counts;
+                changed = true;
+                services.listener().progress(stage.name(), counts, counts.values().stream().mapToLong(Integer::longValue).sum());
+            }
+        }
+        return changed;
+    }
+
+    private Map<JobStatus, Integer> countsOf(StageState stageState) {
+        Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0);
+        }
+        for (JobRecord job : stageState.jobsOfRound(stageState.round)) {
+            JobDetail detail = details.get(job.jobId());
+            if (detail == null) {
+                counts.merge(JobStatus.SUBMITTED, job.size(), Integer::sum);
+            } else if (job.isArray() && !detail.statusSummary().isEmpty()) {
+                detail.statusSummary().forEach((status, n) -> counts.merge(status, n, Integer::sum));
+            } else {
+                counts.merge(detail.status(), job.size(), Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private boolean judgeFinishedStages() {
+        boolean any = false;
+        for (StageSpec stage : state.graph.stages()) {
+            StageState stageState = state.stage(stage.name());
+            if (stageState.status != StageStatus.SUBMITTED || stage.isBuiltInCleanup()) {
+                continue;
+            }
+            boolean ended = stageState.jobs.stream().allMatch(j -> {
+                JobDetail d = details.get(j.jobId());
+                return d != null && d.status().isTerminal();
+            });
+            if (ended) {
+                judgeStage(stage, stageState);
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void judgeStage(StageSpec stage, StageState stageState) {
+        StageJudge.RoundOutcome round = judge.judgeRound(stage, stageState, details, manifest());
+        stageState.computeSeconds += round.computeSeconds();
+        if (stageState.round > 0) {
+            // Items retried this round that did not fail again were recovered in this round.
+            for (Long item : stageState.failedItems.keySet()) {
+                if (!round.failed().containsKey(item)) {
+                    stageState.recoveredInRound.put(item, stageState.round);
+                }
+            }
+        }
+        stageState.failedItems = round.failed();
+        if (!round.failed().isEmpty() && stageState.round < stage.retryRounds() && !state.abortRequested) {
+            retryFailedItems(stage, stageState);
+            return;
+        }
+        long failures = round.failed().size();
+        long population = stageState.populationSize > 0 ? stageState.populationSize : Math.max(1, state.itemCount);
+        if (failures == 0) {
+            stageState.status = StageStatus.SUCCEEDED;
+        } else if (stage.type() == StageType.ARRAY && StageJudge.tolerated(stage, failures, population)) {
+            stageState.status = StageStatus.UNSTABLE;
+            stageState.reason = failures + " of " + population + " item(s) failed, within the tolerance";
+        } else {
+            stageState.status = StageStatus.FAILED;
+            stageState.reason = failures + " of " + population + (stage.type() == StageType.ARRAY ? " item(s)" : " job(s)") + " failed";
+        }
+        stageState.finishedAt = services.clock().millis();
+        journal.save(state);
+        services.listener().stageFinished(stage.name(), stageState.status.name(), stageState.reason);
+    }
+
+    /** Resubmits only the failed items, as a smaller array whose children map back through an index map. */
+    private void retryFailedItems(StageSpec stage, StageState stageState) {
+        stageState.round++;
+        List<Long> failed = new ArrayList<>(stageState.failedItems.keySet());
+        String map = indexMaps.write(layout.retryMapUri(stage.name(), stageState.round), failed);
+        services.listener().message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
+                + stageState.round + " of " + stage.retryRounds());
+        journal.save(state);
+        submitter.submit(stage, stageState, submitter.arrayUnits(failed.size(), map, stageState.round),
+                stageState.round, map, false);
+    }
+
+    private Manifest manifest() {
+        if (manifest == null) {
+            manifest = store.get(layout.manifestUri()).map(bytes -> {
+                try {
+                    return services.json().readValue(bytes, Manifest.class);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).orElse(new Manifest(state.runId, state.name, state.itemCount, null, layout.itemsUri(), List.of(), 0));
+        }
+        return manifest;
+    }
+
+    // ---- the end ----------------------------------------------------------------------------------------
+
+    private void runBuiltInCleanup() {
+        for (StageSpec stage : state.graph.stages()) {
+            StageState stageState = state.stage(stage.name());
+            if (!stage.isBuiltInCleanup() || stageState.status.isFinished() && stageState.status != StageStatus.ABORTED
+                    && stageState.status != StageStatus.SKIPPED) {
+                continue;
+            }
+            CleanupReport report = new RunCleaner(services.stores()).clean(state);
+            state.cleanup = report;
+            stageState.status = report.error() == null ? StageStatus.SUCCEEDED : StageStatus.FAILED;
+            stageState.reason = report.error() == null ? "deleted " + report.deletedObjects() + " object(s)" : report.error();
+            stageState.finishedAt = services.clock().millis();
+            services.listener().message("cleanup: deleted " + report.deletedObjects() + " object(s) under "
+                    + report.deletedPrefixes() + (report.error() == null ? "" : "; error: " + report.error()));
+            services.listener().stageFinished(stage.name(), stageState.status.name(), stageState.reason);
+            journal.save(state);
+        }
+    }
+
+    private void finish() {
+        Outcome outcome = Outcome.SUCCEEDED;
+        for (StageState stage : state.stages.values()) {
+            if (stage.status == StageStatus.FAILED || stage.status == StageStatus.SKIPPED && stage.reason != null
+                    && stage.reason.startsWith("an upstream")) {
+                outcome = Outcome.FAILED;
+                break;
+            }
+            if (stage.status == StageStatus.UNSTABLE) {
+                outcome = Outcome.UNSTABLE;
+            }
+        }
+        finishWith(outcome, state.itemCount == 0 ? "the plan had no items: fan-out skipped" : null);
+    }
+
+    private void finishWith(Outcome outcome, String message) {
+        state.outcome = outcome;
+        state.message = message;
+        state.finishedAt = services.clock().millis();
+        journal.save(state);
+    }
+
+    public RunResult result() {
+        List<StageResult> stages = new ArrayList<>();
+        for (StageSpec spec : state.graph.stages()) {
+            StageState stage = state.stage(spec.name());
+            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : new EnumMap<>(stage.counts);
+            stages.add(new StageResult(spec.name(), stage.status.name(), stage.reason, stage.jobIds(), counts,
+                    new ArrayList<>(stage.failedItems.values()), stage.failedItems.size(),
+                    new TreeMap<>(stage.recoveredInRound), stage.round, Math.round(stage.computeSeconds * 1000) / 1000.0));
+        }
+        long end = state.finishedAt > 0 ? state.finishedAt : services.clock().millis();
+        return new RunResult(state.runId, state.name, state.outcome, end - state.startedAt, state.mode, state.itemCount,
+                state.runUri, state.message, stages, new LinkedHashMap<>(services.calls().snapshot()), state.cleanup);
+    }
+}

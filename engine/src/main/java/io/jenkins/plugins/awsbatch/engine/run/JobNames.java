@@ -1,0 +1,34 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Deterministic names: run ids {@code <graph>-<yyyyMMdd-HHmmss>-<4 hex>}, job names
+ * {@code <run>-<stage>-<chunk>[-r<round>]}, so a resumed run can find what it submitted by name. Batch allows
+ * 128 letters, digits, '-' and '_'.
+ */
+public final class JobNames {
+    private static final int MAX = 128;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private JobNames() {
+    }
+
+    public static String newRunId(String graphName, Instant now) {
+        String suffix = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        return clean(graphName, 64) + "-" + STAMP.format(now) + "-" + suffix;
+    }
+
+    public static String job(String runId, String stage, String part) {
+        String tail = "-" + clean(stage, 64) + "-" + part;
+        return clean(runId, MAX - tail.length()) + tail;
+    }
+
+    static String clean(String text, int max) {
+        String cleaned = text.replaceAll("[^A-Za-z0-9_-]", "_");
+        return cleaned.length() <= max ? cleaned : cleaned.substring(0, Math.max(1, max));
+    }
+}

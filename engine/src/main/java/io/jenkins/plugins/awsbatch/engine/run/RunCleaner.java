@@ -1,0 +1,55 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.StageType;
+import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
+import io.jenkins.plugins.awsbatch.engine.store.StoreUris;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deletes a run's transient data, the items and everything array stages wrote (outputs, index maps), and
+ * keeps the run's result (aggregate outputs), its state, manifest and logs. Every prefix is checked to lie
+ * inside the run's prefix before anything is deleted.
+ */
+public final class RunCleaner {
+    private final StoreResolver stores;
+
+    public RunCleaner(StoreResolver stores) {
+        this.stores = stores;
+    }
+
+    public CleanupReport clean(RunState state) {
+        RunLayout layout = new RunLayout(state.storeUri, state.runId);
+        String root = StoreUris.asPrefix(layout.runUri());
+        List<String> targets = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        targets.add(StoreUris.asPrefix(layout.itemsUri()));
+        for (StageSpec stage : state.graph.stages()) {
+            if (stage.type() == StageType.ARRAY) {
+                targets.add(StoreUris.asPrefix(layout.stageUri(stage.name())));
+            } else if (stage.type() == StageType.AGGREGATE || stage.type() == StageType.SINGLE) {
+                kept.add(StoreUris.asPrefix(layout.outputUri(stage.name())));
+            }
+        }
+        kept.add(layout.stateUri());
+        kept.add(layout.manifestUri());
+        for (String target : targets) {
+            if (!StoreUris.isInside(target, root) || StoreUris.asPrefix(target).equals(root)) {
+                return new CleanupReport(List.of(), 0, kept, "refused: " + target + " is not inside " + root);
+            }
+        }
+        ObjectStore store = stores.forUri(root);
+        int deleted = 0;
+        try {
+            for (String target : targets) {
+                deleted += store.deletePrefix(target, root);
+            }
+        } catch (RuntimeException e) {
+            return new CleanupReport(targets, deleted, kept, e.getMessage());
+        }
+        return new CleanupReport(targets, deleted, kept, null);
+    }
+}

@@ -1,0 +1,34 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The run-state journal ({@code state.json} under the run's prefix): the graph as it was submitted, and every
+ * job id, written after each submission so a restart re-attaches instead of resubmitting. Plain data only.
+ */
+public final class RunState {
+    public String runId;
+    public String name;
+    public String engine;
+    public String storeUri;
+    public String runUri;
+    /** Folder relative paths of the graph resolve against (local files, job working directory). */
+    public String baseDir;
+    public GraphSpec graph;
+    public String mode;
+    public long itemCount = -1;
+    public long startedAt;
+    public long finishedAt;
+    public Outcome outcome;
+    public String message;
+    public boolean abortRequested;
+    public Map<String, StageState> stages = new LinkedHashMap<>();
+    /** Cleanup's report: what was removed. */
+    public CleanupReport cleanup;
+
+    public StageState stage(String stageName) {
+        return stages.get(stageName);
+    }
+}

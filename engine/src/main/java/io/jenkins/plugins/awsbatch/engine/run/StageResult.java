@@ -1,0 +1,11 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import java.util.List;
+import java.util.Map;
+
+/** One stage in the run result ({@code --json}'s {@code stages[]}). */
+public record StageResult(String name, String status, String reason, List<String> jobIds,
+                          Map<JobStatus, Integer> counts, List<FailedItem> failedItems, long failedCount,
+                          Map<Long, Integer> recoveredInRound, int rounds, double computeSeconds) {
+}

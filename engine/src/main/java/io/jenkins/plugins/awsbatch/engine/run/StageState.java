@@ -1,0 +1,40 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Mutable, journaled state of one stage in a run. Only the runner changes it. */
+public final class StageState {
+    public StageStatus status = StageStatus.WAITING;
+    public String reason;
+    /** Every job of the stage, in submission order, retries included. */
+    public List<JobRecord> jobs = new ArrayList<>();
+    /** Item indexes this stage runs over, when not all items (after tolerated failures upstream). */
+    public String populationUri;
+    public long populationSize;
+    /** Latest counts per child status, over the current round's jobs. */
+    public Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+    /** Items that failed in the final round: item index → failure. */
+    public TreeMap<Long, FailedItem> failedItems = new TreeMap<>();
+    /** Items that succeeded only after r retry rounds: item index → r. */
+    public TreeMap<Long, Integer> recoveredInRound = new TreeMap<>();
+    public int round;
+    public long submittedAt;
+    public long finishedAt;
+    public double computeSeconds;
+
+    @JsonIgnore
+    public List<JobRecord> jobsOfRound(int r) {
+        return jobs.stream().filter(j -> j.round() == r && !j.barrier()).toList();
+    }
+
+    @JsonIgnore
+    public List<String> jobIds() {
+        return jobs.stream().map(JobRecord::jobId).toList();
+    }
+}
