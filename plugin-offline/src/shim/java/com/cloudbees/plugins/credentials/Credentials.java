@@ -1,0 +1,8 @@
+package com.cloudbees.plugins.credentials;
+
+import hudson.model.Describable;
+import java.io.Serializable;
+
+// mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/Credentials.java
+public interface Credentials extends Describable<Credentials>, Serializable {
+}

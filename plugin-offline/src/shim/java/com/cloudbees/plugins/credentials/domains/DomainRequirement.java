@@ -1,0 +1,7 @@
+package com.cloudbees.plugins.credentials.domains;
+
+import java.io.Serializable;
+
+// mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/domains/DomainRequirement.java
+public class DomainRequirement implements Serializable {
+}

@@ -1,0 +1,17 @@
+package hudson;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
+@Retention(RUNTIME)
+@Target({TYPE, FIELD, METHOD})
+@Documented
+public @interface Extension {
+}

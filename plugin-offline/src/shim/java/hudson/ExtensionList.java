@@ -1,0 +1,31 @@
+package hudson;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.AbstractList;
+import jenkins.model.Jenkins;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
+public class ExtensionList<T> extends AbstractList<T> {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
+    protected ExtensionList(Jenkins jenkins, Class<T> extensionType) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
+    @Override
+    public @NonNull T get(int index) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
+    @Override
+    public int size() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
+    public static @NonNull <U> U lookupSingleton(Class<U> type) {
+        throw new UnsupportedOperationException("shim");
+    }
+}

@@ -1,0 +1,29 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.List;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
+public abstract class Actionable {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
+    @NonNull
+    public <T extends Action> List<T> getActions(Class<T> type) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
+    public void addAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
+    public boolean addOrReplaceAction(@NonNull Action a) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
+    public <T extends Action> T getAction(Class<T> type) {
+        throw new UnsupportedOperationException("shim");
+    }
+}

@@ -1,0 +1,13 @@
+package hudson.model;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+public class Queue {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    public interface Task {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    public interface Executable {
+    }
+}

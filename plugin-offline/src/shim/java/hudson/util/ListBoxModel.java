@@ -1,0 +1,26 @@
+package hudson.util;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.ArrayList;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+    public ListBoxModel() {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+    public ListBoxModel add(@NonNull String displayName, @NonNull String value) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+    public static final class Option {
+
+        // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+        public Option(@NonNull String name, @NonNull String value) {
+            throw new UnsupportedOperationException("shim");
+        }
+    }
+}

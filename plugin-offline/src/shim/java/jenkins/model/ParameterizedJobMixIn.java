@@ -1,0 +1,22 @@
+package jenkins.model;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Action;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.queue.QueueTaskFuture;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
+public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
+    public interface ParameterizedJob<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> {
+
+        // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
+        @CheckForNull
+        default QueueTaskFuture<RunT> scheduleBuild2(int quietPeriod, Action... actions) {
+            throw new UnsupportedOperationException("shim");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.jenkinsci.plugins.workflow.graph;
+
+import hudson.model.Actionable;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
+
+// mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
+public abstract class FlowNode extends Actionable {
+
+    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
+    protected FlowNode(FlowExecution exec, String id, List<FlowNode> parents) {
+    }
+
+    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
+    protected abstract String getTypeDisplayName();
+}

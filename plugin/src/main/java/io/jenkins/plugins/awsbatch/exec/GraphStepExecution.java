@@ -1,0 +1,587 @@
+package io.jenkins.plugins.awsbatch.exec;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
+import io.jenkins.plugins.awsbatch.action.GraphRecord;
+import io.jenkins.plugins.awsbatch.creds.AwsCredentialsResolver;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+
+/**
+ * The durable, asynchronous execution behind every aws-batch-graph step (the pattern of {@code SleepStep}
+ * and {@code DurableTaskStep.Execution}).
+ *
+ * <ul>
+ * <li>{@link #start()} returns at once; validation and submission run on a background thread, never the CPS
+ * VM thread, and no executor is held while waiting.</li>
+ * <li>Only serialisable, secret-free state is kept: the {@link GraphRequest}, the {@link Journal} (run id, job
+ * ids, engine state), the phase and the poll delay. After each submission the journal is saved with
+ * {@link StepContext#saveState()} before the next AWS call.</li>
+ * <li>Tracking is one poll at a time, scheduled on the Jenkins timer with backoff and jitter.</li>
+ * <li>{@link #onResume()} re-arms tracking (or continues a submission from the journal) and never submits
+ * a journaled job again.</li>
+ * <li>{@link #stop(Throwable)} terminates every non-terminal job of the run, bounded in time, then fails the
+ * step with the given cause.</li>
+ * </ul>
+ */
+public class GraphStepExecution extends StepExecution {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = Logger.getLogger(GraphStepExecution.class.getName());
+    /** Consecutive failed polls (network, credentials expiring...) tolerated before the step fails. */
+    static final int MAX_POLL_ERRORS = 5;
+    private static final long SAVE_TIMEOUT_SECONDS = 60;
+
+    /** Where the execution is in its life. */
+    public enum Phase {
+        NEW, SUBMITTING, TRACKING, STOPPING, DONE
+    }
+
+    private final GraphRequest request;
+    private final DriverFactory factory;
+    private final Journal journal = new Journal();
+    private volatile Phase phase = Phase.NEW;
+    private volatile long delayMillis;
+    private volatile long nextPollAtMillis;
+    private volatile String lastStatus;
+    private int announced;
+    private int pollErrors;
+
+    private transient volatile GraphDriver driver;
+    private transient volatile Future<?> pending;
+    private transient volatile AtomicBoolean completed;
+    private transient volatile ReentrantLock awsLock;
+
+    public GraphStepExecution(@NonNull StepContext context, @NonNull GraphRequest request,
+            @NonNull DriverFactory factory) {
+        super(context);
+        this.request = Objects.requireNonNull(request, "request");
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------------------
+
+    @Override
+    public boolean start() throws Exception {
+        phase = Phase.SUBMITTING;
+        pending = runtime().execute(this::submitPhase);
+        return false;
+    }
+
+    @Override
+    public void onResume() {
+        Phase now = phase;
+        switch (now) {
+            case NEW:
+            case SUBMITTING:
+                pending = runtime().execute(() -> {
+                    log("Resuming submission of " + describeRun() + ": " + journal.getEntries().size()
+                            + " job(s) already journaled, none will be submitted again.");
+                    submitPhase();
+                });
+                break;
+            case TRACKING:
+                pending = runtime().execute(() -> {
+                    log("Resuming tracking of " + describeRun() + " (" + journal.getEntries().size()
+                            + " job(s)); nothing is resubmitted.");
+                    pollPhase();
+                });
+                break;
+            case STOPPING:
+                pending = runtime().execute(() -> {
+                    terminateNow("Jenkins restarted while the run was being stopped");
+                    markAborted();
+                    completeFailure(new AbortException(request.getKind().functionName() + ": aborted"));
+                });
+                break;
+            case DONE:
+            default:
+                break;
+        }
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) throws Exception {
+        Phase before = phase;
+        phase = Phase.STOPPING;
+        Future<?> p = pending;
+        if (p != null) {
+            p.cancel(false);
+        }
+        if (before == Phase.DONE) {
+            completeFailure(cause);
+            return;
+        }
+        ExecutionRuntime rt = runtime();
+        long bound = request.getPollPolicy().getStopTimeoutMillis();
+        Future<?> fallback = rt.schedule(() -> {
+            if (!isCompleted()) {
+                log("Gave up waiting for termination after " + TimeUnit.MILLISECONDS.toSeconds(bound)
+                        + "s; these jobs may still be running: " + journal.getJobIds());
+                completeFailure(cause);
+            }
+        }, bound);
+        rt.execute(() -> {
+            try {
+                terminateNow("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")");
+            } finally {
+                fallback.cancel(false);
+                completeFailure(cause);
+            }
+        });
+    }
+
+    @Override
+    public String getStatus() {
+        String run = describeRun();
+        switch (phase) {
+            case NEW:
+                return "about to submit " + run;
+            case SUBMITTING:
+                return "submitting " + run + ": " + journal.getEntries().size() + " job(s) submitted so far";
+            case TRACKING:
+                long wait = Math.max(0, nextPollAtMillis - System.currentTimeMillis());
+                return (lastStatus == null ? "waiting for " + run : lastStatus) + "; next poll in "
+                        + TimeUnit.MILLISECONDS.toSeconds(wait + 999) + "s";
+            case STOPPING:
+                return "terminating the jobs of " + run + " (" + journal.getEntries().size() + " job(s))";
+            case DONE:
+            default:
+                return "finished " + run;
+        }
+    }
+
+    // ---- phases ----------------------------------------------------------------------------------------
+
+    void submitPhase() {
+        if (phase == Phase.STOPPING || isCompleted()) {
+            return;
+        }
+        ReentrantLock lock = lock();
+        lock.lock();
+        try {
+            driver().submit(journal, this::persist);
+        } catch (Throwable t) {
+            lock.unlock();
+            if (phase == Phase.STOPPING) {
+                return; // stop() terminates what was journaled and completes the step
+            }
+            fail(t);
+            return;
+        }
+        lock.unlock();
+        if (phase == Phase.STOPPING) {
+            return;
+        }
+        phase = Phase.TRACKING;
+        delayMillis = request.getPollPolicy().first();
+        saveQuietly();
+        pollPhase();
+    }
+
+    void pollPhase() {
+        if (phase != Phase.TRACKING || isCompleted()) {
+            return;
+        }
+        PollReport report;
+        ReentrantLock lock = lock();
+        lock.lock();
+        try {
+            report = driver().poll(journal, this::persist);
+            pollErrors = 0;
+        } catch (GraphInputException e) {
+            lock.unlock();
+            fail(e);
+            return;
+        } catch (Throwable t) {
+            lock.unlock();
+            if (phase != Phase.TRACKING) {
+                return;
+            }
+            pollErrors++;
+            if (pollErrors >= MAX_POLL_ERRORS) {
+                fail(t);
+                return;
+            }
+            log("Polling " + describeRun() + " failed (" + pollErrors + "/" + MAX_POLL_ERRORS + "): "
+                    + oneLine(t) + "; retrying");
+            delayMillis = request.getPollPolicy().next(Math.max(delayMillis, 1), false);
+            schedulePoll(delayMillis);
+            return;
+        }
+        lock.unlock();
+        for (String line : report.getLines()) {
+            log(line);
+        }
+        updateAction(report.getRecord());
+        boolean changed = !Objects.equals(report.getStatus(), lastStatus);
+        if (changed && report.getStatus() != null && report.getLines().isEmpty()) {
+            log(report.getStatus());
+        }
+        lastStatus = report.getStatus();
+        if (report.isDone()) {
+            finish(report);
+            return;
+        }
+        if (!request.isWaitForCompletion()) {
+            finish(PollReport.done(Outcome.SUCCEEDED, report.getStatus(), List.of(), null, report.getResult(),
+                    null));
+            return;
+        }
+        delayMillis = request.getPollPolicy().next(delayMillis, changed);
+        schedulePoll(delayMillis);
+    }
+
+    private void schedulePoll(long delay) {
+        if (phase != Phase.TRACKING) {
+            return;
+        }
+        long jittered = request.getPollPolicy().jitter(delay);
+        nextPollAtMillis = System.currentTimeMillis() + jittered;
+        pending = runtime().schedule(() -> {
+            if (phase == Phase.TRACKING) {
+                pending = runtime().execute(this::pollPhase);
+            }
+        }, jittered);
+    }
+
+    private void finish(PollReport report) {
+        if (phase == Phase.STOPPING) {
+            return;
+        }
+        phase = Phase.DONE;
+        closeDriver();
+        Map<String, Object> result = new LinkedHashMap<>(journal.getResult());
+        result.putAll(report.getResult());
+        result.put("outcome", report.getOutcome().name());
+        String summary = report.getFailureSummary();
+        switch (report.getOutcome()) {
+            case SUCCEEDED:
+                completeSuccess(result);
+                break;
+            case UNSTABLE:
+                String warning = request.getKind().functionName() + ": "
+                        + (summary == null ? "some items failed within the tolerated limit" : summary);
+                log("Tolerated failures, marking the build UNSTABLE: " + warning);
+                markUnstable(warning);
+                completeSuccess(result);
+                break;
+            case ABORTED:
+                markAborted();
+                completeFailure(new AbortException(request.getKind().functionName() + ": " + describeRun()
+                        + " was aborted" + (summary == null ? "" : ": " + oneLine(summary))));
+                break;
+            case FAILED:
+            default:
+                completeFailure(new AbortException(request.getKind().functionName() + ": "
+                        + (summary == null ? describeRun() + " failed" : oneLine(summary))));
+                break;
+        }
+    }
+
+    private void fail(Throwable t) {
+        phase = Phase.DONE;
+        closeDriver();
+        if (t instanceof AbortException) {
+            completeFailure(t);
+        } else if (t instanceof GraphInputException || t instanceof IllegalArgumentException) {
+            completeFailure(new AbortException(request.getKind().functionName() + ": " + oneLine(t)));
+        } else {
+            LOGGER.log(Level.FINE, "step failed", t);
+            completeFailure(t);
+        }
+    }
+
+    private void terminateNow(String reason) {
+        ReentrantLock lock = lock();
+        boolean locked = false;
+        try {
+            locked = lock.tryLock(request.getPollPolicy().getStopTimeoutMillis(), TimeUnit.MILLISECONDS);
+            int n = driver().terminateAll(journal, reason);
+            log("Asked AWS Batch to terminate " + n + " job(s) of " + describeRun() + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            log("Could not terminate the jobs of " + describeRun() + ": " + oneLine(t) + "; job ids: "
+                    + journal.getJobIds());
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+            closeDriver();
+        }
+    }
+
+    // ---- journal persistence ---------------------------------------------------------------------------
+
+    /** Called by the driver after each journaled submission: saves before the next AWS call. */
+    void persist() throws Exception {
+        announceNewEntries();
+        try {
+            getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log("Warning: saving the step state took more than " + SAVE_TIMEOUT_SECONDS
+                    + "s; the run's own state in the store still records the job ids");
+        }
+        if (phase == Phase.STOPPING) {
+            throw new InterruptedException("stopping: no further submissions");
+        }
+    }
+
+    private void saveQuietly() {
+        try {
+            getContext().saveState();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.FINE, "saveState failed", e);
+        }
+    }
+
+    private synchronized void announceNewEntries() {
+        List<Journal.Entry> entries = journal.getEntries();
+        TaskListener listener = listener();
+        for (int i = announced; i < entries.size(); i++) {
+            Journal.Entry e = entries.get(i);
+            String text = "Submitted " + e.getStage() + (e.getChunk() > 0 ? " chunk " + e.getChunk() : "")
+                    + ": " + e.getJobName() + " (" + e.getJobId() + ")";
+            String url = consoleUrl(e.getJobId());
+            if (listener == null) {
+                continue;
+            }
+            if (url == null) {
+                listener.getLogger().println(text);
+            } else {
+                try {
+                    listener.getLogger().print(text + " ");
+                    listener.hyperlink(url, "AWS console");
+                    listener.getLogger().println();
+                } catch (IOException | RuntimeException ex) {
+                    listener.getLogger().println(text + " " + url);
+                }
+            }
+        }
+        announced = entries.size();
+    }
+
+    /** The AWS console page of a job, or null on the local engine. */
+    String consoleUrl(String jobId) {
+        Settings s = request.getSettings().orElse(request.getDefaults());
+        if (s.isLocal() || s.getRegion() == null || jobId == null) {
+            return null;
+        }
+        return "https://" + s.getRegion() + ".console.aws.amazon.com/batch/home?region=" + s.getRegion()
+                + "#jobs/detail/" + jobId;
+    }
+
+    // ---- outcome helpers -------------------------------------------------------------------------------
+
+    private void markUnstable(String message) {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            if (run != null) {
+                run.setResult(Result.UNSTABLE);
+            }
+            FlowNode node = getContext().get(FlowNode.class);
+            if (node != null) {
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not mark the build unstable", e);
+        }
+    }
+
+    private void markAborted() {
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            if (run != null) {
+                run.setResult(Result.ABORTED);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "could not mark the build aborted", e);
+        }
+    }
+
+    private void updateAction(GraphRecord record) {
+        if (record == null) {
+            return;
+        }
+        try {
+            Run<?, ?> run = getContext().get(Run.class);
+            if (run == null) {
+                return;
+            }
+            AwsBatchGraphAction.publish(run, record);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            LOGGER.log(Level.FINE, "could not update the build page", e);
+        }
+    }
+
+    private void completeSuccess(Object value) {
+        if (completedFlag().compareAndSet(false, true)) {
+            getContext().onSuccess(value);
+        }
+    }
+
+    private void completeFailure(Throwable t) {
+        if (completedFlag().compareAndSet(false, true)) {
+            getContext().onFailure(t);
+        }
+    }
+
+    private boolean isCompleted() {
+        return completedFlag().get();
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------------------
+
+    private AtomicBoolean completedFlag() {
+        AtomicBoolean c = completed;
+        if (c == null) {
+            synchronized (this) {
+                if (completed == null) {
+                    completed = new AtomicBoolean(phase == Phase.DONE);
+                }
+                c = completed;
+            }
+        }
+        return c;
+    }
+
+    private ReentrantLock lock() {
+        ReentrantLock l = awsLock;
+        if (l == null) {
+            synchronized (this) {
+                if (awsLock == null) {
+                    awsLock = new ReentrantLock();
+                }
+                l = awsLock;
+            }
+        }
+        return l;
+    }
+
+    private ExecutionRuntime runtime() {
+        return factory.runtime();
+    }
+
+    private GraphDriver driver() throws Exception {
+        GraphDriver d = driver;
+        if (d == null) {
+            synchronized (this) {
+                if (driver == null) {
+                    driver = openDriver();
+                }
+                d = driver;
+            }
+        }
+        return d;
+    }
+
+    private GraphDriver openDriver() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        EnvVars env = context.get(EnvVars.class);
+        Map<String, String> environment = env == null ? Map.of() : new LinkedHashMap<>(env);
+        Settings effective = request.effectiveSettings(environment);
+        PrintStream logger = listener == null ? System.out : listener.getLogger();
+        Object credentials = effective.isLocal() ? null
+                : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger);
+        DriverContext dc = new DriverContext(logger, run == null ? null : run.getRootDir(), environment,
+                credentials, run == null ? null : run.getExternalizableId(), this::readWorkspaceFile);
+        return factory.open(request, dc);
+    }
+
+    private String readWorkspaceFile(String relativePath) throws IOException, InterruptedException {
+        FilePath workspace = getContext().get(FilePath.class);
+        if (workspace == null) {
+            return null;
+        }
+        FilePath file = workspace.child(relativePath);
+        if (!file.exists()) {
+            throw new AbortException("file: '" + relativePath + "' does not exist in the workspace " + workspace
+                    .getRemote());
+        }
+        return file.readToString();
+    }
+
+    private void closeDriver() {
+        GraphDriver d = driver;
+        driver = null;
+        if (d != null) {
+            try {
+                d.close();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.FINE, "close failed", e);
+            }
+        }
+    }
+
+    private TaskListener listener() {
+        try {
+            return getContext().get(TaskListener.class);
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    private void log(String line) {
+        TaskListener l = listener();
+        if (l != null) {
+            l.getLogger().println(line);
+        } else {
+            LOGGER.info(line);
+        }
+    }
+
+    private String describeRun() {
+        String id = journal.getRunId();
+        return id == null ? "the run" : "run " + id;
+    }
+
+    static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        return oneLine(m);
+    }
+
+    static String oneLine(String s) {
+        String flat = s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
+        return flat.length() > 500 ? flat.substring(0, 497) + "..." : flat;
+    }
+
+    // ---- test and diagnostics access -------------------------------------------------------------------
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public Journal getJournal() {
+        return journal;
+    }
+
+    public GraphRequest getRequest() {
+        return request;
+    }
+}

@@ -1,0 +1,121 @@
+package io.jenkins.plugins.awsbatch.exec;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run state this step persists with its execution: the run id and every job submitted so far, plus the
+ * engine's own journal text (opaque here). Written before the next AWS call, so a resumed execution knows
+ * exactly what exists and never submits a job twice. Plain data, no SDK type, no secret.
+ */
+public final class Journal implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** One submitted job. */
+    public static final class Entry implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String stage;
+        private final int chunk;
+        private final String jobName;
+        private final String jobId;
+
+        public Entry(String stage, int chunk, String jobName, String jobId) {
+            this.stage = stage;
+            this.chunk = chunk;
+            this.jobName = jobName;
+            this.jobId = jobId;
+        }
+
+        public String getStage() {
+            return stage;
+        }
+
+        public int getChunk() {
+            return chunk;
+        }
+
+        public String getJobName() {
+            return jobName;
+        }
+
+        public String getJobId() {
+            return jobId;
+        }
+
+        @Override
+        public String toString() {
+            return stage + "#" + chunk + "=" + jobId;
+        }
+    }
+
+    private String runId;
+    private String graphName;
+    private final List<Entry> entries = new ArrayList<>();
+    private String engineState;
+    private final LinkedHashMap<String, Object> result = new LinkedHashMap<>();
+
+    public synchronized String getRunId() {
+        return runId;
+    }
+
+    public synchronized void setRunId(String runId) {
+        this.runId = runId;
+    }
+
+    public synchronized String getGraphName() {
+        return graphName;
+    }
+
+    public synchronized void setGraphName(String graphName) {
+        this.graphName = graphName;
+    }
+
+    /** Records a submission; returns false (and records nothing) if that job name is already journaled. */
+    public synchronized boolean record(Entry entry) {
+        for (Entry e : entries) {
+            if (e.jobName.equals(entry.jobName)) {
+                return false;
+            }
+        }
+        entries.add(entry);
+        return true;
+    }
+
+    public synchronized boolean contains(String jobName) {
+        return entries.stream().anyMatch(e -> e.jobName.equals(jobName));
+    }
+
+    public synchronized List<Entry> getEntries() {
+        return Collections.unmodifiableList(new ArrayList<>(entries));
+    }
+
+    public synchronized List<String> getJobIds() {
+        List<String> ids = new ArrayList<>();
+        for (Entry e : entries) {
+            ids.add(e.jobId);
+        }
+        return ids;
+    }
+
+    /** The engine's own serialised run state (JSON or similar), if it keeps one. */
+    public synchronized String getEngineState() {
+        return engineState;
+    }
+
+    public synchronized void setEngineState(String engineState) {
+        this.engineState = engineState;
+    }
+
+    /** Values the step will return (kept so a resumed execution returns the same thing). */
+    public synchronized Map<String, Object> getResult() {
+        return new LinkedHashMap<>(result);
+    }
+
+    public synchronized void putResult(Map<String, Object> values) {
+        result.putAll(PlainData.copyMap(values, "result"));
+    }
+}
