@@ -1,0 +1,85 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+
+/** The ClientException messages of the local engine, worded as AWS Batch words them. */
+final class ClientErrors {
+    private ClientErrors() {
+    }
+
+    static BatchClientException unknownQueue(String queue) {
+        return new BatchClientException("JobQueue " + queue + " not found.");
+    }
+
+    static BatchClientException unknownDefinition(String definition) {
+        return new BatchClientException("JobDefinition " + definition + " not found.");
+    }
+
+    static BatchClientException unknownComputeEnvironment(String name) {
+        return new BatchClientException("ComputeEnvironment " + name + " not found.");
+    }
+
+    static BatchClientException unknownConsumableResource(String name) {
+        return new BatchClientException("ConsumableResource " + name + " not found.");
+    }
+
+    static BatchClientException unknownDependency(String jobId) {
+        return new BatchClientException("Dependent job ID " + jobId + " not found.");
+    }
+
+    static BatchClientException unknownJob(String jobId) {
+        return new BatchClientException("Job " + jobId + " not found.");
+    }
+
+    static BatchClientException arraySize(int size) {
+        return new BatchClientException("Array job size must be between 2 and 10000, got " + size + ".");
+    }
+
+    static BatchClientException tooManyDependencies(int count) {
+        return new BatchClientException("Job dependencies must be at most 20, got " + count + ".");
+    }
+
+    static BatchClientException tooManyDescribeIds() {
+        return new BatchClientException("Maximum number of jobs supported is 100");
+    }
+
+    static BatchClientException timeoutTooShort(int seconds) {
+        return new BatchClientException(
+                "Timeout attemptDurationSeconds must be at least 60 seconds, got " + seconds + ".");
+    }
+
+    static BatchClientException retryAttempts(int attempts) {
+        return new BatchClientException("Retry strategy attempts must be between 1 and 10, got " + attempts + ".");
+    }
+
+    static BatchClientException tooManyExitRules(int count) {
+        return new BatchClientException("Retry strategy evaluateOnExit supports a maximum of 5 entries, got "
+                + count + ".");
+    }
+
+    static BatchClientException badExitRule(String field, String value) {
+        return new BatchClientException("Invalid evaluateOnExit " + field + " '" + value
+                + "': letters, digits, periods, colons, spaces and an optional trailing * only.");
+    }
+
+    static BatchClientException nToNSizeMismatch(String jobId, int size, int dependencySize) {
+        return new BatchClientException("N_TO_N dependency on " + jobId + " requires an array job of the same size: "
+                + size + " != " + dependencySize + ".");
+    }
+
+    static BatchClientException missing(String field) {
+        return new BatchClientException(field + " is required.");
+    }
+
+    static BatchClientException badNextToken() {
+        return new BatchClientException("Invalid nextToken.");
+    }
+
+    static BatchClientException maxResults(int value) {
+        return new BatchClientException("maxResults must be between 1 and 1000, got " + value + ".");
+    }
+
+    static BatchClientException alreadyExists(String kind, String name) {
+        return new BatchClientException(kind + " " + name + " already exists.");
+    }
+}

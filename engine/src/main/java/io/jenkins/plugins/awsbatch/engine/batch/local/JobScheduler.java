@@ -1,0 +1,481 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import io.jenkins.plugins.awsbatch.engine.batch.DependencyType;
+import io.jenkins.plugins.awsbatch.engine.batch.JobAttempt;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The engine's core: admits jobs, keeps the ready queue, starts attempts when a slot (and any consumable
+ * resource) is free, and turns process exits, cancels, terminations and timeouts into status changes.
+ * Event-driven: nothing polls; a slot freed by an exit starts the next job. One lock (this object) guards all
+ * job state; process spawning happens outside it on the launch pool, which has one thread per slot.
+ */
+final class JobScheduler {
+    static final String CONTAINER_EXITED = "Essential container in task exited";
+    static final String TIMED_OUT = "Job attempt duration exceeded timeout";
+    static final String FAILED_TO_START = "Task failed to start";
+    static final String HOST_RESTARTED =
+            "Host restarted: the local Batch engine stopped while the job was running";
+
+    private final LocalBatchConfig config;
+    private final JobTable table = new JobTable();
+    private final ArrayDeque<LocalJob> ready = new ArrayDeque<>();
+    private final ConsumableResources resources;
+    private final JobStateMachine states;
+    private final ProcessLauncher launcher;
+    private final ExecutorService launchPool;
+    private final ScheduledExecutorService timers;
+    private final Duration timeoutSecond;
+    private final AtomicBoolean changed;
+    private final String jobArnPrefix;
+    private int freeSlots;
+    private boolean closed;
+
+    JobScheduler(LocalBatchConfig config, ExecutorService launchPool, ScheduledExecutorService timers,
+                 Duration timeoutSecond, AtomicBoolean changed) {
+        this.config = config;
+        this.launchPool = launchPool;
+        this.timers = timers;
+        this.timeoutSecond = timeoutSecond;
+        this.changed = changed;
+        this.freeSlots = config.slots();
+        String arnBase = "arn:aws:batch:" + config.region() + ":000000000000:";
+        this.jobArnPrefix = arnBase + "job/";
+        this.resources = new ConsumableResources(arnBase + "consumable-resource/");
+        this.states = new JobStateMachine(config.clock(), ready::add, () -> changed.set(true));
+        this.launcher = new ProcessLauncher(config.logDirectory(), config.workingDirectory(),
+                config.terminationGrace(), timers);
+    }
+
+    String jobArn(String jobId) {
+        return jobArnPrefix + jobId;
+    }
+
+    ProcessLauncher launcher() {
+        return launcher;
+    }
+
+    /** Runs a read or a small edit (describe, list, tags, snapshot) under the lock. */
+    synchronized <T> T withTable(Function<JobTable, T> reader) {
+        return reader.apply(table);
+    }
+
+    // ---- admission ---------------------------------------------------------------------------------------
+
+    /** Creates the job (and its children), wires its dependencies and starts what can start. */
+    synchronized LocalJob submit(JobSpec spec, Map<String, String> tags) {
+        resources.validate(spec.consumableResources());
+        List<LocalJob> whole = new ArrayList<>();
+        List<LocalJob> nToN = new ArrayList<>();
+        boolean sequential = resolveDependencies(spec, whole, nToN);
+        long now = states.now();
+        LocalJob job = new LocalJob(UUID.randomUUID().toString(), spec, null, null, now, tags);
+        table.add(job);
+        if (spec.arraySize() == null) {
+            whole.addAll(nToN);
+            states.wire(job, whole);
+        } else {
+            admitArray(job, whole, nToN, sequential);
+        }
+        dispatch();
+        return job;
+    }
+
+    /** Fills {@code whole} and {@code nToN} with the jobs depended on; true when the children run SEQUENTIAL. */
+    private boolean resolveDependencies(JobSpec spec, List<LocalJob> whole, List<LocalJob> nToN) {
+        boolean sequential = false;
+        for (JobDependency dependency : spec.dependsOn()) {
+            if (dependency.type() == DependencyType.SEQUENTIAL && dependency.jobId() == null) {
+                sequential = spec.arraySize() != null;
+                continue;
+            }
+            LocalJob target = table.get(dependency.jobId());
+            if (target == null) {
+                throw ClientErrors.unknownDependency(dependency.jobId());
+            }
+            if (dependency.type() == DependencyType.SEQUENTIAL) {
+                sequential = spec.arraySize() != null;
+                whole.add(target);
+            } else if (dependency.type() == DependencyType.N_TO_N && spec.arraySize() != null
+                    && target.isArrayParent()) {
+                if (target.children.length != spec.arraySize()) {
+                    throw ClientErrors.nToNSizeMismatch(target.jobId, spec.arraySize(), target.children.length);
+                }
+                nToN.add(target);
+            } else {
+                whole.add(target);
+            }
+        }
+        return sequential;
+    }
+
+    private void admitArray(LocalJob parent, List<LocalJob> whole, List<LocalJob> nToN, boolean sequential) {
+        int size = parent.spec.arraySize();
+        parent.children = new LocalJob[size];
+        parent.statusSummary = new int[JobStatus.values().length];
+        parent.statusSummary[JobStatus.SUBMITTED.ordinal()] = size;
+        states.moveTo(parent, JobStatus.PENDING);
+        for (int i = 0; i < size; i++) {
+            LocalJob child = new LocalJob(parent.jobId + ":" + i, parent.spec, parent, i, parent.createdAt, null);
+            parent.children[i] = child;
+            table.add(child);
+        }
+        for (int i = 0; i < size; i++) {
+            states.wire(parent.children[i], prerequisitesOfChild(parent, i, whole, nToN, sequential));
+        }
+    }
+
+    private static List<LocalJob> prerequisitesOfChild(LocalJob parent, int index, List<LocalJob> whole,
+                                                       List<LocalJob> nToN, boolean sequential) {
+        List<LocalJob> prerequisites = new ArrayList<>(whole.size() + nToN.size() + 1);
+        prerequisites.addAll(whole);
+        for (LocalJob array : nToN) {
+            prerequisites.add(array.children[index]);
+        }
+        if (sequential && index > 0) {
+            prerequisites.add(parent.children[index - 1]);
+        }
+        return prerequisites;
+    }
+
+    // ---- running -----------------------------------------------------------------------------------------
+
+    private void dispatch() {
+        while (freeSlots > 0 && !closed) {
+            LocalJob job = resources.nextLaunchable(ready);
+            if (job == null) {
+                return;
+            }
+            freeSlots--;
+            resources.acquire(job);
+            states.moveTo(job, JobStatus.STARTING);
+            ProcessLauncher.LaunchPlan plan = planFor(job);
+            launchPool.execute(() -> launch(job, plan));
+        }
+    }
+
+    private ProcessLauncher.LaunchPlan planFor(LocalJob job) {
+        int attempt = job.currentAttemptNumber();
+        JobSpec spec = job.spec;
+        Map<String, String> env = new HashMap<>(config.baseEnvironment());
+        env.putAll(spec.environment());
+        env.put("AWS_BATCH_JOB_ID", job.jobId);
+        if (job.isChild()) {
+            env.put("AWS_BATCH_JOB_ARRAY_INDEX", Integer.toString(job.arrayIndex));
+            env.put("AWS_BATCH_JOB_ARRAY_SIZE", Integer.toString(spec.arraySize()));
+        }
+        env.put("AWS_BATCH_JOB_ATTEMPT", Integer.toString(attempt));
+        env.put("AWS_BATCH_JQ_NAME", spec.jobQueue());
+        env.put("AWS_BATCH_CE_NAME", spec.computeEnvironment());
+        return new ProcessLauncher.LaunchPlan(spec.command(), env,
+                ProcessLauncher.logStreamName(job.jobId, attempt));
+    }
+
+    /** On the launch pool, outside the lock: spawning is the slow part and runs one per slot in parallel. */
+    private void launch(LocalJob job, ProcessLauncher.LaunchPlan plan) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (job.killReason != null) {
+                // terminated while STARTING: the attempt never begins
+                endUnstartedAttempt(job, plan.logStreamName(), null, job.killReason);
+                return;
+            }
+        }
+        Process process;
+        try {
+            process = launcher.start(plan);
+        } catch (IOException | RuntimeException e) {
+            String reason = "CannotStartContainerError: " + e.getMessage();
+            launcher.logStartFailure(plan.logStreamName(), reason);
+            synchronized (this) {
+                endUnstartedAttempt(job, plan.logStreamName(), reason, FAILED_TO_START);
+            }
+            return;
+        }
+        synchronized (this) {
+            if (closed) {
+                launcher.killTree(process);
+                return;
+            }
+            long now = JobStateMachine.notBefore(states.now(), job.createdAt);
+            job.process = process;
+            job.attemptStartedAt = now;
+            job.startedAt = now;
+            job.logStreamName = plan.logStreamName();
+            states.moveTo(job, JobStatus.RUNNING);
+            if (job.killReason != null) {
+                launcher.stopTree(process);
+            } else if (job.spec.timeoutSeconds() != null) {
+                int attempt = job.currentAttemptNumber();
+                long delayMs = job.spec.timeoutSeconds() * timeoutSecond.toMillis();
+                job.timeoutTask = timers.schedule(() -> onTimeout(job, attempt), delayMs, TimeUnit.MILLISECONDS);
+            }
+        }
+        process.onExit().whenCompleteAsync((p, error) -> onExit(job, process), launchPool);
+    }
+
+    private synchronized void onExit(LocalJob job, Process process) {
+        if (closed || job.process != process) {
+            return;
+        }
+        int exitCode = process.exitValue();
+        job.process = null;
+        if (job.timeoutTask != null) {
+            job.timeoutTask.cancel(false);
+            job.timeoutTask = null;
+        }
+        long now = JobStateMachine.notBefore(states.now(), job.attemptStartedAt);
+        String statusReason = job.timedOut ? TIMED_OUT : job.killReason != null ? job.killReason : CONTAINER_EXITED;
+        job.attempts.add(new JobAttempt(job.attemptStartedAt, now, exitCode, null, job.logStreamName));
+        job.exitCode = exitCode;
+        freeSlot(job);
+        boolean stopped = job.timedOut || job.killReason != null;
+        if (exitCode == 0 && !stopped) {
+            states.finish(job, JobStatus.SUCCEEDED, CONTAINER_EXITED);
+        } else if (!stopped && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), exitCode,
+                statusReason, null)) {
+            retryLater(job);
+        } else {
+            states.finish(job, JobStatus.FAILED, statusReason);
+        }
+        dispatch();
+    }
+
+    /** An attempt that never got a process: start failure, or terminated while STARTING. */
+    private void endUnstartedAttempt(LocalJob job, String logStreamName, String containerReason,
+                                     String statusReason) {
+        long now = JobStateMachine.notBefore(states.now(), job.createdAt);
+        job.attempts.add(new JobAttempt(null, now, null, containerReason, logStreamName));
+        job.logStreamName = logStreamName;
+        freeSlot(job);
+        boolean terminated = job.killReason != null;
+        if (!terminated && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), null,
+                statusReason, containerReason)) {
+            retryLater(job);
+        } else {
+            states.finish(job, JobStatus.FAILED, statusReason);
+        }
+        dispatch();
+    }
+
+    private void retryLater(LocalJob job) {
+        job.startedAt = null;
+        job.statusReason = null;
+        states.release(job);
+    }
+
+    private void freeSlot(LocalJob job) {
+        freeSlots++;
+        resources.release(job);
+    }
+
+    private synchronized void onTimeout(LocalJob job, int attempt) {
+        if (job.process == null || job.currentAttemptNumber() != attempt || job.killReason != null) {
+            return;
+        }
+        job.timedOut = true;
+        job.killReason = TIMED_OUT;
+        launcher.stopTree(job.process);
+    }
+
+    // ---- cancel and terminate ----------------------------------------------------------------------------
+
+    synchronized void cancel(String jobId, String reason) {
+        LocalJob job = require(jobId);
+        if (job.isArrayParent()) {
+            if (!job.isTerminal()) {
+                job.cancelled = true;
+                job.stopRequestReason = reason;
+                for (LocalJob child : job.children) {
+                    if (isUnstarted(child)) {
+                        child.cancelled = true;
+                        states.finish(child, JobStatus.FAILED, reason);
+                    } else if (!child.isTerminal()) {
+                        child.cancelled = true;
+                        stopRunning(child, reason);
+                    }
+                }
+            }
+        } else if (isUnstarted(job)) {
+            job.cancelled = true;
+            states.finish(job, JobStatus.FAILED, reason);
+        }
+        dispatch();
+    }
+
+    synchronized void terminate(String jobId, String reason) {
+        LocalJob job = require(jobId);
+        if (job.isArrayParent()) {
+            if (!job.isTerminal()) {
+                job.terminated = true;
+                job.stopRequestReason = reason;
+                for (LocalJob child : job.children) {
+                    terminateOne(child, reason);
+                }
+            }
+        } else {
+            terminateOne(job, reason);
+        }
+        dispatch();
+    }
+
+    private void terminateOne(LocalJob job, String reason) {
+        if (isUnstarted(job)) {
+            job.terminated = true;
+            states.finish(job, JobStatus.FAILED, reason);
+        } else if (!job.isTerminal()) {
+            stopRunning(job, reason);
+        }
+    }
+
+    /** STARTING or RUNNING: the attempt ends FAILED with {@code reason} and is never retried. */
+    private void stopRunning(LocalJob job, String reason) {
+        job.terminated = true;
+        if (job.killReason != null) {
+            return;
+        }
+        job.killReason = reason;
+        changed.set(true);
+        if (job.process != null) {
+            launcher.stopTree(job.process);
+        }
+    }
+
+    private static boolean isUnstarted(LocalJob job) {
+        return job.status == JobStatus.SUBMITTED || job.status == JobStatus.PENDING
+                || job.status == JobStatus.RUNNABLE;
+    }
+
+    private LocalJob require(String jobId) {
+        LocalJob job = jobId == null ? null : table.get(jobId);
+        if (job == null) {
+            throw ClientErrors.unknownJob(jobId);
+        }
+        return job;
+    }
+
+    // ---- resources, restore, shutdown --------------------------------------------------------------------
+
+    synchronized void createConsumableResource(String name, long totalQuantity) {
+        resources.create(name, totalQuantity);
+        changed.set(true);
+    }
+
+    synchronized List<ConsumableResourceInfo> describeConsumableResources() {
+        return resources.describe();
+    }
+
+    synchronized Map<String, Long> consumableResourceTotals() {
+        return resources.totals();
+    }
+
+    /**
+     * Takes back a snapshot's jobs: jobs caught STARTING or RUNNING end FAILED (their process died with the old
+     * engine), unstarted jobs are wired and scheduled again, terminal jobs stay as they were.
+     */
+    synchronized void restore(List<LocalJob> topLevelJobs) {
+        for (LocalJob job : topLevelJobs) {
+            table.add(job);
+            if (job.isArrayParent()) {
+                for (LocalJob child : job.children) {
+                    table.add(child);
+                }
+                recountChildren(job);
+            }
+        }
+        List<LocalJob> interrupted = new ArrayList<>();
+        for (LocalJob job : topLevelJobs) {
+            if (job.isArrayParent()) {
+                for (LocalJob child : job.children) {
+                    rewire(child, interrupted);
+                }
+            } else {
+                rewire(job, interrupted);
+            }
+        }
+        for (LocalJob job : interrupted) {
+            if (job.isTerminal()) {
+                continue;
+            }
+            long now = JobStateMachine.notBefore(states.now(), job.createdAt);
+            job.attempts.add(new JobAttempt(job.startedAt, now, null, HOST_RESTARTED, job.logStreamName));
+            states.finish(job, JobStatus.FAILED, HOST_RESTARTED);
+        }
+        dispatch();
+    }
+
+    private static void recountChildren(LocalJob parent) {
+        parent.statusSummary = new int[JobStatus.values().length];
+        parent.terminalChildren = 0;
+        parent.failedChildren = 0;
+        for (LocalJob child : parent.children) {
+            parent.statusSummary[child.status.ordinal()]++;
+            if (child.isTerminal()) {
+                parent.terminalChildren++;
+            }
+            if (child.status == JobStatus.FAILED) {
+                parent.failedChildren++;
+            }
+        }
+    }
+
+    private void rewire(LocalJob job, List<LocalJob> interrupted) {
+        switch (job.status) {
+            case STARTING, RUNNING -> interrupted.add(job);
+            case RUNNABLE -> ready.add(job);
+            case SUBMITTED, PENDING -> {
+                if (job.isTerminal()) {
+                    return;
+                }
+                List<LocalJob> whole = new ArrayList<>();
+                List<LocalJob> nToN = new ArrayList<>();
+                LocalJob top = job.isChild() ? job.parent : job;
+                boolean sequential = resolveDependencies(top.spec, whole, nToN);
+                if (job.isChild()) {
+                    states.wire(job, prerequisitesOfChild(job.parent, job.arrayIndex, whole, nToN, sequential));
+                } else {
+                    whole.addAll(nToN);
+                    states.wire(job, whole);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Stops scheduling; kills what still runs. The snapshot written before this shows those jobs RUNNING. */
+    void close() {
+        List<Process> running = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            for (LocalJob top : table.topLevelJobs()) {
+                if (top.isArrayParent()) {
+                    for (LocalJob child : top.children) {
+                        if (child.process != null) {
+                            running.add(child.process);
+                        }
+                    }
+                } else if (top.process != null) {
+                    running.add(top.process);
+                }
+            }
+        }
+        running.forEach(launcher::killTree);
+    }
+}

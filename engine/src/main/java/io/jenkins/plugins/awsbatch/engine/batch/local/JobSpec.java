@@ -1,0 +1,39 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import io.jenkins.plugins.awsbatch.engine.batch.ConsumableResourceRequirement;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
+import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one SubmitJob asked for, resolved against its definition: the parent and every child of an array share
+ * it, so a 10,000-child array holds one command and one environment.
+ *
+ * @param command     the command after {@code Ref::} substitution
+ * @param environment definition environment overlaid by the request's
+ */
+record JobSpec(
+        String jobName,
+        String jobQueue,
+        String computeEnvironment,
+        String jobDefinition,
+        Integer arraySize,
+        List<JobDependency> dependsOn,
+        List<String> command,
+        Map<String, String> environment,
+        RetryStrategy retryStrategy,
+        Integer timeoutSeconds,
+        List<ConsumableResourceRequirement> consumableResources) {
+
+    JobSpec {
+        dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        command = command == null ? List.of() : List.copyOf(command);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+        consumableResources = consumableResources == null ? List.of() : List.copyOf(consumableResources);
+    }
+
+    int maxAttempts() {
+        return retryStrategy == null ? 1 : retryStrategy.attempts();
+    }
+}

@@ -1,0 +1,85 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the embedded engine runs jobs.
+ *
+ * @param slots            jobs running at once (default: available processors)
+ * @param logDirectory     each attempt logs to {@code <logDirectory>/<jobId, ':' as '-'>/attempt-<n>.log}
+ * @param dataDirectory    where the job table is snapshotted so a new engine resumes it; null: memory only
+ * @param workingDirectory the processes' working directory
+ * @param clock            source of createdAt/startedAt/stoppedAt
+ * @param terminationGrace time between SIGTERM and SIGKILL when a job is terminated or times out
+ * @param baseEnvironment  the environment every process starts from (definition and overrides come on top)
+ * @param region           region written into ARNs
+ */
+public record LocalBatchConfig(
+        int slots,
+        Path logDirectory,
+        Path dataDirectory,
+        Path workingDirectory,
+        Clock clock,
+        Duration terminationGrace,
+        Map<String, String> baseEnvironment,
+        String region) {
+
+    public static final String DEFAULT_REGION = "local";
+
+    public LocalBatchConfig {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be at least 1, got " + slots);
+        }
+        Objects.requireNonNull(logDirectory, "logDirectory");
+        workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory;
+        clock = clock == null ? Clock.systemUTC() : clock;
+        terminationGrace = terminationGrace == null ? Duration.ofSeconds(10) : terminationGrace;
+        baseEnvironment = baseEnvironment == null ? Map.copyOf(System.getenv()) : Map.copyOf(baseEnvironment);
+        region = region == null ? DEFAULT_REGION : region;
+    }
+
+    /** Defaults for everything but the log directory. */
+    public static LocalBatchConfig defaults(Path logDirectory) {
+        return new LocalBatchConfig(Runtime.getRuntime().availableProcessors(), logDirectory, null, null, null, null,
+                null, null);
+    }
+
+    public LocalBatchConfig withSlots(int newSlots) {
+        return new LocalBatchConfig(newSlots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
+                baseEnvironment, region);
+    }
+
+    public LocalBatchConfig withDataDirectory(Path newDataDirectory) {
+        return new LocalBatchConfig(slots, logDirectory, newDataDirectory, workingDirectory, clock, terminationGrace,
+                baseEnvironment, region);
+    }
+
+    public LocalBatchConfig withWorkingDirectory(Path newWorkingDirectory) {
+        return new LocalBatchConfig(slots, logDirectory, dataDirectory, newWorkingDirectory, clock, terminationGrace,
+                baseEnvironment, region);
+    }
+
+    public LocalBatchConfig withClock(Clock newClock) {
+        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, newClock, terminationGrace,
+                baseEnvironment, region);
+    }
+
+    public LocalBatchConfig withTerminationGrace(Duration newGrace) {
+        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, newGrace,
+                baseEnvironment, region);
+    }
+
+    public LocalBatchConfig withBaseEnvironment(Map<String, String> newEnvironment) {
+        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
+                newEnvironment, region);
+    }
+
+    public LocalBatchConfig withRegion(String newRegion) {
+        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
+                baseEnvironment, newRegion);
+    }
+}

@@ -1,0 +1,282 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
+import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
+import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
+import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
+import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded AWS Batch: job definitions run as local processes with Batch's rules (DESIGN.md §4), plus the
+ * admin operations a local endpoint needs (definitions, queues, compute environments, consumable resources,
+ * tags). With a data directory the whole state is snapshotted there and a new service on the same directory
+ * carries on from it.
+ */
+public final class LocalBatchService implements BatchService {
+    /** Smallest {@code attemptDurationSeconds} AWS accepts. */
+    public static final int MIN_TIMEOUT_SECONDS = 60;
+
+    private final LocalBatchConfig config;
+    private final String arnBase;
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final ExecutorService launchPool;
+    private final ScheduledExecutorService timers;
+    private final JobScheduler scheduler;
+    private final JobDefinitionRegistry definitions;
+    private final QueueRegistry queues;
+    private final SnapshotStore snapshots;
+    private volatile boolean closed;
+
+    public LocalBatchService(LocalBatchConfig config) {
+        this(config, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param timeoutSecond how long one second of {@code attemptDurationSeconds} lasts: tests shorten it so the
+     *                      60-second minimum timeout fires in well under a second; validation is unchanged
+     */
+    LocalBatchService(LocalBatchConfig config, Duration timeoutSecond) {
+        this.config = config;
+        this.arnBase = "arn:aws:batch:" + config.region() + ":000000000000:";
+        this.launchPool = Executors.newFixedThreadPool(config.slots(), daemonThreads("local-batch-launch"));
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("local-batch-timer"));
+        Runnable markChanged = () -> changed.set(true);
+        this.definitions = new JobDefinitionRegistry(arnBase, markChanged);
+        this.queues = new QueueRegistry(arnBase, markChanged);
+        this.scheduler = new JobScheduler(config, launchPool, timers, timeoutSecond, changed);
+        this.snapshots = config.dataDirectory() == null ? null
+                : new SnapshotStore(config.dataDirectory(), scheduler, definitions, queues, changed, timers);
+        if (snapshots != null) {
+            snapshots.loadIfPresent();
+            snapshots.startPeriodicWrites();
+        }
+    }
+
+    public LocalBatchConfig config() {
+        return config;
+    }
+
+    // ---- BatchService ------------------------------------------------------------------------------------
+
+    @Override
+    public SubmitJobResult submitJob(SubmitJobRequest request) {
+        checkOpen();
+        JobSpec spec = specOf(request);
+        LocalJob job = scheduler.submit(spec, request.tags());
+        return new SubmitJobResult(job.jobId, spec.jobName(), scheduler.jobArn(job.jobId));
+    }
+
+    private JobSpec specOf(SubmitJobRequest request) {
+        if (request.jobName() == null || !request.jobName().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}")) {
+            throw new BatchClientException("jobName must be 1-128 letters, numbers, hyphens or underscores, "
+                    + "starting with a letter or number.");
+        }
+        if (request.arraySize() != null
+                && (request.arraySize() < 2 || request.arraySize() > MAX_ARRAY_SIZE)) {
+            throw ClientErrors.arraySize(request.arraySize());
+        }
+        if (request.dependsOn().size() > MAX_DEPENDENCIES) {
+            throw ClientErrors.tooManyDependencies(request.dependsOn().size());
+        }
+        JobQueueInfo queue = queues.resolve(request.jobQueue());
+        JobDefinition definition = definitions.resolve(request.jobDefinition()).definition();
+        RetryStrategy retry = request.retryStrategy() != null ? request.retryStrategy() : definition.retryStrategy();
+        RetryEvaluator.validate(retry);
+        Integer timeout = request.timeoutSeconds() != null ? request.timeoutSeconds() : definition.timeoutSeconds();
+        if (timeout != null && timeout < MIN_TIMEOUT_SECONDS) {
+            throw ClientErrors.timeoutTooShort(timeout);
+        }
+        Map<String, String> parameters = new HashMap<>(definition.parameters());
+        parameters.putAll(request.parameters());
+        List<String> command = request.command() != null ? request.command() : definition.command();
+        Map<String, String> environment = new LinkedHashMap<>(definition.environment());
+        environment.putAll(request.environment());
+        return new JobSpec(request.jobName(), queue.name(), queue.computeEnvironments().get(0),
+                arnBase + "job-definition/" + definition.nameWithRevision(), request.arraySize(),
+                request.dependsOn(), Placeholders.substitute(command, parameters), environment, retry, timeout,
+                request.consumableResources());
+    }
+
+    @Override
+    public List<JobDetail> describeJobs(List<String> jobIds) {
+        if (jobIds.size() > MAX_DESCRIBE_IDS) {
+            throw ClientErrors.tooManyDescribeIds();
+        }
+        return scheduler.withTable(table -> {
+            List<JobDetail> out = new ArrayList<>(jobIds.size());
+            for (String id : jobIds) {
+                LocalJob job = table.get(jobIdOf(id));
+                if (job != null) {
+                    out.add(JobViews.detail(job));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public JobPage listJobs(ListJobsRequest request) {
+        return scheduler.withTable(table -> JobLister.list(table, request, queues));
+    }
+
+    @Override
+    public void cancelJob(String jobId, String reason) {
+        scheduler.cancel(jobIdOf(jobId), requireReason(reason));
+    }
+
+    @Override
+    public void terminateJob(String jobId, String reason) {
+        scheduler.terminate(jobIdOf(jobId), requireReason(reason));
+    }
+
+    // ---- admin: definitions, queues, compute environments, consumable resources, tags --------------------
+
+    /** Registers the next revision of {@code definition.name()} (its own revision field is ignored). */
+    public JobDefinition registerJobDefinition(JobDefinition definition) {
+        return definitions.register(definition);
+    }
+
+    /** All revisions, or those of the given {@code name}, {@code name:rev} or ARNs. */
+    public List<JobDefinitionInfo> describeJobDefinitions(List<String> references) {
+        return definitions.describe(references);
+    }
+
+    public void deregisterJobDefinition(String reference) {
+        definitions.deregister(reference);
+    }
+
+    public ComputeEnvironmentInfo createComputeEnvironment(String name) {
+        return queues.createComputeEnvironment(name);
+    }
+
+    public List<ComputeEnvironmentInfo> describeComputeEnvironments() {
+        return queues.describeComputeEnvironments();
+    }
+
+    public JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments) {
+        return queues.createJobQueue(name, priority, computeEnvironments);
+    }
+
+    /** The queue, created (with a compute environment named {@code local}) when it does not exist yet. */
+    public JobQueueInfo ensureJobQueue(String name) {
+        return queues.ensureJobQueue(name);
+    }
+
+    public List<JobQueueInfo> describeJobQueues() {
+        return queues.describeJobQueues();
+    }
+
+    /** Jobs asking for {@code name} wait RUNNABLE until their quantity is free: an exact concurrency cap. */
+    public ConsumableResourceInfo createConsumableResource(String name, long totalQuantity) {
+        scheduler.createConsumableResource(name, totalQuantity);
+        return describeConsumableResources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public List<ConsumableResourceInfo> describeConsumableResources() {
+        return scheduler.describeConsumableResources();
+    }
+
+    public void tagResource(String jobArn, Map<String, String> tags) {
+        scheduler.withTable(table -> {
+            jobOf(table, jobArn).effectiveTags().putAll(tags);
+            return null;
+        });
+        changed.set(true);
+    }
+
+    public void untagResource(String jobArn, List<String> tagKeys) {
+        scheduler.withTable(table -> {
+            tagKeys.forEach(jobOf(table, jobArn).effectiveTags()::remove);
+            return null;
+        });
+        changed.set(true);
+    }
+
+    public Map<String, String> listTagsForResource(String jobArn) {
+        return scheduler.withTable(table -> Map.copyOf(jobOf(table, jobArn).effectiveTags()));
+    }
+
+    public String jobArn(String jobId) {
+        return scheduler.jobArn(jobId);
+    }
+
+    /** The reader of this engine's attempt logs. */
+    public LocalLogTailer logTailer() {
+        return new LocalLogTailer(config.logDirectory());
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (snapshots != null) {
+            snapshots.stopAndWriteFinal();
+        }
+        scheduler.close();
+        timers.shutdownNow();
+        launchPool.shutdownNow();
+        try {
+            launchPool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the local Batch engine is closed");
+        }
+    }
+
+    private static LocalJob jobOf(JobTable table, String jobArn) {
+        LocalJob job = table.get(jobIdOf(jobArn));
+        if (job == null) {
+            throw ClientErrors.unknownJob(jobArn);
+        }
+        return job;
+    }
+
+    /** Accepts a job id or a job ARN. */
+    private static String jobIdOf(String idOrArn) {
+        if (idOrArn == null) {
+            throw ClientErrors.missing("jobId");
+        }
+        int marker = idOrArn.indexOf(":job/");
+        return idOrArn.startsWith("arn:") && marker >= 0 ? idOrArn.substring(marker + 5) : idOrArn;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ClientErrors.missing("reason");
+        }
+        return reason;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

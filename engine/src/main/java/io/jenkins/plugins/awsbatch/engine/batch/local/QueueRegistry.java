@@ -1,0 +1,104 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Job queues and compute environments, by name or ARN. Thread-safe. */
+final class QueueRegistry {
+    static final String DEFAULT_COMPUTE_ENVIRONMENT = "local";
+
+    private final Map<String, JobQueueInfo> queues = new LinkedHashMap<>();
+    private final Map<String, ComputeEnvironmentInfo> environments = new LinkedHashMap<>();
+    private final String arnBase;
+    private final Runnable onChange;
+
+    QueueRegistry(String arnBase, Runnable onChange) {
+        this.arnBase = arnBase;
+        this.onChange = onChange;
+    }
+
+    synchronized ComputeEnvironmentInfo createComputeEnvironment(String name) {
+        checkName("computeEnvironmentName", name);
+        if (environments.containsKey(name)) {
+            throw ClientErrors.alreadyExists("ComputeEnvironment", name);
+        }
+        ComputeEnvironmentInfo ce = new ComputeEnvironmentInfo(name, arnBase + "compute-environment/" + name,
+                "ENABLED", "VALID");
+        environments.put(name, ce);
+        onChange.run();
+        return ce;
+    }
+
+    synchronized JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments) {
+        checkName("jobQueueName", name);
+        if (queues.containsKey(name)) {
+            throw ClientErrors.alreadyExists("JobQueue", name);
+        }
+        if (computeEnvironments == null || computeEnvironments.isEmpty()) {
+            throw ClientErrors.missing("computeEnvironmentOrder");
+        }
+        List<String> names = new ArrayList<>();
+        for (String ce : computeEnvironments) {
+            String ceName = nameOf(ce);
+            if (!environments.containsKey(ceName)) {
+                throw ClientErrors.unknownComputeEnvironment(ce);
+            }
+            names.add(ceName);
+        }
+        JobQueueInfo queue = new JobQueueInfo(name, arnBase + "job-queue/" + name, priority, "ENABLED", names);
+        queues.put(name, queue);
+        onChange.run();
+        return queue;
+    }
+
+    /** The queue, created with the default compute environment when missing. */
+    synchronized JobQueueInfo ensureJobQueue(String name) {
+        JobQueueInfo existing = queues.get(nameOf(name));
+        if (existing != null) {
+            return existing;
+        }
+        if (!environments.containsKey(DEFAULT_COMPUTE_ENVIRONMENT)) {
+            createComputeEnvironment(DEFAULT_COMPUTE_ENVIRONMENT);
+        }
+        return createJobQueue(nameOf(name), 1, List.of(DEFAULT_COMPUTE_ENVIRONMENT));
+    }
+
+    synchronized JobQueueInfo resolve(String nameOrArn) {
+        JobQueueInfo queue = nameOrArn == null ? null : queues.get(nameOf(nameOrArn));
+        if (queue == null) {
+            throw ClientErrors.unknownQueue(nameOrArn);
+        }
+        return queue;
+    }
+
+    synchronized List<JobQueueInfo> describeJobQueues() {
+        return List.copyOf(queues.values());
+    }
+
+    synchronized List<ComputeEnvironmentInfo> describeComputeEnvironments() {
+        return List.copyOf(environments.values());
+    }
+
+    /** Replaces the contents with a snapshot's. */
+    synchronized void restore(List<ComputeEnvironmentInfo> ces, List<JobQueueInfo> qs) {
+        environments.clear();
+        queues.clear();
+        ces.forEach(ce -> environments.put(ce.name(), ce));
+        qs.forEach(q -> queues.put(q.name(), q));
+    }
+
+    static String nameOf(String nameOrArn) {
+        int slash = nameOrArn.lastIndexOf('/');
+        return nameOrArn.startsWith("arn:") && slash >= 0 ? nameOrArn.substring(slash + 1) : nameOrArn;
+    }
+
+    private static void checkName(String field, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}")) {
+            throw new BatchClientException(field + " must be 1-128 letters, numbers, hyphens or underscores, "
+                    + "starting with a letter or number.");
+        }
+    }
+}

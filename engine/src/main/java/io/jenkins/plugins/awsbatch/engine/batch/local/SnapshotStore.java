@@ -1,0 +1,130 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code <dataDirectory>/local-batch-state.json} up to date: written at most every
+ * {@link #WRITE_INTERVAL_MS} when something changed, and on close; always through a temporary file and an atomic
+ * rename, so a crash leaves the previous snapshot whole. The lock is held only to copy the state, not to write it.
+ */
+final class SnapshotStore {
+    static final String FILE_NAME = "local-batch-state.json";
+    static final long WRITE_INTERVAL_MS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
+
+    private final Path file;
+    private final JobScheduler scheduler;
+    private final JobDefinitionRegistry definitions;
+    private final QueueRegistry queues;
+    private final AtomicBoolean changed;
+    private final ScheduledExecutorService timers;
+    private final ObjectMapper json = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private ScheduledFuture<?> periodic;
+
+    SnapshotStore(Path dataDirectory, JobScheduler scheduler, JobDefinitionRegistry definitions,
+                  QueueRegistry queues, AtomicBoolean changed, ScheduledExecutorService timers) {
+        this.file = dataDirectory.resolve(FILE_NAME);
+        this.scheduler = scheduler;
+        this.definitions = definitions;
+        this.queues = queues;
+        this.changed = changed;
+        this.timers = timers;
+    }
+
+    void loadIfPresent() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        StoredState state;
+        try {
+            state = json.readValue(file.toFile(), StoredState.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the local Batch state " + file + ": " + e.getMessage(), e);
+        }
+        definitions.restore(orEmpty(state.definitions()));
+        queues.restore(orEmpty(state.computeEnvironments()), orEmpty(state.queues()));
+        if (state.consumableResources() != null) {
+            state.consumableResources().forEach(scheduler::createConsumableResource);
+        }
+        List<LocalJob> jobs = new ArrayList<>();
+        for (StoredJob stored : orEmpty(state.jobs())) {
+            jobs.add(stored.toTopLevelJob());
+        }
+        scheduler.restore(jobs);
+        changed.set(true);
+    }
+
+    void startPeriodicWrites() {
+        periodic = timers.scheduleWithFixedDelay(this::writeIfChanged, WRITE_INTERVAL_MS, WRITE_INTERVAL_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stopAndWriteFinal() {
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
+        changed.set(false);
+        write();
+    }
+
+    private void writeIfChanged() {
+        if (changed.getAndSet(false)) {
+            try {
+                write();
+            } catch (RuntimeException e) {
+                changed.set(true);
+                LOG.warn("Could not write the local Batch state to {}: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    private synchronized void write() {
+        StoredState state = capture();
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                json.writeValue(out, state);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the local Batch state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private StoredState capture() {
+        List<StoredJob> jobs = scheduler.withTable(table -> {
+            List<StoredJob> out = new ArrayList<>(table.topLevelJobs().size());
+            for (LocalJob job : table.topLevelJobs()) {
+                out.add(StoredJob.of(job));
+            }
+            return out;
+        });
+        Map<String, Long> resources = scheduler.consumableResourceTotals();
+        return new StoredState(StoredState.CURRENT_VERSION, definitions.all(),
+                queues.describeComputeEnvironments(), queues.describeJobQueues(), resources, jobs);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
