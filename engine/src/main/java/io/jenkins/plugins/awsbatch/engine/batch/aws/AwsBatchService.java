@@ -63,8 +63,12 @@ public final class AwsBatchService implements BatchService {
         }
         var sdkRequest = BatchModelMapper.toSdk(request);
         var response = call(() -> batch.listJobs(sdkRequest));
-        return new JobPage(response.jobSummaryList().stream().map(BatchModelMapper::fromSdk).toList(),
-                response.nextToken());
+        var jobs = response.jobSummaryList().stream().map(BatchModelMapper::fromSdk);
+        if (request.arrayJobId() == null) {
+            // A queue lists parents and single jobs only, as on AWS; some emulators (moto) list children too.
+            jobs = jobs.filter(j -> BatchModelMapper.childIndex(j.jobId()) == null);
+        }
+        return new JobPage(jobs.toList(), response.nextToken());
     }
 
     @Override

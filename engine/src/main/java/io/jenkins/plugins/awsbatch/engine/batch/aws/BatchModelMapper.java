@@ -167,7 +167,7 @@ final class BatchModelMapper {
                 j.startedAt(),
                 j.stoppedAt(),
                 array == null ? null : array.size(),
-                array == null ? null : array.index(),
+                array != null && array.index() != null ? array.index() : childIndex(j.jobId()),
                 array == null ? Map.of() : statusSummary(array.statusSummary()),
                 container == null ? null : container.exitCode(),
                 container == null ? null : container.logStreamName(),
@@ -187,8 +187,30 @@ final class BatchModelMapper {
                 s.createdAt() == null ? 0L : s.createdAt(),
                 s.startedAt(),
                 s.stoppedAt(),
-                s.arrayProperties() == null ? null : s.arrayProperties().index(),
+                s.arrayProperties() != null && s.arrayProperties().index() != null
+                        ? s.arrayProperties().index() : childIndex(s.jobId()),
                 s.container() == null ? null : s.container().exitCode());
+    }
+
+    /**
+     * A child's index from its id {@code <parent>:<i>}, for answers without {@code arrayProperties.index}
+     * (emulators such as moto leave it out).
+     */
+    static Integer childIndex(String jobId) {
+        if (jobId == null) {
+            return null;
+        }
+        int colon = jobId.lastIndexOf(':');
+        if (colon <= 0 || colon == jobId.length() - 1 || jobId.startsWith("arn:")) {
+            return null;
+        }
+        String digits = jobId.substring(colon + 1);
+        for (int i = 0; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                return null;
+            }
+        }
+        return digits.length() > 5 ? null : Integer.valueOf(digits);
     }
 
     private static Map<JobStatus, Integer> statusSummary(Map<String, Integer> sdk) {
