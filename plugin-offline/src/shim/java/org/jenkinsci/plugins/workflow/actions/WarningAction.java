@@ -7,23 +7,31 @@ import hudson.model.Result;
 // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
 public class WarningAction implements PersistentAction {
 
+    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java (a plain value, kept so offline tests can read what a step recorded)
+    private @NonNull Result result;
+
+    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
+    private @CheckForNull String message;
+
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
     public WarningAction(@NonNull Result result) {
+        this.result = result;
     }
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
     public WarningAction withMessage(String message) {
-        throw new UnsupportedOperationException("shim");
+        this.message = message;
+        return this;
     }
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
     public @CheckForNull String getMessage() {
-        throw new UnsupportedOperationException("shim");
+        return message;
     }
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
     public @NonNull Result getResult() {
-        throw new UnsupportedOperationException("shim");
+        return result;
     }
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
