@@ -76,7 +76,10 @@ public final class GraphRunner {
         state.runId = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
         state.name = graph.name();
         state.engine = graph.engineOrDefault();
-        state.storeUri = graph.storeOrDefault();
+        // Jobs run elsewhere (another folder, another machine): they need absolute URIs.
+        state.storeUri = graph.storeOrDefault().startsWith("file:")
+                ? io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore.canonical(graph.storeOrDefault())
+                : graph.storeOrDefault();
         state.baseDir = baseDir == null ? null : baseDir.toAbsolutePath().toString();
         state.graph = graph;
         state.mode = ExecutionModes.describe(graph);

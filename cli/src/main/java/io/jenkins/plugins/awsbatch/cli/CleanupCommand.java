@@ -1,0 +1,42 @@
+package io.jenkins.plugins.awsbatch.cli;
+
+import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
+import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.RunCleaner;
+import io.jenkins.plugins.awsbatch.engine.run.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code batchgraph cleanup RUN}: deletes the run's transient data by hand, exactly as a cleanup stage does. */
+@Command(name = "cleanup", mixinStandardHelpOptions = true,
+        description = "Delete a run's transient data (items, array outputs); keep its results and state.")
+final class CleanupCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN", description = "run id or run URI")
+    String run;
+
+    @Mixin
+    StoreOption storeOption;
+
+    @Mixin
+    EngineOptionsMixin engineOptions;
+
+    @Override
+    public Integer call() {
+        try (CliStores stores = new CliStores(engineOptions)) {
+            RunState state = RunLocator.load(run, storeOption.store, stores);
+            CleanupReport report = new RunCleaner(stores).clean(state);
+            state.cleanup = report;
+            new RunJournal(stores.forUri(state.storeUri), Json.mapper()).save(state);
+            System.err.println("deleted " + report.deletedObjects() + " object(s) under " + report.deletedPrefixes());
+            System.err.println("kept " + report.kept());
+            if (report.error() != null) {
+                System.err.println("error: " + report.error());
+                return 1;
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.jenkins.plugins.awsbatch.cli;
+
+import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
+import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.JobNames;
+import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code batchgraph run FILE}: plan, fan out, track, aggregate and clean up, then report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a graph file (local engine by default) and wait for it to end.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the graph file, e.g. batchgraph.yaml")
+    Path file;
+
+    @Mixin
+    EngineOptionsMixin engineOptions;
+
+    @Option(names = "--run-id", description = "use this run id instead of a generated one")
+    String runId;
+
+    @Option(names = "--json", description = "print the result as one JSON object on stdout")
+    boolean json;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field, e.g. stages.score.timeout=600")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--store", description = "where runs keep their data (overrides the file's store)")
+    String store;
+
+    @Override
+    public Integer call() {
+        GraphSpec graph = GraphLoader.load(file, overrides, engineOptions.engine, store);
+        Path baseDir = file.toAbsolutePath().getParent();
+        String id = runId != null ? runId : JobNames.newRunId(graph.name(), Clock.systemUTC().instant());
+        return execute(graph, baseDir, id, engineOptions, json);
+    }
+
+    /** Runs a loaded graph to its end and prints the result; also used by {@code watch}. */
+    static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json) {
+        ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
+        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, id, baseDir,
+                engineOptions.toOptions().withEngine(graph.engineOrDefault()), progress)) {
+            GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
+            RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
+                new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
+                new RunNotifications(graph, progress).send(r);
+            });
+            return result.outcome().exitCode();
+        }
+    }
+
+    /** Reads, overrides and validates a graph file; invalid input throws before anything starts. */
+    static final class GraphLoader {
+        private GraphLoader() {
+        }
+
+        static GraphSpec load(Path file, List<String> overrides, String engine, String store) {
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("no graph file at " + file + ": give the path of a batchgraph.yaml", BatchGraphCli.EXIT_INVALID);
+            }
+            GraphSpec graph = new GraphBinder().read(file, overrides);
+            if (engine != null) {
+                graph = graph.withEngine(engine);
+            }
+            if (store != null) {
+                graph = graph.withStore(store);
+            }
+            if (graph.engineOrDefault().equals("local")) {
+                graph = EngineFactory.withLocalConcurrencyResources(graph);
+            }
+            return new GraphValidator().requireValid(graph);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
+import io.jenkins.plugins.awsbatch.engine.batch.CountingBatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
+import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
+import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
+import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
+import io.jenkins.plugins.awsbatch.engine.track.PollSchedule;
+import io.jenkins.plugins.awsbatch.engine.track.RunListener;
+import io.jenkins.plugins.awsbatch.engine.track.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds the services of one run for the engine it names. Local: an embedded {@link LocalBatchService} whose
+ * job table and logs live in the run's folder (so {@code resume} finds them), the graph's job definitions
+ * registered, queues created, and {@code maxConcurrency} honoured exactly by a consumable resource. AWS: SDK
+ * clients from region, credentials and endpoint.
+ */
+public final class EngineFactory {
+    private final Clock clock;
+
+    public EngineFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RunEngine create(GraphSpec graph, String runId, Path baseDir, EngineOptions options, RunListener listener) {
+        String engine = options.engine() != null ? options.engine() : graph.engineOrDefault();
+        CallCounter calls = new CallCounter();
+        if (engine.equals("aws")) {
+            return aws(graph, options, listener, calls);
+        }
+        return local(graph, runId, baseDir, options, listener, calls);
+    }
+
+    private RunEngine local(GraphSpec graph, String runId, Path baseDir, EngineOptions options, RunListener listener,
+                            CallCounter calls) {
+        Path runFolder = LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), runId).runUri());
+        int slots = options.slots() != null ? options.slots() : Runtime.getRuntime().availableProcessors();
+        LocalBatchConfig config = new LocalBatchConfig(slots, runFolder.resolve("logs"), runFolder.resolve("local-batch"),
+                baseDir, clock, null, null, null);
+        LocalBatchService local = new LocalBatchService(config);
+        registerLocal(graph, local);
+        RunServices services = new RunServices(new CountingBatchService(local, calls), StoreResolver.localOnly(),
+                local.logTailer(), calls, clock, Sleeper.real(), PollSchedule.forLocal(), listener,
+                Json.mapper(), Function.identity(), RunSettings.defaults());
+        return new RunEngine(services, local);
+    }
+
+    /** Definitions, queues and concurrency caps the local engine needs before the first submit. */
+    private static void registerLocal(GraphSpec graph, LocalBatchService local) {
+        Set<String> known = new HashSet<>();
+        local.describeJobDefinitions(List.of()).forEach(d -> known.add(d.definition().name()));
+        graph.jobDefinitions().forEach((name, spec) -> {
+            if (!known.contains(name)) {
+                local.registerJobDefinition(definitionOf(name, spec));
+            }
+        });
+        if (!known.contains(GraphSpec.LOCAL_BARRIER_DEFINITION)) {
+            local.registerJobDefinition(JobDefinition.ofCommand(GraphSpec.LOCAL_BARRIER_DEFINITION, List.of("true")));
+        }
+        local.ensureJobQueue(graph.queue() != null ? graph.queue() : RunSettings.defaults().defaultQueue());
+        for (StageSpec stage : graph.stages()) {
+            if (stage.queue() != null) {
+                local.ensureJobQueue(stage.queue());
+            }
+            if (stage.consumableResource() != null && stage.maxConcurrency() != null
+                    && local.describeConsumableResources().stream().noneMatch(r -> r.name().equals(stage.consumableResource()))) {
+                local.createConsumableResource(stage.consumableResource(), stage.maxConcurrency());
+            }
+        }
+    }
+
+    /**
+     * On the local engine a stage's {@code maxConcurrency} is a consumable resource of that quantity (exact);
+     * this names one per stage that has a cap and none of its own.
+     */
+    public static GraphSpec withLocalConcurrencyResources(GraphSpec graph) {
+        List<StageSpec> stages = new ArrayList<>();
+        for (StageSpec stage : graph.stages()) {
+            if (stage.maxConcurrency() != null && stage.consumableResource() == null) {
+                stage = stage.toBuilder().consumableResource("batchgraph-" + graph.name() + "-" + stage.name()).build();
+            }
+            stages.add(stage);
+        }
+        return graph.withStages(stages);
+    }
+
+    static JobDefinition definitionOf(String name, JobDefinitionSpec spec) {
+        List<ResourceRequirement> resources = new ArrayList<>();
+        if (spec.vcpus() != null) {
+            resources.add(new ResourceRequirement("VCPU", String.valueOf(spec.vcpus())));
+        }
+        if (spec.memory() != null) {
+            resources.add(new ResourceRequirement("MEMORY", String.valueOf(spec.memory())));
+        }
+        return new JobDefinition(name, 0, spec.image(), spec.command(), spec.environment(), spec.parameters(),
+                spec.retry() == null ? null : spec.retry().toStrategy(), spec.timeout(), resources, null, true);
+    }
+
+    private RunEngine aws(GraphSpec graph, EngineOptions options, RunListener listener, CallCounter calls) {
+        AwsSettings settings = AwsSettings.builder()
+                .region(options.region() != null ? options.region() : graph.region())
+                .profile(options.profile())
+                .credentials(options.credentials())
+                .endpointUrl(options.endpointUrl())
+                .build();
+        AwsClients clients = AwsClients.create(settings, calls);
+        BatchService batch = clients.batchService();
+        StoreResolver stores = uri -> uri.startsWith("s3://") ? clients.objectStore() : StoreResolver.localOnly().forUri(uri);
+        RunServices services = new RunServices(batch, stores, clients.logTailer(), calls, clock, Sleeper.real(),
+                pollScheduleFor(options.endpointUrl()), listener, Json.mapper(), Function.identity(), RunSettings.defaults());
+        return new RunEngine(services, clients);
+    }
+
+    /** An emulator on this machine (moto, {@code batchgraph local-batch}) answers fast: poll it like the local engine. */
+    private static PollSchedule pollScheduleFor(String endpointUrl) {
+        boolean loopback = endpointUrl != null && (endpointUrl.contains("://127.") || endpointUrl.contains("://localhost"));
+        return loopback ? PollSchedule.forLocal() : PollSchedule.forAws();
+    }
+}
