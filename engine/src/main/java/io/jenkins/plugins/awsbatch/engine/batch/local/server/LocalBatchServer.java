@@ -1,0 +1,106 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local.server;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local engine served over AWS Batch's own REST-JSON protocol, so the AWS CLI, boto3, the Java SDK and the
+ * engine's {@code AwsBatchService} run against it with {@code --endpoint-url}. Built on the JDK's HTTP server;
+ * binds to 127.0.0.1 unless {@link ServerOptions#allowRemote()}. The service is the caller's: closing the server
+ * leaves it open.
+ */
+public final class LocalBatchServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService pool;
+    private final Router router;
+
+    private LocalBatchServer(HttpServer server, ExecutorService pool, Router router) {
+        this.server = server;
+        this.pool = pool;
+        this.router = router;
+    }
+
+    /** Starts serving {@code service}; the port is bound when this returns. */
+    public static LocalBatchServer start(LocalBatchService service, ServerOptions options) throws IOException {
+        ObjectMapper json = JsonMapper.builder().build();
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(options.maxBodyBytes()).build());
+        ArnLookup arns = new ArnLookup(service);
+        Map<String, Operation> operations = new HashMap<>();
+        new AdminOperations(service, arns).register(operations);
+        new JobOperations(service, arns).register(operations);
+        operations.put("ListJobs", new ListJobsOperation(service, arns));
+        new TagOperations(service).register(operations);
+        Router router = new Router(operations,
+                new FaultInjector(options.latency(), options.failRate(), options.seed()), options.maxBodyBytes(), json);
+        HttpServer server = HttpServer.create(
+                new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), 128);
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        server.createContext("/", router);
+        server.setExecutor(pool);
+        server.start();
+        return new LocalBatchServer(server, pool, router);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** {@code http://<bind address>:<port>}, what {@code --endpoint-url} takes. */
+    public URI endpoint() {
+        InetAddress address = server.getAddress().getAddress();
+        String host = address.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Requests received, answered or not. */
+    public long requests() {
+        return router.requests();
+    }
+
+    /** Requests answered with an injected 429. */
+    public long throttled() {
+        return router.throttled();
+    }
+
+    /** Requests answered with a 4xx (other than 429) or 5xx error. */
+    public long errors() {
+        return router.errors();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "local-batch-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
