@@ -1,0 +1,12 @@
+package org.jenkinsci.plugins.workflow.cps;
+
+import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
+
+// mirrors jenkinsci/workflow-cps-plugin:plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsFlowDefinition.java
+public class CpsFlowDefinition extends FlowDefinition {
+
+    // mirrors jenkinsci/workflow-cps-plugin:plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsFlowDefinition.java
+    public CpsFlowDefinition(String script, boolean sandbox) {
+        throw new UnsupportedOperationException("shim");
+    }
+}

@@ -1,0 +1,14 @@
+package org.jvnet.hudson.test.junit.jupiter;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+// mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/junit/jupiter/WithJenkins.java (its @ExtendWith(JenkinsExtension.class) is left out: never run offline)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface WithJenkins {
+}
