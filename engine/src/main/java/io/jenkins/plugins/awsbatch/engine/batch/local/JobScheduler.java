@@ -22,7 +22,8 @@ import java.util.function.Function;
  * The engine's core: admits jobs, keeps the ready queue, starts attempts when a slot (and any consumable
  * resource) is free, and turns process exits, cancels, terminations and timeouts into status changes.
  * Event-driven: nothing polls; a slot freed by an exit starts the next job. One lock (this object) guards all
- * job state; process spawning happens outside it on the launch pool, which has one thread per slot.
+ * job state; each slot is one thread of the launch pool, which spawns its attempt outside the lock and waits for
+ * the process to exit.
  */
 final class JobScheduler {
     static final String CONTAINER_EXITED = "Essential container in task exited";
@@ -185,7 +186,7 @@ final class JobScheduler {
                 ProcessLauncher.logStreamName(job.jobId, attempt));
     }
 
-    /** On the launch pool, outside the lock: spawning is the slow part and runs one per slot in parallel. */
+    /** On the slot's thread, outside the lock: spawning is the slow part and runs one per slot in parallel. */
     private void launch(LocalJob job, ProcessLauncher.LaunchPlan plan) {
         synchronized (this) {
             if (closed) {
@@ -227,7 +228,21 @@ final class JobScheduler {
                 job.timeoutTask = timers.schedule(() -> onTimeout(job, attempt), delayMs, TimeUnit.MILLISECONDS);
             }
         }
-        process.onExit().whenCompleteAsync((p, error) -> onExit(job, process), launchPool);
+        // the slot's thread waits for its own process: no extra hop through a completion pool per job
+        if (awaitExit(process)) {
+            onExit(job, process);
+        }
+    }
+
+    /** False when interrupted by shutdown. */
+    private static boolean awaitExit(Process process) {
+        try {
+            process.waitFor();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private synchronized void onExit(LocalJob job, Process process) {

@@ -1,0 +1,83 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalBatchPersistenceTest extends LocalBatchTestSupport {
+
+    private LocalBatchConfig persistent(int slots) {
+        return config(slots).withDataDirectory(temp.resolve("data"));
+    }
+
+    @Test
+    void restartedEngineKeepsFinishedJobsDefinitionsAndQueuesAsTheyWere() {
+        start(persistent(2));
+        String done = submit(job("done", "exit 3").tags(Map.of("k", "v")));
+        String array = submit(job("arr", "true").arraySize(3));
+        awaitTerminal(done);
+        awaitTerminal(array);
+        JobDetail before = describe(done);
+        batch.close();
+
+        start(persistent(2));
+        assertThat(describe(done)).isEqualTo(before);
+        assertThat(describe(array).statusSummary()).containsEntry(JobStatus.SUCCEEDED, 3);
+        assertThat(describe(array + ":2").status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(batch.describeJobDefinitions(List.of("done"))).hasSize(1);
+        assertThat(batch.describeJobQueues()).extracting(JobQueueInfo::name).containsExactly("default");
+        assertThat(batch.listTagsForResource(batch.jobArn(done))).containsEntry("k", "v");
+    }
+
+    @Test
+    void jobsRunningWhenTheEngineStoppedAreFailedWithHostRestartedOnReload() {
+        start(persistent(2));
+        String running = submitShell("running", "sleep 30");
+        awaitStatus(running, JobStatus.RUNNING);
+        String waiting = submitShell("waiting", "true", JobDependency.on(running));
+        batch.close();
+
+        start(persistent(2));
+        JobDetail interrupted = describe(running);
+        assertThat(interrupted.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(interrupted.statusReason())
+                .isEqualTo("Host restarted: the local Batch engine stopped while the job was running");
+        assertThat(interrupted.stoppedAt()).isGreaterThanOrEqualTo(interrupted.startedAt());
+        assertThat(describe(waiting).statusReason()).isEqualTo("Dependent Job failed");
+    }
+
+    @Test
+    void jobsNotYetStartedAreScheduledByTheRestartedEngine() {
+        start(persistent(1));
+        String blocker = submitShell("blocker", "sleep 30");
+        awaitStatus(blocker, JobStatus.RUNNING);
+        String queued = submitShell("queued", "touch queued.ran");
+        String array = submit(job("arr", "touch arr-$AWS_BATCH_JOB_ARRAY_INDEX").arraySize(2));
+        assertThat(describe(queued).status()).isEqualTo(JobStatus.RUNNABLE);
+        batch.close();
+
+        start(persistent(2));
+        assertThat(awaitTerminal(queued).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(awaitTerminal(array).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(file("queued.ran")).exists();
+        assertThat(file("arr-1")).exists();
+    }
+
+    @Test
+    void snapshotIsWrittenWhileRunningNotOnlyOnClose() {
+        start(persistent(2));
+        String id = submitShell("quick", "true");
+        awaitTerminal(id);
+        Path state = temp.resolve("data").resolve(SnapshotStore.FILE_NAME);
+        await(() -> Files.exists(state) && read(state).contains(id) && read(state).contains("SUCCEEDED"),
+                "the snapshot to show the finished job");
+        assertThat(temp.resolve("data").resolve(SnapshotStore.FILE_NAME + ".tmp")).doesNotExist();
+    }
+}
