@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.track.CloudWatchLogTailer;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -38,7 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private final CallCounter calls;
     private final CallCounter attempts;
     private final SdkHttpClient http;
-    private final RetryStrategy retryStrategy;
+    private final Supplier<RetryStrategy> retryStrategy;
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private final AwsCredentialsProvider credentials;
     private final TokenBucket batchPacer;
@@ -52,16 +53,14 @@ public final class AwsClients implements AutoCloseable {
     private SqsClient sqs;
     private StsClient sts;
 
-    private AwsClients(AwsSettings settings, Region region, CallCounter calls) {
+    private AwsClients(AwsSettings settings, Region region, CallCounter calls, Supplier<RetryStrategy> retryStrategy) {
         this.settings = settings;
         this.region = region;
         this.calls = calls;
         this.attempts = new CallCounter();
         this.http = httpClient(settings.proxy());
         closeables.push(http);
-        this.retryStrategy = AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                .maxAttempts(settings.maxAttempts())
-                .build();
+        this.retryStrategy = retryStrategy != null ? retryStrategy : () -> defaultRetryStrategy(settings.maxAttempts());
         AwsCredentialsProvider provider = CredentialsProviders.create(settings.credentials(),
                 base -> track(configure(StsClient.builder(), "sts", base)));
         if (provider instanceof SdkAutoCloseable closeable && !(settings.credentials() instanceof CredentialsSpec.Provided)) {
@@ -78,7 +77,24 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public static AwsClients create(AwsSettings settings, CallCounter calls, RegionResolver regions) {
-        return new AwsClients(settings, regions.resolve(settings.region(), settings.profile()), calls);
+        return new AwsClients(settings, regions.resolve(settings.region(), settings.profile()), calls, null);
+    }
+
+    /**
+     * With retry strategies of the caller's (tests shorten the backoff); null means the default. The supplier
+     * is called once per client: a strategy holds its client's rate limiter and is closed with it.
+     */
+    public static AwsClients create(AwsSettings settings, CallCounter calls, RegionResolver regions,
+                                    Supplier<RetryStrategy> retryStrategy) {
+        return new AwsClients(settings, regions.resolve(settings.region(), settings.profile()), calls, retryStrategy);
+    }
+
+    /**
+     * SDK adaptive retries: throttling (429, {@code TooManyRequestsException}, ...) and 5xx are retried with
+     * jittered exponential backoff, and a client-side rate limiter lowers the send rate after throttling.
+     */
+    public static RetryStrategy defaultRetryStrategy(int maxAttempts) {
+        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
     }
 
     public Region region() {
@@ -219,7 +235,7 @@ public final class AwsClients implements AutoCloseable {
         builder.region(region)
                 .credentialsProvider(provider)
                 .httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy)
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy.get())
                         .addExecutionInterceptor(new CallCountingInterceptor(calls, attempts)));
         URI endpoint = settings.endpointFor(service);
         if (endpoint != null) {
