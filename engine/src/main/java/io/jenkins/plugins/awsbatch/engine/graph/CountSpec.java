@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.graph;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * How many jobs an aggregate stage runs: a fixed number ({@code count: 3}), an expression of the item count
@@ -10,18 +9,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record CountSpec(Integer fixed, String expression, String partitionsFrom) {
 
-    @JsonCreator
-    public CountSpec(@JsonProperty("fixed") Integer fixed, @JsonProperty("expression") String expression,
-                     @JsonProperty("partitionsFrom") String partitionsFrom) {
-        this.fixed = fixed;
-        this.expression = expression;
-        this.partitionsFrom = partitionsFrom;
-    }
-
+    /** {@code 3}, {@code "ceil(items / 1000)"} or {@code {partitionsFrom: STAGE}} (also {@code {fixed: 3}}). */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CountSpec of(Object value) {
         if (value instanceof Number n) {
             return new CountSpec(n.intValue(), null, null);
+        }
+        if (value instanceof java.util.Map<?, ?> map) {
+            for (Object key : map.keySet()) {
+                if (!java.util.Set.of("fixed", "expression", "partitionsFrom").contains(String.valueOf(key))) {
+                    throw new IllegalArgumentException("unknown count field '" + key
+                            + "'; use partitionsFrom, expression or fixed");
+                }
+            }
+            Object fixed = map.get("fixed");
+            return new CountSpec(fixed instanceof Number n ? n.intValue() : null,
+                    map.get("expression") == null ? null : String.valueOf(map.get("expression")),
+                    map.get("partitionsFrom") == null ? null : String.valueOf(map.get("partitionsFrom")));
         }
         return new CountSpec(null, String.valueOf(value).trim(), null);
     }

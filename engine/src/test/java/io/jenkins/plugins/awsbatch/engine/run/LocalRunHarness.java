@@ -1,0 +1,55 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
+import io.jenkins.plugins.awsbatch.engine.track.PollSchedule;
+import io.jenkins.plugins.awsbatch.engine.track.RunListener;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Runs YAML graphs on the real local engine in a temporary folder, polling fast. */
+final class LocalRunHarness {
+    final Path dir;
+    final List<String> messages = new CopyOnWriteArrayList<>();
+
+    LocalRunHarness(Path dir) {
+        this.dir = dir;
+    }
+
+    GraphSpec graph(String yaml) {
+        GraphSpec graph = new GraphBinder().parse(yaml, List.of());
+        return EngineFactory.withLocalConcurrencyResources(graph.withStore(LocalObjectStore.toUri(dir.resolve("runs"))));
+    }
+
+    RunEngine engine(GraphSpec graph, String runId) {
+        RunListener listener = new RunListener() {
+            @Override
+            public void message(String line) {
+                messages.add(line);
+            }
+        };
+        RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, runId, dir,
+                new EngineOptions("local", null, null, null, null, 2), listener);
+        RunServices fast = new RunServices(engine.services().batch(), engine.services().stores(), engine.services().logs(),
+                engine.services().calls(), engine.services().clock(), engine.services().sleeper(),
+                new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5), listener,
+                engine.services().json(), engine.services().definitionNames(), engine.services().settings());
+        return new RunEngine(fast, engine.resources());
+    }
+
+    RunResult run(String yaml) {
+        GraphSpec graph = graph(yaml);
+        String runId = JobNames.newRunId(graph.name(), java.time.Instant.now());
+        try (RunEngine engine = engine(graph, runId)) {
+            return GraphRunner.start(engine.services(), graph, dir, runId).runToCompletion();
+        }
+    }
+
+    Path runFolder(RunResult result) {
+        return LocalObjectStore.toPath(result.runUri());
+    }
+}
