@@ -78,6 +78,15 @@ public record AwsSettings(
         return own != null ? own : endpointUrl;
     }
 
+    /** Parses an endpoint URL given as text (option, file), with the expected form in the error. */
+    public static URI parse(String url) {
+        try {
+            return checkEndpoint(new URI(url.trim()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("endpoint URL must look like http://127.0.0.1:5000, was '" + url + "'");
+        }
+    }
+
     private static URI checkEndpoint(URI uri) {
         if (uri == null || uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
@@ -103,7 +112,7 @@ public record AwsSettings(
         public Builder profile(String v) { profile = v; return this; }
         public Builder credentials(CredentialsSpec v) { credentials = v; return this; }
         public Builder endpointUrl(URI v) { endpointUrl = v; return this; }
-        public Builder endpointUrl(String v) { endpointUrl = v == null ? null : URI.create(v); return this; }
+        public Builder endpointUrl(String v) { endpointUrl = v == null || v.isBlank() ? null : parse(v); return this; }
         public Builder serviceEndpoint(String service, URI v) { serviceEndpoints.put(service, v); return this; }
         public Builder serviceEndpoints(Map<String, URI> v) { serviceEndpoints.putAll(v); return this; }
         public Builder proxy(ProxySettings v) { proxy = v; return this; }

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.awsbatch.engine.batch.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
+import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
+import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.batch.BatchClient;
+import software.amazon.awssdk.services.batch.model.ArrayPropertiesSummary;
+import software.amazon.awssdk.services.batch.model.ClientException;
+import software.amazon.awssdk.services.batch.model.ListJobsResponse;
+
+/** ListJobs paging and error mapping on a scripted client (moto does not page ListJobs). */
+class BatchPagingTest {
+
+    @Test
+    void pagesChildrenByArrayJobIdAndStatus() {
+        List<software.amazon.awssdk.services.batch.model.ListJobsRequest> seen = new ArrayList<>();
+        BatchClient client = scripted((method, arg) -> {
+            var req = (software.amazon.awssdk.services.batch.model.ListJobsRequest) arg;
+            seen.add(req);
+            int from = req.nextToken() == null ? 0 : Integer.parseInt(req.nextToken());
+            List<software.amazon.awssdk.services.batch.model.JobSummary> page = new ArrayList<>();
+            for (int i = from; i < Math.min(from + req.maxResults(), 250); i++) {
+                page.add(software.amazon.awssdk.services.batch.model.JobSummary.builder().jobId("p:" + i).jobName("n")
+                        .status("FAILED").createdAt(1L).arrayProperties(ArrayPropertiesSummary.builder().index(i).build())
+                        .build());
+            }
+            String next = from + req.maxResults() < 250 ? Integer.toString(from + req.maxResults()) : null;
+            return ListJobsResponse.builder().jobSummaryList(page).nextToken(next).build();
+        });
+        AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
+        List<JobSummary> all = new ArrayList<>();
+        ListJobsRequest request = new ListJobsRequest(null, "p", JobStatus.FAILED, null, 100, null);
+        JobPage page;
+        do {
+            page = batch.listJobs(request);
+            all.addAll(page.jobs());
+            request = request.withNextToken(page.nextToken());
+        } while (page.nextToken() != null);
+        assertThat(all).hasSize(250);
+        assertThat(all.get(249).arrayIndex()).isEqualTo(249);
+        assertThat(all).allSatisfy(j -> assertThat(j.status()).isEqualTo(JobStatus.FAILED));
+        assertThat(seen).hasSize(3).allSatisfy(r -> {
+            assertThat(r.arrayJobId()).isEqualTo("p");
+            assertThat(r.jobStatusAsString()).isEqualTo("FAILED");
+            assertThat(r.jobQueue()).isNull();
+        });
+        assertThat(seen.get(2).nextToken()).isEqualTo("200");
+    }
+
+    @Test
+    void jobNameFilterGoesAsAwsFilterAndClientExceptionsKeepAwsWording() {
+        List<Object> seen = new ArrayList<>();
+        BatchClient client = scripted((method, arg) -> {
+            seen.add(arg);
+            throw (ClientException) ClientException.builder().statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ClientException")
+                            .errorMessage("Job queue nope does not exist").build())
+                    .build();
+        });
+        AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
+        assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest("nope", null, null, "run-*", null, null)))
+                .isInstanceOf(BatchClientException.class).hasMessage("Job queue nope does not exist");
+        var sent = (software.amazon.awssdk.services.batch.model.ListJobsRequest) seen.get(0);
+        assertThat(sent.filters()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("JOB_NAME");
+            assertThat(f.values()).containsExactly("run-*");
+        });
+        assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest(null, null, null, null, null, null)))
+                .hasMessageContaining("exactly one of jobQueue or arrayJobId");
+        assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest("q", null, null, null, 1001, null)))
+                .hasMessageContaining("1000");
+    }
+
+    interface Script {
+        Object answer(String method, Object arg);
+    }
+
+    private static BatchClient scripted(Script script) {
+        return (BatchClient) Proxy.newProxyInstance(BatchClient.class.getClassLoader(), new Class<?>[] {BatchClient.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "close" -> null;
+                    case "serviceName" -> "batch";
+                    case "toString" -> "scripted";
+                    default -> script.answer(method.getName(), args == null ? null : args[0]);
+                });
+    }
+}
