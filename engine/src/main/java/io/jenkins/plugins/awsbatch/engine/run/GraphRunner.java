@@ -72,6 +72,10 @@ public final class GraphRunner {
      */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
         new GraphValidator().requireValid(graph);
+        return begin(services, graph, baseDir, runId);
+    }
+
+    private static GraphRunner begin(RunServices services, GraphSpec graph, Path baseDir, String runId) {
         RunState state = new RunState();
         state.runId = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
         state.name = graph.name();
@@ -102,6 +106,49 @@ public final class GraphRunner {
         if (plan.isEmpty()) {
             services.listener().message("the plan has no items: array stages are skipped");
         }
+        return runner;
+    }
+
+    /**
+     * Milestone 2 alone (Jenkins' {@code awsBatchPlan}): validates the plan part of {@code graph} (its stages
+     * may be empty), writes the items and manifest, and journals a run with no stages yet. Later steps
+     * {@link #extend} it.
+     */
+    public static RunState plan(RunServices services, GraphSpec graph, Path baseDir, String runId) {
+        GraphSpec planOnly = graph.withStages(List.of());
+        List<io.jenkins.plugins.awsbatch.engine.graph.GraphError> errors = new GraphValidator().validate(planOnly).stream()
+                .filter(e -> !e.path().equals("stages")).toList();
+        if (!errors.isEmpty()) {
+            throw new io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException(errors);
+        }
+        GraphRunner runner = begin(services, planOnly, baseDir, runId);
+        runner.finishWith(Outcome.SUCCEEDED, "planned " + runner.state.itemCount + " item(s)");
+        return runner.state;
+    }
+
+    /**
+     * Adds stages to a journaled run (Jenkins' {@code awsBatchFanOut} after {@code awsBatchPlan}, or
+     * {@code awsBatchAggregate} after a fan-out) and returns a runner over the whole run: stages that already
+     * ended are reused as they are (no Batch dependency on them), stages still running are tracked, the new
+     * ones are submitted. The combined graph is validated before anything is submitted.
+     */
+    public static GraphRunner extend(RunServices services, RunState prior, List<StageSpec> newStages,
+                                     Map<String, io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec> newDefinitions) {
+        List<StageSpec> stages = new ArrayList<>(prior.graph.stages());
+        stages.addAll(newStages);
+        Map<String, io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec> definitions = new LinkedHashMap<>(prior.graph.jobDefinitions());
+        definitions.putAll(newDefinitions);
+        GraphSpec g = prior.graph;
+        GraphSpec combined = new GraphSpec(g.name(), g.engine(), g.region(), g.store(), g.queue(), g.mode(), g.plan(),
+                definitions, stages, g.notifications(), g.barrierJobDefinition());
+        new GraphValidator().requireValid(combined);
+        prior.graph = combined;
+        prior.mode = ExecutionModes.describe(combined);
+        prior.outcome = null;
+        prior.finishedAt = 0;
+        newStages.forEach(s -> prior.stages.put(s.name(), new StageState()));
+        GraphRunner runner = new GraphRunner(services, prior);
+        runner.journal.save(prior);
         return runner;
     }
 

@@ -101,6 +101,9 @@ final class StageSubmitter {
         List<JobDependency> deps = new ArrayList<>();
         for (StageDependency dependency : stage.dependsOn()) {
             StageState upstream = state.stage(dependency.stage());
+            if (upstream.status.isFinished()) {
+                continue; // ended already (an earlier step of the run): nothing to wait for
+            }
             List<JobRecord> upstreamJobs = upstream.jobsOfRound(0);
             if (dependency.isNToN()) {
                 JobRecord pair = upstreamJobs.stream().filter(j -> j.chunk() == chunk.index()).findFirst()
