@@ -41,6 +41,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     public FaultInjectingProxy(String upstream, int faultEvery) throws IOException {
         this.upstream = upstream;
@@ -63,6 +65,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return serverErrors.get();
     }
 
+    /** The most requests that were in flight at once. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     public List<Recorded> recorded() {
         return List.copyOf(recorded);
     }
@@ -73,6 +80,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        boolean[] done = {false};
+        Runnable finished = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                inFlight.decrementAndGet();
+            }
+        };
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -92,6 +107,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
+                finished.run(); // before the answer, so the caller's next request cannot overlap this one
                 exchange.sendResponseHeaders(status, error.length);
                 exchange.getResponseBody().write(error);
                 return;
@@ -116,6 +132,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
             });
             byte[] out = response.body();
             boolean head = exchange.getRequestMethod().equals("HEAD");
+            finished.run();
             exchange.sendResponseHeaders(response.statusCode(), head || out.length == 0 ? -1 : out.length);
             if (!head && out.length > 0) {
                 try (OutputStream os = exchange.getResponseBody()) {
@@ -124,6 +141,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            finished.run();
         }
     }
 
