@@ -17,6 +17,9 @@ public final class ExecutionModes {
         if (stage.count() != null && stage.count().isVariable()) {
             return true;
         }
+        if (usesWaves(stage)) {
+            return true; // its chunks are waves, not the upstream's chunks: nothing to pair N_TO_N with
+        }
         for (StageDependency dep : stage.dependsOn()) {
             StageSpec upstream = graph.stage(dep.stage()).orElse(null);
             if (upstream != null && (upstream.toleratesFailures() || upstream.retryRounds() > 0
@@ -25,6 +28,14 @@ public final class ExecutionModes {
             }
         }
         return false;
+    }
+
+    /**
+     * A concurrency cap without a consumable resource is honoured by waves: arrays of at most
+     * {@code maxConcurrency} children, each depending on the one before.
+     */
+    public static boolean usesWaves(StageSpec stage) {
+        return stage.maxConcurrency() != null && stage.consumableResource() == null && stage.type() == StageType.ARRAY;
     }
 
     /** {@code upfront} when no stage needs gating (cleanup excepted: it always runs last), else {@code gated}. */

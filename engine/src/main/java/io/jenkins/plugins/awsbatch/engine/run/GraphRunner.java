@@ -310,7 +310,7 @@ public final class GraphRunner {
             case ARRAY -> {
                 indexMap = survivorsMap(stage);
                 long size = indexMap == null ? state.itemCount : stageState.populationSize;
-                units = submitter.arrayUnits(size, indexMap, 0);
+                units = submitter.arrayUnits(stage, size, indexMap, 0);
             }
             case AGGREGATE -> units = aggregateUnits(stage);
             default -> units = List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of(), null));
@@ -527,7 +527,7 @@ public final class GraphRunner {
         services.listener().message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
                 + stageState.round + " of " + stage.retryRounds());
         journal.save(state);
-        submitter.submit(stage, stageState, submitter.arrayUnits(failed.size(), map, stageState.round),
+        submitter.submit(stage, stageState, submitter.arrayUnits(stage, failed.size(), map, stageState.round),
                 stageState.round, map, false);
     }
 

@@ -52,8 +52,13 @@ final class StageSubmitter {
      */
     void submit(StageSpec stage, StageState stageState, List<Unit> units, int round, String indexMapUri, boolean upfront) {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
+        boolean waves = io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage);
+        String previousWave = null;
         for (Unit unit : units) {
-            List<JobDependency> deps = upfront ? dependencies(stage, unit.chunk()) : List.of();
+            List<JobDependency> deps = new ArrayList<>(upfront ? dependencies(stage, unit.chunk()) : List.of());
+            if (waves && previousWave != null) {
+                deps.add(JobDependency.on(previousWave));
+            }
             if (deps.size() > BatchService.MAX_DEPENDENCIES) {
                 deps = throughBarriers(stage, stageState, deps, unit.part());
             }
@@ -71,6 +76,7 @@ final class StageSubmitter {
                 builder.consumableResources(List.of(new ConsumableResourceRequirement(stage.consumableResource(), 1)));
             }
             String jobId = submitOrAdopt(builder.build());
+            previousWave = jobId;
             stageState.jobs.add(new JobRecord(jobId, jobName, unit.chunk().index(), unit.chunk().offset(),
                     unit.chunk().size(), round, indexMapUri, unit.partition(), false));
             journal.save(state);
@@ -78,10 +84,13 @@ final class StageSubmitter {
         }
     }
 
-    /** Array units over a population of {@code size} items (all items, or an index map). */
-    List<Unit> arrayUnits(long size, String indexMapUri, int round) {
+    /**
+     * Array units over a population of {@code size} items (all items, or an index map); with waves, chunks of
+     * at most {@code maxConcurrency}.
+     */
+    List<Unit> arrayUnits(StageSpec stage, long size, String indexMapUri, int round) {
         List<Unit> units = new ArrayList<>();
-        for (Chunk chunk : chunker.split(size)) {
+        for (Chunk chunk : chunksOf(stage, size)) {
             Map<String, String> env = new java.util.LinkedHashMap<>();
             env.put("BATCHGRAPH_INDEX_OFFSET", String.valueOf(chunk.offset()));
             if (indexMapUri != null) {
@@ -91,6 +100,21 @@ final class StageSubmitter {
             units.add(new Unit(chunk, part, env, null));
         }
         return units;
+    }
+
+    private List<Chunk> chunksOf(StageSpec stage, long size) {
+        if (!io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage)) {
+            return chunker.split(size);
+        }
+        int wave = Math.min(stage.maxConcurrency(), BatchService.MAX_ARRAY_SIZE);
+        if (wave >= 2) {
+            return new Chunker(wave).split(size);
+        }
+        List<Chunk> singles = new ArrayList<>();
+        for (long i = 0; i < size; i++) {
+            singles.add(new Chunk((int) i, i, 1));
+        }
+        return singles;
     }
 
     /**

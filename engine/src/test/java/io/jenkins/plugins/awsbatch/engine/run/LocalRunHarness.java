@@ -16,13 +16,28 @@ final class LocalRunHarness {
     final Path dir;
     final List<String> messages = new CopyOnWriteArrayList<>();
 
+    int slots = 2;
+
     LocalRunHarness(Path dir) {
         this.dir = dir;
     }
 
+    /** The graph as the CLI prepares it for the local engine (maxConcurrency through a consumable resource). */
     GraphSpec graph(String yaml) {
+        return EngineFactory.withLocalConcurrencyResources(rawGraph(yaml));
+    }
+
+    /** The graph as AWS would get it without a consumable resource: maxConcurrency through waves. */
+    GraphSpec rawGraph(String yaml) {
         GraphSpec graph = new GraphBinder().parse(yaml, List.of());
-        return EngineFactory.withLocalConcurrencyResources(graph.withStore(LocalObjectStore.toUri(dir.resolve("runs"))));
+        return graph.withStore(LocalObjectStore.toUri(dir.resolve("runs")));
+    }
+
+    RunResult run(GraphSpec graph) {
+        String runId = JobNames.newRunId(graph.name(), java.time.Instant.now());
+        try (RunEngine engine = engine(graph, runId)) {
+            return GraphRunner.start(engine.services(), graph, dir, runId).runToCompletion();
+        }
     }
 
     RunEngine engine(GraphSpec graph, String runId) {
@@ -33,7 +48,7 @@ final class LocalRunHarness {
             }
         };
         RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, runId, dir,
-                new EngineOptions("local", null, null, null, null, 2), listener);
+                new EngineOptions("local", null, null, null, null, slots), listener);
         RunServices fast = new RunServices(engine.services().batch(), engine.services().stores(), engine.services().logs(),
                 engine.services().calls(), engine.services().clock(), engine.services().sleeper(),
                 new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5), listener,
@@ -42,11 +57,7 @@ final class LocalRunHarness {
     }
 
     RunResult run(String yaml) {
-        GraphSpec graph = graph(yaml);
-        String runId = JobNames.newRunId(graph.name(), java.time.Instant.now());
-        try (RunEngine engine = engine(graph, runId)) {
-            return GraphRunner.start(engine.services(), graph, dir, runId).runToCompletion();
-        }
+        return run(graph(yaml));
     }
 
     Path runFolder(RunResult result) {
