@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code <dataDirectory>/local-batch-state.json} up to date: written at most every
- * {@link #WRITE_INTERVAL_MS} when something changed, and on close; always through a temporary file and an atomic
+ * {@link #WRITE_INTERVAL_MS} (longer when writes get slow) when something changed, and on close; always through a temporary file and an atomic
  * rename, so a crash leaves the previous snapshot whole. The lock is held only to copy the state, not to write it.
  */
 final class SnapshotStore {
@@ -39,6 +39,7 @@ final class SnapshotStore {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private ScheduledFuture<?> periodic;
+    private boolean stopped;
 
     SnapshotStore(Path dataDirectory, JobScheduler scheduler, JobDefinitionRegistry definitions,
                   QueueRegistry queues, AtomicBoolean changed, ScheduledExecutorService timers) {
@@ -74,27 +75,43 @@ final class SnapshotStore {
     }
 
     void startPeriodicWrites() {
-        periodic = timers.scheduleWithFixedDelay(this::writeIfChanged, WRITE_INTERVAL_MS, WRITE_INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        scheduleNext(WRITE_INTERVAL_MS);
     }
 
     void stopAndWriteFinal() {
-        if (periodic != null) {
-            periodic.cancel(false);
+        synchronized (this) {
+            stopped = true;
+            if (periodic != null) {
+                periodic.cancel(false);
+            }
         }
         changed.set(false);
         write();
     }
 
+    private synchronized void scheduleNext(long delayMs) {
+        if (!stopped) {
+            periodic = timers.schedule(this::writeIfChanged, delayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Writes when something changed, then waits at least {@link #WRITE_INTERVAL_MS} and at least four times as
+     * long as the write took, so snapshotting a huge table never takes more than a fifth of the engine's time.
+     */
     private void writeIfChanged() {
+        long tookMs = 0;
         if (changed.getAndSet(false)) {
+            long begin = System.nanoTime();
             try {
                 write();
             } catch (RuntimeException e) {
                 changed.set(true);
                 LOG.warn("Could not write the local Batch state to {}: {}", file, e.getMessage());
             }
+            tookMs = (System.nanoTime() - begin) / 1_000_000;
         }
+        scheduleNext(Math.max(WRITE_INTERVAL_MS, 4 * tookMs));
     }
 
     private synchronized void write() {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,20 +24,22 @@ import org.junit.jupiter.api.Test;
 class LocalArrayBenchmarkTest extends LocalBatchTestSupport {
     private static final int SIZE = Integer.getInteger("bench.size", 10_000);
     private static final int SLOTS = Integer.getInteger("bench.slots", 2);
+    /** With -Dbench.persist=true the job table is also snapshotted to a data directory while it runs. */
+    private static final boolean PERSIST = Boolean.getBoolean("bench.persist");
 
     @Test
     void tenThousandChildArrayRunsAboutAsFastAsSpawningTenThousandProcesses() throws Exception {
         double baseline = rawSpawnSeconds();
-        start(SLOTS);
+        start(PERSIST ? config(SLOTS).withDataDirectory(temp.resolve("data")) : config(SLOTS));
         batch.registerJobDefinition(JobDefinition.ofCommand("trivial", List.of("true")));
         long begin = System.nanoTime();
         String parent = batch.submitJob(SubmitJobRequest.builder().jobName("bench").jobQueue("default")
                 .jobDefinition("trivial").arraySize(SIZE).build()).jobId();
-        await(() -> describe(parent).status().isTerminal(), "the array to end");
+        await(() -> describe(parent).status().isTerminal(), "the array to end", Duration.ofMinutes(10));
         double engine = (System.nanoTime() - begin) / 1e9;
         JobDetail done = describe(parent);
-        System.out.printf("BENCH local-array size=%d slots=%d engine=%.2fs raw-spawn=%.2fs ratio=%.2f%n",
-                SIZE, SLOTS, engine, baseline, engine / baseline);
+        System.out.printf("BENCH local-array size=%d slots=%d persist=%s engine=%.2fs raw-spawn=%.2fs ratio=%.2f%n",
+                SIZE, SLOTS, PERSIST, engine, baseline, engine / baseline);
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.statusSummary()).containsEntry(JobStatus.SUCCEEDED, SIZE);
     }

@@ -88,7 +88,11 @@ abstract class LocalBatchTestSupport {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        await(condition, what, WAIT);
+    }
+
+    static void await(BooleanSupplier condition, String what, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 fail("timed out waiting for " + what);
