@@ -23,13 +23,13 @@ import picocli.CommandLine.Option;
  * Serves until SIGINT or SIGTERM; with {@code --data} the state is kept for the next start.
  */
 @Command(name = "local-batch", mixinStandardHelpOptions = true,
-        description = {"Serve the local engine over the AWS Batch API (no AWS account, no Docker: job definitions'",
-                "commands run as local processes) until Ctrl-C.",
+        description = {"Serve the local engine over the AWS Batch API until Ctrl-C: no AWS account, no Docker; "
+                + "job definitions' commands run as local processes.",
                 "Use it with --endpoint-url, e.g. aws batch describe-job-queues --endpoint-url http://127.0.0.1:8790"})
 public final class LocalBatchCommand implements Callable<Integer> {
     public static final int DEFAULT_PORT = 8790;
 
-    @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    @Option(names = "--port", paramLabel = "N", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = DEFAULT_PORT;
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
@@ -40,7 +40,7 @@ public final class LocalBatchCommand implements Callable<Integer> {
             description = "allow --bind to a non-loopback address: anyone who reaches it can run commands here")
     boolean allowRemote;
 
-    @Option(names = "--slots", description = "jobs running at once (default: number of cores)")
+    @Option(names = "--slots", paramLabel = "N", description = "jobs running at once (default: number of cores)")
     Integer slots;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -54,7 +54,7 @@ public final class LocalBatchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "jobs' working directory (default: the current one)")
     Path workDir;
 
-    @Option(names = "--region", description = "region in ARNs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--region", paramLabel = "REGION", description = "region in ARNs (default: ${DEFAULT-VALUE})")
     String region = "us-east-1";
 
     @Option(names = "--queue", paramLabel = "NAME",
@@ -68,7 +68,7 @@ public final class LocalBatchCommand implements Callable<Integer> {
             description = "share of calls (0..1) answered with HTTP 429 TooManyRequestsException")
     double failRate;
 
-    @Option(names = "--seed", description = "seed of --fail-rate's random choices (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", description = "seed of --fail-rate's random choices (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
     /** A started endpoint and the engine behind it. */
