@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
-                new RunNotifications(graph, progress).send(r);
+                new RunNotifications(graph, progress, engineOptions).send(r);
             });
             return result.outcome().exitCode();
         }

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
  * Bounded whatever fails: at most {@code maxItems} items listed per stage.
  */
 public final class FailureDigest {
+    /** Ranges in the one-line digest (an exception message must stay one short line). */
+    static final int MAX_RANGES = 20;
     private final int maxItems;
 
     public FailureDigest(int maxItems) {
@@ -20,7 +22,7 @@ public final class FailureDigest {
     public static String oneLine(RunResult result) {
         List<String> parts = new ArrayList<>();
         for (StageResult stage : result.failedStages()) {
-            String ranges = IndexRanges.format(stage.failedItems().stream().map(FailedItem::index).toList());
+            String ranges = IndexRanges.format(stage.failedItems().stream().map(FailedItem::index).toList(), MAX_RANGES);
             parts.add(stage.name() + ": " + (stage.failedCount() == 0 ? stage.status().toLowerCase()
                     : stage.failedCount() + " failed" + (ranges.isEmpty() ? "" : " (items " + ranges
                     + (stage.failedItems().size() < stage.failedCount() ? ", ..." : "") + ")")));

@@ -51,6 +51,9 @@ public final class GraphRunner {
     private final Map<String, JobDetail> details = new HashMap<>();
     private Manifest manifest;
     private Duration nextDelay = Duration.ZERO;
+    /** Transient failures in a row; past the limit the run stops with the error (a real outage). */
+    private int consecutiveErrors;
+    private static final int MAX_CONSECUTIVE_ERRORS = 30;
 
     private GraphRunner(RunServices services, RunState state) {
         this.services = services;
@@ -180,6 +183,34 @@ public final class GraphRunner {
         if (isFinished()) {
             return true;
         }
+        try {
+            boolean ended = stepOnce();
+            consecutiveErrors = 0;
+            return ended;
+        } catch (io.jenkins.plugins.awsbatch.engine.batch.BatchClientException
+                 | io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException e) {
+            throw e; // the request is wrong: retrying cannot help
+        } catch (RuntimeException e) {
+            // Throttling past the SDK's retries, a 5xx burst, a network blip: slow down, never fail the run.
+            if (++consecutiveErrors > MAX_CONSECUTIVE_ERRORS) {
+                throw e;
+            }
+            nextDelay = services.pollSchedule().throttled();
+            services.listener().message("call failed (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+                    + "); retrying in " + nextDelay.toSeconds() + " s (" + consecutiveErrors + "/" + MAX_CONSECUTIVE_ERRORS + ")");
+            return false;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private boolean stepOnce() {
         boolean changed = submitReleased();
         changed |= poll();
         changed |= judgeFinishedStages();
@@ -267,6 +298,11 @@ public final class GraphRunner {
     private enum Release { NOT_YET, SKIP, SUBMIT_UPFRONT, SUBMIT_GATED }
 
     private Release release(StageSpec stage) {
+        boolean gated = ExecutionModes.isGated(state.graph, stage);
+        if (!state.stage(stage.name()).jobs.isEmpty()) {
+            // Partly submitted before an interruption: finish it (by name), whatever happened upstream since.
+            return gated ? Release.SUBMIT_GATED : Release.SUBMIT_UPFRONT;
+        }
         if (stage.type() == StageType.CLEANUP) {
             boolean othersDone = state.graph.stages().stream().filter(s -> s.type() != StageType.CLEANUP)
                     .allMatch(s -> state.stage(s.name()).status.isFinished());
@@ -275,7 +311,6 @@ public final class GraphRunner {
         if (stage.type() == StageType.ARRAY && state.itemCount == 0) {
             return Release.SKIP;
         }
-        boolean gated = ExecutionModes.isGated(state.graph, stage);
         for (StageDependency dep : stage.dependsOn()) {
             StageStatus upstream = state.stage(dep.stage()).status;
             if (upstream == StageStatus.FAILED || upstream == StageStatus.SKIPPED || upstream == StageStatus.ABORTED) {
@@ -299,8 +334,8 @@ public final class GraphRunner {
 
     private void submitStage(StageSpec stage, StageState stageState, boolean upfront) {
         stageState.submittedAt = services.clock().millis();
-        stageState.status = StageStatus.SUBMITTED;
         if (stage.isBuiltInCleanup()) {
+            stageState.status = StageStatus.SUBMITTED;
             runBuiltInCleanup();
             return;
         }
@@ -322,11 +357,14 @@ public final class GraphRunner {
             services.listener().stageFinished(stage.name(), "SKIPPED", stageState.reason);
             return;
         }
-        if (stageState.populationSize == 0) {
+        if (stageState.populationUri == null) {
             stageState.populationSize = units.stream().mapToLong(u -> u.chunk().size()).sum();
         }
         journal.save(state);
+        // Still WAITING while submitting: if a call fails midway, the next step submits the rest (by name).
         submitter.submit(stage, stageState, units, 0, indexMap, upfront);
+        stageState.status = StageStatus.SUBMITTED;
+        journal.save(state);
     }
 
     /**
@@ -475,6 +513,11 @@ public final class GraphRunner {
             if (stageState.status != StageStatus.SUBMITTED || stage.isBuiltInCleanup()) {
                 continue;
             }
+            if (!stageState.roundSubmitted) {
+                submitRetryRound(stage, stageState); // finish a retry round an interruption cut short
+                any = true;
+                continue;
+            }
             boolean ended = stageState.jobs.stream().allMatch(j -> {
                 JobDetail d = details.get(j.jobId());
                 return d != null && d.status().isTerminal();
@@ -522,13 +565,21 @@ public final class GraphRunner {
     /** Resubmits only the failed items, as a smaller array whose children map back through an index map. */
     private void retryFailedItems(StageSpec stage, StageState stageState) {
         stageState.round++;
+        stageState.roundSubmitted = false;
         List<Long> failed = new ArrayList<>(stageState.failedItems.keySet());
-        String map = indexMaps.write(layout.retryMapUri(stage.name(), stageState.round), failed);
+        indexMaps.write(layout.retryMapUri(stage.name(), stageState.round), failed);
         services.listener().message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
                 + stageState.round + " of " + stage.retryRounds());
         journal.save(state);
-        submitter.submit(stage, stageState, submitter.arrayUnits(stage, failed.size(), map, stageState.round),
+        submitRetryRound(stage, stageState);
+    }
+
+    private void submitRetryRound(StageSpec stage, StageState stageState) {
+        String map = layout.retryMapUri(stage.name(), stageState.round);
+        submitter.submit(stage, stageState, submitter.arrayUnits(stage, stageState.failedItems.size(), map, stageState.round),
                 stageState.round, map, false);
+        stageState.roundSubmitted = true;
+        journal.save(state);
     }
 
     private Manifest manifest() {

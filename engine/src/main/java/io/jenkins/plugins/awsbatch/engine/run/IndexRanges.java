@@ -1,7 +1,8 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
+import java.util.List;
 import java.util.TreeSet;
 
 /** Compresses item indexes to ranges: [1,2,3,7,9,10] → "1-3, 7, 9-10". */
@@ -10,35 +11,33 @@ public final class IndexRanges {
     }
 
     public static String format(Collection<Long> indexes) {
-        TreeSet<Long> sorted = new TreeSet<>(indexes);
-        StringBuilder out = new StringBuilder();
-        Iterator<Long> it = sorted.iterator();
-        if (!it.hasNext()) {
-            return "";
-        }
-        long start = it.next();
-        long end = start;
-        while (it.hasNext()) {
-            long next = it.next();
-            if (next == end + 1) {
-                end = next;
-                continue;
-            }
-            append(out, start, end);
-            start = next;
-            end = next;
-        }
-        append(out, start, end);
-        return out.toString();
+        return format(indexes, Integer.MAX_VALUE);
     }
 
-    private static void append(StringBuilder out, long start, long end) {
-        if (out.length() > 0) {
-            out.append(", ");
+    /** At most {@code maxRanges} ranges, then {@code ", ... (N more)"}: bounded whatever fails. */
+    public static String format(Collection<Long> indexes, int maxRanges) {
+        List<long[]> ranges = new ArrayList<>();
+        for (long index : new TreeSet<>(indexes)) {
+            long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && index == last[1] + 1) {
+                last[1] = index;
+            } else {
+                ranges.add(new long[] {index, index});
+            }
         }
-        out.append(start);
-        if (end > start) {
-            out.append('-').append(end);
+        StringBuilder out = new StringBuilder();
+        long shown = 0;
+        for (int i = 0; i < ranges.size() && i < maxRanges; i++) {
+            long[] range = ranges.get(i);
+            out.append(i == 0 ? "" : ", ").append(range[0]);
+            if (range[1] > range[0]) {
+                out.append('-').append(range[1]);
+            }
+            shown += range[1] - range[0] + 1;
         }
+        if (ranges.size() > maxRanges) {
+            out.append(", ... (").append(new TreeSet<>(indexes).size() - shown).append(" more)");
+        }
+        return out.toString();
     }
 }

@@ -24,6 +24,8 @@ public final class StageState {
     /** Items that succeeded only after r retry rounds: item index → r. */
     public TreeMap<Long, Integer> recoveredInRound = new TreeMap<>();
     public int round;
+    /** False while a retry round is being submitted: an interrupted submission is completed, not judged. */
+    public boolean roundSubmitted = true;
     public long submittedAt;
     public long finishedAt;
     public double computeSeconds;

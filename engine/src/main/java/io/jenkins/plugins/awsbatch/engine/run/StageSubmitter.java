@@ -54,7 +54,14 @@ final class StageSubmitter {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
         boolean waves = io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage);
         String previousWave = null;
+        java.util.Map<String, String> journaled = new java.util.HashMap<>();
+        stageState.jobs.forEach(j -> journaled.put(j.jobName(), j.jobId()));
         for (Unit unit : units) {
+            String existing = journaled.get(JobNames.job(layout.runId(), stage.name(), unit.part()));
+            if (existing != null) {
+                previousWave = existing; // submitted before an interruption: journaled, never again
+                continue;
+            }
             List<JobDependency> deps = new ArrayList<>(upfront ? dependencies(stage, unit.chunk()) : List.of());
             if (waves && previousWave != null) {
                 deps.add(JobDependency.on(previousWave));
@@ -150,6 +157,11 @@ final class StageSubmitter {
             for (int from = 0, group = 0; from < deps.size(); from += BatchService.MAX_DEPENDENCIES, group++) {
                 List<JobDependency> slice = deps.subList(from, Math.min(deps.size(), from + BatchService.MAX_DEPENDENCIES));
                 String name = JobNames.job(state.runId, stage.name(), part + "-barrier" + level + "-" + group);
+                java.util.Optional<JobRecord> earlier = stageState.jobs.stream().filter(j -> j.jobName().equals(name)).findFirst();
+                if (earlier.isPresent()) {
+                    next.add(JobDependency.on(earlier.get().jobId()));
+                    continue;
+                }
                 SubmitJobRequest request = SubmitJobRequest.builder().jobName(name).jobQueue(requests.queueOf(stage))
                         .jobDefinition(definition).dependsOn(slice)
                         .tags(Map.of(SubmitRequestFactory.TAG_RUN, state.runId, SubmitRequestFactory.TAG_STAGE, stage.name()))
