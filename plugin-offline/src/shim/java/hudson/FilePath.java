@@ -14,6 +14,16 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/FilePath.java
+    public boolean isRemote() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/FilePath.java
+    public void copyTo(FilePath target) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/FilePath.java
     public String getRemote() {
         throw new UnsupportedOperationException("shim");
     }

@@ -22,6 +22,26 @@ public final class DriverContext {
     public interface WorkspaceReader {
         /** @return the file's text, or null when there is no workspace (no enclosing {@code node}) */
         String read(String relativePath) throws java.io.IOException, InterruptedException;
+
+        /** The workspace as a folder of this machine (the controller), or null when it is elsewhere or absent. */
+        default File localDirectory() throws java.io.IOException, InterruptedException {
+            return null;
+        }
+
+        /**
+         * Copies a workspace file (binary safe) to {@code target} on this machine.
+         *
+         * @return false when there is no workspace
+         */
+        default boolean copyTo(String relativePath, File target) throws java.io.IOException, InterruptedException {
+            String text = read(relativePath);
+            if (text == null) {
+                return false;
+            }
+            java.nio.file.Files.createDirectories(target.toPath().getParent());
+            java.nio.file.Files.writeString(target.toPath(), text);
+            return true;
+        }
     }
 
     public DriverContext(PrintStream logger, File buildDir, Map<String, String> environment, Object credentials,

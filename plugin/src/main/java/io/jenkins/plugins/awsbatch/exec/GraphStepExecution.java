@@ -248,7 +248,9 @@ public class GraphStepExecution extends StepExecution {
                     null));
             return;
         }
-        delayMillis = request.getPollPolicy().next(delayMillis, changed);
+        // the engine's own backoff (5 s -> 60 s on AWS, faster on the local engine) within this step's bounds
+        delayMillis = report.getDelayHintMillis() > 0 ? request.getPollPolicy().clamp(report.getDelayHintMillis())
+                : request.getPollPolicy().next(delayMillis, changed);
         schedulePoll(delayMillis);
     }
 
@@ -507,21 +509,47 @@ public class GraphStepExecution extends StepExecution {
         Object credentials = effective.isLocal() ? null
                 : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger);
         DriverContext dc = new DriverContext(logger, run == null ? null : run.getRootDir(), environment,
-                credentials, run == null ? null : run.getExternalizableId(), this::readWorkspaceFile);
+                credentials, run == null ? null : run.getExternalizableId(), new Workspace());
         return factory.open(request, dc);
     }
 
-    private String readWorkspaceFile(String relativePath) throws IOException, InterruptedException {
-        FilePath workspace = getContext().get(FilePath.class);
-        if (workspace == null) {
-            return null;
+    /** The build's workspace through {@link FilePath}, wherever it is (controller or agent). */
+    private final class Workspace implements DriverContext.WorkspaceReader {
+        @Override
+        public String read(String relativePath) throws IOException, InterruptedException {
+            FilePath file = file(relativePath);
+            return file == null ? null : file.readToString();
         }
-        FilePath file = workspace.child(relativePath);
-        if (!file.exists()) {
-            throw new AbortException("file: '" + relativePath + "' does not exist in the workspace " + workspace
-                    .getRemote());
+
+        @Override
+        public java.io.File localDirectory() throws IOException, InterruptedException {
+            FilePath workspace = getContext().get(FilePath.class);
+            return workspace == null || workspace.isRemote() ? null : new java.io.File(workspace.getRemote());
         }
-        return file.readToString();
+
+        @Override
+        public boolean copyTo(String relativePath, java.io.File target) throws IOException, InterruptedException {
+            FilePath file = file(relativePath);
+            if (file == null) {
+                return false;
+            }
+            java.nio.file.Files.createDirectories(target.toPath().toAbsolutePath().getParent());
+            file.copyTo(new FilePath(target));
+            return true;
+        }
+
+        private FilePath file(String relativePath) throws IOException, InterruptedException {
+            FilePath workspace = getContext().get(FilePath.class);
+            if (workspace == null) {
+                return null;
+            }
+            FilePath file = workspace.child(relativePath);
+            if (!file.exists()) {
+                throw new AbortException("file: '" + relativePath + "' does not exist in the workspace "
+                        + workspace.getRemote());
+            }
+            return file;
+        }
     }
 
     private void closeDriver() {

@@ -49,6 +49,11 @@ public final class PollPolicy implements Serializable {
         return spread == 0 ? delay : delay - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1);
     }
 
+    /** {@code hint} kept within this policy's bounds. */
+    public long clamp(long hint) {
+        return Math.min(maxMillis, Math.max(minMillis, hint));
+    }
+
     public long getStopTimeoutMillis() {
         return stopTimeoutMillis;
     }

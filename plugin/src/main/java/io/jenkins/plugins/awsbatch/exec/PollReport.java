@@ -16,6 +16,7 @@ public final class PollReport {
     private final String failureSummary;
     private final Map<String, Object> result;
     private final GraphRecord record;
+    private long delayHintMillis;
 
     private PollReport(boolean done, Outcome outcome, String status, List<String> lines, String failureSummary,
             Map<String, Object> result, GraphRecord record) {
@@ -31,6 +32,25 @@ public final class PollReport {
     /** Still running; {@code status} is one line such as "rank: 9,812/10,000 succeeded, 3 failed". */
     public static PollReport running(String status, List<String> lines, GraphRecord record) {
         return new PollReport(false, null, status, lines, null, null, record);
+    }
+
+    /**
+     * Still running, with what the step returns if it does not wait ({@code wait: false}): the run id and the
+     * job ids submitted so far.
+     */
+    public static PollReport running(String status, List<String> lines, GraphRecord record,
+            Map<String, Object> result) {
+        return new PollReport(false, null, status, lines, null, result, record);
+    }
+
+    /** The engine's own idea of when to poll next (its backoff); 0 when it has none. */
+    public PollReport withDelayHint(long millis) {
+        this.delayHintMillis = Math.max(0, millis);
+        return this;
+    }
+
+    public long getDelayHintMillis() {
+        return delayHintMillis;
     }
 
     /**

@@ -46,6 +46,11 @@ public final class Settings implements Serializable {
         return engine == null ? "aws" : engine;
     }
 
+    /** The engine as configured ({@code aws} or {@code local}), or null when nothing says. */
+    public String getEngineOrNull() {
+        return engine;
+    }
+
     public boolean isLocal() {
         return "local".equals(engine);
     }

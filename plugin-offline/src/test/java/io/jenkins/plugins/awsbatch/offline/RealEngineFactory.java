@@ -1,0 +1,82 @@
+package io.jenkins.plugins.awsbatch.offline;
+
+import io.jenkins.plugins.awsbatch.bridge.EngineDriverFactory;
+import io.jenkins.plugins.awsbatch.exec.DriverContext;
+import io.jenkins.plugins.awsbatch.exec.DriverFactory;
+import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
+import io.jenkins.plugins.awsbatch.exec.GraphDriver;
+import io.jenkins.plugins.awsbatch.exec.GraphRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production driver (the real engine behind {@code EngineDriverFactory}) on real threads: a scheduler
+ * stands in for {@code jenkins.util.Timer}, a pool for the plugin's background pool. Found again by key after
+ * a serialisation round trip ("restart"), when a new runtime replaces the old one.
+ */
+final class RealEngineFactory implements DriverFactory {
+    private static final long serialVersionUID = 1L;
+    private static final Map<String, ThreadedRuntime> RUNTIMES = new ConcurrentHashMap<>();
+
+    private final String key;
+
+    RealEngineFactory(String key) {
+        this.key = key;
+        RUNTIMES.computeIfAbsent(key, k -> new ThreadedRuntime());
+    }
+
+    @Override
+    public GraphDriver open(GraphRequest request, DriverContext context) throws Exception {
+        return EngineDriverFactory.INSTANCE.open(request, context);
+    }
+
+    @Override
+    public ExecutionRuntime runtime() {
+        return RUNTIMES.computeIfAbsent(key, k -> new ThreadedRuntime());
+    }
+
+    /** Drops the runtime of {@code key} and everything queued on it, as a JVM restart would. */
+    static void restart(String key) throws InterruptedException {
+        ThreadedRuntime old = RUNTIMES.remove(key);
+        if (old != null) {
+            old.shutdown();
+        }
+    }
+
+    static void shutdown(String key) throws InterruptedException {
+        restart(key);
+    }
+
+    static final class ThreadedRuntime implements ExecutionRuntime {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "timer"));
+        private final ExecutorService pool = Executors.newCachedThreadPool(r -> daemon(r, "pool"));
+
+        private static Thread daemon(Runnable r, String name) {
+            Thread t = new Thread(r, "test-" + name);
+            t.setDaemon(true);
+            return t;
+        }
+
+        @Override
+        public Future<?> schedule(Runnable task, long delayMillis) {
+            return timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public Future<?> execute(Runnable task) {
+            return pool.submit(task);
+        }
+
+        void shutdown() throws InterruptedException {
+            timer.shutdownNow();
+            pool.shutdownNow();
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+}
