@@ -80,6 +80,24 @@ public final class LocalBatchCommand implements Callable<Integer> {
         }
     }
 
+    /** Variables a local "container" needs to find its tools; nothing else of the server's (AWS keys stay out). */
+    static final java.util.Set<String> INHERITED = java.util.Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR",
+            "USER", "SHELL", "JAVA_HOME", "PYTHONPATH", "VIRTUAL_ENV");
+
+    /**
+     * On AWS a container sees only its definition's and overrides' variables; here it also needs PATH and the
+     * like to run local commands, but never the secrets of whoever started the server.
+     */
+    static java.util.Map<String, String> jobEnvironment(java.util.Map<String, String> serverEnvironment) {
+        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        serverEnvironment.forEach((name, value) -> {
+            if (INHERITED.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
     @Override
     public Integer call() throws Exception {
         Running running = start(System.err);
@@ -110,7 +128,8 @@ public final class LocalBatchCommand implements Callable<Integer> {
         LocalBatchConfig config = LocalBatchConfig.defaults(logDirectory.toAbsolutePath())
                 .withDataDirectory(data == null ? null : data.toAbsolutePath())
                 .withWorkingDirectory(workDir == null ? null : workDir.toAbsolutePath())
-                .withRegion(region);
+                .withRegion(region)
+                .withBaseEnvironment(jobEnvironment(System.getenv()));
         if (slots != null) {
             config = config.withSlots(slots);
         }

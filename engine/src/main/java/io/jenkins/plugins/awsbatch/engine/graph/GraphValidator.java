@@ -120,9 +120,6 @@ public final class GraphValidator {
             if (!store.startsWith("file:") && !store.startsWith("s3://")) {
                 error("store", "unsupported store '" + store + "'", "use file://PATH or s3://BUCKET/PREFIX");
             }
-            if (engine.equals("aws") && store.startsWith("file:")) {
-                error("store", "jobs on AWS Batch cannot read a local folder", "use s3://BUCKET/PREFIX with engine aws");
-            }
             if (graph.mode() != null && !List.of("auto", "upfront", "gated").contains(graph.mode())) {
                 error("mode", "unknown mode '" + graph.mode() + "'", "use auto, upfront or gated");
             }

@@ -114,6 +114,13 @@ public final class EngineFactory {
     }
 
     private RunEngine aws(GraphSpec graph, EngineOptions options, RunListener listener, CallCounter calls) {
+        boolean jobsRunHere = isLoopback(options.endpointUrl());
+        if (graph.storeOrDefault().startsWith("file:") && !jobsRunHere) {
+            // Checked before any AWS call: containers on AWS Batch cannot read this machine's folders.
+            throw new io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException(new io.jenkins.plugins.awsbatch.engine.graph.GraphError(
+                    "store", "jobs on AWS Batch cannot read a local folder ('" + graph.storeOrDefault() + "')",
+                    "use store: s3://BUCKET/PREFIX with engine aws (a file:// store works only with a local endpoint such as batchgraph local-batch)"));
+        }
         AwsSettings settings = AwsSettings.builder()
                 .region(options.region() != null ? options.region() : graph.region())
                 .profile(options.profile())
@@ -122,6 +129,9 @@ public final class EngineFactory {
                 .build();
         AwsClients clients = AwsClients.create(settings, calls);
         BatchService batch = clients.batchService();
+        if (jobsRunHere && !graph.jobDefinitions().isEmpty()) {
+            new EndpointDefinitions(clients.batch()).register(graph);
+        }
         StoreResolver stores = uri -> uri.startsWith("s3://") ? clients.objectStore() : StoreResolver.localOnly().forUri(uri);
         RunServices services = new RunServices(batch, stores, clients.logTailer(), calls, clock, Sleeper.real(),
                 pollScheduleFor(options.endpointUrl()), listener, Json.mapper(), Function.identity(), RunSettings.defaults());
@@ -130,7 +140,15 @@ public final class EngineFactory {
 
     /** An emulator on this machine (moto, {@code batchgraph local-batch}) answers fast: poll it like the local engine. */
     private static PollSchedule pollScheduleFor(String endpointUrl) {
-        boolean loopback = endpointUrl != null && (endpointUrl.contains("://127.") || endpointUrl.contains("://localhost"));
-        return loopback ? PollSchedule.forLocal() : PollSchedule.forAws();
+        return isLoopback(endpointUrl) ? PollSchedule.forLocal() : PollSchedule.forAws();
+    }
+
+    /** An endpoint on this machine: its jobs run here (local-batch), so local folders and definitions apply. */
+    static boolean isLoopback(String endpointUrl) {
+        if (endpointUrl == null) {
+            return false;
+        }
+        String host = java.net.URI.create(endpointUrl).getHost();
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 }

@@ -95,12 +95,6 @@ class GraphValidatorTest {
     }
 
     @Test
-    void awsEngineNeedsAnS3Store() {
-        GraphSpec graph = binder.parse("name: g\nengine: aws\nstages:\n  - {name: a, type: single, jobDefinition: d}\n", List.of());
-        assertThat(new GraphValidator().validate(graph)).extracting(GraphError::path).containsExactly("store");
-    }
-
-    @Test
     void arrayStagesNeedItemsAndCountOnlyAppliesToAggregates() {
         GraphSpec graph = binder.parse("name: g\njobDefinitions: {d: {command: [x]}}\nstages:\n  - {name: a, jobDefinition: d, count: 2}\n", List.of());
         assertThat(new GraphValidator().validate(graph)).extracting(GraphError::path).containsExactlyInAnyOrder("plan.items", "stages[0].count");
