@@ -3,7 +3,7 @@ package hudson;
 import java.io.IOException;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/AbortException.java
-public class AbortException extends IOException {
+public final class AbortException extends IOException {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/AbortException.java
     public AbortException() {

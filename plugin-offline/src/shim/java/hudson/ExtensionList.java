@@ -1,11 +1,13 @@
 package hudson;
 
+import jenkins.util.io.OnMaster;
+
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.AbstractList;
 import jenkins.model.Jenkins;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
-public class ExtensionList<T> extends AbstractList<T> {
+public class ExtensionList<T> extends AbstractList<T> implements OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
     protected ExtensionList(Jenkins jenkins, Class<T> extensionType) {

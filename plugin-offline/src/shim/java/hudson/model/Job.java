@@ -1,10 +1,14 @@
 package hudson.model;
 
+import hudson.ExtensionPoint;
+
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Job.java
-public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> {
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
+        implements ExtensionPoint {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Job.java
     protected Job(ItemGroup parent, String name) {
+        super(parent, name);
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Job.java

@@ -8,6 +8,10 @@ public class Queue {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    public interface FlyweightTask extends Task {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
     public interface Executable {
     }
 }

@@ -4,12 +4,30 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
 import java.io.IOException;
+import hudson.ExtensionPoint;
+import hudson.security.ACL;
+import hudson.security.AccessControlled;
+import jenkins.util.io.OnMaster;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
-public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements ExtensionPoint, Comparable<RunT>, AccessControlled, OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     protected Run(@NonNull JobT job) throws IOException {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    @Override
+    public int compareTo(@NonNull RunT that) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    @NonNull
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java

@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.security.ACL;
@@ -13,7 +14,9 @@ public class Jenkins implements AccessControlled {
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     public static final Permission ADMINISTER = null;
 
-    // shim only: no public constructor (the real one is protected and boots Jenkins)
+    // shim only, justified: the real constructors are protected Jenkins(File, jakarta.servlet.ServletContext[, PluginManager])
+    // throws IOException, InterruptedException, ReactorException; their parameter types (Jakarta Servlet, task-reactor)
+    // are not available offline, so no constructor is mirrored and none is made accessible
     private Jenkins() {
     }
 
@@ -31,6 +34,7 @@ public class Jenkins implements AccessControlled {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    @CheckForNull
     public <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) throws AccessDeniedException {
         throw new UnsupportedOperationException("shim");
     }

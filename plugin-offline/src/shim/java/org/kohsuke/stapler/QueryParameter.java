@@ -12,4 +12,13 @@ import java.lang.annotation.Target;
 @Target(PARAMETER)
 @Documented
 public @interface QueryParameter {
+
+    // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
+    String value() default "";
+
+    // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
+    boolean required() default false;
+
+    // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
+    boolean fixEmpty() default false;
 }

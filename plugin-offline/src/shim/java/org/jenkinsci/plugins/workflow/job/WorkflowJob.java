@@ -4,13 +4,12 @@ import hudson.model.ItemGroup;
 import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.TopLevelItem;
-import hudson.security.ACL;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
 // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowJob.java
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
-        implements ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>, TopLevelItem, Queue.Task {
+        implements ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>, TopLevelItem, Queue.FlyweightTask {
 
     // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowJob.java
     public WorkflowJob(ItemGroup parent, String name) {
@@ -23,9 +22,4 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
         throw new UnsupportedOperationException("shim");
     }
 
-    // mirrors /hudson/model/AbstractItem.java (the ACL of a job)
-    @Override
-    public ACL getACL() {
-        throw new UnsupportedOperationException("shim");
-    }
 }

@@ -1,0 +1,5 @@
+package jenkins.util.io;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/jenkins/util/io/OnMaster.java
+public interface OnMaster {
+}
