@@ -53,6 +53,10 @@ public record GraphSpec(
         return new GraphSpec(name, engine, region, newStore, queue, mode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
     }
 
+    public GraphSpec withMode(String newMode) {
+        return new GraphSpec(name, engine, region, store, queue, newMode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
+    }
+
     public GraphSpec withStages(List<StageSpec> newStages) {
         return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, newStages, notifications, barrierJobDefinition);
     }

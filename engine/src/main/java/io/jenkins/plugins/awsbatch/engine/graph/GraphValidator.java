@@ -123,6 +123,17 @@ public final class GraphValidator {
             if (graph.mode() != null && !List.of("auto", "upfront", "gated").contains(graph.mode())) {
                 error("mode", "unknown mode '" + graph.mode() + "'", "use auto, upfront or gated");
             }
+            if ("upfront".equals(graph.mode())) {
+                for (int i = 0; i < graph.stages().size(); i++) {
+                    StageSpec stage = graph.stages().get(i);
+                    if (stage.type() != StageType.CLEANUP && ExecutionModes.isGated(graph.withMode(null), stage)) {
+                        error("mode", "stage '" + stage.name() + "' must be judged before it is submitted (tolerated "
+                                + "failures, retried items, waves or a partition count upstream), so it cannot run upfront",
+                                "remove mode: upfront (auto picks gated where needed)");
+                        break;
+                    }
+                }
+            }
             if (graph.stages().isEmpty()) {
                 error("stages", "the graph has no stages", "add at least one stage");
             }

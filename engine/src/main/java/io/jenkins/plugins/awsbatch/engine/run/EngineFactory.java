@@ -62,8 +62,11 @@ public final class EngineFactory {
         return new RunEngine(services, local);
     }
 
-    /** Definitions, queues and concurrency caps the local engine needs before the first submit. */
-    private static void registerLocal(GraphSpec graph, LocalBatchService local) {
+    /**
+     * Definitions, queues and concurrency caps the local engine needs before the first submit. Idempotent: a
+     * definition already registered under a name is kept (a resumed run sees what it ran with).
+     */
+    public static void registerLocal(GraphSpec graph, LocalBatchService local) {
         Set<String> known = new HashSet<>();
         local.describeJobDefinitions(List.of()).forEach(d -> known.add(d.definition().name()));
         graph.jobDefinitions().forEach((name, spec) -> {
@@ -111,6 +114,15 @@ public final class EngineFactory {
         }
         return new JobDefinition(name, 0, spec.image(), spec.command(), spec.environment(), spec.parameters(),
                 spec.retry() == null ? null : spec.retry().toStrategy(), spec.timeout(), resources, null, true);
+    }
+
+    /**
+     * Stores for reading a run whose graph is not known yet (status, resume by URI): local folders directly,
+     * S3 through clients made on first use from {@code options}. Close the returned resolver's clients with
+     * the {@link AutoCloseable} it also is.
+     */
+    public static LazyStores stores(EngineOptions options) {
+        return new LazyStores(options);
     }
 
     private RunEngine aws(GraphSpec graph, EngineOptions options, RunListener listener, CallCounter calls) {

@@ -42,7 +42,7 @@ public final class GraphRunner {
     private final RunJournal journal;
     private final ObjectStore store;
     private final RunLayout layout;
-    private final Chunker chunker = new Chunker();
+    private final Chunker chunker;
     private final IndexMaps indexMaps;
     private final StageJudge judge;
     private final StageSubmitter submitter;
@@ -60,6 +60,7 @@ public final class GraphRunner {
         this.state = state;
         this.layout = new RunLayout(state.storeUri, state.runId);
         this.store = services.stores().forUri(state.storeUri);
+        this.chunker = new Chunker(services.settings().maxArraySize());
         this.journal = new RunJournal(store, services.json());
         this.indexMaps = new IndexMaps(services.stores(), services.json());
         this.judge = new StageJudge(services, indexMaps);
@@ -83,10 +84,7 @@ public final class GraphRunner {
         state.runId = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
         state.name = graph.name();
         state.engine = graph.engineOrDefault();
-        // Jobs run elsewhere (another folder, another machine): they need absolute URIs.
-        state.storeUri = graph.storeOrDefault().startsWith("file:")
-                ? io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore.canonical(graph.storeOrDefault())
-                : graph.storeOrDefault();
+        state.storeUri = canonicalStore(graph);
         state.baseDir = baseDir == null ? null : baseDir.toAbsolutePath().toString();
         state.graph = graph;
         state.mode = ExecutionModes.describe(graph);
@@ -98,7 +96,8 @@ public final class GraphRunner {
         if (new RunJournal(store, services.json()).load(layout).isPresent()) {
             throw new IllegalStateException("run " + state.runId + " already exists: use resume, or another --run-id");
         }
-        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(), new Chunker(),
+        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
+                new Chunker(services.settings().maxArraySize()),
                 services.clock());
         Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store);
         state.itemCount = plan.itemCount();
@@ -119,6 +118,14 @@ public final class GraphRunner {
      */
     public static RunState plan(RunServices services, GraphSpec graph, Path baseDir, String runId) {
         GraphSpec planOnly = graph.withStages(List.of());
+        if (runId != null) {
+            // Idempotent: a plan interrupted before its journal was written is redone; a finished one is reused.
+            RunLayout layout = new RunLayout(canonicalStore(planOnly), runId);
+            java.util.Optional<RunState> done = new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
+            if (done.isPresent() && done.get().itemCount >= 0) {
+                return done.get();
+            }
+        }
         List<io.jenkins.plugins.awsbatch.engine.graph.GraphError> errors = new GraphValidator().validate(planOnly).stream()
                 .filter(e -> !e.path().equals("stages")).toList();
         if (!errors.isEmpty()) {
@@ -153,6 +160,13 @@ public final class GraphRunner {
         GraphRunner runner = new GraphRunner(services, prior);
         runner.journal.save(prior);
         return runner;
+    }
+
+    /** Jobs run elsewhere (another folder, another machine): a local store becomes an absolute URI. */
+    private static String canonicalStore(GraphSpec graph) {
+        return graph.storeOrDefault().startsWith("file:")
+                ? io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore.canonical(graph.storeOrDefault())
+                : graph.storeOrDefault();
     }
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */

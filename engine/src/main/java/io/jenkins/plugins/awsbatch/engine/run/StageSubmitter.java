@@ -113,7 +113,7 @@ final class StageSubmitter {
         if (!io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage)) {
             return chunker.split(size);
         }
-        int wave = Math.min(stage.maxConcurrency(), BatchService.MAX_ARRAY_SIZE);
+        int wave = Math.min(stage.maxConcurrency(), services.settings().maxArraySize());
         if (wave >= 2) {
             return new Chunker(wave).split(size);
         }

@@ -99,4 +99,18 @@ class GraphValidatorTest {
         GraphSpec graph = binder.parse("name: g\njobDefinitions: {d: {command: [x]}}\nstages:\n  - {name: a, jobDefinition: d, count: 2}\n", List.of());
         assertThat(new GraphValidator().validate(graph)).extracting(GraphError::path).containsExactlyInAnyOrder("plan.items", "stages[0].count");
     }
+
+    @Test
+    void anExplicitUpfrontModeThatCannotBeHonouredIsRejected() {
+        GraphSpec graph = binder.parse("""
+                name: g
+                mode: upfront
+                plan: {items: {list: [1, 2]}}
+                jobDefinitions: {d: {command: [x]}}
+                stages:
+                  - {name: a, jobDefinition: d, toleratedFailurePercent: 10}
+                  - {name: b, jobDefinition: d, dependsOn: [a]}
+                """, List.of());
+        assertThat(new GraphValidator().validate(graph)).extracting(GraphError::path).containsExactly("mode");
+    }
 }

@@ -17,6 +17,7 @@ final class LocalRunHarness {
     final List<String> messages = new CopyOnWriteArrayList<>();
 
     int slots = 2;
+    RunSettings settings = RunSettings.defaults();
 
     LocalRunHarness(Path dir) {
         this.dir = dir;
@@ -52,7 +53,7 @@ final class LocalRunHarness {
         RunServices fast = new RunServices(engine.services().batch(), engine.services().stores(), engine.services().logs(),
                 engine.services().calls(), engine.services().clock(), engine.services().sleeper(),
                 new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5), listener,
-                engine.services().json(), engine.services().definitionNames(), engine.services().settings());
+                engine.services().json(), engine.services().definitionNames(), settings);
         return new RunEngine(fast, engine.resources());
     }
 

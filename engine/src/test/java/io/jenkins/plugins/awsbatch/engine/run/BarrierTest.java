@@ -1,0 +1,53 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batch allows 20 dependencies a job: an aggregation over more arrays fans in through barrier jobs. */
+class BarrierTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anAggregationOverTwentyThreeArraysWaitsForAllOfThemThroughBarrierJobs() {
+        LocalRunHarness harness = new LocalRunHarness(dir);
+        harness.settings = RunSettings.defaults().withMaxArraySize(2); // 45 items → 23 arrays
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 45; i++) {
+            items.append(i == 0 ? "" : ", ").append(i);
+        }
+        GraphSpec graph = harness.graph("""
+                name: fanin
+                plan: {items: {list: [%s]}}
+                jobDefinitions: {sh: {command: [sh, -c, 'true']}}
+                stages:
+                  - {name: a, jobDefinition: sh}
+                  - {name: merge, type: aggregate, jobDefinition: sh, dependsOn: [a]}
+                """.formatted(items));
+        try (RunEngine engine = harness.engine(graph, "fanin-1")) {
+            GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, "fanin-1");
+            RunResult result = runner.runToCompletion();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(result.stages().get(0).jobIds()).hasSize(23);
+            List<JobRecord> mergeJobs = runner.state().stage("merge").jobs;
+            List<JobRecord> barriers = mergeJobs.stream().filter(JobRecord::barrier).toList();
+            assertThat(barriers).hasSize(2); // 23 dependencies → barriers of 20 and 3
+            JobRecord merge = mergeJobs.stream().filter(j -> !j.barrier()).findFirst().orElseThrow();
+            JobDetail detail = engine.services().batch().describeJobs(List.of(merge.jobId())).get(0);
+            assertThat(detail.dependsOn()).extracting(d -> d.jobId())
+                    .containsExactlyInAnyOrderElementsOf(barriers.stream().map(JobRecord::jobId).toList());
+            assertThat(engine.services().batch().describeJobs(barriers.stream().map(JobRecord::jobId).toList()))
+                    .allSatisfy(b -> assertThat(b.status()).isEqualTo(JobStatus.SUCCEEDED))
+                    .extracting(b -> b.dependsOn().size()).containsExactlyInAnyOrder(20, 3);
+            assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 1);
+        }
+    }
+}
