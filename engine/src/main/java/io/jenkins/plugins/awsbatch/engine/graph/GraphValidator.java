@@ -137,6 +137,13 @@ public final class GraphValidator {
             if (graph.stages().isEmpty()) {
                 error("stages", "the graph has no stages", "add at least one stage");
             }
+            String itemStore = graph.plan() == null ? null : graph.plan().itemStore();
+            if (itemStore != null && !itemStore.equals("store") && !itemStore.matches("dynamodb:[A-Za-z0-9_.-]{3,255}")) {
+                error("plan.itemStore", "unknown item store '" + itemStore + "'", "use store (default) or dynamodb:TABLE");
+            }
+            if (itemStore != null && itemStore.startsWith("dynamodb:") && !engine.equals("aws")) {
+                error("plan.itemStore", "DynamoDB needs the aws engine", "remove itemStore, or set engine: aws");
+            }
             ItemSourceSpec items = graph.plan() == null ? null : graph.plan().items();
             boolean needsItems = graph.stages().stream().anyMatch(s -> s.type() == StageType.ARRAY);
             if (items == null) {

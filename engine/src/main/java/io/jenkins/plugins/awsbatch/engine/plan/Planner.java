@@ -35,16 +35,24 @@ public final class Planner {
     }
 
     public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store) {
+        return plan(graphName, spec, baseDir, layout, store, layout.itemsUri(), store);
+    }
+
+    /** Item records go to {@code itemsUri} in {@code itemStore} (S3/folder, or DynamoDB); the manifest to the run. */
+    public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store,
+                     String itemsUri, ObjectStore itemStore) {
         List<Item> items = spec == null ? List.of() : source.read(spec, baseDir);
         Map<String, byte[]> records = new LinkedHashMap<>();
         for (Item item : items) {
-            records.put(layout.itemUri(item.index()), bytes(item.record()));
+            records.put(itemsUri + "/" + item.index() + ".json", bytes(item.record()));
         }
-        store.putAll(records);
+        if (!records.isEmpty()) {
+            itemStore.putAll(records);
+        }
         Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), spec == null ? null : spec.key(),
-                layout.itemsUri(), items.stream().map(Item::key).toList(), clock.millis());
+                itemsUri, items.stream().map(Item::key).toList(), clock.millis());
         store.put(layout.manifestUri(), bytes(manifest));
-        return new Plan(layout.runId(), layout.runUri(), layout.itemsUri(), items.size(), chunker.split(items.size()));
+        return new Plan(layout.runId(), layout.runUri(), itemsUri, items.size(), chunker.split(items.size()));
     }
 
     public Manifest readManifest(RunLayout layout, ObjectStore store) {

@@ -144,10 +144,18 @@ public final class EngineFactory {
         if (jobsRunHere && !graph.jobDefinitions().isEmpty()) {
             new EndpointDefinitions(clients.batch()).register(graph);
         }
-        StoreResolver stores = uri -> uri.startsWith("s3://") ? clients.objectStore() : StoreResolver.localOnly().forUri(uri);
+        StoreResolver stores = uri -> uri.startsWith("s3://") ? clients.objectStore()
+                : uri.startsWith("dynamodb://") ? dynamoItems(clients, uri)
+                : StoreResolver.localOnly().forUri(uri);
         RunServices services = new RunServices(batch, stores, clients.logTailer(), calls, clock, Sleeper.real(),
                 pollScheduleFor(options.endpointUrl()), listener, Json.mapper(), Function.identity(), RunSettings.defaults());
         return new RunEngine(services, clients);
+    }
+
+    private static io.jenkins.plugins.awsbatch.engine.store.ObjectStore dynamoItems(AwsClients clients, String uri) {
+        io.jenkins.plugins.awsbatch.engine.store.DynamoDbItemStore table =
+                clients.itemStore(io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore.tableOf(uri));
+        return new io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore(table);
     }
 
     /** An emulator on this machine (moto, {@code batchgraph local-batch}) answers fast: poll it like the local engine. */

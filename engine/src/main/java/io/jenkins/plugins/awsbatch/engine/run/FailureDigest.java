@@ -23,7 +23,8 @@ public final class FailureDigest {
         List<String> parts = new ArrayList<>();
         for (StageResult stage : result.failedStages()) {
             String ranges = IndexRanges.format(stage.failedItems().stream().map(FailedItem::index).toList(), MAX_RANGES);
-            parts.add(stage.name() + ": " + (stage.failedCount() == 0 ? stage.status().toLowerCase()
+            parts.add(stage.name() + ": " + (stage.failedCount() == 0
+                    ? stage.status().toLowerCase() + (stage.reason() == null ? "" : " (" + stage.reason() + ")")
                     : stage.failedCount() + " failed" + (ranges.isEmpty() ? "" : " (items " + ranges
                     + (stage.failedItems().size() < stage.failedCount() ? ", ..." : "") + ")")));
         }

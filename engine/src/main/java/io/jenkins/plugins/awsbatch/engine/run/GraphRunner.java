@@ -65,7 +65,8 @@ public final class GraphRunner {
         this.indexMaps = new IndexMaps(services.stores(), services.json());
         this.judge = new StageJudge(services, indexMaps);
         this.poller = new JobPoller(services.batch());
-        SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout, Math.max(0, state.itemCount),
+        SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout,
+                state.itemsUri != null ? state.itemsUri : layout.itemsUri(), Math.max(0, state.itemCount),
                 services.definitionNames(), services.settings().defaultQueue());
         this.submitter = new StageSubmitter(services, state, journal, requests, chunker);
     }
@@ -99,7 +100,9 @@ public final class GraphRunner {
         Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
                 new Chunker(services.settings().maxArraySize()),
                 services.clock());
-        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store);
+        state.itemsUri = itemsUriOf(graph, layout);
+        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store,
+                state.itemsUri, services.stores().forUri(state.itemsUri));
         state.itemCount = plan.itemCount();
         GraphRunner runner = new GraphRunner(services, state);
         runner.journal.save(state);
@@ -160,6 +163,16 @@ public final class GraphRunner {
         GraphRunner runner = new GraphRunner(services, prior);
         runner.journal.save(prior);
         return runner;
+    }
+
+    /** {@code plan.itemStore: dynamodb:TABLE} keeps the item records in DynamoDB, else under the run. */
+    private static String itemsUriOf(GraphSpec graph, RunLayout layout) {
+        String itemStore = graph.plan() == null ? null : graph.plan().itemStore();
+        if (itemStore != null && itemStore.startsWith("dynamodb:")) {
+            return io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore.itemsUri(
+                    itemStore.substring("dynamodb:".length()), layout.runId());
+        }
+        return layout.itemsUri();
     }
 
     /** Jobs run elsewhere (another folder, another machine): a local store becomes an absolute URI. */

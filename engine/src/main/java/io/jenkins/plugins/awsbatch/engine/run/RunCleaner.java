@@ -26,7 +26,11 @@ public final class RunCleaner {
         String root = StoreUris.asPrefix(layout.runUri());
         List<String> targets = new ArrayList<>();
         List<String> kept = new ArrayList<>();
-        targets.add(StoreUris.asPrefix(layout.itemsUri()));
+        String items = state.itemsUri != null ? state.itemsUri : layout.itemsUri();
+        boolean itemsInRun = StoreUris.isInside(items, root);
+        if (itemsInRun) {
+            targets.add(StoreUris.asPrefix(items));
+        }
         for (StageSpec stage : state.graph.stages()) {
             if (stage.type() == StageType.ARRAY) {
                 targets.add(StoreUris.asPrefix(layout.stageUri(stage.name())));
@@ -42,14 +46,21 @@ public final class RunCleaner {
             }
         }
         ObjectStore store = stores.forUri(root);
+        List<String> deletedPrefixes = new ArrayList<>();
         int deleted = 0;
         try {
+            if (!itemsInRun) {
+                // The run's own item table entries (DynamoDB): exactly this run's items URI, nothing else.
+                deleted += stores.forUri(items).deletePrefix(StoreUris.asPrefix(items), items);
+                deletedPrefixes.add(items);
+            }
             for (String target : targets) {
                 deleted += store.deletePrefix(target, root);
+                deletedPrefixes.add(target);
             }
         } catch (RuntimeException e) {
-            return new CleanupReport(targets, deleted, kept, e.getMessage());
+            return new CleanupReport(deletedPrefixes, deleted, kept, e.getMessage());
         }
-        return new CleanupReport(targets, deleted, kept, null);
+        return new CleanupReport(deletedPrefixes, deleted, kept, null);
     }
 }

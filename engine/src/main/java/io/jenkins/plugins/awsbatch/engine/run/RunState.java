@@ -14,6 +14,8 @@ public final class RunState {
     public String engine;
     public String storeUri;
     public String runUri;
+    /** Where the item records are: {@code <run>/items} in the store, or {@code dynamodb://TABLE/RUN_ID}. */
+    public String itemsUri;
     /** Folder relative paths of the graph resolve against (local files, job working directory). */
     public String baseDir;
     public GraphSpec graph;

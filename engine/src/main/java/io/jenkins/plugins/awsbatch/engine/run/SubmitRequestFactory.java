@@ -23,14 +23,16 @@ final class SubmitRequestFactory {
 
     private final GraphSpec graph;
     private final RunLayout layout;
+    private final String itemsUri;
     private final long itemCount;
     private final Function<String, String> definitionNames;
     private final String defaultQueue;
 
-    SubmitRequestFactory(GraphSpec graph, RunLayout layout, long itemCount, Function<String, String> definitionNames,
+    SubmitRequestFactory(GraphSpec graph, RunLayout layout, String itemsUri, long itemCount, Function<String, String> definitionNames,
                          String defaultQueue) {
         this.graph = graph;
         this.layout = layout;
+        this.itemsUri = itemsUri;
         this.itemCount = itemCount;
         this.definitionNames = definitionNames;
         this.defaultQueue = defaultQueue;
@@ -49,7 +51,7 @@ final class SubmitRequestFactory {
         env.put("BATCHGRAPH_RUN_ID", layout.runId());
         env.put("BATCHGRAPH_STAGE", stage.name());
         env.put("BATCHGRAPH_RUN_URI", layout.runUri());
-        env.put("BATCHGRAPH_ITEMS_URI", layout.itemsUri());
+        env.put("BATCHGRAPH_ITEMS_URI", itemsUri);
         env.put("BATCHGRAPH_ITEM_COUNT", String.valueOf(itemCount));
         env.put("BATCHGRAPH_OUTPUT_URI", layout.outputUri(stage.name()));
         if (!stage.dependsOn().isEmpty()) {

@@ -35,6 +35,10 @@ class AwsRunMotoTest {
     }
 
     private Run run(int items, boolean cleanupAsJob) {
+        return run(items, cleanupAsJob, null);
+    }
+
+    private Run run(int items, boolean cleanupAsJob, String itemTable) {
         String endpoint = MotoSupport.endpoint();
         MotoSupport.useBatchWithoutDocker();
         AwsClients aws = MotoSupport.clients(new CallCounter());
@@ -52,14 +56,15 @@ class AwsRunMotoTest {
                 region: us-east-1
                 store: s3://%s/runs
                 queue: %s
-                plan: {items: {list: [%s]}}
+                plan: {items: {list: [%s]}%s}
                 stages:
                   - {name: a, jobDefinition: %s}
                   - {name: b, jobDefinition: %s, dependsOn: [{stage: a, type: N_TO_N}]}
                   - {name: c, jobDefinition: %s, dependsOn: [{stage: b, type: N_TO_N}]}
                   - {name: merge, type: aggregate, jobDefinition: %s, dependsOn: [c]}
                   - {name: cleanup, type: cleanup%s}
-                """.formatted(bucket, fx.queue(), list, fx.scoreDefinition(), fx.rankDefinition(), fx.rankDefinition(),
+                """.formatted(bucket, fx.queue(), list,
+                itemTable == null ? "" : ", itemStore: 'dynamodb:" + itemTable + "'", fx.scoreDefinition(), fx.rankDefinition(), fx.rankDefinition(),
                 fx.rankDefinition(), cleanupAsJob ? ", jobDefinition: " + fx.rankDefinition() : ""), List.of());
         EngineOptions options = new EngineOptions("aws", MotoSupport.REGION, endpoint, null,
                 new CredentialsSpec.StaticKeys("testing", "testing", null), null);
@@ -96,6 +101,32 @@ class AwsRunMotoTest {
         List<String> keys = run.aws().s3().listObjectsV2(r -> r.bucket(run.bucket())).contents().stream().map(o -> o.key()).toList();
         assertThat(keys).contains("keep/outside.txt", "runs/" + result.runId() + "/state.json", "runs/" + result.runId() + "/manifest.json");
         assertThat(keys).noneMatch(k -> k.contains("/items/"));
+        run.aws().close();
+    }
+
+    @Test
+    void withADynamoDbItemStoreJobsAreToldTheTableAndCleanupDeletesOnlyThisRunsItems() {
+        MotoSupport.endpoint();
+        String table = MotoSupport.unique("items");
+        AwsClients setup = MotoSupport.clients(new CallCounter());
+        setup.itemStore(table).createTableIfMissing();
+        setup.itemStore(table).putAll("another-run", 0, List.of("{\"keep\": true}"));
+
+        Run run = run(30, false, table);
+        RunResult result = run.result();
+
+        assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(result.calls()).containsEntry("BatchWriteItem", 4L); // 30 items: 2 batches of writes, 2 of deletes
+        String a = result.stages().get(0).jobIds().get(0);
+        JobDetail aDetail = run.aws().batch().describeJobs(DescribeJobsRequest.builder().jobs(a).build()).jobs().get(0);
+        assertThat(aDetail.container().environment()).anySatisfy(kv -> {
+            assertThat(kv.name()).isEqualTo("BATCHGRAPH_ITEMS_URI");
+            assertThat(kv.value()).isEqualTo("dynamodb://" + table + "/" + result.runId());
+        });
+        assertThat(result.cleanup().deletedPrefixes()).contains("dynamodb://" + table + "/" + result.runId());
+        assertThat(setup.itemStore(table).readAll(result.runId())).isEmpty();
+        assertThat(setup.itemStore(table).readAll("another-run")).containsExactly("{\"keep\": true}");
+        setup.close();
         run.aws().close();
     }
 
