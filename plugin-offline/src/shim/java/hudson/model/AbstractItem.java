@@ -2,9 +2,21 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.ACL;
+import hudson.security.AccessControlled;
+import jenkins.model.Loadable;
+import org.kohsuke.stapler.HttpDeletable;
+import org.kohsuke.stapler.StaplerProxy;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
-public abstract class AbstractItem extends Actionable implements Item {
+public abstract class AbstractItem extends Actionable
+        implements Loadable, Item, HttpDeletable, AccessControlled, DescriptorByNameOwner, StaplerProxy {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
     protected AbstractItem(ItemGroup parent, String name) {

@@ -2,9 +2,10 @@ package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.List;
+import jenkins.model.ModelObjectWithContextMenu;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
-public abstract class Actionable {
+public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
     @NonNull

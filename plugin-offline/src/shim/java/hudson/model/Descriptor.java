@@ -1,13 +1,18 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
+
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Descriptor.java
-public abstract class Descriptor<T extends Describable<T>> {
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Descriptor.java
     protected Descriptor() {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Descriptor.java
+    @NonNull
     public String getDisplayName() {
         throw new UnsupportedOperationException("shim");
     }

@@ -1,10 +1,12 @@
 package hudson.model;
 
+import hudson.search.SearchableModelObject;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import jenkins.util.io.OnMaster;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
-public interface Item extends AccessControlled {
+public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
     Permission CONFIGURE = null;

@@ -1,10 +1,13 @@
 package hudson.model;
 
 import hudson.ExtensionPoint;
+import jenkins.model.ModelObjectWithChildren;
+import jenkins.widgets.HasWidgets;
+import org.kohsuke.stapler.StaplerOverridable;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Job.java
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends AbstractItem
-        implements ExtensionPoint {
+        implements ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, HasWidgets {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Job.java
     protected Job(ItemGroup parent, String name) {

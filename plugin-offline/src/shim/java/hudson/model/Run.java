@@ -7,11 +7,22 @@ import java.io.IOException;
 import hudson.ExtensionPoint;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import jenkins.console.WithConsoleUrl;
+import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerProxy;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
-        implements ExtensionPoint, Comparable<RunT>, AccessControlled, OnMaster {
+        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster,
+        StaplerProxy, HistoricalBuild, WithConsoleUrl {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     protected Run(@NonNull JobT job) throws IOException {

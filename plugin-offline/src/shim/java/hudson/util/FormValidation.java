@@ -1,9 +1,10 @@
 package hudson.util;
 
 import java.io.IOException;
+import org.kohsuke.stapler.HttpResponse;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/FormValidation.java
-public abstract class FormValidation extends IOException {
+public abstract class FormValidation extends IOException implements HttpResponse {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/FormValidation.java
     public enum Kind {

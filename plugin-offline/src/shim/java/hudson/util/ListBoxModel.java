@@ -2,16 +2,17 @@ package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.ArrayList;
+import org.kohsuke.stapler.HttpResponse;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
-public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
     public ListBoxModel() {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
-    public ListBoxModel add(@NonNull String displayName, @NonNull String value) {
+    public void add(@NonNull String displayName, @NonNull String value) {
         throw new UnsupportedOperationException("shim");
     }
 

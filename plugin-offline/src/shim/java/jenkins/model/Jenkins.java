@@ -2,22 +2,40 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.AbstractCIBase;
+import hudson.model.DescriptorByNameOwner;
 import hudson.model.Item;
+import hudson.model.ModifiableViewGroup;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import jakarta.servlet.ServletContext;
+import java.io.File;
+import java.io.IOException;
+import jenkins.util.io.OnMaster;
+import org.jvnet.hudson.reactor.ReactorException;
+import org.kohsuke.stapler.StaplerFallback;
+import org.kohsuke.stapler.StaplerProxy;
 import org.springframework.security.access.AccessDeniedException;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
-public class Jenkins implements AccessControlled {
+public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLevelItemGroup, StaplerProxy, StaplerFallback,
+        ModifiableViewGroup, AccessControlled, DescriptorByNameOwner,
+        ModelObjectWithContextMenu, ModelObjectWithChildren, OnMaster, Loadable {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     public static final Permission ADMINISTER = null;
 
-    // shim only, justified: the real constructors are protected Jenkins(File, jakarta.servlet.ServletContext[, PluginManager])
-    // throws IOException, InterruptedException, ReactorException; their parameter types (Jakarta Servlet, task-reactor)
-    // are not available offline, so no constructor is mirrored and none is made accessible
-    private Jenkins() {
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    protected Jenkins(File root, ServletContext context) throws IOException, InterruptedException, ReactorException {
+        throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java

@@ -1,11 +1,12 @@
 package org.jenkinsci.plugins.workflow.graph;
 
 import hudson.model.Actionable;
+import hudson.model.Saveable;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 
 // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
-public abstract class FlowNode extends Actionable {
+public abstract class FlowNode extends Actionable implements Saveable {
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
     protected FlowNode(FlowExecution exec, String id, List<FlowNode> parents) {
@@ -13,4 +14,10 @@ public abstract class FlowNode extends Actionable {
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
     protected abstract String getTypeDisplayName();
+
+    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
 }

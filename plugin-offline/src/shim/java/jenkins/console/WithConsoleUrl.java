@@ -1,0 +1,5 @@
+package jenkins.console;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/jenkins/console/WithConsoleUrl.java
+public interface WithConsoleUrl {
+}

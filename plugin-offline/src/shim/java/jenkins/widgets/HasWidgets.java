@@ -1,0 +1,5 @@
+package jenkins.widgets;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/jenkins/widgets/HasWidgets.java
+public interface HasWidgets {
+}
