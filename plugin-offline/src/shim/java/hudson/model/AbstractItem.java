@@ -1,5 +1,7 @@
 package hudson.model;
 
+import java.io.File;
+
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
@@ -20,6 +22,11 @@ public abstract class AbstractItem extends Actionable
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
     protected AbstractItem(ItemGroup parent, String name) {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
+    public File getRootDir() {
+        throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java

@@ -14,4 +14,8 @@ public class Queue {
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
     public interface Executable {
     }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    public abstract static class Item extends Actionable {
+    }
 }

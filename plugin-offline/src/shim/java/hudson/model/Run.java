@@ -11,6 +11,7 @@ import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerProxy;
+import org.springframework.security.access.AccessDeniedException;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
@@ -58,6 +59,17 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     public @NonNull String getExternalizableId() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    public @CheckForNull static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    @Deprecated
+    public final @NonNull String getAbsoluteUrl() {
         throw new UnsupportedOperationException("shim");
     }
 }

@@ -177,6 +177,7 @@ final class EngineGraphDriver implements GraphDriver {
             summary = FailureDigest.oneLine(result);
             out.addAll(new FailureDigest(DIGEST_ITEMS).lines(result));
         }
+        out.addAll(DriverNotifications.send(request, context, settings, state, result, engine));
         return PollReport.done(outcome, statusLine(state), out, summary, returned, record);
     }
 

@@ -98,6 +98,7 @@ public class AwsBatchFanOutStep extends AbstractAwsBatchStep {
     /** {@code [onFailure: [slack: 'cred-id', email: 'team@x', sns: 'arn:...']]}: one message per run/stage. */
     @DataBoundSetter
     public void setNotify(Object notify) {
+        io.jenkins.plugins.awsbatch.notify.NotifyArguments.parse(notify); // names the bad field before anything runs
         this.notify = PlainData.copy(notify, "notify");
     }
 

@@ -21,6 +21,7 @@ public class AwsBatchRunStep extends AbstractAwsBatchStep {
     private List<String> overrides;
     private String runId;
     private boolean wait = true;
+    private Object notify;
 
     @DataBoundConstructor
     public AwsBatchRunStep() {
@@ -76,6 +77,20 @@ public class AwsBatchRunStep extends AbstractAwsBatchStep {
         this.wait = wait;
     }
 
+    public Object getNotify() {
+        return notify;
+    }
+
+    /**
+     * {@code [onFailure: [slack: 'slack-cred-id', email: 'team@example.com', sns: 'arn:aws:sns:...']]}: one message
+     * per run; replaces the graph file's {@code notify:} block.
+     */
+    @DataBoundSetter
+    public void setNotify(Object notify) {
+        io.jenkins.plugins.awsbatch.notify.NotifyArguments.parse(notify); // names the bad field before anything runs
+        this.notify = PlainData.copy(notify, "notify");
+    }
+
     @Override
     protected StepKind kind() {
         return StepKind.RUN;
@@ -93,6 +108,7 @@ public class AwsBatchRunStep extends AbstractAwsBatchStep {
         put(args, "text", text);
         put(args, "overrides", overrides);
         put(args, "runId", runId);
+        put(args, "notify", notify);
         return args;
     }
 

@@ -1,0 +1,41 @@
+package hudson.model;
+
+import jenkins.model.RunAction2;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+public class CauseAction implements RunAction2 {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+    public CauseAction(Cause c) {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+    @Override
+    public void onAttached(Run<?, ?> owner) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+    @Override
+    public void onLoad(Run<?, ?> owner) {
+        throw new UnsupportedOperationException("shim");
+    }
+}

@@ -1,0 +1,43 @@
+package hudson.model;
+
+import java.util.Collection;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+public class ParametersAction implements RunAction2 {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    public ParametersAction(List<ParameterValue> parameters, Collection<String> additionalSafeParameters) {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        throw new UnsupportedOperationException("shim");
+    }
+}

@@ -1,0 +1,56 @@
+package io.jenkins.plugins.awsbatch.notify;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.model.Run;
+import io.jenkins.plugins.awsbatch.engine.notify.Secret;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * {@link NotifyLookups} for a build: Slack webhook URLs from secret-text ({@link StringCredentials})
+ * credentials visible to the build (tracked as used by it), and the build's URL ({@code BUILD_URL} of its
+ * environment, else {@link Run#getAbsoluteUrl()}). Email uses the target's own SMTP settings.
+ */
+public final class JenkinsNotifyLookups implements NotifyLookups {
+    private final String buildId;
+    private final Map<String, String> environment;
+
+    /** @param buildId {@link Run#getExternalizableId()} of the build */
+    public JenkinsNotifyLookups(String buildId, Map<String, String> environment) {
+        this.buildId = buildId;
+        this.environment = environment == null ? Map.of() : environment;
+    }
+
+    private Run<?, ?> run() {
+        return buildId == null ? null : Run.fromExternalizableId(buildId);
+    }
+
+    @Override
+    public Secret secretText(String credentialsId) {
+        Run<?, ?> run = run();
+        if (run == null) {
+            return null;
+        }
+        StringCredentials c = CredentialsProvider.findCredentialById(credentialsId, StringCredentials.class, run);
+        if (c == null) {
+            return null;
+        }
+        CredentialsProvider.track(run, c);
+        return new Secret(c.getSecret().getPlainText(), "credentials '" + credentialsId + "'");
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public String buildUrl() {
+        String fromEnv = environment.get("BUILD_URL");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Run<?, ?> run = run();
+        try {
+            return run == null ? null : run.getAbsoluteUrl();
+        } catch (IllegalStateException noRootUrl) {
+            return null;
+        }
+    }
+}

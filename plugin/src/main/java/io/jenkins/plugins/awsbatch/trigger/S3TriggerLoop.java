@@ -1,0 +1,124 @@
+package io.jenkins.plugins.awsbatch.trigger;
+
+import io.jenkins.plugins.awsbatch.engine.trigger.ObjectHandler;
+import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The trigger's background thread: opens the SQS client, long-polls through {@link S3EventWatcher#watch} until
+ * {@link #stop()}, and closes the client. Holds no executor and no Jenkins lock. SQS failures inside a watch are
+ * retried by the watcher; failures to open the client (bad region, credentials gone) are logged and retried
+ * here with a bounded backoff. Jenkins-free, so it is tested without Jenkins.
+ */
+public final class S3TriggerLoop {
+    static final Duration MIN_RETRY = Duration.ofSeconds(10);
+    static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+    private final String name;
+    private final Callable<Connection> sqsFactory;
+    private final Function<SqsClient, S3EventWatcher> watcherFactory;
+    private final ObjectHandler handler;
+    private final Consumer<String> log;
+    private volatile boolean stopped;
+    private volatile Thread thread;
+    private volatile Connection sqs;
+
+    /** An SQS client and what to close with it (the client set it belongs to). */
+    public record Connection(SqsClient sqs, AutoCloseable resources) {
+        public static Connection of(SqsClient sqs) {
+            return new Connection(sqs, sqs);
+        }
+    }
+
+    public S3TriggerLoop(String name, Callable<Connection> sqsFactory, Function<SqsClient, S3EventWatcher> watcherFactory,
+            ObjectHandler handler, Consumer<String> log) {
+        this.name = name;
+        this.sqsFactory = sqsFactory;
+        this.watcherFactory = watcherFactory;
+        this.handler = handler;
+        this.log = log == null ? line -> { } : log;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        Thread t = new Thread(this::run, name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Ends the loop: no receive is started after this returns; one in flight is interrupted. Idempotent. */
+    public void stop() {
+        stopped = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /** Waits for the thread to end (tests, and orderly shutdown). */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        if (t == null) {
+            return true;
+        }
+        t.join(Math.max(1, timeout.toMillis()));
+        return !t.isAlive();
+    }
+
+    private void run() {
+        Duration retry = MIN_RETRY;
+        while (!stopped) {
+            try {
+                sqs = sqsFactory.call();
+                S3EventWatcher watcher = watcherFactory.apply(sqs.sqs());
+                retry = MIN_RETRY;
+                watcher.watch(handler, 0, () -> stopped);
+            } catch (Exception | LinkageError e) {
+                if (stopped) {
+                    break;
+                }
+                // the message of an SDK or configuration error names the queue or the region, not a credential
+                log.accept("cannot poll (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); retrying in "
+                        + retry.toSeconds() + " s");
+            } finally {
+                closeClient();
+            }
+            if (stopped) {
+                break;
+            }
+            try {
+                Thread.sleep(retry.toMillis());
+            } catch (InterruptedException e) {
+                if (stopped) {
+                    break;
+                }
+            }
+            retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
+        }
+        log.accept("stopped");
+    }
+
+    private void closeClient() {
+        Connection c = sqs;
+        sqs = null;
+        if (c != null && c.resources() != null) {
+            try {
+                c.resources().close();
+            } catch (Exception ignored) {
+                // closing is best effort
+            }
+        }
+    }
+}
