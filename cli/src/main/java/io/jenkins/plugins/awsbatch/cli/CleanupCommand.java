@@ -8,25 +8,18 @@ import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code batchgraph cleanup RUN}: deletes the run's transient data by hand, exactly as a cleanup stage does. */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = "Delete a run's transient data (items, array outputs); keep its results and state.")
 final class CleanupCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "run id or run URI")
-    String run;
-
     @Mixin
-    StoreOption storeOption;
-
-    @Mixin
-    EngineOptionsMixin engineOptions;
+    RunSelection selection;
 
     @Override
     public Integer call() {
-        try (CliStores stores = new CliStores(engineOptions)) {
-            RunState state = RunLocator.load(run, storeOption.store, stores);
+        try (CliStores stores = selection.stores()) {
+            RunState state = selection.load(stores);
             CleanupReport report = new RunCleaner(stores).clean(state);
             state.cleanup = report;
             new RunJournal(stores.forUri(state.storeUri), Json.mapper()).save(state);

@@ -18,35 +18,29 @@ import picocli.CommandLine.Parameters;
 /** {@code batchgraph logs RUN STAGE INDEX}: the log of the job that ran item INDEX in STAGE (latest attempt). */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print the log of one item's job.")
 final class LogsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "run id or run URI")
-    String run;
+    @Mixin
+    RunSelection selection;
 
-    @Parameters(index = "1", paramLabel = "STAGE")
+    @Parameters(index = "1", paramLabel = "STAGE", description = "the stage's name")
     String stage;
 
     @Parameters(index = "2", paramLabel = "INDEX", description = "the item's index in the plan (0-based)")
     long index;
 
-    @Mixin
-    StoreOption storeOption;
-
-    @Mixin
-    EngineOptionsMixin engineOptions;
-
     @Override
     public Integer call() {
         RunState state;
         String jobId;
-        try (CliStores stores = new CliStores(engineOptions)) {
-            state = RunLocator.load(run, storeOption.store, stores);
+        try (CliStores stores = selection.stores()) {
+            state = selection.load(stores);
             jobId = new ItemJobs(stores, Json.mapper()).jobFor(state, stage, index).orElseThrow(() -> new CliException(
                     "stage " + stage + " ran no job for item " + index, BatchGraphCli.EXIT_INVALID));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }
-        Path baseDir = state.baseDir == null ? Path.of("").toAbsolutePath() : Path.of(state.baseDir);
+        Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                engineOptions.toOptions().withEngine(state.engine), RunListener.NONE)) {
+                selection.engineOptions.toOptions().withEngine(state.engine), RunListener.NONE)) {
             List<JobDetail> details = engine.services().batch().describeJobs(List.of(jobId));
             if (details.isEmpty()) {
                 throw new CliException("job " + jobId + " is unknown to the " + state.engine + " engine", 1);

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code batchgraph resume RUN}: re-attaches to a run that was interrupted (machine restart, killed CLI): tracks
@@ -20,28 +19,19 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "resume", mixinStandardHelpOptions = true, description = "Re-attach to an unfinished run without resubmitting.")
 final class ResumeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "run id or run URI")
-    String run;
-
     @Mixin
-    StoreOption storeOption;
-
-    @Mixin
-    EngineOptionsMixin engineOptions;
+    RunSelection selection;
 
     @Option(names = "--json", description = "print the result as one JSON object on stdout")
     boolean json;
 
     @Override
     public Integer call() {
-        RunState state;
-        try (CliStores stores = new CliStores(engineOptions)) {
-            state = RunLocator.load(run, storeOption.store, stores);
-        }
+        RunState state = selection.load();
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
-        Path baseDir = state.baseDir == null ? Path.of("").toAbsolutePath() : Path.of(state.baseDir);
+        Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                engineOptions.toOptions().withEngine(state.engine), progress)) {
+                selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();

@@ -8,27 +8,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code batchgraph status RUN}: what the run's journal says, stage by stage. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a run's state from its journal.")
 final class StatusCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RUN", description = "run id or run URI")
-    String run;
-
     @Mixin
-    StoreOption storeOption;
-
-    @Mixin
-    EngineOptionsMixin engineOptions;
+    RunSelection selection;
 
     @Option(names = "--json", description = "print the journal as JSON on stdout")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        try (CliStores stores = new CliStores(engineOptions)) {
-            RunState state = RunLocator.load(run, storeOption.store, stores);
+        try (CliStores stores = selection.stores()) {
+            RunState state = selection.load(stores);
             if (json) {
                 System.out.println(Json.mapper().writeValueAsString(state));
                 return 0;
