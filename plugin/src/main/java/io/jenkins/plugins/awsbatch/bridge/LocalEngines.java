@@ -1,18 +1,11 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
-import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
-import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
-import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -91,7 +84,7 @@ final class LocalEngines {
                 entry = new Entry(create.get());
                 ENGINES.put(key, entry);
             } else if (entry.engine.resources() instanceof LocalBatchService local) {
-                register(graph, local);
+                EngineFactory.registerLocal(graph, local);
             }
             entry.users++;
             return new Lease(key, entry.engine);
@@ -103,41 +96,5 @@ final class LocalEngines {
         synchronized (ENGINES) {
             return ENGINES.size();
         }
-    }
-
-    /** What the engine factory registers on a new engine, for an engine that is already running. */
-    private static void register(GraphSpec graph, LocalBatchService local) {
-        Set<String> known = new HashSet<>();
-        local.describeJobDefinitions(List.of()).forEach(d -> known.add(d.definition().name()));
-        graph.jobDefinitions().forEach((name, spec) -> {
-            if (!known.contains(name)) {
-                local.registerJobDefinition(definitionOf(name, spec));
-            }
-        });
-        if (graph.queue() != null) {
-            local.ensureJobQueue(graph.queue());
-        }
-        for (StageSpec stage : graph.stages()) {
-            if (stage.queue() != null) {
-                local.ensureJobQueue(stage.queue());
-            }
-            if (stage.consumableResource() != null && stage.maxConcurrency() != null
-                    && local.describeConsumableResources().stream()
-                            .noneMatch(r -> r.name().equals(stage.consumableResource()))) {
-                local.createConsumableResource(stage.consumableResource(), stage.maxConcurrency());
-            }
-        }
-    }
-
-    private static JobDefinition definitionOf(String name, JobDefinitionSpec spec) {
-        List<ResourceRequirement> resources = new ArrayList<>();
-        if (spec.vcpus() != null) {
-            resources.add(new ResourceRequirement("VCPU", String.valueOf(spec.vcpus())));
-        }
-        if (spec.memory() != null) {
-            resources.add(new ResourceRequirement("MEMORY", String.valueOf(spec.memory())));
-        }
-        return new JobDefinition(name, 0, spec.image(), spec.command(), spec.environment(), spec.parameters(),
-                spec.retry() == null ? null : spec.retry().toStrategy(), spec.timeout(), resources, null, true);
     }
 }
