@@ -1,18 +1,57 @@
 package org.jvnet.hudson.test;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Job;
 import hudson.model.Queue;
+import hudson.model.Result;
+import hudson.model.RootAction;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
 import java.io.IOException;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.junit.rules.MethodRule;
+import org.junit.rules.TestRule;
+import org.junit.runner.Description;
+import org.junit.runners.model.FrameworkMethod;
+import org.junit.runners.model.Statement;
 
 // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
-public class JenkinsRule {
+@SuppressWarnings({"deprecation", "rawtypes"})
+public class JenkinsRule implements TestRule, MethodRule, RootAction {
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     public Jenkins jenkins;
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    @Override
+    public Statement apply(final Statement base, final Description description) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    @Override
+    public Statement apply(Statement base, FrameworkMethod method, Object target) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    @Override
+    public String getIconFileName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    @Override
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    @Override
+    public String getUrlName() {
+        throw new UnsupportedOperationException("shim");
+    }
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
@@ -20,12 +59,38 @@ public class JenkinsRule {
     }
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
-    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable> R buildAndAssertSuccess(J job) throws Exception {
+    public <R extends Run> R assertBuildStatus(Result status, R r) throws Exception {
         throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
-    public void assertLogContains(String substring, Run<?, ?> run) throws IOException {
+    @NonNull
+    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable> R buildAndAssertSuccess(@NonNull J job) throws Exception {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public void assertLogContains(String substring, Run run) throws IOException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public void assertLogNotContains(String substring, Run run) throws IOException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public static String getLog(Run run) throws IOException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public <R extends Run<?, ?>> R waitForCompletion(R r) throws InterruptedException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("shim");
     }
 }

@@ -2,6 +2,7 @@ package org.jenkinsci.plugins.workflow.job;
 
 import hudson.model.Run;
 import java.io.IOException;
+import org.kohsuke.stapler.HttpResponse;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 
 // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
@@ -10,6 +11,11 @@ public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements 
     // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
     public WorkflowRun(WorkflowJob job) throws IOException {
         super(job);
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
+    public synchronized HttpResponse doStop() {
         throw new UnsupportedOperationException("shim");
     }
 }
