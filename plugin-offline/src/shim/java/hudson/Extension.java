@@ -8,8 +8,10 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import net.java.sezpoz.Indexable;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
+@Indexable
 @Retention(RUNTIME)
 @Target({TYPE, FIELD, METHOD})
 @Documented

@@ -1,10 +1,21 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.queue.SubTask;
+import jenkins.console.WithConsoleUrl;
+import jenkins.model.FullyNamedModelObject;
+import jenkins.model.queue.QueueItem;
+
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-public class Queue {
+public class Queue extends ResourceController implements Saveable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public interface Task {
+    public Queue(@NonNull LoadBalancer loadBalancer) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    public interface Task extends FullyNamedModelObject, SubTask {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
@@ -12,10 +23,10 @@ public class Queue {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public interface Executable {
+    public interface Executable extends Runnable, WithConsoleUrl {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public abstract static class Item extends Actionable {
+    public abstract static class Item extends Actionable implements QueueItem {
     }
 }

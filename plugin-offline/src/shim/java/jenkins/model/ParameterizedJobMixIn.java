@@ -2,13 +2,15 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
+import hudson.model.BuildableItem;
 import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.queue.QueueTaskFuture;
+import jenkins.triggers.TriggeredItem;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
-public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT>, RunT extends Run<JobT, RunT> & Queue.Executable> {
+public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
     public static @CheckForNull Queue.Item scheduleBuild2(final Job<?, ?> job, int quietPeriod, Action... actions) {
@@ -16,7 +18,7 @@ public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & Param
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
-    public interface ParameterizedJob<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT>, RunT extends Run<JobT, RunT> & Queue.Executable> {
+    public interface ParameterizedJob<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> extends BuildableItem, TriggeredItem {
 
         // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
         @CheckForNull

@@ -1,19 +1,18 @@
 package org.jenkinsci;
 
-import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.TYPE;
-import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
 import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
-// mirrors jenkinsci/symbol-annotation:src/main/java/org/jenkinsci/Symbol.java
+// mirrors jenkinsci/lib-symbol-annotation:src/main/java/org/jenkinsci/Symbol.java
+@Indexed
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
 @Documented
-@Retention(RUNTIME)
-@Target({TYPE, FIELD})
 public @interface Symbol {
-
-    // mirrors jenkinsci/symbol-annotation:src/main/java/org/jenkinsci/Symbol.java
+    // mirrors jenkinsci/lib-symbol-annotation:src/main/java/org/jenkinsci/Symbol.java
     String[] value();
 }

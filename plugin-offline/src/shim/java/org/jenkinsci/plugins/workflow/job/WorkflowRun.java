@@ -2,11 +2,14 @@ package org.jenkinsci.plugins.workflow.job;
 
 import hudson.model.Run;
 import java.io.IOException;
+import jenkins.model.lazy.LazyBuildMixIn;
+import jenkins.scm.RunWithSCM;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.interceptor.RequirePOST;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 
 // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
-public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements FlowExecutionOwner.Executable {
+public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements FlowExecutionOwner.Executable, LazyBuildMixIn.LazyLoadingRun<WorkflowJob, WorkflowRun>, RunWithSCM<WorkflowJob, WorkflowRun> {
 
     // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
     public WorkflowRun(WorkflowJob job) throws IOException {
@@ -15,6 +18,13 @@ public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements 
     }
 
     // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
+    @RequirePOST
     public synchronized HttpResponse doStop() {
         throw new UnsupportedOperationException("shim");
     }

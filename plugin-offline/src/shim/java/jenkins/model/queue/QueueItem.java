@@ -1,0 +1,7 @@
+package jenkins.model.queue;
+
+import jenkins.model.FullyNamedModelObject;
+
+// mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/queue/QueueItem.java
+public interface QueueItem extends FullyNamedModelObject {
+}
