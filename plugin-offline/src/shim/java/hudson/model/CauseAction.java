@@ -1,9 +1,10 @@
 package hudson.model;
 
+import hudson.model.queue.FoldableAction;
 import jenkins.model.RunAction2;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
-public class CauseAction implements RunAction2 {
+public class CauseAction implements FoldableAction, RunAction2 {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
     public CauseAction(Cause c) {

@@ -1,14 +1,22 @@
 package hudson.model;
 
+import hudson.model.labels.LabelAssignmentAction;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import jenkins.model.RunAction2;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
-public class ParametersAction implements RunAction2 {
+public class ParametersAction implements RunAction2, Iterable<ParameterValue>, Queue.QueueAction, EnvironmentContributingAction, LabelAssignmentAction {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
     public ParametersAction(List<ParameterValue> parameters, Collection<String> additionalSafeParameters) {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+    @Override
+    public Iterator<ParameterValue> iterator() {
+        throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java

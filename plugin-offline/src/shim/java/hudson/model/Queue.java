@@ -27,6 +27,10 @@ public class Queue extends ResourceController implements Saveable {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    public interface QueueAction extends Action {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
     public abstract static class Item extends Actionable implements QueueItem {
     }
 }
