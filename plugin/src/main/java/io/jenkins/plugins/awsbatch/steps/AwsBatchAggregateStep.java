@@ -13,7 +13,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * array of the fan-out; {@code count} may be a number or {@code [partitionsFrom: 'rank']} (one job per distinct
  * line of the stage's {@code *.partitions} files).
  */
-public class AwsBatchAggregateStep extends AbstractAwsBatchStep {
+public class AwsBatchAggregateStep extends AbstractWaitingStep {
 
     private final Object after;
     private final String jobDefinition;
@@ -21,7 +21,6 @@ public class AwsBatchAggregateStep extends AbstractAwsBatchStep {
     private Object count;
     private Object command;
     private Object environment;
-    private boolean wait = true;
 
     @DataBoundConstructor
     public AwsBatchAggregateStep(Object after, String jobDefinition) {
@@ -75,23 +74,9 @@ public class AwsBatchAggregateStep extends AbstractAwsBatchStep {
         this.environment = PlainData.copy(environment, "environment");
     }
 
-    public boolean isWait() {
-        return wait;
-    }
-
-    @DataBoundSetter
-    public void setWait(boolean wait) {
-        this.wait = wait;
-    }
-
     @Override
     protected StepKind kind() {
         return StepKind.AGGREGATE;
-    }
-
-    @Override
-    protected boolean waitForCompletion() {
-        return wait;
     }
 
     @Override

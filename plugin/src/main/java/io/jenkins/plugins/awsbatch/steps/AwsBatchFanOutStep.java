@@ -14,7 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * N_TO_N on the one before; waits (by default) until every array is done and returns the stages' job ids and
  * counts.
  */
-public class AwsBatchFanOutStep extends AbstractAwsBatchStep {
+public class AwsBatchFanOutStep extends AbstractNotifyingStep {
 
     private final Object plan;
     private final Object stages;
@@ -22,8 +22,6 @@ public class AwsBatchFanOutStep extends AbstractAwsBatchStep {
     private Integer toleratedFailureCount;
     private Integer retryFailedItems;
     private Integer maxConcurrency;
-    private boolean wait = true;
-    private Object notify;
 
     /**
      * @param plan what {@code awsBatchPlan} returned (or a map with at least {@code runId})
@@ -81,35 +79,9 @@ public class AwsBatchFanOutStep extends AbstractAwsBatchStep {
         this.maxConcurrency = maxConcurrency;
     }
 
-    public boolean isWait() {
-        return wait;
-    }
-
-    /** {@code false}: return once everything is submitted (upfront mode), with the job ids. */
-    @DataBoundSetter
-    public void setWait(boolean wait) {
-        this.wait = wait;
-    }
-
-    public Object getNotify() {
-        return notify;
-    }
-
-    /** {@code [onFailure: [slack: 'cred-id', email: 'team@x', sns: 'arn:...']]}: one message per run/stage. */
-    @DataBoundSetter
-    public void setNotify(Object notify) {
-        io.jenkins.plugins.awsbatch.notify.NotifyArguments.parse(notify); // names the bad field before anything runs
-        this.notify = PlainData.copy(notify, "notify");
-    }
-
     @Override
     protected StepKind kind() {
         return StepKind.FAN_OUT;
-    }
-
-    @Override
-    protected boolean waitForCompletion() {
-        return wait;
     }
 
     @Override
@@ -121,7 +93,7 @@ public class AwsBatchFanOutStep extends AbstractAwsBatchStep {
         put(args, "toleratedFailureCount", toleratedFailureCount);
         put(args, "retryFailedItems", retryFailedItems);
         put(args, "maxConcurrency", maxConcurrency);
-        put(args, "notify", notify);
+        put(args, "notify", getNotify());
         return args;
     }
 

@@ -14,14 +14,12 @@ import org.kohsuke.stapler.DataBoundSetter;
  * clean up), the same model the {@code batchgraph} CLI runs. The file is read from the workspace (inside
  * {@code node}); or give the YAML inline with {@code text}.
  */
-public class AwsBatchRunStep extends AbstractAwsBatchStep {
+public class AwsBatchRunStep extends AbstractNotifyingStep {
 
     private String file;
     private String text;
     private List<String> overrides;
     private String runId;
-    private boolean wait = true;
-    private Object notify;
 
     @DataBoundConstructor
     public AwsBatchRunStep() {
@@ -68,37 +66,9 @@ public class AwsBatchRunStep extends AbstractAwsBatchStep {
         this.runId = runId == null || runId.isBlank() ? null : runId.trim();
     }
 
-    public boolean isWait() {
-        return wait;
-    }
-
-    @DataBoundSetter
-    public void setWait(boolean wait) {
-        this.wait = wait;
-    }
-
-    public Object getNotify() {
-        return notify;
-    }
-
-    /**
-     * {@code [onFailure: [slack: 'slack-cred-id', email: 'team@example.com', sns: 'arn:aws:sns:...']]}: one message
-     * per run; replaces the graph file's {@code notify:} block.
-     */
-    @DataBoundSetter
-    public void setNotify(Object notify) {
-        io.jenkins.plugins.awsbatch.notify.NotifyArguments.parse(notify); // names the bad field before anything runs
-        this.notify = PlainData.copy(notify, "notify");
-    }
-
     @Override
     protected StepKind kind() {
         return StepKind.RUN;
-    }
-
-    @Override
-    protected boolean waitForCompletion() {
-        return wait;
     }
 
     @Override
@@ -108,7 +78,7 @@ public class AwsBatchRunStep extends AbstractAwsBatchStep {
         put(args, "text", text);
         put(args, "overrides", overrides);
         put(args, "runId", runId);
-        put(args, "notify", notify);
+        put(args, "notify", getNotify());
         return args;
     }
 
