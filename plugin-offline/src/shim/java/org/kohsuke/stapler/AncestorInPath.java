@@ -11,5 +11,10 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target(PARAMETER)
 @Documented
+@InjectedParameter(AncestorInPath.HandlerImpl.class)
 public @interface AncestorInPath {
+
+    // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/AncestorInPath.java
+    class HandlerImpl extends AnnotationHandler<AncestorInPath> {
+    }
 }

@@ -11,6 +11,7 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target(PARAMETER)
 @Documented
+@InjectedParameter(QueryParameter.HandlerImpl.class)
 public @interface QueryParameter {
 
     // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
@@ -21,4 +22,8 @@ public @interface QueryParameter {
 
     // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
     boolean fixEmpty() default false;
+
+    // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
+    class HandlerImpl extends AnnotationHandler<QueryParameter> {
+    }
 }
