@@ -53,14 +53,24 @@ final class RunCommand implements Callable<Integer> {
     /** Runs a loaded graph to its end and prints the result; also used by {@code watch}. */
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json) {
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, id, baseDir,
-                engineOptions.toOptions().withEngine(graph.engineOrDefault()), progress)) {
+        try (RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
                 new RunNotifications(graph, progress, engineOptions).send(r);
             });
             return result.outcome().exitCode();
+        }
+    }
+
+    /** Bad engine settings (no region, a malformed endpoint) are invalid input: exit 2, nothing submitted. */
+    static RunEngine createEngine(GraphSpec graph, String id, Path baseDir, EngineOptionsMixin engineOptions,
+                                  ProgressPrinter progress) {
+        try {
+            return new EngineFactory(Clock.systemUTC()).create(graph, id, baseDir,
+                    engineOptions.toOptions().withEngine(graph.engineOrDefault()), progress);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage() + " (nothing was submitted)", BatchGraphCli.EXIT_INVALID);
         }
     }
 

@@ -174,4 +174,22 @@ class BatchGraphCliTest {
             assertThat(help.out() + help.err()).contains("Usage: batchgraph " + command);
         }
     }
+
+    @Test
+    void theAwsEngineWithoutARegionIsInvalidInputAndSubmitsNothing() throws Exception {
+        Path file = write("aws.yaml", """
+                name: noregion
+                engine: aws
+                store: s3://bucket/runs
+                queue: q
+                plan: {items: {list: [1, 2]}}
+                stages: [{name: s, jobDefinition: d}]
+                """);
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null
+                && System.getenv("AWS_DEFAULT_REGION") == null, "a region is set in this environment");
+        CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--profile", "batchgraph-test-profile-that-does-not-exist");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("region", "nothing was submitted");
+    }
 }
