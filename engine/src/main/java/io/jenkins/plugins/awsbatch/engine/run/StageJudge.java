@@ -50,7 +50,9 @@ final class StageJudge {
                 if (detail.status() == JobStatus.FAILED) {
                     for (JobSummary child : children.children(job.jobId(), JobStatus.FAILED)) {
                         long item = indexMaps.itemIndex(job.indexMapUri(), job.offset(), child.arrayIndex());
-                        failed.put(item, new FailedItem(item, manifest.keyOf(item), child.jobId(), child.exitCode(),
+                        // Only array stages run over items; an aggregation array's children are named by job.
+                        String key = itemStage ? manifest.keyOf(item) : job.jobName() + ":" + child.arrayIndex();
+                        failed.put(item, new FailedItem(item, key, child.jobId(), child.exitCode(),
                                 child.statusReason(), List.of()));
                         seconds += seconds(child.startedAt(), child.stoppedAt());
                     }

@@ -197,6 +197,25 @@ class GraphRunnerLocalTest {
     }
 
     @Test
+    void aFailedChildOfAnAggregationArrayIsNamedByItsJobNotByAnItemKey() {
+        RunResult result = harness.run(graph("""
+                  - {name: a, jobDefinition: sh}
+                  - name: agg
+                    type: aggregate
+                    jobDefinition: sh
+                    dependsOn: [a]
+                    count: 3
+                    command: [sh, -c, 'test "$AWS_BATCH_JOB_ARRAY_INDEX" != 1']
+                """, 5));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.stages().get(1).failedItems()).singleElement().satisfies(item -> {
+            assertThat(item.index()).isEqualTo(1);
+            assertThat(item.key()).isEqualTo(result.runId() + "-agg-0:1");
+        });
+    }
+
+    @Test
     void zeroItemsSkipsFanOutAndSucceedsWithAClearMessage() {
         RunResult result = harness.run("""
                 name: t
