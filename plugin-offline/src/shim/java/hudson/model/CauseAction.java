@@ -2,8 +2,10 @@ package hudson.model;
 
 import hudson.model.queue.FoldableAction;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
+@ExportedBean
 public class CauseAction implements FoldableAction, RunAction2 {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java

@@ -1,8 +1,12 @@
 package hudson.model;
 
 import java.io.Serializable;
+import org.kohsuke.stapler.export.ExportedBean;
+import jenkins.security.stapler.StaplerAccessibleType;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java
+@ExportedBean(defaultVisibility = 3)
+@StaplerAccessibleType
 public abstract class ParameterValue implements Serializable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
+@ExportedBean
 public class ParametersAction implements RunAction2, Iterable<ParameterValue>, Queue.QueueAction, EnvironmentContributingAction, LabelAssignmentAction {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
