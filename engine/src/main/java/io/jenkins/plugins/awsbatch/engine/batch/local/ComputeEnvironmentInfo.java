@@ -1,5 +1,36 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
-/** A compute environment as DescribeComputeEnvironments reports it (always MANAGED, ENABLED, VALID locally). */
-public record ComputeEnvironmentInfo(String name, String arn, String state, String status) {
+import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import java.util.Locale;
+
+/**
+ * A compute environment as DescribeComputeEnvironments reports it (always ENABLED and VALID locally);
+ * {@code type} is MANAGED or UNMANAGED, as given at creation (MANAGED when not given, and for snapshots written
+ * before the type was kept).
+ */
+public record ComputeEnvironmentInfo(String name, String arn, String state, String status, String type) {
+    public static final String MANAGED = "MANAGED";
+    public static final String UNMANAGED = "UNMANAGED";
+
+    public ComputeEnvironmentInfo {
+        type = normalizeType(type);
+    }
+
+    /** A MANAGED compute environment. */
+    public ComputeEnvironmentInfo(String name, String arn, String state, String status) {
+        this(name, arn, state, status, MANAGED);
+    }
+
+    /** MANAGED or UNMANAGED (any case); null means MANAGED. */
+    static String normalizeType(String type) {
+        if (type == null) {
+            return MANAGED;
+        }
+        String upper = type.toUpperCase(Locale.ROOT);
+        if (!upper.equals(MANAGED) && !upper.equals(UNMANAGED)) {
+            throw new BatchClientException("Invalid value '" + type
+                    + "' for type: expected one of MANAGED, UNMANAGED.");
+        }
+        return upper;
+    }
 }

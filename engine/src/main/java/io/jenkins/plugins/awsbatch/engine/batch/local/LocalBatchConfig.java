@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param terminationGrace time between SIGTERM and SIGKILL when a job is terminated or times out
  * @param baseEnvironment  the environment every process starts from (definition and overrides come on top)
  * @param region           region written into ARNs
+ * @param timeoutSecond    how long one second of {@code attemptDurationSeconds} lasts (default 1 s): tests shorten
+ *                         it so the 60-second minimum timeout fires quickly; validation is unchanged
  */
 public record LocalBatchConfig(
         int slots,
@@ -26,7 +28,8 @@ public record LocalBatchConfig(
         Clock clock,
         Duration terminationGrace,
         Map<String, String> baseEnvironment,
-        String region) {
+        String region,
+        Duration timeoutSecond) {
 
     public static final String DEFAULT_REGION = "local";
 
@@ -40,6 +43,17 @@ public record LocalBatchConfig(
         terminationGrace = terminationGrace == null ? Duration.ofSeconds(10) : terminationGrace;
         baseEnvironment = baseEnvironment == null ? Map.copyOf(System.getenv()) : Map.copyOf(baseEnvironment);
         region = region == null ? DEFAULT_REGION : region;
+        timeoutSecond = timeoutSecond == null ? Duration.ofSeconds(1) : timeoutSecond;
+        if (timeoutSecond.isNegative() || timeoutSecond.isZero()) {
+            throw new IllegalArgumentException("timeoutSecond must be positive, got " + timeoutSecond);
+        }
+    }
+
+    /** The configuration without {@code timeoutSecond} (one real second). */
+    public LocalBatchConfig(int slots, Path logDirectory, Path dataDirectory, Path workingDirectory, Clock clock,
+                            Duration terminationGrace, Map<String, String> baseEnvironment, String region) {
+        this(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace, baseEnvironment, region,
+                null);
     }
 
     /** Defaults for everything but the log directory. */
@@ -50,36 +64,41 @@ public record LocalBatchConfig(
 
     public LocalBatchConfig withSlots(int newSlots) {
         return new LocalBatchConfig(newSlots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, region);
+                baseEnvironment, region, timeoutSecond);
     }
 
     public LocalBatchConfig withDataDirectory(Path newDataDirectory) {
         return new LocalBatchConfig(slots, logDirectory, newDataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, region);
+                baseEnvironment, region, timeoutSecond);
     }
 
     public LocalBatchConfig withWorkingDirectory(Path newWorkingDirectory) {
         return new LocalBatchConfig(slots, logDirectory, dataDirectory, newWorkingDirectory, clock, terminationGrace,
-                baseEnvironment, region);
+                baseEnvironment, region, timeoutSecond);
     }
 
     public LocalBatchConfig withClock(Clock newClock) {
         return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, newClock, terminationGrace,
-                baseEnvironment, region);
+                baseEnvironment, region, timeoutSecond);
     }
 
     public LocalBatchConfig withTerminationGrace(Duration newGrace) {
         return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, newGrace,
-                baseEnvironment, region);
+                baseEnvironment, region, timeoutSecond);
     }
 
     public LocalBatchConfig withBaseEnvironment(Map<String, String> newEnvironment) {
         return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                newEnvironment, region);
+                newEnvironment, region, timeoutSecond);
     }
 
     public LocalBatchConfig withRegion(String newRegion) {
         return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, newRegion);
+                baseEnvironment, newRegion, timeoutSecond);
+    }
+
+    public LocalBatchConfig withTimeoutSecond(Duration newTimeoutSecond) {
+        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
+                baseEnvironment, region, newTimeoutSecond);
     }
 }

@@ -44,16 +44,10 @@ public final class LocalBatchService implements BatchService {
     private final SnapshotStore snapshots;
     private volatile boolean closed;
 
+    /** {@link LocalBatchConfig#timeoutSecond()} sets how long one second of {@code attemptDurationSeconds} lasts. */
     public LocalBatchService(LocalBatchConfig config) {
-        this(config, Duration.ofSeconds(1));
-    }
-
-    /**
-     * @param timeoutSecond how long one second of {@code attemptDurationSeconds} lasts: tests shorten it so the
-     *                      60-second minimum timeout fires in well under a second; validation is unchanged
-     */
-    LocalBatchService(LocalBatchConfig config, Duration timeoutSecond) {
         this.config = config;
+        Duration timeoutSecond = config.timeoutSecond();
         this.arnBase = "arn:aws:batch:" + config.region() + ":000000000000:";
         this.launchPool = Executors.newFixedThreadPool(config.slots(), daemonThreads("local-batch-launch"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("local-batch-timer"));
@@ -67,6 +61,11 @@ public final class LocalBatchService implements BatchService {
             snapshots.loadIfPresent();
             snapshots.startPeriodicWrites();
         }
+    }
+
+    /** The same as {@code new LocalBatchService(config.withTimeoutSecond(timeoutSecond))}. */
+    LocalBatchService(LocalBatchConfig config, Duration timeoutSecond) {
+        this(config.withTimeoutSecond(timeoutSecond));
     }
 
     public LocalBatchConfig config() {
@@ -164,6 +163,11 @@ public final class LocalBatchService implements BatchService {
 
     public ComputeEnvironmentInfo createComputeEnvironment(String name) {
         return queues.createComputeEnvironment(name);
+    }
+
+    /** @param type MANAGED or UNMANAGED (null: MANAGED); kept and reported by DescribeComputeEnvironments */
+    public ComputeEnvironmentInfo createComputeEnvironment(String name, String type) {
+        return queues.createComputeEnvironment(name, type);
     }
 
     public List<ComputeEnvironmentInfo> describeComputeEnvironments() {

@@ -21,12 +21,17 @@ final class QueueRegistry {
     }
 
     synchronized ComputeEnvironmentInfo createComputeEnvironment(String name) {
+        return createComputeEnvironment(name, ComputeEnvironmentInfo.MANAGED);
+    }
+
+    synchronized ComputeEnvironmentInfo createComputeEnvironment(String name, String type) {
         checkName("computeEnvironmentName", name);
+        String checkedType = ComputeEnvironmentInfo.normalizeType(type);
         if (environments.containsKey(name)) {
             throw ClientErrors.alreadyExists("ComputeEnvironment", name);
         }
         ComputeEnvironmentInfo ce = new ComputeEnvironmentInfo(name, arnBase + "compute-environment/" + name,
-                "ENABLED", "VALID");
+                "ENABLED", "VALID", checkedType);
         environments.put(name, ce);
         onChange.run();
         return ce;

@@ -44,7 +44,7 @@ final class AdminOperations {
             throw ApiException.client("Invalid value '" + type + "' for type: expected one of MANAGED, UNMANAGED.");
         }
         checkState(body);
-        ComputeEnvironmentInfo ce = service.createComputeEnvironment(name);
+        ComputeEnvironmentInfo ce = service.createComputeEnvironment(name, type);
         ObjectNode out = ResponseShapes.object();
         out.put("computeEnvironmentName", ce.name());
         out.put("computeEnvironmentArn", ce.arn());

@@ -139,7 +139,7 @@ final class ResponseShapes {
         ObjectNode out = JSON.objectNode();
         out.put("computeEnvironmentName", ce.name());
         out.put("computeEnvironmentArn", ce.arn());
-        out.put("type", "MANAGED");
+        out.put("type", ce.type());
         out.put("state", ce.state());
         out.put("status", ce.status());
         out.put("statusReason", "ComputeEnvironment Healthy");

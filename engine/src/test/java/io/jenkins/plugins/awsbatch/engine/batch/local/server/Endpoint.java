@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
-import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,15 +73,9 @@ final class Endpoint implements AutoCloseable {
                 .withRegion("us-east-1");
     }
 
-    /**
-     * The engine with its test hook (package-private constructor) that shortens the timeout's second, so the
-     * 60-second minimum fires in 300 ms. See engine/LOCAL-ENGINE-REQUESTS.md for the public hook asked for.
-     */
-    static LocalBatchService service(LocalBatchConfig config) throws Exception {
-        Constructor<LocalBatchService> constructor =
-                LocalBatchService.class.getDeclaredConstructor(LocalBatchConfig.class, Duration.class);
-        constructor.setAccessible(true);
-        return constructor.newInstance(config, TIMEOUT_SECOND);
+    /** The engine with the shortened timeout second ({@link LocalBatchConfig#withTimeoutSecond}). */
+    static LocalBatchService service(LocalBatchConfig config) {
+        return new LocalBatchService(config.withTimeoutSecond(TIMEOUT_SECOND));
     }
 
     static BatchClient client(LocalBatchServer server, int maxAttempts) {
