@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
+import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
@@ -110,7 +111,18 @@ public final class LocalBatchService implements BatchService {
         return new JobSpec(request.jobName(), queue.name(), queue.computeEnvironments().get(0),
                 arnBase + "job-definition/" + definition.nameWithRevision(), request.arraySize(),
                 request.dependsOn(), Placeholders.substitute(command, parameters), environment, retry, timeout,
-                request.consumableResources());
+                request.consumableResources(), definition.image(),
+                resourceRequirements(definition.resourceRequirements(), request.resourceRequirements()), parameters,
+                request.propagateTags() || definition.propagateTags());
+    }
+
+    /** The definition's requirements with the overrides' replacing those of the same type, as AWS merges them. */
+    private static List<ResourceRequirement> resourceRequirements(List<ResourceRequirement> definition,
+                                                                  List<ResourceRequirement> overrides) {
+        Map<String, ResourceRequirement> byType = new LinkedHashMap<>();
+        definition.forEach(r -> byType.put(r.type(), r));
+        overrides.forEach(r -> byType.put(r.type(), r));
+        return List.copyOf(byType.values());
     }
 
     @Override
@@ -124,6 +136,28 @@ public final class LocalBatchService implements BatchService {
                 LocalJob job = table.get(jobIdOf(id));
                 if (job != null) {
                     out.add(JobViews.detail(job));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * What each job was submitted with, as AWS's DescribeJobs reports it next to the job's state (its
+     * {@code container}, {@code retryStrategy}, {@code timeout}, {@code parameters}, {@code propagateTags}); in
+     * the order of {@code jobIds}, unknown ids left out. Children report their parent's. Same limits as
+     * {@link #describeJobs}.
+     */
+    public List<JobSpecView> describeJobSpecs(List<String> jobIds) {
+        if (jobIds.size() > MAX_DESCRIBE_IDS) {
+            throw ClientErrors.tooManyDescribeIds();
+        }
+        return scheduler.withTable(table -> {
+            List<JobSpecView> out = new ArrayList<>(jobIds.size());
+            for (String id : jobIds) {
+                LocalJob job = table.get(jobIdOf(id));
+                if (job != null) {
+                    out.add(JobSpecView.of(job.jobId, job.spec));
                 }
             }
             return out;

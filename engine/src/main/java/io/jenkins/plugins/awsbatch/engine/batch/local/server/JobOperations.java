@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
+import io.jenkins.plugins.awsbatch.engine.batch.local.JobSpecView;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +42,13 @@ final class JobOperations {
             throw ApiException.client("jobs is required.");
         }
         List<JobDetail> jobs = service.describeJobs(ids);
+        Map<String, JobSpecView> specs = new HashMap<>();
+        service.describeJobSpecs(ids).forEach(spec -> specs.put(spec.jobId(), spec));
         var queueArns = arns.queueArns();
         var jobArns = arns.jobArns();
         ObjectNode out = ResponseShapes.object();
         ArrayNode list = out.putArray("jobs");
-        jobs.forEach(job -> list.add(ResponseShapes.jobDetail(job, jobArns, queueArns)));
+        jobs.forEach(job -> list.add(ResponseShapes.jobDetail(job, specs.get(job.jobId()), jobArns, queueArns)));
         return out;
     }
 

@@ -15,8 +15,10 @@ import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import io.jenkins.plugins.awsbatch.engine.batch.local.ComputeEnvironmentInfo;
 import io.jenkins.plugins.awsbatch.engine.batch.local.JobDefinitionInfo;
 import io.jenkins.plugins.awsbatch.engine.batch.local.JobQueueInfo;
+import io.jenkins.plugins.awsbatch.engine.batch.local.JobSpecView;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,10 +36,12 @@ final class ResponseShapes {
     }
 
     /**
+     * @param spec     what the job was submitted with (container, retry strategy, timeout, parameters); null: left out
      * @param jobArn   job id → job ARN
      * @param queueArn queue name → queue ARN
      */
-    static ObjectNode jobDetail(JobDetail job, UnaryOperator<String> jobArn, UnaryOperator<String> queueArn) {
+    static ObjectNode jobDetail(JobDetail job, JobSpecView spec, UnaryOperator<String> jobArn,
+                                UnaryOperator<String> queueArn) {
         ObjectNode out = JSON.objectNode();
         out.put("jobArn", jobArn.apply(job.jobId()));
         out.put("jobName", job.jobName());
@@ -68,15 +72,36 @@ final class ResponseShapes {
                 summary.put(status.name(), job.statusSummary().getOrDefault(status, 0));
             }
             array.put("size", job.arraySize());
-        } else {
-            if (job.arrayIndex() != null) {
-                out.putObject("arrayProperties").put("index", job.arrayIndex());
-            }
+        } else if (job.arrayIndex() != null) {
+            out.putObject("arrayProperties").put("index", job.arrayIndex());
+        }
+        if (spec != null || !job.isArrayParent()) {
             ObjectNode container = out.putObject("container");
-            putIfSet(container, "exitCode", job.exitCode());
-            String reason = lastAttemptReason(job.attempts());
-            putIfSet(container, "reason", reason);
-            putIfSet(container, "logStreamName", job.logStreamName());
+            if (spec != null) {
+                putIfSet(container, "image", spec.image());
+                ArrayNode command = container.putArray("command");
+                spec.command().forEach(command::add);
+                keyValuePairs(container.putArray("environment"), new TreeMap<>(spec.environment()));
+                ArrayNode resources = container.putArray("resourceRequirements");
+                for (ResourceRequirement r : spec.resourceRequirements()) {
+                    resources.addObject().put("value", r.value()).put("type", r.type());
+                }
+            }
+            if (!job.isArrayParent()) {
+                putIfSet(container, "exitCode", job.exitCode());
+                putIfSet(container, "reason", lastAttemptReason(job.attempts()));
+                putIfSet(container, "logStreamName", job.logStreamName());
+            }
+        }
+        if (spec != null) {
+            if (spec.retryStrategy() != null) {
+                out.set("retryStrategy", retryStrategy(spec.retryStrategy()));
+            }
+            if (spec.timeoutSeconds() != null) {
+                out.putObject("timeout").put("attemptDurationSeconds", spec.timeoutSeconds());
+            }
+            putStringMap(out, "parameters", spec.parameters());
+            out.put("propagateTags", spec.propagateTags());
         }
         putStringMap(out, "tags", job.tags());
         out.put("isCancelled", job.cancelled());
