@@ -1,5 +1,7 @@
 package hudson.model;
 
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 import java.io.File;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -10,11 +12,13 @@ import org.kohsuke.stapler.HttpDeletable;
 import org.kohsuke.stapler.StaplerProxy;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
+@ExportedBean
 public abstract class AbstractItem extends Actionable
         implements Loadable, Item, HttpDeletable, AccessControlled, DescriptorByNameOwner, StaplerProxy {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
     @Override
+    @Exported
     public String getDisplayName() {
         throw new UnsupportedOperationException("shim");
     }

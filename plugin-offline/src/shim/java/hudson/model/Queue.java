@@ -1,5 +1,6 @@
 package hudson.model;
 
+import org.kohsuke.stapler.export.ExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.queue.SubTask;
 import jenkins.console.WithConsoleUrl;
@@ -7,6 +8,7 @@ import jenkins.model.FullyNamedModelObject;
 import jenkins.model.queue.QueueItem;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+@ExportedBean
 public class Queue extends ResourceController implements Saveable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
@@ -31,6 +33,7 @@ public class Queue extends ResourceController implements Saveable {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
+    @ExportedBean(defaultVisibility = 999)
     public abstract static class Item extends Actionable implements QueueItem {
     }
 }

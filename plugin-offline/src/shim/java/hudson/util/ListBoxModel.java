@@ -1,10 +1,12 @@
 package hudson.util;
 
+import org.kohsuke.stapler.export.ExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.ArrayList;
 import org.kohsuke.stapler.HttpResponse;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+@ExportedBean
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
@@ -17,6 +19,7 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
+    @ExportedBean(defaultVisibility = 999)
     public static final class Option {
 
         // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java

@@ -1,11 +1,13 @@
 package org.jenkinsci.plugins.workflow.graph;
 
+import org.kohsuke.stapler.export.ExportedBean;
 import hudson.model.Actionable;
 import hudson.model.Saveable;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 
 // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
+@ExportedBean
 public abstract class FlowNode extends Actionable implements Saveable {
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
