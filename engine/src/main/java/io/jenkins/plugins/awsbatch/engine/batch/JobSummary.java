@@ -1,6 +1,9 @@
 package io.jenkins.plugins.awsbatch.engine.batch;
 
-/** One row of ListJobs. */
+/**
+ * One row of ListJobs. {@code arraySize} is set on array parents only (AWS's {@code arrayProperties.size});
+ * {@code jobDefinition} is the definition's ARN where the service reports it (null when it does not).
+ */
 public record JobSummary(
         String jobId,
         String jobName,
@@ -10,5 +13,13 @@ public record JobSummary(
         Long startedAt,
         Long stoppedAt,
         Integer arrayIndex,
-        Integer exitCode) {
+        Integer exitCode,
+        Integer arraySize,
+        String jobDefinition) {
+
+    /** A row without {@code arraySize} and {@code jobDefinition}. */
+    public JobSummary(String jobId, String jobName, JobStatus status, String statusReason, long createdAt,
+                      Long startedAt, Long stoppedAt, Integer arrayIndex, Integer exitCode) {
+        this(jobId, jobName, status, statusReason, createdAt, startedAt, stoppedAt, arrayIndex, exitCode, null, null);
+    }
 }

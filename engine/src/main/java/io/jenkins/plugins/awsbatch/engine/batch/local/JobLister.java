@@ -13,8 +13,9 @@ import java.util.Locale;
 
 /**
  * ListJobs with AWS's rules: by queue (top-level jobs) or by {@code arrayJobId} (children, in index order); a
- * JOB_NAME filter (exact, or prefix with a trailing {@code *}) lists every status; without a filter the status
- * defaults to RUNNING. Pages of {@code maxResults} (default 100, at most 1000) with an opaque {@code nextToken}.
+ * JOB_NAME filter (exact, or prefix with a trailing {@code *}), JOB_DEFINITION filter and created-at bounds;
+ * with any filter every status is listed, without one the status defaults to RUNNING. Pages of
+ * {@code maxResults} (default 100, at most 1000) with an opaque {@code nextToken}.
  */
 final class JobLister {
     static final int DEFAULT_PAGE = 100;
@@ -39,11 +40,16 @@ final class JobLister {
             throw ClientErrors.missing("jobQueue or arrayJobId");
         }
         String nameFilter = request.jobNameFilter();
-        JobStatus status = nameFilter != null ? null : request.status() == null ? JobStatus.RUNNING : request.status();
+        String definitionFilter = request.jobDefinitionFilter();
+        Long after = request.createdAfter();
+        Long before = request.createdBefore();
+        JobStatus status = request.hasFilter() ? null : request.status() == null ? JobStatus.RUNNING : request.status();
         List<JobSummary> page = new ArrayList<>(Math.min(pageSize, 128));
         int matched = 0;
         for (LocalJob job : candidates) {
-            if ((status != null && job.status != status) || !nameMatches(nameFilter, job.spec.jobName())) {
+            if ((status != null && job.status != status) || !nameMatches(nameFilter, job.spec.jobName())
+                    || (after != null && job.createdAt <= after) || (before != null && job.createdAt >= before)
+                    || !definitionMatches(definitionFilter, job.spec.jobDefinition())) {
                 continue;
             }
             if (matched++ < offset) {
@@ -64,6 +70,29 @@ final class JobLister {
         String f = filter.toLowerCase(Locale.ROOT);
         String n = name.toLowerCase(Locale.ROOT);
         return f.endsWith("*") ? n.startsWith(f.substring(0, f.length() - 1)) : n.equals(f);
+    }
+
+    /**
+     * AWS's JOB_DEFINITION filter against a job's definition ARN: an ARN matches that revision exactly; a name
+     * every revision; {@code name:revision} that revision; a trailing {@code *} any {@code name:revision} starting
+     * with what precedes it. Case-sensitive.
+     */
+    static boolean definitionMatches(String filter, String definitionArn) {
+        if (filter == null) {
+            return true;
+        }
+        if (filter.startsWith("arn:")) {
+            return filter.equals(definitionArn);
+        }
+        String nameWithRevision = QueueRegistry.nameOf(definitionArn);
+        if (filter.endsWith("*")) {
+            return nameWithRevision.startsWith(filter.substring(0, filter.length() - 1));
+        }
+        if (filter.indexOf(':') >= 0) {
+            return nameWithRevision.equals(filter);
+        }
+        int colon = nameWithRevision.lastIndexOf(':');
+        return (colon < 0 ? nameWithRevision : nameWithRevision.substring(0, colon)).equals(filter);
     }
 
     private static String encode(int offset) {

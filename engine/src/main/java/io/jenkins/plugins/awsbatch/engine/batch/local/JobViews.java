@@ -44,6 +44,7 @@ final class JobViews {
 
     static JobSummary summary(LocalJob job) {
         return new JobSummary(job.jobId, job.spec.jobName(), job.status, job.statusReason, job.createdAt,
-                job.startedAt, job.stoppedAt, job.arrayIndex, job.exitCode);
+                job.startedAt, job.stoppedAt, job.arrayIndex, job.exitCode,
+                job.isArrayParent() ? job.spec.arraySize() : null, job.spec.jobDefinition());
     }
 }

@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
+import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -114,5 +121,123 @@ class LocalEngineRequestsTest extends LocalBatchTestSupport {
         batch.close();
         start(persistent);
         assertThat(batch.describeJobSpecs(List.of(id))).containsExactly(before);
+    }
+
+    // ---- 3. ListJobs rows: arraySize and jobDefinition; the JOB_DEFINITION filter ------------------------------
+
+    @Test
+    void listJobsRowsCarryArraySizeOnParentsAndTheDefinitionOnEveryRow() {
+        start(2);
+        String single = submit(job("one", "true"));
+        String array = submit(job("arr", "true").arraySize(3));
+        awaitTerminal(single);
+        awaitTerminal(array);
+        String arn = describe(single).jobDefinition();
+        assertThat(arn).startsWith("arn:aws:batch:").endsWith(":job-definition/one:1");
+        List<JobSummary> rows = batch.listJobs(new ListJobsRequest("default", null, JobStatus.SUCCEEDED, null, null,
+                null)).jobs();
+        assertThat(rows).extracting(JobSummary::jobId, JobSummary::arraySize, JobSummary::jobDefinition)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(single, null, arn),
+                        org.assertj.core.groups.Tuple.tuple(array, 3, describe(array).jobDefinition()));
+        List<JobSummary> children = batch.listJobs(ListJobsRequest.children(array, JobStatus.SUCCEEDED)).jobs();
+        assertThat(children).hasSize(3).allSatisfy(c -> {
+            assertThat(c.arraySize()).isNull();
+            assertThat(c.jobDefinition()).endsWith(":job-definition/arr:1");
+        });
+    }
+
+    @Test
+    void jobDefinitionFilterMatchesNameRevisionArnOrPrefixAndListsEveryStatus() {
+        start(2);
+        String first = submit(job("score", "true"));           // score:1
+        String second = submit(job("score", "exit 1"));        // score:2
+        String other = submit(job("scorer", "true"));          // scorer:1
+        awaitTerminal(first);
+        awaitTerminal(second);
+        awaitTerminal(other);
+        assertThat(ids(filter("score"))).containsExactly(first, second);
+        assertThat(ids(filter("score:2"))).containsExactly(second);
+        assertThat(ids(filter(describe(first).jobDefinition()))).containsExactly(first);
+        assertThat(ids(filter("score*"))).containsExactly(first, second, other);
+        assertThat(ids(filter("scorer:*"))).containsExactly(other);
+        assertThat(ids(filter("Score"))).isEmpty();
+        assertThat(ids(filter("nope"))).isEmpty();
+        // combined with a name filter, both must match
+        assertThat(ids(new ListJobsRequest("default", null, null, "scorer", null, null)
+                .withJobDefinitionFilter("score*"))).containsExactly(other);
+    }
+
+    private static ListJobsRequest filter(String definition) {
+        return new ListJobsRequest("default", null, JobStatus.RUNNING, null, null, null)
+                .withJobDefinitionFilter(definition);
+    }
+
+    private List<String> ids(ListJobsRequest request) {
+        List<String> out = new ArrayList<>();
+        String token = null;
+        do {
+            JobPage page = batch.listJobs(request.withNextToken(token));
+            page.jobs().forEach(j -> out.add(j.jobId()));
+            token = page.nextToken();
+        } while (token != null);
+        return out;
+    }
+
+    // ---- 4. created-at filters in the engine ---------------------------------------------------------------------
+
+    @Test
+    void createdAtFiltersAreExclusiveListEveryStatusAndPage() {
+        MutableClock clock = new MutableClock(1_000);
+        start(config(2).withClock(clock));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.millis = 1_000 + i * 100L;        // 1000, 1100, ..., 1400
+            ids.add(submit(job("t" + i, "true")));
+        }
+        ids.forEach(this::awaitTerminal);
+        ListJobsRequest base = new ListJobsRequest("default", null, JobStatus.RUNNING, null, null, null);
+        assertThat(ids(base.withCreatedBetween(1_100L, null))).containsExactlyElementsOf(ids.subList(2, 5));
+        assertThat(ids(base.withCreatedBetween(null, 1_200L))).containsExactlyElementsOf(ids.subList(0, 2));
+        assertThat(ids(base.withCreatedBetween(1_000L, 1_400L))).containsExactlyElementsOf(ids.subList(1, 4));
+        // paged by the engine: one match per page, three pages
+        ListJobsRequest paged = new ListJobsRequest("default", null, null, null, 1, null)
+                .withCreatedBetween(1_000L, 1_400L);
+        JobPage first = batch.listJobs(paged);
+        assertThat(first.jobs()).extracting(JobSummary::jobId).containsExactly(ids.get(1));
+        JobPage second = batch.listJobs(paged.withNextToken(first.nextToken()));
+        assertThat(second.jobs()).extracting(JobSummary::jobId).containsExactly(ids.get(2));
+        assertThat(ids(paged)).hasSize(3);
+        assertThat(ids(base.withCreatedBetween(1_100L, null).withJobDefinitionFilter("t4"))).containsExactly(ids.get(4));
+        // the old six-argument form is unchanged: no created-at bounds, status respected
+        assertThat(base.createdAfter()).isNull();
+        assertThat(ids(new ListJobsRequest("default", null, JobStatus.RUNNING, null, null, null))).isEmpty();
+    }
+
+    static final class MutableClock extends Clock {
+        volatile long millis;
+
+        MutableClock(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public long millis() {
+            return millis;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
     }
 }

@@ -5,23 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * ListJobs by {@code jobQueue} or {@code arrayJobId}, {@code jobStatus}, {@code filters} (JOB_NAME,
- * AFTER_CREATED_AT, BEFORE_CREATED_AT; with a filter every status is listed, as on AWS) and
- * {@code maxResults}/{@code nextToken}. Without a created-at filter the engine pages; with one, this endpoint
- * reads every match from the engine and pages them itself with its own token.
+ * JOB_DEFINITION, AFTER_CREATED_AT, BEFORE_CREATED_AT; with a filter every status is listed, as on AWS) and
+ * {@code maxResults}/{@code nextToken}. The engine filters and pages.
  */
 final class ListJobsOperation implements Operation {
-    private static final int ENGINE_PAGE = 1000;
-    private static final int MAX_PAGE = 1000;
-    private static final int FILTERED_DEFAULT_PAGE = 100;
-
     private final LocalBatchService service;
     private final ArnLookup arns;
 
@@ -30,10 +23,7 @@ final class ListJobsOperation implements Operation {
         this.arns = arns;
     }
 
-    private record Filters(String jobName, Long afterCreatedAt, Long beforeCreatedAt) {
-        boolean byCreatedAt() {
-            return afterCreatedAt != null || beforeCreatedAt != null;
-        }
+    private record Filters(String jobName, String jobDefinition, Long afterCreatedAt, Long beforeCreatedAt) {
     }
 
     @Override
@@ -49,45 +39,21 @@ final class ListJobsOperation implements Operation {
         Integer maxResults = Fields.integer(body, "", "maxResults");
         String nextToken = Fields.string(body, "", "nextToken");
         Filters filters = filters(body);
-        List<JobSummary> jobs;
-        String token;
-        if (!filters.byCreatedAt()) {
-            JobPage page = service.listJobs(new ListJobsRequest(queue, arrayJobId, status, filters.jobName(),
-                    maxResults, nextToken));
-            jobs = page.jobs();
-            token = page.nextToken();
-        } else {
-            // "*" lists every status, as AWS does whenever a filter is given
-            String nameFilter = filters.jobName() == null ? "*" : filters.jobName();
-            List<JobSummary> matches = new ArrayList<>();
-            String engineToken = null;
-            do {
-                JobPage page = service.listJobs(new ListJobsRequest(queue, arrayJobId, null, nameFilter, ENGINE_PAGE,
-                        engineToken));
-                for (JobSummary job : page.jobs()) {
-                    if ((filters.afterCreatedAt() == null || job.createdAt() > filters.afterCreatedAt())
-                            && (filters.beforeCreatedAt() == null || job.createdAt() < filters.beforeCreatedAt())) {
-                        matches.add(job);
-                    }
-                }
-                engineToken = page.nextToken();
-            } while (engineToken != null);
-            var page = OffsetToken.page(matches, "jobs", maxResults, FILTERED_DEFAULT_PAGE, MAX_PAGE, nextToken);
-            jobs = page.items();
-            token = page.nextToken();
-        }
+        JobPage page = service.listJobs(new ListJobsRequest(queue, arrayJobId, status, filters.jobName(), maxResults,
+                nextToken, filters.jobDefinition(), filters.afterCreatedAt(), filters.beforeCreatedAt()));
         var jobArns = arns.jobArns();
         ObjectNode out = ResponseShapes.object();
         ArrayNode list = out.putArray("jobSummaryList");
-        jobs.forEach(job -> list.add(ResponseShapes.jobSummary(job, jobArns)));
-        if (token != null) {
-            out.put("nextToken", token);
+        page.jobs().forEach(job -> list.add(ResponseShapes.jobSummary(job, jobArns)));
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
         }
         return out;
     }
 
     private static Filters filters(JsonNode body) {
         String jobName = null;
+        String jobDefinition = null;
         Long after = null;
         Long before = null;
         List<JsonNode> nodes = Fields.objects(body, "", "filters");
@@ -103,15 +69,16 @@ final class ListJobsOperation implements Operation {
                 case "JOB_NAME" -> jobName = value;
                 case "AFTER_CREATED_AT" -> after = epochMillis(path, value);
                 case "BEFORE_CREATED_AT" -> before = epochMillis(path, value);
-                case "JOB_DEFINITION", "SHARE_IDENTIFIER" -> throw ApiException.client("The " + name
-                        + " filter is not supported by the local Batch engine; use JOB_NAME, AFTER_CREATED_AT or "
-                        + "BEFORE_CREATED_AT.");
+                case "JOB_DEFINITION" -> jobDefinition = value;
+                case "SHARE_IDENTIFIER" -> throw ApiException.client("The " + name
+                        + " filter is not supported by the local Batch engine; use JOB_NAME, JOB_DEFINITION, "
+                        + "AFTER_CREATED_AT or BEFORE_CREATED_AT.");
                 default -> throw ApiException.client("Invalid filter name " + name
                         + ": expected JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT or "
                         + "SHARE_IDENTIFIER.");
             }
         }
-        return new Filters(jobName, after, before);
+        return new Filters(jobName, jobDefinition, after, before);
     }
 
     private static long epochMillis(String path, String value) {

@@ -123,9 +123,12 @@ final class ResponseShapes {
         if (job.exitCode() != null) {
             out.putObject("container").put("exitCode", job.exitCode());
         }
-        if (job.arrayIndex() != null) {
-            out.putObject("arrayProperties").put("index", job.arrayIndex());
+        if (job.arrayIndex() != null || job.arraySize() != null) {
+            ObjectNode array = out.putObject("arrayProperties");
+            putIfSet(array, "size", job.arraySize());
+            putIfSet(array, "index", job.arrayIndex());
         }
+        putIfSet(out, "jobDefinition", job.jobDefinition());
         return out;
     }
 

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.batch.model.CEType;
 import software.amazon.awssdk.services.batch.model.ComputeEnvironmentDetail;
 import software.amazon.awssdk.services.batch.model.JobDefinitionType;
 import software.amazon.awssdk.services.batch.model.JobDetail;
+import software.amazon.awssdk.services.batch.model.JobStatus;
+import software.amazon.awssdk.services.batch.model.JobSummary;
 import software.amazon.awssdk.services.batch.model.KeyValuePair;
 import software.amazon.awssdk.services.batch.model.ResourceRequirement;
 import software.amazon.awssdk.services.batch.model.ResourceType;
@@ -82,5 +84,52 @@ class EndpointRequestsTest {
         assertThat(parent.container().exitCode()).isNull();
         assertThat(endpoint.describe(array + ":1").container().image()).isEqualTo("busybox:1");
         assertThat(List.of(parent.arrayProperties().size())).containsExactly(2);
+    }
+
+    // ---- 3 and 4. ListJobs rows, JOB_DEFINITION and created-at filters ---------------------------------------
+
+    @Test
+    void listJobsRowsCarryArraySizeAndDefinitionAndTheJobDefinitionFilterWorks() {
+        String score = endpoint.registerShell("score", "true");
+        String other = endpoint.registerShell("scorer", "true");
+        String single = endpoint.batch.submitJob(r -> r.jobName("one").jobQueue(Endpoint.QUEUE).jobDefinition(score))
+                .jobId();
+        String array = endpoint.batch.submitJob(r -> r.jobName("arr").jobQueue(Endpoint.QUEUE).jobDefinition(other)
+                .arrayProperties(a -> a.size(2))).jobId();
+        endpoint.awaitTerminal(single);
+        endpoint.awaitTerminal(array);
+        String scoreArn = endpoint.describe(single).jobDefinition();
+
+        List<JobSummary> rows = endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE).jobStatus(JobStatus.SUCCEEDED))
+                .jobSummaryList();
+        JobSummary singleRow = rows.stream().filter(j -> j.jobId().equals(single)).findFirst().orElseThrow();
+        JobSummary arrayRow = rows.stream().filter(j -> j.jobId().equals(array)).findFirst().orElseThrow();
+        assertThat(singleRow.jobDefinition()).isEqualTo(scoreArn);
+        assertThat(singleRow.arrayProperties()).isNull();
+        assertThat(arrayRow.arrayProperties().size()).isEqualTo(2);
+        assertThat(arrayRow.jobDefinition()).endsWith(":job-definition/" + other);
+        assertThat(endpoint.batch.listJobs(r -> r.arrayJobId(array).jobStatus(JobStatus.SUCCEEDED)).jobSummaryList())
+                .allSatisfy(child -> {
+                    assertThat(child.arrayProperties().index()).isNotNull();
+                    assertThat(child.arrayProperties().size()).isNull();
+                    assertThat(child.jobDefinition()).endsWith(":job-definition/" + other);
+                });
+
+        assertThat(byDefinition("score")).containsExactly(single);
+        assertThat(byDefinition(scoreArn)).containsExactly(single);
+        assertThat(byDefinition("score*")).containsExactlyInAnyOrder(single, array);
+        assertThat(byDefinition("nope")).isEmpty();
+        long now = System.currentTimeMillis() + 1;
+        assertThat(endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE).filters(
+                f -> f.name("JOB_DEFINITION").values("score*"),
+                f -> f.name("BEFORE_CREATED_AT").values(Long.toString(now)))).jobSummaryList())
+                .extracting(JobSummary::jobId).containsExactlyInAnyOrder(single, array);
+        assertThat(endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE).filters(
+                f -> f.name("AFTER_CREATED_AT").values(Long.toString(now)))).jobSummaryList()).isEmpty();
+    }
+
+    private List<String> byDefinition(String value) {
+        return endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE).filters(f -> f.name("JOB_DEFINITION")
+                .values(value))).jobSummaryList().stream().map(JobSummary::jobId).toList();
     }
 }
