@@ -1,10 +1,11 @@
 package hudson.model;
 
+import org.kohsuke.stapler.export.CustomExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Result.java
-public final class Result implements Serializable {
+public final class Result implements Serializable, CustomExportedBean {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Result.java
     public static final @NonNull Result SUCCESS = new Result("SUCCESS", BallColor.BLUE, 0, true);

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import org.kohsuke.stapler.export.Exported;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
@@ -22,6 +23,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     @Override
+    @Exported
     public String getDisplayName() {
         throw new UnsupportedOperationException("shim");
     }
@@ -45,6 +47,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    @Exported
     public @CheckForNull Result getResult() {
         throw new UnsupportedOperationException("shim");
     }

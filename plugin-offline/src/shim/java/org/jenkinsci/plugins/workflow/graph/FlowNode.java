@@ -1,5 +1,6 @@
 package org.jenkinsci.plugins.workflow.graph;
 
+import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 import hudson.model.Actionable;
 import hudson.model.Saveable;
@@ -18,6 +19,7 @@ public abstract class FlowNode extends Actionable implements Saveable {
     protected abstract String getTypeDisplayName();
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/graph/FlowNode.java
+    @Exported
     @Override
     public String getDisplayName() {
         throw new UnsupportedOperationException("shim");

@@ -1,0 +1,5 @@
+package org.kohsuke.stapler.export;
+
+// mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/export/CustomExportedBean.java
+public interface CustomExportedBean {
+}
