@@ -27,6 +27,11 @@ final class ClientErrors {
         return new BatchClientException("Dependent job ID " + jobId + " not found.");
     }
 
+    static BatchClientException unknownResource(String arn) {
+        return new BatchClientException("Resource " + arn + " not found: tags are kept for jobs, job queues, "
+                + "compute environments and job definitions of this endpoint.");
+    }
+
     static BatchClientException unknownJob(String jobId) {
         return new BatchClientException("Job " + jobId + " not found.");
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Registered job definitions: revisions count up per name from 1; {@code name} resolves to the latest ACTIVE
@@ -61,6 +62,32 @@ final class JobDefinitionRegistry {
         int index = found.definition().revision() - 1;
         revisions.set(index, new JobDefinitionInfo(found.definition(), found.arn(), JobDefinitionInfo.INACTIVE));
         onChange.run();
+    }
+
+    /** Edits the tags of the revision with this ARN (ACTIVE or INACTIVE); returns the result. */
+    synchronized Map<String, String> editTags(String arn, Consumer<Map<String, String>> edit) {
+        JobDefinitionInfo found = byArn(arn);
+        Map<String, String> tags = new LinkedHashMap<>(found.definition().tags());
+        edit.accept(tags);
+        JobDefinition d = found.definition();
+        JobDefinition retagged = new JobDefinition(d.name(), d.revision(), d.image(), d.command(), d.environment(),
+                d.parameters(), d.retryStrategy(), d.timeoutSeconds(), d.resourceRequirements(), tags,
+                d.propagateTags());
+        byName.get(d.name()).set(d.revision() - 1, new JobDefinitionInfo(retagged, found.arn(), found.status()));
+        onChange.run();
+        return Map.copyOf(tags);
+    }
+
+    synchronized Map<String, String> tagsOf(String arn) {
+        return byArn(arn).definition().tags();
+    }
+
+    private JobDefinitionInfo byArn(String arn) {
+        JobDefinitionInfo found = arn.startsWith(arnPrefix) ? find(arn) : null;
+        if (found == null || !found.arn().equals(arn)) {
+            throw ClientErrors.unknownDefinition(arn);
+        }
+        return found;
     }
 
     /** Every revision, or those of the named definitions ({@code name}, {@code name:rev} or ARN). */

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The embedded AWS Batch: job definitions run as local processes with Batch's rules (DESIGN.md §4), plus the
@@ -201,7 +202,12 @@ public final class LocalBatchService implements BatchService {
 
     /** @param type MANAGED or UNMANAGED (null: MANAGED); kept and reported by DescribeComputeEnvironments */
     public ComputeEnvironmentInfo createComputeEnvironment(String name, String type) {
-        return queues.createComputeEnvironment(name, type);
+        return queues.createComputeEnvironment(name, type, null);
+    }
+
+    /** @param tags kept, listed by {@link #listTagsForResource} and persisted; null: none */
+    public ComputeEnvironmentInfo createComputeEnvironment(String name, String type, Map<String, String> tags) {
+        return queues.createComputeEnvironment(name, type, tags);
     }
 
     public List<ComputeEnvironmentInfo> describeComputeEnvironments() {
@@ -210,6 +216,12 @@ public final class LocalBatchService implements BatchService {
 
     public JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments) {
         return queues.createJobQueue(name, priority, computeEnvironments);
+    }
+
+    /** @param tags kept, listed by {@link #listTagsForResource} and persisted; null: none */
+    public JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments,
+                                       Map<String, String> tags) {
+        return queues.createJobQueue(name, priority, computeEnvironments, tags);
     }
 
     /** The queue, created (with a compute environment named {@code local}) when it does not exist yet. */
@@ -231,24 +243,48 @@ public final class LocalBatchService implements BatchService {
         return scheduler.describeConsumableResources();
     }
 
-    public void tagResource(String jobArn, Map<String, String> tags) {
-        scheduler.withTable(table -> {
-            jobOf(table, jobArn).effectiveTags().putAll(tags);
-            return null;
-        });
-        changed.set(true);
+    /**
+     * Adds or replaces tags on a job (ARN or id), job queue, compute environment or job definition revision (ARN).
+     */
+    public void tagResource(String resourceArn, Map<String, String> tags) {
+        editTags(resourceArn, current -> current.putAll(tags));
     }
 
-    public void untagResource(String jobArn, List<String> tagKeys) {
-        scheduler.withTable(table -> {
-            tagKeys.forEach(jobOf(table, jobArn).effectiveTags()::remove);
-            return null;
-        });
-        changed.set(true);
+    public void untagResource(String resourceArn, List<String> tagKeys) {
+        editTags(resourceArn, current -> tagKeys.forEach(current::remove));
     }
 
-    public Map<String, String> listTagsForResource(String jobArn) {
-        return scheduler.withTable(table -> Map.copyOf(jobOf(table, jobArn).effectiveTags()));
+    /** The tags of a job (ARN or id; children report their parent's), job queue, compute environment or definition. */
+    public Map<String, String> listTagsForResource(String resourceArn) {
+        if (isJob(resourceArn)) {
+            return scheduler.withTable(table -> Map.copyOf(jobOf(table, resourceArn).effectiveTags()));
+        }
+        if (resourceArn.startsWith(arnBase + "job-definition/")) {
+            return definitions.tagsOf(resourceArn);
+        }
+        return queues.tagsOf(resourceArn);
+    }
+
+    private void editTags(String resourceArn, Consumer<Map<String, String>> edit) {
+        if (resourceArn == null || resourceArn.isBlank()) {
+            throw ClientErrors.missing("resourceArn");
+        }
+        if (isJob(resourceArn)) {
+            scheduler.withTable(table -> {
+                edit.accept(jobOf(table, resourceArn).effectiveTags());
+                return null;
+            });
+            changed.set(true);
+        } else if (resourceArn.startsWith(arnBase + "job-definition/")) {
+            definitions.editTags(resourceArn, edit);
+        } else {
+            queues.editTags(resourceArn, edit);
+        }
+    }
+
+    /** A job id (no ARN) or a job ARN. */
+    private static boolean isJob(String resourceArn) {
+        return !resourceArn.startsWith("arn:") || resourceArn.contains(":job/");
     }
 
     public String jobArn(String jobId) {

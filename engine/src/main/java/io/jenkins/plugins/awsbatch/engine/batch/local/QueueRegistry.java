@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Job queues and compute environments, by name or ARN. Thread-safe. */
 final class QueueRegistry {
@@ -21,23 +22,28 @@ final class QueueRegistry {
     }
 
     synchronized ComputeEnvironmentInfo createComputeEnvironment(String name) {
-        return createComputeEnvironment(name, ComputeEnvironmentInfo.MANAGED);
+        return createComputeEnvironment(name, ComputeEnvironmentInfo.MANAGED, null);
     }
 
-    synchronized ComputeEnvironmentInfo createComputeEnvironment(String name, String type) {
+    synchronized ComputeEnvironmentInfo createComputeEnvironment(String name, String type, Map<String, String> tags) {
         checkName("computeEnvironmentName", name);
         String checkedType = ComputeEnvironmentInfo.normalizeType(type);
         if (environments.containsKey(name)) {
             throw ClientErrors.alreadyExists("ComputeEnvironment", name);
         }
         ComputeEnvironmentInfo ce = new ComputeEnvironmentInfo(name, arnBase + "compute-environment/" + name,
-                "ENABLED", "VALID", checkedType);
+                "ENABLED", "VALID", checkedType, tags);
         environments.put(name, ce);
         onChange.run();
         return ce;
     }
 
     synchronized JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments) {
+        return createJobQueue(name, priority, computeEnvironments, null);
+    }
+
+    synchronized JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments,
+                                             Map<String, String> tags) {
         checkName("jobQueueName", name);
         if (queues.containsKey(name)) {
             throw ClientErrors.alreadyExists("JobQueue", name);
@@ -53,7 +59,7 @@ final class QueueRegistry {
             }
             names.add(ceName);
         }
-        JobQueueInfo queue = new JobQueueInfo(name, arnBase + "job-queue/" + name, priority, "ENABLED", names);
+        JobQueueInfo queue = new JobQueueInfo(name, arnBase + "job-queue/" + name, priority, "ENABLED", names, tags);
         queues.put(name, queue);
         onChange.run();
         return queue;
@@ -85,6 +91,54 @@ final class QueueRegistry {
 
     synchronized List<ComputeEnvironmentInfo> describeComputeEnvironments() {
         return List.copyOf(environments.values());
+    }
+
+    /** The tags of the queue or compute environment with this ARN, edited by {@code edit}; returns the result. */
+    synchronized Map<String, String> editTags(String arn, Consumer<Map<String, String>> edit) {
+        String name = nameOf(arn);
+        if (arn.startsWith(arnBase + "job-queue/")) {
+            JobQueueInfo queue = queues.get(name);
+            if (queue == null || !queue.arn().equals(arn)) {
+                throw ClientErrors.unknownQueue(arn);
+            }
+            Map<String, String> tags = new LinkedHashMap<>(queue.tags());
+            edit.accept(tags);
+            queues.put(name, queue.withTags(tags));
+            onChange.run();
+            return Map.copyOf(tags);
+        }
+        if (arn.startsWith(arnBase + "compute-environment/")) {
+            ComputeEnvironmentInfo ce = environments.get(name);
+            if (ce == null || !ce.arn().equals(arn)) {
+                throw ClientErrors.unknownComputeEnvironment(arn);
+            }
+            Map<String, String> tags = new LinkedHashMap<>(ce.tags());
+            edit.accept(tags);
+            environments.put(name, ce.withTags(tags));
+            onChange.run();
+            return Map.copyOf(tags);
+        }
+        throw ClientErrors.unknownResource(arn);
+    }
+
+    /** The tags of the queue or compute environment with this ARN. */
+    synchronized Map<String, String> tagsOf(String arn) {
+        String name = nameOf(arn);
+        if (arn.startsWith(arnBase + "job-queue/")) {
+            JobQueueInfo queue = queues.get(name);
+            if (queue == null || !queue.arn().equals(arn)) {
+                throw ClientErrors.unknownQueue(arn);
+            }
+            return queue.tags();
+        }
+        if (arn.startsWith(arnBase + "compute-environment/")) {
+            ComputeEnvironmentInfo ce = environments.get(name);
+            if (ce == null || !ce.arn().equals(arn)) {
+                throw ClientErrors.unknownComputeEnvironment(arn);
+            }
+            return ce.tags();
+        }
+        throw ClientErrors.unknownResource(arn);
     }
 
     /** Replaces the contents with a snapshot's. */

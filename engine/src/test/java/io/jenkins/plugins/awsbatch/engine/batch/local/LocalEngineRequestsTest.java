@@ -240,4 +240,55 @@ class LocalEngineRequestsTest extends LocalBatchTestSupport {
             return Instant.ofEpochMilli(millis);
         }
     }
+
+    // ---- 5. tags on queues, compute environments and job definitions ---------------------------------------------
+
+    @Test
+    void queuesComputeEnvironmentsAndDefinitionsKeepTagsAcrossARestart() {
+        LocalBatchConfig persistent = config(1).withDataDirectory(temp.resolve("data"));
+        start(persistent);
+        String ce = batch.createComputeEnvironment("ce", "MANAGED", Map.of("team", "a")).arn();
+        String queue = batch.createJobQueue("q", 1, List.of("ce"), Map.of("team", "b")).arn();
+        JobDefinition registered = batch.registerJobDefinition(new JobDefinition("d", 0, null, List.of("true"),
+                null, null, null, null, null, Map.of("team", "c"), false));
+        String definition = batch.describeJobDefinitions(List.of(registered.nameWithRevision())).get(0).arn();
+        assertThat(batch.listTagsForResource(ce)).containsOnly(Map.entry("team", "a"));
+        assertThat(batch.listTagsForResource(queue)).containsOnly(Map.entry("team", "b"));
+        assertThat(batch.listTagsForResource(definition)).containsOnly(Map.entry("team", "c"));
+
+        for (String arn : List.of(ce, queue, definition)) {
+            batch.tagResource(arn, Map.of("owner", "me", "gone", "x"));
+            batch.untagResource(arn, List.of("gone", "team"));
+        }
+        batch.tagResource(queue, Map.of("owner", "you"));
+        batch.close();
+
+        start(persistent);
+        assertThat(batch.listTagsForResource(ce)).containsOnly(Map.entry("owner", "me"));
+        assertThat(batch.listTagsForResource(queue)).containsOnly(Map.entry("owner", "you"));
+        assertThat(batch.listTagsForResource(definition)).containsOnly(Map.entry("owner", "me"));
+        assertThat(batch.describeJobQueues()).filteredOn(q -> q.name().equals("q")).singleElement()
+                .extracting(JobQueueInfo::tags).isEqualTo(Map.of("owner", "you"));
+        assertThat(batch.describeJobDefinitions(List.of("d:1")).get(0).definition().tags())
+                .isEqualTo(Map.of("owner", "me"));
+        // the definition still works after being retagged
+        String id = submit(SubmitJobRequest.builder().jobName("d").jobQueue("q").jobDefinition("d:1"));
+        assertThat(awaitTerminal(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void taggingAnUnknownResourceIsAClientError() {
+        start(1);
+        String base = "arn:aws:batch:local:000000000000:";
+        assertThatThrownBy(() -> batch.tagResource(base + "job-queue/none", Map.of("k", "v")))
+                .isInstanceOf(BatchClientException.class).hasMessage("JobQueue " + base + "job-queue/none not found.");
+        assertThatThrownBy(() -> batch.listTagsForResource(base + "compute-environment/none"))
+                .isInstanceOf(BatchClientException.class).hasMessageContaining("ComputeEnvironment");
+        assertThatThrownBy(() -> batch.untagResource(base + "job-definition/none:1", List.of("k")))
+                .isInstanceOf(BatchClientException.class).hasMessageContaining("JobDefinition");
+        assertThatThrownBy(() -> batch.tagResource(base + "scheduling-policy/p", Map.of("k", "v")))
+                .isInstanceOf(BatchClientException.class).hasMessageContaining("not found");
+        assertThatThrownBy(() -> batch.tagResource(base + "job/nope", Map.of("k", "v")))
+                .isInstanceOf(BatchClientException.class);
+    }
 }

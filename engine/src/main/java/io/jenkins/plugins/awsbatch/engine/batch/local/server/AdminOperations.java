@@ -44,7 +44,8 @@ final class AdminOperations {
             throw ApiException.client("Invalid value '" + type + "' for type: expected one of MANAGED, UNMANAGED.");
         }
         checkState(body);
-        ComputeEnvironmentInfo ce = service.createComputeEnvironment(name, type);
+        ComputeEnvironmentInfo ce = service.createComputeEnvironment(name, type,
+                Fields.stringMap(body, "", "tags"));
         ObjectNode out = ResponseShapes.object();
         out.put("computeEnvironmentName", ce.name());
         out.put("computeEnvironmentArn", ce.arn());
@@ -91,7 +92,7 @@ final class AdminOperations {
         }
         entries.sort(Comparator.comparingInt(Entry::order));
         JobQueueInfo queue = service.createJobQueue(name, priority,
-                entries.stream().map(Entry::computeEnvironment).toList());
+                entries.stream().map(Entry::computeEnvironment).toList(), Fields.stringMap(body, "", "tags"));
         ObjectNode out = ResponseShapes.object();
         out.put("jobQueueName", queue.name());
         out.put("jobQueueArn", queue.arn());

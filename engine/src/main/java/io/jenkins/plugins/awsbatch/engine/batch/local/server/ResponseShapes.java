@@ -171,6 +171,7 @@ final class ResponseShapes {
         out.put("state", ce.state());
         out.put("status", ce.status());
         out.put("statusReason", "ComputeEnvironment Healthy");
+        putStringMap(out, "tags", ce.tags());
         out.put("containerOrchestrationType", "ECS");
         return out;
     }
@@ -188,6 +189,7 @@ final class ResponseShapes {
         for (int i = 0; i < ces.size(); i++) {
             order.addObject().put("order", i + 1).put("computeEnvironment", computeEnvironmentArn.apply(ces.get(i)));
         }
+        putStringMap(out, "tags", queue.tags());
         out.put("jobQueueType", "ECS");
         return out;
     }

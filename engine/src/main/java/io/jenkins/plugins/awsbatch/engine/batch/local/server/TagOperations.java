@@ -1,14 +1,13 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.awsbatch.engine.batch.local.JobDefinitionInfo;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import java.util.List;
 import java.util.Map;
 
 /**
- * TagResource, ListTagsForResource and UntagResource on {@code /v1/tags/{resourceArn}}. Jobs carry tags in the
- * engine; a job definition's tags (given at registration) can be listed; other resources cannot be tagged.
+ * TagResource, ListTagsForResource and UntagResource on {@code /v1/tags/{resourceArn}}: jobs, job queues, compute
+ * environments and job definition revisions keep their tags in the engine (and its snapshots).
  */
 final class TagOperations {
     private final LocalBatchService service;
@@ -24,7 +23,7 @@ final class TagOperations {
     }
 
     ObjectNode tagResource(ApiRequest request) {
-        String arn = jobArn(request);
+        String arn = requireArn(request);
         Map<String, String> tags = Fields.stringMap(request.body(), "", "tags");
         if (tags == null || tags.isEmpty()) {
             throw ApiException.client("tags is required.");
@@ -34,7 +33,7 @@ final class TagOperations {
     }
 
     ObjectNode untagResource(ApiRequest request) {
-        String arn = jobArn(request);
+        String arn = requireArn(request);
         List<String> keys = request.query().getOrDefault("tagKeys", List.of());
         if (keys.isEmpty()) {
             throw ApiException.client("tagKeys is required.");
@@ -44,28 +43,10 @@ final class TagOperations {
     }
 
     ObjectNode listTags(ApiRequest request) {
-        String arn = requireArn(request);
-        Map<String, String> tags;
-        if (arn.contains(":job-definition/")) {
-            tags = service.describeJobDefinitions(List.of(arn)).stream()
-                    .filter(info -> info.arn().equals(arn)).findFirst()
-                    .map(JobDefinitionInfo::definition).map(d -> d.tags())
-                    .orElseThrow(() -> ApiException.client("JobDefinition " + arn + " not found."));
-        } else {
-            tags = service.listTagsForResource(jobArn(request));
-        }
+        Map<String, String> tags = service.listTagsForResource(requireArn(request));
         ObjectNode out = ResponseShapes.object();
         ResponseShapes.putStringMap(out, "tags", tags);
         return out;
-    }
-
-    private static String jobArn(ApiRequest request) {
-        String arn = requireArn(request);
-        if (!arn.contains(":job/")) {
-            throw ApiException.client("Tagging " + arn + " is not supported by the local Batch engine: only job "
-                    + "ARNs can be tagged (job definitions keep the tags given at registration).");
-        }
-        return arn;
     }
 
     private static String requireArn(ApiRequest request) {

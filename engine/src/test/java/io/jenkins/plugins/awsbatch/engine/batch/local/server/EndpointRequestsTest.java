@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.batch.model.BatchException;
 import software.amazon.awssdk.services.batch.model.CEType;
 import software.amazon.awssdk.services.batch.model.ComputeEnvironmentDetail;
 import software.amazon.awssdk.services.batch.model.JobDefinitionType;
@@ -131,5 +133,40 @@ class EndpointRequestsTest {
     private List<String> byDefinition(String value) {
         return endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE).filters(f -> f.name("JOB_DEFINITION")
                 .values(value))).jobSummaryList().stream().map(JobSummary::jobId).toList();
+    }
+
+    // ---- 5. tags on every resource type ----------------------------------------------------------------------------
+
+    @Test
+    void queuesComputeEnvironmentsAndDefinitionsCanBeTaggedListedAndUntagged() {
+        String ce = endpoint.batch.createComputeEnvironment(r -> r.computeEnvironmentName("tagged-ce")
+                .type(CEType.MANAGED).tags(Map.of("team", "a"))).computeEnvironmentArn();
+        String queue = endpoint.batch.createJobQueue(r -> r.jobQueueName("tagged-q").priority(1)
+                .computeEnvironmentOrder(o -> o.order(1).computeEnvironment(ce)).tags(Map.of("team", "b")))
+                .jobQueueArn();
+        String definition = endpoint.batch.registerJobDefinition(r -> r.jobDefinitionName("tagged-d")
+                .type(JobDefinitionType.CONTAINER).tags(Map.of("team", "c"))
+                .containerProperties(c -> c.image("busybox").command("true"))).jobDefinitionArn();
+        assertThat(tags(ce)).containsOnly(Map.entry("team", "a"));
+        assertThat(tags(queue)).containsOnly(Map.entry("team", "b"));
+        assertThat(tags(definition)).containsOnly(Map.entry("team", "c"));
+        for (String arn : List.of(ce, queue, definition)) {
+            endpoint.batch.tagResource(r -> r.resourceArn(arn).tags(Map.of("owner", "me")));
+            endpoint.batch.untagResource(r -> r.resourceArn(arn).tagKeys("team"));
+            assertThat(tags(arn)).as(arn).containsOnly(Map.entry("owner", "me"));
+        }
+        assertThat(endpoint.batch.describeJobQueues(r -> r.jobQueues("tagged-q")).jobQueues().get(0).tags())
+                .containsOnly(Map.entry("owner", "me"));
+        assertThat(endpoint.batch.describeComputeEnvironments(r -> r.computeEnvironments("tagged-ce"))
+                .computeEnvironments().get(0).tags()).containsOnly(Map.entry("owner", "me"));
+        assertThat(endpoint.batch.describeJobDefinitions(r -> r.jobDefinitions(definition)).jobDefinitions().get(0)
+                .tags()).containsOnly(Map.entry("owner", "me"));
+        String unknown = queue.replace("tagged-q", "nope");
+        assertThatThrownBy(() -> endpoint.batch.tagResource(r -> r.resourceArn(unknown).tags(Map.of("k", "v"))))
+                .isInstanceOf(BatchException.class).hasMessageContaining("JobQueue " + unknown + " not found");
+    }
+
+    private Map<String, String> tags(String arn) {
+        return endpoint.batch.listTagsForResource(r -> r.resourceArn(arn)).tags();
     }
 }
