@@ -29,7 +29,7 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/FilePath.java
-    public FilePath child(String relOrAbsolute) {
+    public @NonNull FilePath child(String relOrAbsolute) {
         throw new UnsupportedOperationException("shim");
     }
 

@@ -5,17 +5,27 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.ExtensionPoint;
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import hudson.model.Run;
 import hudson.security.Permission;
+import org.jenkins.ui.icon.IconSpec;
 
 // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
-public abstract class CredentialsProvider {
+public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
+        implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     public static final Permission USE_ITEM = null;
+
+    // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
+    public CredentialsProvider() {
+        throw new UnsupportedOperationException("shim");
+    }
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     @NonNull
@@ -27,6 +37,16 @@ public abstract class CredentialsProvider {
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     @CheckForNull
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
+                                                                 @NonNull Run<?, ?> run) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    /**
+     * @deprecated Use {@code findCredentialById(String, Class, Run, List)} instead.
+     */
+    // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
+    // (upstream: javadoc @deprecated only, no @Deprecated annotation and no @CheckForNull)
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
                                                                  @NonNull Run<?, ?> run,
                                                                  DomainRequirement... domainRequirements) {
