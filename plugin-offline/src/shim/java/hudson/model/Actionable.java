@@ -1,10 +1,12 @@
 package hudson.model;
 
+import org.kohsuke.stapler.export.ExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.List;
 import jenkins.model.ModelObjectWithContextMenu;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
+@ExportedBean
 public abstract class Actionable extends AbstractModelObject implements ModelObjectWithContextMenu {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
