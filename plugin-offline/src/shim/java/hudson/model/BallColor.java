@@ -1,7 +1,7 @@
 package hudson.model;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/BallColor.java
-public enum BallColor {
+public enum BallColor implements StatusIcon {
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/BallColor.java
     RED,
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/BallColor.java
