@@ -131,8 +131,26 @@ final class BatchModelMapper {
         if (r.status() != null) {
             b.jobStatus(r.status().name());
         }
+        // AWS takes one filter per ListJobs call; created-at values are epoch milliseconds as text.
+        java.util.List<KeyValuesPair> filters = new java.util.ArrayList<>();
         if (r.jobNameFilter() != null) {
-            b.filters(KeyValuesPair.builder().name("JOB_NAME").values(r.jobNameFilter()).build());
+            filters.add(KeyValuesPair.builder().name("JOB_NAME").values(r.jobNameFilter()).build());
+        }
+        if (r.jobDefinitionFilter() != null) {
+            filters.add(KeyValuesPair.builder().name("JOB_DEFINITION").values(r.jobDefinitionFilter()).build());
+        }
+        if (r.createdAfter() != null) {
+            filters.add(KeyValuesPair.builder().name("AFTER_CREATED_AT").values(String.valueOf(r.createdAfter())).build());
+        }
+        if (r.createdBefore() != null) {
+            filters.add(KeyValuesPair.builder().name("BEFORE_CREATED_AT").values(String.valueOf(r.createdBefore())).build());
+        }
+        if (filters.size() > 1) {
+            throw new io.jenkins.plugins.awsbatch.engine.batch.BatchClientException(
+                    "ListJobs takes one filter at a time (JOB_NAME, JOB_DEFINITION, AFTER_CREATED_AT or BEFORE_CREATED_AT)");
+        }
+        if (!filters.isEmpty()) {
+            b.filters(filters);
         }
         if (r.maxResults() != null) {
             b.maxResults(r.maxResults());
@@ -189,7 +207,9 @@ final class BatchModelMapper {
                 s.stoppedAt(),
                 s.arrayProperties() != null && s.arrayProperties().index() != null
                         ? s.arrayProperties().index() : childIndex(s.jobId()),
-                s.container() == null ? null : s.container().exitCode());
+                s.container() == null ? null : s.container().exitCode(),
+                s.arrayProperties() == null ? null : s.arrayProperties().size(),
+                s.jobDefinition());
     }
 
     /**

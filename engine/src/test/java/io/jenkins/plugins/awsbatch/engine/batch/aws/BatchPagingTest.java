@@ -82,6 +82,38 @@ class BatchPagingTest {
                 .hasMessageContaining("1000");
     }
 
+    @Test
+    void definitionAndCreatedAtFiltersGoOneAtATimeAsAwsFiltersAndSummariesCarrySizeAndDefinition() {
+        List<software.amazon.awssdk.services.batch.model.ListJobsRequest> seen = new ArrayList<>();
+        BatchClient client = scripted((method, arg) -> {
+            seen.add((software.amazon.awssdk.services.batch.model.ListJobsRequest) arg);
+            return software.amazon.awssdk.services.batch.model.ListJobsResponse.builder().jobSummaryList(
+                    software.amazon.awssdk.services.batch.model.JobSummary.builder().jobId("p1").jobName("run-a-0")
+                            .status("RUNNING").createdAt(5L).jobDefinition("arn:aws:batch:eu-west-1:1:job-definition/score:3")
+                            .arrayProperties(a -> a.size(250)).build()).build();
+        });
+        AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
+
+        var page = batch.listJobs(new ListJobsRequest("q", null, null, null, null, null).withJobDefinitionFilter("score:3"));
+        batch.listJobs(new ListJobsRequest("q", null, null, null, null, null).withCreatedBetween(1_000L, null));
+
+        assertThat(seen.get(0).filters()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("JOB_DEFINITION");
+            assertThat(f.values()).containsExactly("score:3");
+        });
+        assertThat(seen.get(1).filters()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("AFTER_CREATED_AT");
+            assertThat(f.values()).containsExactly("1000");
+        });
+        assertThat(page.jobs()).singleElement().satisfies(j -> {
+            assertThat(j.arraySize()).isEqualTo(250);
+            assertThat(j.jobDefinition()).endsWith("score:3");
+        });
+        assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest("q", null, null, "run-*", null, null).withCreatedBetween(1L, 2L)))
+                .isInstanceOf(BatchClientException.class).hasMessageContaining("one filter at a time");
+        assertThat(seen).hasSize(2);
+    }
+
     interface Script {
         Object answer(String method, Object arg);
     }
