@@ -4,10 +4,12 @@ import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
+import static jenkins.YesNoMaybe.MAYBE;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import jenkins.YesNoMaybe;
 import net.java.sezpoz.Indexable;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
@@ -16,4 +18,12 @@ import net.java.sezpoz.Indexable;
 @Target({TYPE, FIELD, METHOD})
 @Documented
 public @interface Extension {
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
+    double ordinal() default 0;
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
+    boolean optional() default false;
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
+    YesNoMaybe dynamicLoadable() default MAYBE;
 }

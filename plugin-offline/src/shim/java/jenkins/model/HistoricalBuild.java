@@ -1,7 +1,5 @@
 package jenkins.model;
 
-import hudson.model.ModelObject;
-
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/HistoricalBuild.java
-public interface HistoricalBuild extends ModelObject {
+public interface HistoricalBuild extends AddressableModelObject {
 }

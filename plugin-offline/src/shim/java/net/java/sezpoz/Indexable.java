@@ -9,4 +9,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.ANNOTATION_TYPE})
 public @interface Indexable {
+    // mirrors jglick/sezpoz:sezpoz/src/main/java/net/java/sezpoz/Indexable.java
+    Class<?> type() default Object.class;
 }
