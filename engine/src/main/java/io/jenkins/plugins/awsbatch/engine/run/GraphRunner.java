@@ -222,6 +222,7 @@ public final class GraphRunner {
             if (++consecutiveErrors > MAX_CONSECUTIVE_ERRORS) {
                 throw e;
             }
+            submitter.reconcileFromNowOn();
             nextDelay = services.pollSchedule().throttled();
             services.listener().message("call failed (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
                     + "); retrying in " + nextDelay.toSeconds() + " s (" + consecutiveErrors + "/" + MAX_CONSECUTIVE_ERRORS + ")");

@@ -32,6 +32,8 @@ final class StageSubmitter {
     private final SubmitRequestFactory requests;
     private final Chunker chunker;
     private final GraphSpec graph;
+    /** After a submission failed in an unknown way, every later submit first looks its job up by name. */
+    private boolean reconcile;
 
     StageSubmitter(RunServices services, RunState state, RunJournal journal, SubmitRequestFactory requests, Chunker chunker) {
         this.services = services;
@@ -181,8 +183,13 @@ final class StageSubmitter {
      * On a resumed run a job may have been submitted just before a crash, before its id reached the journal:
      * find it by its deterministic name instead of submitting it twice.
      */
+    /** A call failed midway (it may have reached Batch): from now on, look each job up by name before submitting. */
+    void reconcileFromNowOn() {
+        reconcile = true;
+    }
+
     private String submitOrAdopt(SubmitJobRequest request) {
-        if (services.settings().reconcileByName()) {
+        if (services.settings().reconcileByName() || reconcile) {
             Optional<String> existing = findByName(request.jobQueue(), request.jobName());
             if (existing.isPresent()) {
                 services.listener().message("re-attached to " + request.jobName() + " (" + existing.get() + ")");

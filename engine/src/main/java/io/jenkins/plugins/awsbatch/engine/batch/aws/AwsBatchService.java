@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.CancelJobRequest;
@@ -25,19 +26,86 @@ import software.amazon.awssdk.services.batch.model.TerminateJobRequest;
  */
 public final class AwsBatchService implements BatchService {
     private final BatchClient batch;
+    private final BatchClient submitClient;
     private final TokenBucket pacer;
+    private final SubmitRetries submitRetries;
 
+    /** SubmitJob through {@code batch} too (with whatever retries it has): for tests and single-client setups. */
     public AwsBatchService(BatchClient batch, TokenBucket pacer) {
+        this(batch, batch, pacer, new SubmitRetries(1, java.time.Duration.ZERO, java.time.Duration.ZERO,
+                TokenBucket.Sleeper.THREAD));
+    }
+
+    /**
+     * {@code submitClient} must not retry: SubmitJob is retried here, after looking the job up by its name, so a
+     * request that reached AWS but whose answer was lost never creates a second job.
+     */
+    public AwsBatchService(BatchClient batch, BatchClient submitClient, TokenBucket pacer, SubmitRetries submitRetries) {
         this.batch = batch;
+        this.submitClient = submitClient;
         this.pacer = pacer;
+        this.submitRetries = submitRetries;
     }
 
     @Override
     public SubmitJobResult submitJob(SubmitJobRequest request) {
         SubmitJobValidator.validate(request);
         var sdkRequest = BatchModelMapper.toSdk(request);
-        var response = call(() -> batch.submitJob(sdkRequest));
-        return new SubmitJobResult(response.jobId(), response.jobName(), response.jobArn());
+        long firstAttempt = System.currentTimeMillis();
+        var retryRequest = sdkRequest.toBuilder().overrideConfiguration(o -> o.putExecutionAttribute(
+                CallCountingInterceptor.ENGINE_RETRY, Boolean.TRUE)).build();
+        for (int attempt = 1; ; attempt++) {
+            var attemptRequest = attempt == 1 ? sdkRequest : retryRequest;
+            try {
+                var response = call(() -> submitClient.submitJob(attemptRequest));
+                return new SubmitJobResult(response.jobId(), response.jobName(), response.jobArn());
+            } catch (SdkException e) {
+                if (!isTransient(e) || attempt >= submitRetries.attempts()) {
+                    throw e;
+                }
+                sleep(submitRetries.delayBefore(attempt));
+                java.util.Optional<SubmitJobResult> created = findCreated(request, firstAttempt);
+                if (created.isPresent()) {
+                    return created.get(); // the lost attempt did create it: adopt, never submit twice
+                }
+            }
+        }
+    }
+
+    /** Throttling, 5xx and I/O failures: the request may or may not have reached AWS. */
+    static boolean isTransient(SdkException e) {
+        if (e instanceof software.amazon.awssdk.core.exception.SdkClientException) {
+            return true;
+        }
+        return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                && (service.isThrottlingException() || service.statusCode() >= 500);
+    }
+
+    /** A top-level job of this name in the queue, created since the first attempt (names are unique per run). */
+    private java.util.Optional<SubmitJobResult> findCreated(SubmitJobRequest request, long since) {
+        ListJobsRequest byName = new ListJobsRequest(request.jobQueue(), null, null, request.jobName(), null, null);
+        while (true) {
+            JobPage page = listJobs(byName);
+            for (var job : page.jobs()) {
+                if (request.jobName().equals(job.jobName()) && job.arrayIndex() == null
+                        && (job.createdAt() == 0 || job.createdAt() >= since - 60_000)) {
+                    return java.util.Optional.of(new SubmitJobResult(job.jobId(), job.jobName(), null));
+                }
+            }
+            if (page.nextToken() == null) {
+                return java.util.Optional.empty();
+            }
+            byName = byName.withNextToken(page.nextToken());
+        }
+    }
+
+    private void sleep(java.time.Duration delay) {
+        try {
+            submitRetries.sleeper().sleepNanos(delay.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying SubmitJob", e);
+        }
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class AwsClients implements AutoCloseable {
     private final TokenBucket logsPacer;
 
     private BatchClient batch;
+    private BatchClient batchSubmit;
     private S3Client s3;
     private CloudWatchLogsClient logs;
     private DynamoDbClient dynamoDb;
@@ -183,8 +184,19 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** The Batch service of the run, paced by {@link #batchPacer()}. */
+    /**
+     * A Batch client without SDK retries, for SubmitJob only: a retried SubmitJob whose first response was lost
+     * would create a second job, so {@link AwsBatchService} retries it itself, looking the job up by name first.
+     */
+    public synchronized BatchClient batchForSubmit() {
+        if (batchSubmit == null) {
+            batchSubmit = track(configure(BatchClient.builder(), "batch", credentials, AwsRetryStrategy.doNotRetry()));
+        }
+        return batchSubmit;
+    }
+
     public AwsBatchService batchService() {
-        return new AwsBatchService(batch(), batchPacer);
+        return new AwsBatchService(batch(), batchForSubmit(), batchPacer, SubmitRetries.defaults());
     }
 
     /** The S3 store of the run ({@code s3://} URIs), writing with {@link AwsSettings#s3Concurrency()} threads. */
@@ -232,10 +244,15 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(
             B builder, String service, AwsCredentialsProvider provider) {
+        return configure(builder, service, provider, retryStrategy.get());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(
+            B builder, String service, AwsCredentialsProvider provider, RetryStrategy retries) {
         builder.region(region)
                 .credentialsProvider(provider)
                 .httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy.get())
+                .overrideConfiguration(o -> o.retryStrategy(retries)
                         .addExecutionInterceptor(new CallCountingInterceptor(calls, attempts)));
         URI endpoint = settings.endpointFor(service);
         if (endpoint != null) {

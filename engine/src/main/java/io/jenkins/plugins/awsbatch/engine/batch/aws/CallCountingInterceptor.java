@@ -12,6 +12,13 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * {@code attempts - calls} is how many retries throttling and 5xx caused.
  */
 public final class CallCountingInterceptor implements ExecutionInterceptor {
+    /**
+     * Set on a request the engine re-sends itself (SubmitJob, which the SDK must not retry): it is another attempt
+     * of the same logical call, counted in {@code attempts} only.
+     */
+    public static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<Boolean> ENGINE_RETRY =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("batchgraph.engineRetry");
+
     private final CallCounter calls;
     private final CallCounter attempts;
 
@@ -22,7 +29,9 @@ public final class CallCountingInterceptor implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        calls.count(operation(attributes));
+        if (!Boolean.TRUE.equals(attributes.getAttribute(ENGINE_RETRY))) {
+            calls.count(operation(attributes));
+        }
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String upstream;
     private final int faultEvery;
+    /** Forward every n-th request of this path, then answer 500 instead of upstream's reply (a lost response). */
+    private volatile String losePath;
+    private volatile int loseEvery;
+    private final AtomicInteger losable = new AtomicInteger();
+    private final AtomicInteger lost = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger serverErrors = new AtomicInteger();
@@ -51,6 +56,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(pool);
         server.start();
+    }
+
+    /**
+     * Every {@code every}-th request to {@code path} reaches upstream, but the caller gets a 500 instead of the
+     * answer: the request's effect happened, the caller cannot know it.
+     */
+    public FaultInjectingProxy loseResponses(String path, int every) {
+        this.losePath = path;
+        this.loseEvery = every;
+        return this;
+    }
+
+    public int lostResponses() {
+        return lost.get();
     }
 
     public String endpoint() {
@@ -131,6 +150,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 }
             });
             byte[] out = response.body();
+            if (losePath != null && path.equalsIgnoreCase(losePath) && losable.incrementAndGet() % loseEvery == 0) {
+                lost.incrementAndGet();
+                byte[] error = "{\"__type\":\"ServerException\",\"message\":\"injected lost response\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("x-amzn-ErrorType", "ServerException");
+                finished.run();
+                exchange.sendResponseHeaders(500, error.length);
+                exchange.getResponseBody().write(error);
+                return;
+            }
             boolean head = exchange.getRequestMethod().equals("HEAD");
             finished.run();
             exchange.sendResponseHeaders(response.statusCode(), head || out.length == 0 ? -1 : out.length);
