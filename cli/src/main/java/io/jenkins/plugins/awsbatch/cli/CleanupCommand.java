@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.RunCleaner;
@@ -18,7 +19,7 @@ final class CleanupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (CliStores stores = selection.stores()) {
+        try (LazyStores stores = selection.stores()) {
             RunState state = selection.load(stores);
             CleanupReport report = new RunCleaner(stores).clean(state);
             state.cleanup = report;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.ItemJobs;
@@ -31,7 +32,7 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() {
         RunState state;
         String jobId;
-        try (CliStores stores = selection.stores()) {
+        try (LazyStores stores = selection.stores()) {
             state = selection.load(stores);
             jobId = new ItemJobs(stores, Json.mapper()).jobFor(state, stage, index).orElseThrow(() -> new CliException(
                     "stage " + stage + " ran no job for item " + index, BatchGraphCli.EXIT_INVALID));

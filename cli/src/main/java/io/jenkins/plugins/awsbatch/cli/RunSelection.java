@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
@@ -17,16 +19,16 @@ final class RunSelection {
     @Mixin
     EngineOptionsMixin engineOptions;
 
-    CliStores stores() {
-        return new CliStores(engineOptions);
+    LazyStores stores() {
+        return EngineFactory.stores(engineOptions.toOptions());
     }
 
-    RunState load(CliStores stores) {
+    RunState load(LazyStores stores) {
         return RunLocator.load(run, store, stores);
     }
 
     RunState load() {
-        try (CliStores stores = stores()) {
+        try (LazyStores stores = stores()) {
             return load(stores);
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.StageState;
@@ -20,7 +21,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (CliStores stores = selection.stores()) {
+        try (LazyStores stores = selection.stores()) {
             RunState state = selection.load(stores);
             if (json) {
                 System.out.println(Json.mapper().writeValueAsString(state));

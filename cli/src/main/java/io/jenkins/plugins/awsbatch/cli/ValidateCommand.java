@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
@@ -45,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         long items = 0;
         if (graph.plan() != null && graph.plan().items() != null) {
-            try (CliStores stores = new CliStores(engineOptions)) {
+            try (LazyStores stores = EngineFactory.stores(engineOptions.toOptions())) {
                 List<Item> read = new ItemSource(Json.mapper(), stores).read(graph.plan().items(), file.toAbsolutePath().getParent());
                 items = read.size();
             }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Milestone 2: reads the items, writes one record per item ({@code items/<i>.json}) and the manifest under the
@@ -27,11 +28,6 @@ public final class Planner {
         this.json = json;
         this.chunker = chunker;
         this.clock = clock;
-    }
-
-    /** Reads the items only (for {@code validate --plan}): nothing is written. */
-    public List<Item> preview(ItemSourceSpec spec, Path baseDir) {
-        return source.read(spec, baseDir);
     }
 
     public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store) {
@@ -55,14 +51,15 @@ public final class Planner {
         return new Plan(layout.runId(), layout.runUri(), itemsUri, items.size(), chunker.split(items.size()));
     }
 
-    public Manifest readManifest(RunLayout layout, ObjectStore store) {
-        byte[] content = store.get(layout.manifestUri()).orElseThrow(() ->
-                new IllegalStateException("no manifest at " + layout.manifestUri()));
-        try {
-            return json.readValue(content, Manifest.class);
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The run's manifest, if planning got as far as writing it. */
+    public static Optional<Manifest> readManifest(RunLayout layout, ObjectStore store, ObjectMapper json) {
+        return store.get(layout.manifestUri()).map(content -> {
+            try {
+                return json.readValue(content, Manifest.class);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException("cannot read the manifest at " + layout.manifestUri(), e);
+            }
+        });
     }
 
     private byte[] bytes(Object value) {

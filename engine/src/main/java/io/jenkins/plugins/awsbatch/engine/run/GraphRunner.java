@@ -184,10 +184,8 @@ public final class GraphRunner {
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public static GraphRunner resume(RunServices services, RunState state) {
-        RunServices reconciling = new RunServices(services.batch(), services.stores(), services.logs(), services.calls(),
-                services.clock(), services.sleeper(), services.pollSchedule(), services.listener(), services.json(),
-                services.definitionNames(), services.settings().withReconcileByName(true));
-        GraphRunner runner = new GraphRunner(reconciling, state);
+        GraphRunner runner = new GraphRunner(services, state);
+        runner.submitter.reconcileFromNowOn(); // a job may have been submitted just before the interruption
         services.listener().message("resuming run " + state.runId);
         return runner;
     }
@@ -612,13 +610,8 @@ public final class GraphRunner {
 
     private Manifest manifest() {
         if (manifest == null) {
-            manifest = store.get(layout.manifestUri()).map(bytes -> {
-                try {
-                    return services.json().readValue(bytes, Manifest.class);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).orElse(new Manifest(state.runId, state.name, state.itemCount, null, layout.itemsUri(), List.of(), 0));
+            manifest = Planner.readManifest(layout, store, services.json())
+                    .orElse(new Manifest(state.runId, state.name, state.itemCount, null, layout.itemsUri(), List.of(), 0));
         }
         return manifest;
     }

@@ -32,7 +32,7 @@ final class StageSubmitter {
     private final SubmitRequestFactory requests;
     private final Chunker chunker;
     private final GraphSpec graph;
-    /** After a submission failed in an unknown way, every later submit first looks its job up by name. */
+    /** After an interruption or a failed submit, every later submit first looks its job up by name. */
     private boolean reconcile;
 
     StageSubmitter(RunServices services, RunState state, RunJournal journal, SubmitRequestFactory requests, Chunker chunker) {
@@ -189,7 +189,7 @@ final class StageSubmitter {
     }
 
     private String submitOrAdopt(SubmitJobRequest request) {
-        if (services.settings().reconcileByName() || reconcile) {
+        if (reconcile) {
             Optional<String> existing = findByName(request.jobQueue(), request.jobName());
             if (existing.isPresent()) {
                 services.listener().message("re-attached to " + request.jobName() + " (" + existing.get() + ")");

@@ -14,16 +14,4 @@ public interface LogTailer {
 
     /** Everything the job's latest attempt logged. */
     List<String> all(JobDetail job);
-
-    LogTailer NONE = new LogTailer() {
-        @Override
-        public List<String> tail(JobDetail job, int maxLines) {
-            return List.of();
-        }
-
-        @Override
-        public List<String> all(JobDetail job) {
-            return List.of();
-        }
-    };
 }
