@@ -1,11 +1,15 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.graph.CountExpression;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
+import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
@@ -15,6 +19,8 @@ import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
 import io.jenkins.plugins.awsbatch.engine.plan.Planner;
+import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.JobPoller;
@@ -27,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -73,7 +80,7 @@ public final class GraphRunner {
 
     /**
      * Validates the whole graph, plans the items and journals the new run. Throws
-     * {@link io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException} before anything is submitted.
+     * {@link GraphValidationException} before anything is submitted.
      */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
         new GraphValidator().requireValid(graph);
@@ -124,15 +131,15 @@ public final class GraphRunner {
         if (runId != null) {
             // Idempotent: a plan interrupted before its journal was written is redone; a finished one is reused.
             RunLayout layout = new RunLayout(canonicalStore(planOnly), runId);
-            java.util.Optional<RunState> done = new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
+            Optional<RunState> done = new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
             if (done.isPresent() && done.get().itemCount >= 0) {
                 return done.get();
             }
         }
-        List<io.jenkins.plugins.awsbatch.engine.graph.GraphError> errors = new GraphValidator().validate(planOnly).stream()
+        List<GraphError> errors = new GraphValidator().validate(planOnly).stream()
                 .filter(e -> !e.path().equals("stages")).toList();
         if (!errors.isEmpty()) {
-            throw new io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException(errors);
+            throw new GraphValidationException(errors);
         }
         GraphRunner runner = begin(services, planOnly, baseDir, runId);
         runner.finishWith(Outcome.SUCCEEDED, "planned " + runner.state.itemCount + " item(s)");
@@ -146,10 +153,10 @@ public final class GraphRunner {
      * ones are submitted. The combined graph is validated before anything is submitted.
      */
     public static GraphRunner extend(RunServices services, RunState prior, List<StageSpec> newStages,
-                                     Map<String, io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec> newDefinitions) {
+                                     Map<String, JobDefinitionSpec> newDefinitions) {
         List<StageSpec> stages = new ArrayList<>(prior.graph.stages());
         stages.addAll(newStages);
-        Map<String, io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec> definitions = new LinkedHashMap<>(prior.graph.jobDefinitions());
+        Map<String, JobDefinitionSpec> definitions = new LinkedHashMap<>(prior.graph.jobDefinitions());
         definitions.putAll(newDefinitions);
         GraphSpec g = prior.graph;
         GraphSpec combined = new GraphSpec(g.name(), g.engine(), g.region(), g.store(), g.queue(), g.mode(), g.plan(),
@@ -169,7 +176,7 @@ public final class GraphRunner {
     private static String itemsUriOf(GraphSpec graph, RunLayout layout) {
         String itemStore = graph.plan() == null ? null : graph.plan().itemStore();
         if (itemStore != null && itemStore.startsWith("dynamodb:")) {
-            return io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore.itemsUri(
+            return DynamoDbObjectStore.itemsUri(
                     itemStore.substring("dynamodb:".length()), layout.runId());
         }
         return layout.itemsUri();
@@ -178,7 +185,7 @@ public final class GraphRunner {
     /** Jobs run elsewhere (another folder, another machine): a local store becomes an absolute URI. */
     private static String canonicalStore(GraphSpec graph) {
         return graph.storeOrDefault().startsWith("file:")
-                ? io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore.canonical(graph.storeOrDefault())
+                ? LocalObjectStore.canonical(graph.storeOrDefault())
                 : graph.storeOrDefault();
     }
 
@@ -212,8 +219,8 @@ public final class GraphRunner {
             boolean ended = stepOnce();
             consecutiveErrors = 0;
             return ended;
-        } catch (io.jenkins.plugins.awsbatch.engine.batch.BatchClientException
-                 | io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException e) {
+        } catch (BatchClientException
+                 | GraphValidationException e) {
             throw e; // the request is wrong: retrying cannot help
         } catch (RuntimeException e) {
             // Throttling past the SDK's retries, a 5xx burst, a network blip: slow down, never fail the run.
