@@ -22,6 +22,7 @@ public @interface Extension {
     double ordinal() default 0;
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java
+    @Deprecated
     boolean optional() default false;
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/Extension.java

@@ -16,7 +16,7 @@ public class ExtensionList<T> extends AbstractList<T> implements OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
     @Override
-    public @NonNull T get(int index) {
+    public T get(int index) {
         throw new UnsupportedOperationException("shim");
     }
 
