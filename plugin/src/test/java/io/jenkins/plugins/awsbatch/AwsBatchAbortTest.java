@@ -23,7 +23,8 @@ class AwsBatchAbortTest {
                 "def plan = awsBatchPlan(engine: 'local', items: ['a', 'b', 'c'], name: 'abort')\n"
                         + "awsBatchFanOut(engine: 'local', plan: plan, stages: [[name: 'slow', "
                         + "jobDefinition: 'slow', command: ['sh', '-c', 'sleep 600']]])\n"
-                        + "echo 'not reached'\n", true));
+                        + "echo 'not reached'\n",
+                true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Submitted slow", b);
         b.doStop();

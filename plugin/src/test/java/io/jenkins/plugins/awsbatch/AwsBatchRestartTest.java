@@ -50,7 +50,8 @@ class AwsBatchRestartTest {
             r.assertLogContains("outcome=SUCCEEDED", b);
             r.assertLogContains("slowJobIds=1", b);
             assertThat(count("(?m)^Submitted slow", JenkinsRule.getLog(b)))
-                    .as("SubmitJob for stage 'slow' across both Jenkins sessions").isEqualTo(1);
+                    .as("SubmitJob for stage 'slow' across both Jenkins sessions")
+                    .isEqualTo(1);
         });
     }
 

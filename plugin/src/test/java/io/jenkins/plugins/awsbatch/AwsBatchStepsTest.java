@@ -34,7 +34,8 @@ class AwsBatchStepsTest {
                         + "def fan = awsBatchFanOut(engine: 'local', plan: plan, stages: [[name: 'score', "
                         + "jobDefinition: 'score', command: ['sh', '-c', 'echo $BATCHGRAPH_INDEX_OFFSET']]])\n"
                         + "awsBatchCleanup(engine: 'local', plan: plan)\n"
-                        + "echo \"outcome=${fan.outcome}\"\n", true));
+                        + "echo \"outcome=${fan.outcome}\"\n",
+                true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
         r.assertLogContains("outcome=SUCCEEDED", b);
     }

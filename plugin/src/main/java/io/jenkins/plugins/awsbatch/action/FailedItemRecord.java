@@ -13,8 +13,8 @@ public final class FailedItemRecord implements Serializable {
     private final String logTail;
     private final String logUrl;
 
-    public FailedItemRecord(long index, String key, Integer exitCode, String statusReason, String logTail,
-            String logUrl) {
+    public FailedItemRecord(
+            long index, String key, Integer exitCode, String statusReason, String logTail, String logUrl) {
         this.index = index;
         this.key = key;
         this.exitCode = exitCode;

@@ -17,7 +17,13 @@ public final class GraphRecord implements Serializable {
     private final String runUri;
     private final ArrayList<StageRecord> stages;
 
-    public GraphRecord(String runId, String name, String engine, String region, String outcome, String runUri,
+    public GraphRecord(
+            String runId,
+            String name,
+            String engine,
+            String region,
+            String outcome,
+            String runUri,
             List<StageRecord> stages) {
         this.runId = runId;
         this.name = name;
@@ -73,8 +79,13 @@ public final class GraphRecord implements Serializable {
                 merged.add(s);
             }
         }
-        return new GraphRecord(runId, update.name != null ? update.name : name,
-                update.engine != null ? update.engine : engine, update.region != null ? update.region : region,
-                update.outcome, update.runUri != null ? update.runUri : runUri, merged);
+        return new GraphRecord(
+                runId,
+                update.name != null ? update.name : name,
+                update.engine != null ? update.engine : engine,
+                update.region != null ? update.region : region,
+                update.outcome,
+                update.runUri != null ? update.runUri : runUri,
+                merged);
     }
 }

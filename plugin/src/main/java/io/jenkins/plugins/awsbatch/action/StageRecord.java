@@ -20,8 +20,15 @@ public final class StageRecord implements Serializable {
     private final ArrayList<FailedItemRecord> failedItems;
     private final ArrayList<String> jobUrls;
 
-    public StageRecord(String name, String type, long size, Map<String, Long> counts, List<String> jobIds,
-            List<String> dependsOn, List<FailedItemRecord> failedItems, List<String> jobUrls) {
+    public StageRecord(
+            String name,
+            String type,
+            long size,
+            Map<String, Long> counts,
+            List<String> jobIds,
+            List<String> dependsOn,
+            List<FailedItemRecord> failedItems,
+            List<String> jobUrls) {
         this.name = name;
         this.type = type;
         this.size = size;

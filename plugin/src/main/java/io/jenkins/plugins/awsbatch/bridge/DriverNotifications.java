@@ -26,11 +26,15 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * step's region and credentials, closed afterwards). Returns the console lines; never throws.
  */
 final class DriverNotifications {
-    private DriverNotifications() {
-    }
+    private DriverNotifications() {}
 
-    static List<String> send(GraphRequest request, DriverContext context, Settings settings, RunState state,
-            RunResult result, RunEngine engine) {
+    static List<String> send(
+            GraphRequest request,
+            DriverContext context,
+            Settings settings,
+            RunState state,
+            RunResult result,
+            RunEngine engine) {
         List<String> lines = new ArrayList<>();
         AwsClients[] made = {null};
         try {
@@ -47,19 +51,33 @@ final class DriverNotifications {
                 }
                 Object resolved = context.getCredentials();
                 CredentialsSpec credentials = resolved instanceof AwsCredentialsProvider p
-                        ? new CredentialsSpec.Provided(p, "credentials of the build") : null;
-                made[0] = AwsClients.create(AwsSettings.builder()
-                        .region(settings.getRegion() != null ? settings.getRegion() : state == null || state.graph == null
-                                ? null : state.graph.region())
-                        .endpointUrl(settings.getEndpointUrl()).credentials(credentials).build(), new CallCounter());
+                        ? new CredentialsSpec.Provided(p, "credentials of the build")
+                        : null;
+                made[0] = AwsClients.create(
+                        AwsSettings.builder()
+                                .region(
+                                        settings.getRegion() != null
+                                                ? settings.getRegion()
+                                                : state == null || state.graph == null ? null : state.graph.region())
+                                .endpointUrl(settings.getEndpointUrl())
+                                .credentials(credentials)
+                                .build(),
+                        new CallCounter());
                 return made[0].sns();
             };
-            StepNotifications.send(result, spec, new JenkinsNotifyLookups(context.getBuildId(), context.getEnvironment()),
-                    context.getEnvironment(), sns, null, lines::add);
+            StepNotifications.send(
+                    result,
+                    spec,
+                    new JenkinsNotifyLookups(context.getBuildId(), context.getEnvironment()),
+                    context.getEnvironment(),
+                    sns,
+                    null,
+                    lines::add);
         } catch (IllegalArgumentException e) {
             lines.add("notifications not sent (the run's outcome is unchanged): " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            lines.add("notifications FAILED (the run's outcome is unchanged): " + e.getClass().getName());
+            lines.add("notifications FAILED (the run's outcome is unchanged): "
+                    + e.getClass().getName());
         } finally {
             if (made[0] != null) {
                 try {

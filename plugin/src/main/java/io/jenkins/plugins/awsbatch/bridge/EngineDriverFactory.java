@@ -12,8 +12,7 @@ public final class EngineDriverFactory implements DriverFactory {
 
     public static final EngineDriverFactory INSTANCE = new EngineDriverFactory();
 
-    private EngineDriverFactory() {
-    }
+    private EngineDriverFactory() {}
 
     @Override
     public GraphDriver open(GraphRequest request, DriverContext context) throws Exception {

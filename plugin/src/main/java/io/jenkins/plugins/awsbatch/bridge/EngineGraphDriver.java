@@ -31,7 +31,6 @@ import io.jenkins.plugins.awsbatch.engine.run.RunJournal;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunServices;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageResult;
 import io.jenkins.plugins.awsbatch.engine.run.StageState;
 import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
@@ -83,6 +82,7 @@ final class EngineGraphDriver implements GraphDriver {
     private static final Pattern STAGE_PATH = Pattern.compile("^stages\\[(\\d+)]");
     /** Keys of the step's return map that say where the run is (kept across restarts in the journal). */
     private static final String RUN_ID = "runId";
+
     private static final String STORE = "store";
 
     private final GraphRequest request;
@@ -283,8 +283,13 @@ final class EngineGraphDriver implements GraphDriver {
         journal.setEngineState(JSON.writeValueAsString(state));
         Map<String, Object> result = resultMap(state, null);
         journal.putResult(result);
-        finished = PollReport.done(Outcome.SUCCEEDED, "planned " + state.itemCount + " item(s) as run " + state.runId,
-                drain(), null, result, record(state, null));
+        finished = PollReport.done(
+                Outcome.SUCCEEDED,
+                "planned " + state.itemCount + " item(s) as run " + state.runId,
+                drain(),
+                null,
+                result,
+                record(state, null));
     }
 
     /** {@code ['a', 'b']}, {@code [list: [...]]}, {@code [file: 'x.csv', key: 'id']} or {@code [s3: 's3://b/p/']}. */
@@ -296,13 +301,15 @@ final class EngineGraphDriver implements GraphDriver {
             return items;
         }
         throw new GraphInputException("items: expected a list (['a', 'b']) or a map ([file: 'items.csv'], "
-                + "[s3: 's3://bucket/prefix/']), got " + (items == null ? "nothing" : "a "
-                + items.getClass().getSimpleName()));
+                + "[s3: 's3://bucket/prefix/']), got "
+                + (items == null ? "nothing" : "a " + items.getClass().getSimpleName()));
     }
 
     /** Where relative item files resolve: the workspace (copied here when it is on an agent). */
     private Path planBaseDir(GraphSpec graph) throws IOException, InterruptedException, GraphInputException {
-        String file = graph.plan() == null || graph.plan().items() == null ? null : graph.plan().items().file();
+        String file = graph.plan() == null || graph.plan().items() == null
+                ? null
+                : graph.plan().items().file();
         if (file == null || new File(file).isAbsolute()) {
             return buildDirPath();
         }
@@ -322,8 +329,8 @@ final class EngineGraphDriver implements GraphDriver {
 
     private void submitExtension(Journal journal, JournalSink sink) throws Exception {
         Map<String, Object> args = request.getArguments();
-        Map<String, Object> previous = map(args.get(kind == StepKind.FAN_OUT ? "plan" : "after"),
-                kind == StepKind.FAN_OUT ? "plan" : "after");
+        Map<String, Object> previous =
+                map(args.get(kind == StepKind.FAN_OUT ? "plan" : "after"), kind == StepKind.FAN_OUT ? "plan" : "after");
         String runId = journal.getRunId() != null ? journal.getRunId() : string(previous.get(RUN_ID));
         if (runId == null) {
             throw new GraphInputException((kind == StepKind.FAN_OUT ? "plan" : "after")
@@ -333,18 +340,20 @@ final class EngineGraphDriver implements GraphDriver {
         String storeUri = storeOf(journal, previous);
         RunState prior = loadForStep(journal, runId, storeUri);
         Map<String, JobDefinitionSpec> definitions = new LinkedHashMap<>();
-        List<StageSpec> stages = kind == StepKind.FAN_OUT ? fanOutStages(args, prior, definitions)
+        List<StageSpec> stages = kind == StepKind.FAN_OUT
+                ? fanOutStages(args, prior, definitions)
                 : List.of(aggregateStage(args, previous, prior, definitions));
         stages.forEach(s -> ownStages.add(s.name()));
         extendOrResume(journal, sink, prior, stages, definitions);
     }
 
-    private List<StageSpec> fanOutStages(Map<String, Object> args, RunState prior,
-            Map<String, JobDefinitionSpec> definitions) throws GraphInputException {
+    private List<StageSpec> fanOutStages(
+            Map<String, Object> args, RunState prior, Map<String, JobDefinitionSpec> definitions)
+            throws GraphInputException {
         Object raw = args.get("stages");
         if (!(raw instanceof List) || ((List<?>) raw).isEmpty()) {
-            throw new GraphInputException("stages: expected a list of stage maps such as [[name: 'score', "
-                    + "jobDefinition: 'score:1']]");
+            throw new GraphInputException(
+                    "stages: expected a list of stage maps such as [[name: 'score', " + "jobDefinition: 'score:1']]");
         }
         List<?> list = (List<?>) raw;
         List<StageSpec> stages = new ArrayList<>();
@@ -365,8 +374,12 @@ final class EngineGraphDriver implements GraphDriver {
             boolean array = "array".equalsIgnoreCase(String.valueOf(stage.get("type")));
             if (!stage.containsKey("dependsOn") && previousName != null) {
                 // each later stage N_TO_N on the one before (the whole stage when it may drop failed items)
-                stage.put("dependsOn", List.of(array && !previousDrops ? Map.of("stage", previousName, "type", "N_TO_N")
-                        : Map.of("stage", previousName)));
+                stage.put(
+                        "dependsOn",
+                        List.of(
+                                array && !previousDrops
+                                        ? Map.of("stage", previousName, "type", "N_TO_N")
+                                        : Map.of("stage", previousName)));
             }
             StageSpec spec = binder.stageFromMap(stage, path);
             spec = localDefinition(spec, prior, definitions, path);
@@ -377,8 +390,12 @@ final class EngineGraphDriver implements GraphDriver {
         return withConcurrencyResources(prior, stages);
     }
 
-    private StageSpec aggregateStage(Map<String, Object> args, Map<String, Object> after, RunState prior,
-            Map<String, JobDefinitionSpec> definitions) throws GraphInputException {
+    private StageSpec aggregateStage(
+            Map<String, Object> args,
+            Map<String, Object> after,
+            RunState prior,
+            Map<String, JobDefinitionSpec> definitions)
+            throws GraphInputException {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("name", args.get("name") == null ? "aggregate" : args.get("name"));
         stage.put("type", "aggregate");
@@ -403,13 +420,17 @@ final class EngineGraphDriver implements GraphDriver {
         List<String> names = new ArrayList<>();
         if (after.get("stages") instanceof List<?> list) {
             for (Object o : list) {
-                if (o instanceof Map<?, ?> m && m.get("name") != null && prior.stages.containsKey(String.valueOf(m.get("name")))) {
+                if (o instanceof Map<?, ?> m
+                        && m.get("name") != null
+                        && prior.stages.containsKey(String.valueOf(m.get("name")))) {
                     names.add(String.valueOf(m.get("name")));
                 }
             }
         }
         if (names.isEmpty()) {
-            prior.graph.stages().stream().filter(s -> s.type() != StageType.CLEANUP).forEach(s -> names.add(s.name()));
+            prior.graph.stages().stream()
+                    .filter(s -> s.type() != StageType.CLEANUP)
+                    .forEach(s -> names.add(s.name()));
         }
         return names;
     }
@@ -419,8 +440,9 @@ final class EngineGraphDriver implements GraphDriver {
      * {@code jobDefinitions:} block, so a stage's {@code command} defines its definition when the run has none
      * of that name.
      */
-    private StageSpec localDefinition(StageSpec spec, RunState prior, Map<String, JobDefinitionSpec> definitions,
-            String path) throws GraphInputException {
+    private StageSpec localDefinition(
+            StageSpec spec, RunState prior, Map<String, JobDefinitionSpec> definitions, String path)
+            throws GraphInputException {
         if (!"local".equals(prior.engine) || spec.jobDefinition() == null) {
             return spec;
         }
@@ -433,18 +455,26 @@ final class EngineGraphDriver implements GraphDriver {
                     + "command: ['sh', '-c', '...'] to define '" + base + "'");
         }
         definitions.put(base, new JobDefinitionSpec(spec.command(), Map.of(), Map.of(), null, null, null, null, null));
-        return spec.jobDefinition().equals(base) ? spec : spec.toBuilder().jobDefinition(base).build();
+        return spec.jobDefinition().equals(base)
+                ? spec
+                : spec.toBuilder().jobDefinition(base).build();
     }
 
     private static List<StageSpec> withConcurrencyResources(RunState prior, List<StageSpec> stages) {
         if (!"local".equals(prior.engine)) {
             return stages;
         }
-        return EngineFactory.withLocalConcurrencyResources(prior.graph.withStages(stages)).stages();
+        return EngineFactory.withLocalConcurrencyResources(prior.graph.withStages(stages))
+                .stages();
     }
 
-    private void extendOrResume(Journal journal, JournalSink sink, RunState prior, List<StageSpec> stages,
-            Map<String, JobDefinitionSpec> definitions) throws Exception {
+    private void extendOrResume(
+            Journal journal,
+            JournalSink sink,
+            RunState prior,
+            List<StageSpec> stages,
+            Map<String, JobDefinitionSpec> definitions)
+            throws Exception {
         boolean alreadyExtended = stages.stream().allMatch(s -> prior.stages.containsKey(s.name()));
         List<StageSpec> all = new ArrayList<>(prior.graph.stages());
         if (!alreadyExtended) {
@@ -453,8 +483,18 @@ final class EngineGraphDriver implements GraphDriver {
         Map<String, JobDefinitionSpec> allDefinitions = new LinkedHashMap<>(prior.graph.jobDefinitions());
         allDefinitions.putAll(definitions);
         GraphSpec g = prior.graph;
-        GraphSpec combined = new GraphSpec(g.name(), prior.engine, g.region(), prior.storeUri, g.queue(), g.mode(),
-                g.plan(), allDefinitions, all, g.notifications(), g.barrierJobDefinition());
+        GraphSpec combined = new GraphSpec(
+                g.name(),
+                prior.engine,
+                g.region(),
+                prior.storeUri,
+                g.queue(),
+                g.mode(),
+                g.plan(),
+                allDefinitions,
+                all,
+                g.notifications(),
+                g.barrierJobDefinition());
         openEngine(combined, prior.runId, prior.baseDir == null ? buildDirPath() : Path.of(prior.baseDir));
         if (alreadyExtended) {
             runner = GraphRunner.resume(services(), prior);
@@ -478,17 +518,20 @@ final class EngineGraphDriver implements GraphDriver {
     private void submitCleanup(Journal journal, JournalSink sink) throws Exception {
         Map<String, Object> args = request.getArguments();
         Map<String, Object> plan = args.get("plan") == null ? Map.of() : map(args.get("plan"), "plan");
-        String runId = journal.getRunId() != null ? journal.getRunId()
+        String runId = journal.getRunId() != null
+                ? journal.getRunId()
                 : string(args.get(RUN_ID)) != null ? string(args.get(RUN_ID)) : string(plan.get(RUN_ID));
         if (runId == null) {
-            throw new GraphInputException("plan or runId: say which run to clean up (plan: what awsBatchPlan "
-                    + "returned, or runId: 'ID')");
+            throw new GraphInputException(
+                    "plan or runId: say which run to clean up (plan: what awsBatchPlan " + "returned, or runId: 'ID')");
         }
         String storeUri = storeOf(journal, plan);
         RunState prior = loadForStep(journal, runId, storeUri);
         String jobDefinition = string(args.get("jobDefinition"));
         if (jobDefinition == null) {
-            openEngine(prior.graph.withStore(prior.storeUri), prior.runId,
+            openEngine(
+                    prior.graph.withStore(prior.storeUri),
+                    prior.runId,
                     prior.baseDir == null ? buildDirPath() : Path.of(prior.baseDir));
             CleanupReport report = new RunCleaner(services().stores()).clean(prior);
             prior.cleanup = report;
@@ -503,15 +546,22 @@ final class EngineGraphDriver implements GraphDriver {
             lines.add("cleanup of run " + runId + ": deleted " + report.deletedObjects() + " object(s) under "
                     + report.deletedPrefixes() + "; kept " + report.kept());
             if (report.error() != null) {
-                finished = PollReport.done(Outcome.FAILED, "cleanup failed", drain(), "cleanup of run " + runId
-                        + " failed: " + report.error(), result, null);
+                finished = PollReport.done(
+                        Outcome.FAILED,
+                        "cleanup failed",
+                        drain(),
+                        "cleanup of run " + runId + " failed: " + report.error(),
+                        result,
+                        null);
             } else {
                 finished = PollReport.done(Outcome.SUCCEEDED, "cleaned up run " + runId, drain(), null, result, null);
             }
             return;
         }
         Map<String, Object> stage = new LinkedHashMap<>();
-        stage.put("name", prior.stages.containsKey("cleanup") && !journalHas(journal, "cleanup") ? "cleanup-job" : "cleanup");
+        stage.put(
+                "name",
+                prior.stages.containsKey("cleanup") && !journalHas(journal, "cleanup") ? "cleanup-job" : "cleanup");
         stage.put("type", "cleanup");
         stage.put("jobDefinition", jobDefinition);
         putIfSet(stage, "queue", settings.getQueue());
@@ -547,12 +597,17 @@ final class EngineGraphDriver implements GraphDriver {
             baseDir = parent != null ? parent.toPath() : baseDir;
         }
         @SuppressWarnings("unchecked")
-        List<String> overrides = args.get("overrides") instanceof List ? (List<String>) args.get("overrides") : List.of();
+        List<String> overrides =
+                args.get("overrides") instanceof List ? (List<String>) args.get("overrides") : List.of();
         GraphSpec graph = new GraphBinder().parse(text, overrides);
         String explicit = request.getSettings().getEngineOrNull();
-        String engineName = explicit != null ? explicit : graph.engine() != null ? graph.engine()
-                : request.getDefaults().getEngineOrNull() != null ? request.getDefaults().getEngineOrNull()
-                : graph.engineOrDefault();
+        String engineName = explicit != null
+                ? explicit
+                : graph.engine() != null
+                        ? graph.engine()
+                        : request.getDefaults().getEngineOrNull() != null
+                                ? request.getDefaults().getEngineOrNull()
+                                : graph.engineOrDefault();
         graph = graph.withEngine(engineName);
         if (request.getSettings().getStore() != null) {
             graph = graph.withStore(request.getSettings().getStore());
@@ -563,13 +618,31 @@ final class EngineGraphDriver implements GraphDriver {
             }
         }
         if (graph.region() == null && settings.getRegion() != null) {
-            graph = new GraphSpec(graph.name(), graph.engine(), settings.getRegion(), graph.store(), graph.queue(),
-                    graph.mode(), graph.plan(), graph.jobDefinitions(), graph.stages(), graph.notifications(),
+            graph = new GraphSpec(
+                    graph.name(),
+                    graph.engine(),
+                    settings.getRegion(),
+                    graph.store(),
+                    graph.queue(),
+                    graph.mode(),
+                    graph.plan(),
+                    graph.jobDefinitions(),
+                    graph.stages(),
+                    graph.notifications(),
                     graph.barrierJobDefinition());
         }
         if (graph.queue() == null && settings.getQueue() != null) {
-            graph = new GraphSpec(graph.name(), graph.engine(), graph.region(), graph.store(), settings.getQueue(),
-                    graph.mode(), graph.plan(), graph.jobDefinitions(), graph.stages(), graph.notifications(),
+            graph = new GraphSpec(
+                    graph.name(),
+                    graph.engine(),
+                    graph.region(),
+                    graph.store(),
+                    settings.getQueue(),
+                    graph.mode(),
+                    graph.plan(),
+                    graph.jobDefinitions(),
+                    graph.stages(),
+                    graph.notifications(),
                     graph.barrierJobDefinition());
         }
         if ("local".equals(engineName)) {
@@ -611,13 +684,16 @@ final class EngineGraphDriver implements GraphDriver {
         Map<String, Object> saved = journal.getResult();
         String storeUri = string(saved.get(STORE));
         RunState prior = loadForStep(journal, runId, storeUri);
-        if (kind == StepKind.PLAN || kind == StepKind.CLEANUP && string(request.getArguments().get("jobDefinition")) == null) {
+        if (kind == StepKind.PLAN
+                || kind == StepKind.CLEANUP && string(request.getArguments().get("jobDefinition")) == null) {
             state = prior;
             Map<String, Object> result = resultMap(prior, null);
             finished = PollReport.done(Outcome.SUCCEEDED, "run " + runId, drain(), null, result, record(prior, null));
             return;
         }
-        openEngine(prior.graph.withEngine(prior.engine).withStore(prior.storeUri), runId,
+        openEngine(
+                prior.graph.withEngine(prior.engine).withStore(prior.storeUri),
+                runId,
                 prior.baseDir == null ? buildDirPath() : Path.of(prior.baseDir));
         runner = GraphRunner.resume(services(), prior);
         state = runner.state();
@@ -659,8 +735,8 @@ final class EngineGraphDriver implements GraphDriver {
     }
 
     private StoreResolver awsStores(String storeUri) {
-        GraphSpec minimal = new GraphSpec("batchgraph", "aws", settings.getRegion(), storeUri, null, null, null, null,
-                null, null, null);
+        GraphSpec minimal = new GraphSpec(
+                "batchgraph", "aws", settings.getRegion(), storeUri, null, null, null, null, null, null, null);
         openEngine(minimal, "lookup", null);
         return services().stores();
     }
@@ -684,10 +760,12 @@ final class EngineGraphDriver implements GraphDriver {
         if ("local".equals(engineName)) {
             String storeUri = canonicalStore(graph.storeOrDefault());
             GraphSpec located = graph.withStore(storeUri);
-            String key = LocalObjectStore.toPath(new RunLayout(storeUri, runId).runUri()).toAbsolutePath().normalize()
+            String key = LocalObjectStore.toPath(new RunLayout(storeUri, runId).runUri())
+                    .toAbsolutePath()
+                    .normalize()
                     .toString();
-            lease = LocalEngines.acquire(key, located, () -> factory.create(located, runId, baseDir, options,
-                    RunListener.NONE));
+            lease = LocalEngines.acquire(
+                    key, located, () -> factory.create(located, runId, baseDir, options, RunListener.NONE));
             engine = lease.engine();
         } else {
             engine = factory.create(graph, runId, baseDir, options, listener);
@@ -710,14 +788,21 @@ final class EngineGraphDriver implements GraphDriver {
     private CredentialsSpec credentials() {
         Object resolved = context.getCredentials();
         CredentialsSpec base = resolved instanceof AwsCredentialsProvider provider
-                ? new CredentialsSpec.Provided(provider, settings.getCredentialsId() != null
-                        ? "Jenkins credentials '" + settings.getCredentialsId() + "'" : "credentials of the build")
+                ? new CredentialsSpec.Provided(
+                        provider,
+                        settings.getCredentialsId() != null
+                                ? "Jenkins credentials '" + settings.getCredentialsId() + "'"
+                                : "credentials of the build")
                 : null;
         if (settings.getRoleArn() == null) {
             return base;
         }
-        return new CredentialsSpec.AssumeRole(base != null ? base : CredentialsSpec.defaultChain(),
-                settings.getRoleArn(), settings.getExternalId(), "jenkins-batchgraph", null);
+        return new CredentialsSpec.AssumeRole(
+                base != null ? base : CredentialsSpec.defaultChain(),
+                settings.getRoleArn(),
+                settings.getExternalId(),
+                "jenkins-batchgraph",
+                null);
     }
 
     /** The step's engine, then the run's, then the global configuration's; {@code aws} when nothing says. */
@@ -739,7 +824,8 @@ final class EngineGraphDriver implements GraphDriver {
             return settings.getStore();
         }
         if ("local".equals(engineName) && context.getBuildDir() != null) {
-            return LocalObjectStore.toUri(context.getBuildDir().toPath().toAbsolutePath().resolve("batchgraph"));
+            return LocalObjectStore.toUri(
+                    context.getBuildDir().toPath().toAbsolutePath().resolve("batchgraph"));
         }
         return null;
     }
@@ -749,7 +835,9 @@ final class EngineGraphDriver implements GraphDriver {
     }
 
     private Path buildDirPath() {
-        return context.getBuildDir() == null ? null : context.getBuildDir().toPath().toAbsolutePath();
+        return context.getBuildDir() == null
+                ? null
+                : context.getBuildDir().toPath().toAbsolutePath();
     }
 
     private File buildDirOrTemp() {
@@ -759,7 +847,8 @@ final class EngineGraphDriver implements GraphDriver {
     private String defaultName() {
         String id = context.getBuildId();
         String job = id == null ? "batchgraph" : id.replaceFirst("#.*$", "");
-        String cleaned = job.replaceAll("[^A-Za-z0-9_-]", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
+        String cleaned =
+                job.replaceAll("[^A-Za-z0-9_-]", "-").replaceAll("-+", "-").replaceAll("^-|-$", "");
         if (cleaned.isEmpty()) {
             cleaned = "batchgraph";
         }
@@ -847,7 +936,9 @@ final class EngineGraphDriver implements GraphDriver {
             }
         }
         if (parts.isEmpty()) {
-            long waiting = s.stages.values().stream().filter(st -> st.status == StageStatus.WAITING).count();
+            long waiting = s.stages.values().stream()
+                    .filter(st -> st.status == StageStatus.WAITING)
+                    .count();
             return "run " + s.runId + (waiting > 0 ? ": " + waiting + " stage(s) waiting" : ": finishing");
         }
         return String.join("; ", parts);
@@ -887,7 +978,11 @@ final class EngineGraphDriver implements GraphDriver {
             }
             List<FailedItemRecord> failed = new ArrayList<>();
             for (FailedItem item : st.failedItems.values()) {
-                failed.add(new FailedItemRecord(item.index(), item.key(), item.exitCode(), item.statusReason(),
+                failed.add(new FailedItemRecord(
+                        item.index(),
+                        item.key(),
+                        item.exitCode(),
+                        item.statusReason(),
                         item.logTail().isEmpty() ? null : String.join("\n", item.logTail()),
                         aws && region != null && item.jobId() != null ? consoleUrl(region, item.jobId()) : null));
             }
@@ -895,10 +990,18 @@ final class EngineGraphDriver implements GraphDriver {
             if (aws && region != null) {
                 st.jobIds().forEach(id -> urls.add(consoleUrl(region, id)));
             }
-            stages.add(new StageRecord(spec.name(), spec.type().name().toLowerCase(Locale.ROOT), size, counts,
-                    st.jobIds(), dependsOn, failed, urls));
+            stages.add(new StageRecord(
+                    spec.name(),
+                    spec.type().name().toLowerCase(Locale.ROOT),
+                    size,
+                    counts,
+                    st.jobIds(),
+                    dependsOn,
+                    failed,
+                    urls));
         }
-        String outcome = result != null && result.outcome() != null ? result.outcome().name()
+        String outcome = result != null && result.outcome() != null
+                ? result.outcome().name()
                 : s.outcome != null ? s.outcome.name() : null;
         return new GraphRecord(s.runId, s.name, s.engine, region, outcome, s.runUri, stages);
     }
@@ -945,7 +1048,8 @@ final class EngineGraphDriver implements GraphDriver {
             List<String> parts = new ArrayList<>();
             for (GraphError error : e.errors()) {
                 String path = error.path() != null && error.path().startsWith(from)
-                        ? to + error.path().substring(from.length()) : error.path();
+                        ? to + error.path().substring(from.length())
+                        : error.path();
                 parts.add(new GraphError(path, error.problem(), error.fix()).toString());
             }
             throw new GraphInputException("invalid input, nothing was submitted: " + String.join("; ", parts));
@@ -1037,7 +1141,9 @@ final class EngineGraphDriver implements GraphDriver {
     // ---- small helpers -------------------------------------------------------------------------------------
 
     private static String string(Object o) {
-        return o == null || String.valueOf(o).isBlank() ? null : String.valueOf(o).trim();
+        return o == null || String.valueOf(o).isBlank()
+                ? null
+                : String.valueOf(o).trim();
     }
 
     @SuppressWarnings("unchecked")
@@ -1045,8 +1151,9 @@ final class EngineGraphDriver implements GraphDriver {
         if (o instanceof Map) {
             return (Map<String, Object>) o;
         }
-        throw new GraphInputException(path + ": expected a map (what the previous step returned, or [runId: 'ID']), got "
-                + (o == null ? "nothing" : "a " + o.getClass().getSimpleName()));
+        throw new GraphInputException(
+                path + ": expected a map (what the previous step returned, or [runId: 'ID']), got "
+                        + (o == null ? "nothing" : "a " + o.getClass().getSimpleName()));
     }
 
     private static void putIfSet(Map<String, Object> map, String key, Object value) {

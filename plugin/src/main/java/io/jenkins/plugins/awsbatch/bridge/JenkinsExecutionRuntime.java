@@ -18,11 +18,16 @@ public final class JenkinsExecutionRuntime implements ExecutionRuntime {
 
     static final JenkinsExecutionRuntime INSTANCE = new JenkinsExecutionRuntime();
 
-    private static final ExecutorService POOL = new ThreadPoolExecutor(0, 32, 60, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), new Named(), new ThreadPoolExecutor.CallerRunsPolicy());
+    private static final ExecutorService POOL = new ThreadPoolExecutor(
+            0,
+            32,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            new Named(),
+            new ThreadPoolExecutor.CallerRunsPolicy());
 
-    private JenkinsExecutionRuntime() {
-    }
+    private JenkinsExecutionRuntime() {}
 
     @Override
     public Future<?> schedule(Runnable task, long delayMillis) {

@@ -21,8 +21,7 @@ final class LocalEngines {
     private static final Logger LOGGER = Logger.getLogger(LocalEngines.class.getName());
     private static final Map<String, Entry> ENGINES = new HashMap<>();
 
-    private LocalEngines() {
-    }
+    private LocalEngines() {}
 
     private static final class Entry {
         final RunEngine engine;

@@ -166,7 +166,8 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
         if (v == null) {
             return FormValidation.warning("No default region: steps then need region:, or AWS_REGION from withAWS");
         }
-        return REGION.matcher(v).matches() ? FormValidation.ok()
+        return REGION.matcher(v).matches()
+                ? FormValidation.ok()
                 : FormValidation.error("Not an AWS region name such as eu-west-1");
     }
 
@@ -175,7 +176,8 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
         if (v == null) {
             return FormValidation.ok();
         }
-        return STORE.matcher(v).matches() ? FormValidation.ok()
+        return STORE.matcher(v).matches()
+                ? FormValidation.ok()
                 : FormValidation.error("Use s3://bucket/prefix or file:///path");
     }
 }

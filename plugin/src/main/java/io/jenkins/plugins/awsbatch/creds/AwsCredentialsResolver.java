@@ -26,11 +26,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * Only where the credentials came from is printed, never a key.
  */
 public final class AwsCredentialsResolver {
-    private AwsCredentialsResolver() {
-    }
+    private AwsCredentialsResolver() {}
 
-    public static AwsCredentialsProvider resolve(Run<?, ?> run, Settings explicit, Settings effective,
-            Map<String, String> environment, PrintStream logger) throws AbortException {
+    public static AwsCredentialsProvider resolve(
+            Run<?, ?> run, Settings explicit, Settings effective, Map<String, String> environment, PrintStream logger)
+            throws AbortException {
         String stepId = explicit.getCredentialsId();
         if (stepId != null) {
             return lookup(run, stepId, logger);
@@ -48,13 +48,12 @@ public final class AwsCredentialsResolver {
         return null;
     }
 
-    private static AwsCredentialsProvider lookup(Run<?, ?> run, String id, PrintStream logger)
-            throws AbortException {
+    private static AwsCredentialsProvider lookup(Run<?, ?> run, String id, PrintStream logger) throws AbortException {
         if (run == null) {
             throw new AbortException("credentialsId '" + id + "' cannot be looked up outside a build");
         }
-        AmazonWebServicesCredentials c = CredentialsProvider.findCredentialById(id,
-                AmazonWebServicesCredentials.class, run);
+        AmazonWebServicesCredentials c =
+                CredentialsProvider.findCredentialById(id, AmazonWebServicesCredentials.class, run);
         if (c == null) {
             throw new AbortException("credentialsId '" + id + "': no 'AWS Credentials' with that id is visible "
                     + "to this build; create one (kind 'AWS Credentials') or fix the id");
@@ -75,7 +74,9 @@ public final class AwsCredentialsResolver {
             return null;
         }
         String token = Settings.blankToNull(env.get("AWS_SESSION_TOKEN"));
-        return StaticCredentialsProvider.create(token == null ? AwsBasicCredentials.create(key, secret)
-                : AwsSessionCredentials.create(key, secret, token));
+        return StaticCredentialsProvider.create(
+                token == null
+                        ? AwsBasicCredentials.create(key, secret)
+                        : AwsSessionCredentials.create(key, secret, token));
     }
 }

@@ -44,8 +44,13 @@ public final class DriverContext {
         }
     }
 
-    public DriverContext(PrintStream logger, File buildDir, Map<String, String> environment, Object credentials,
-            String buildId, WorkspaceReader workspace) {
+    public DriverContext(
+            PrintStream logger,
+            File buildDir,
+            Map<String, String> environment,
+            Object credentials,
+            String buildId,
+            WorkspaceReader workspace) {
         this.workspace = workspace == null ? p -> null : workspace;
         this.logger = logger;
         this.buildDir = buildDir;

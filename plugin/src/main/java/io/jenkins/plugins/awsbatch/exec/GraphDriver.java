@@ -25,6 +25,5 @@ public interface GraphDriver extends AutoCloseable {
     int terminateAll(Journal journal, String reason) throws Exception;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

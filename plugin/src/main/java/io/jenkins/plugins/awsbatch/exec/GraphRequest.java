@@ -23,8 +23,13 @@ public final class GraphRequest implements Serializable {
      * @param settings what the step itself says (explicit values)
      * @param defaults the global configuration at the time the step started (used after the environment)
      */
-    public GraphRequest(StepKind kind, Map<String, Object> arguments, Settings settings, Settings defaults,
-            boolean waitForCompletion, PollPolicy pollPolicy) {
+    public GraphRequest(
+            StepKind kind,
+            Map<String, Object> arguments,
+            Settings settings,
+            Settings defaults,
+            boolean waitForCompletion,
+            PollPolicy pollPolicy) {
         this.kind = kind;
         this.arguments = PlainData.copyMap(arguments, "");
         this.settings = settings == null ? Settings.empty() : settings;

@@ -50,11 +50,16 @@ public class GraphStepExecution extends StepExecution {
     private static final Logger LOGGER = Logger.getLogger(GraphStepExecution.class.getName());
     /** Consecutive failed polls (network, credentials expiring...) tolerated before the step fails. */
     static final int MAX_POLL_ERRORS = 5;
+
     private static final long SAVE_TIMEOUT_SECONDS = 60;
 
     /** Where the execution is in its life. */
     public enum Phase {
-        NEW, SUBMITTING, TRACKING, STOPPING, DONE
+        NEW,
+        SUBMITTING,
+        TRACKING,
+        STOPPING,
+        DONE
     }
 
     private final GraphRequest request;
@@ -72,8 +77,8 @@ public class GraphStepExecution extends StepExecution {
     private transient volatile AtomicBoolean completed;
     private transient volatile ReentrantLock awsLock;
 
-    public GraphStepExecution(@NonNull StepContext context, @NonNull GraphRequest request,
-            @NonNull DriverFactory factory) {
+    public GraphStepExecution(
+            @NonNull StepContext context, @NonNull GraphRequest request, @NonNull DriverFactory factory) {
         super(context);
         this.request = Objects.requireNonNull(request, "request");
         this.factory = Objects.requireNonNull(factory, "factory");
@@ -95,15 +100,15 @@ public class GraphStepExecution extends StepExecution {
             case NEW:
             case SUBMITTING:
                 pending = runtime().execute(() -> {
-                    log("Resuming submission of " + describeRun() + ": " + journal.getEntries().size()
-                            + " job(s) already journaled, none will be submitted again.");
+                    log("Resuming submission of " + describeRun() + ": "
+                            + journal.getEntries().size() + " job(s) already journaled, none will be submitted again.");
                     submitPhase();
                 });
                 break;
             case TRACKING:
                 pending = runtime().execute(() -> {
-                    log("Resuming tracking of " + describeRun() + " (" + journal.getEntries().size()
-                            + " job(s)); nothing is resubmitted.");
+                    log("Resuming tracking of " + describeRun() + " ("
+                            + journal.getEntries().size() + " job(s)); nothing is resubmitted.");
                     pollPhase();
                 });
                 break;
@@ -134,13 +139,15 @@ public class GraphStepExecution extends StepExecution {
         }
         ExecutionRuntime rt = runtime();
         long bound = request.getPollPolicy().getStopTimeoutMillis();
-        Future<?> fallback = rt.schedule(() -> {
-            if (!isCompleted()) {
-                log("Gave up waiting for termination after " + TimeUnit.MILLISECONDS.toSeconds(bound)
-                        + "s; these jobs may still be running: " + journal.getJobIds());
-                completeFailure(cause);
-            }
-        }, bound);
+        Future<?> fallback = rt.schedule(
+                () -> {
+                    if (!isCompleted()) {
+                        log("Gave up waiting for termination after " + TimeUnit.MILLISECONDS.toSeconds(bound)
+                                + "s; these jobs may still be running: " + journal.getJobIds());
+                        completeFailure(cause);
+                    }
+                },
+                bound);
         rt.execute(() -> {
             try {
                 terminateNow("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")");
@@ -164,7 +171,8 @@ public class GraphStepExecution extends StepExecution {
                 return (lastStatus == null ? "waiting for " + run : lastStatus) + "; next poll in "
                         + TimeUnit.MILLISECONDS.toSeconds(wait + 999) + "s";
             case STOPPING:
-                return "terminating the jobs of " + run + " (" + journal.getEntries().size() + " job(s))";
+                return "terminating the jobs of " + run + " ("
+                        + journal.getEntries().size() + " job(s))";
             case DONE:
             default:
                 return "finished " + run;
@@ -223,8 +231,8 @@ public class GraphStepExecution extends StepExecution {
                 fail(t);
                 return;
             }
-            log("Polling " + describeRun() + " failed (" + pollErrors + "/" + MAX_POLL_ERRORS + "): "
-                    + oneLine(t) + "; retrying");
+            log("Polling " + describeRun() + " failed (" + pollErrors + "/" + MAX_POLL_ERRORS + "): " + oneLine(t)
+                    + "; retrying");
             delayMillis = request.getPollPolicy().next(Math.max(delayMillis, 1), false);
             schedulePoll(delayMillis);
             return;
@@ -244,12 +252,12 @@ public class GraphStepExecution extends StepExecution {
             return;
         }
         if (!request.isWaitForCompletion()) {
-            finish(PollReport.done(Outcome.SUCCEEDED, report.getStatus(), List.of(), null, report.getResult(),
-                    null));
+            finish(PollReport.done(Outcome.SUCCEEDED, report.getStatus(), List.of(), null, report.getResult(), null));
             return;
         }
         // the engine's own backoff (5 s -> 60 s on AWS, faster on the local engine) within this step's bounds
-        delayMillis = report.getDelayHintMillis() > 0 ? request.getPollPolicy().clamp(report.getDelayHintMillis())
+        delayMillis = report.getDelayHintMillis() > 0
+                ? request.getPollPolicy().clamp(report.getDelayHintMillis())
                 : request.getPollPolicy().next(delayMillis, changed);
         schedulePoll(delayMillis);
     }
@@ -260,11 +268,14 @@ public class GraphStepExecution extends StepExecution {
         }
         long jittered = request.getPollPolicy().jitter(delay);
         nextPollAtMillis = System.currentTimeMillis() + jittered;
-        pending = runtime().schedule(() -> {
-            if (phase == Phase.TRACKING) {
-                pending = runtime().execute(this::pollPhase);
-            }
-        }, jittered);
+        pending = runtime()
+                .schedule(
+                        () -> {
+                            if (phase == Phase.TRACKING) {
+                                pending = runtime().execute(this::pollPhase);
+                            }
+                        },
+                        jittered);
     }
 
     private void finish(PollReport report) {
@@ -363,8 +374,8 @@ public class GraphStepExecution extends StepExecution {
         TaskListener listener = listener();
         for (int i = announced; i < entries.size(); i++) {
             Journal.Entry e = entries.get(i);
-            String text = "Submitted " + e.getStage() + (e.getChunk() > 0 ? " chunk " + e.getChunk() : "")
-                    + ": " + e.getJobName() + " (" + e.getJobId() + ")";
+            String text = "Submitted " + e.getStage() + (e.getChunk() > 0 ? " chunk " + e.getChunk() : "") + ": "
+                    + e.getJobName() + " (" + e.getJobId() + ")";
             String url = consoleUrl(e.getJobId());
             if (listener == null) {
                 continue;
@@ -506,10 +517,16 @@ public class GraphStepExecution extends StepExecution {
         Map<String, String> environment = env == null ? Map.of() : new LinkedHashMap<>(env);
         Settings effective = request.effectiveSettings(environment);
         PrintStream logger = listener == null ? System.out : listener.getLogger();
-        Object credentials = effective.isLocal() ? null
+        Object credentials = effective.isLocal()
+                ? null
                 : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger);
-        DriverContext dc = new DriverContext(logger, run == null ? null : run.getRootDir(), environment,
-                credentials, run == null ? null : run.getExternalizableId(), new Workspace());
+        DriverContext dc = new DriverContext(
+                logger,
+                run == null ? null : run.getRootDir(),
+                environment,
+                credentials,
+                run == null ? null : run.getExternalizableId(),
+                new Workspace());
         return factory.open(request, dc);
     }
 
@@ -533,7 +550,8 @@ public class GraphStepExecution extends StepExecution {
             if (file == null) {
                 return false;
             }
-            java.nio.file.Files.createDirectories(target.toPath().toAbsolutePath().getParent());
+            java.nio.file.Files.createDirectories(
+                    target.toPath().toAbsolutePath().getParent());
             file.copyTo(new FilePath(target));
             return true;
         }
@@ -545,8 +563,8 @@ public class GraphStepExecution extends StepExecution {
             }
             FilePath file = workspace.child(relativePath);
             if (!file.exists()) {
-                throw new AbortException("file: '" + relativePath + "' does not exist in the workspace "
-                        + workspace.getRemote());
+                throw new AbortException(
+                        "file: '" + relativePath + "' does not exist in the workspace " + workspace.getRemote());
             }
             return file;
         }

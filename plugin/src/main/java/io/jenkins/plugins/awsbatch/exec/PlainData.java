@@ -12,15 +12,17 @@ import java.util.Map;
  * Anything else is refused with the argument's path in the message.
  */
 public final class PlainData {
-    private PlainData() {
-    }
+    private PlainData() {}
 
     public static Object copy(Object value, String path) {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Double
-                || value instanceof java.math.BigDecimal || value instanceof java.math.BigInteger) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof java.math.BigDecimal
+                || value instanceof java.math.BigInteger) {
             return value;
         }
         if (value instanceof Number) {
@@ -63,8 +65,7 @@ public final class PlainData {
             return new LinkedHashMap<>();
         }
         if (!(copy instanceof LinkedHashMap)) {
-            throw new IllegalArgumentException(path + ": expected a map such as [name: 'x'], got "
-                    + describe(value));
+            throw new IllegalArgumentException(path + ": expected a map such as [name: 'x'], got " + describe(value));
         }
         return (LinkedHashMap<String, Object>) copy;
     }

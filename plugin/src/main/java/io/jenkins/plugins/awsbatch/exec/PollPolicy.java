@@ -46,7 +46,9 @@ public final class PollPolicy implements Serializable {
             return 0;
         }
         long spread = delay / 10;
-        return spread == 0 ? delay : delay - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1);
+        return spread == 0
+                ? delay
+                : delay - spread + ThreadLocalRandom.current().nextLong(2 * spread + 1);
     }
 
     /** {@code hint} kept within this policy's bounds. */

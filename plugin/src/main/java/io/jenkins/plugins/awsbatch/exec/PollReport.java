@@ -18,8 +18,14 @@ public final class PollReport {
     private final GraphRecord record;
     private long delayHintMillis;
 
-    private PollReport(boolean done, Outcome outcome, String status, List<String> lines, String failureSummary,
-            Map<String, Object> result, GraphRecord record) {
+    private PollReport(
+            boolean done,
+            Outcome outcome,
+            String status,
+            List<String> lines,
+            String failureSummary,
+            Map<String, Object> result,
+            GraphRecord record) {
         this.done = done;
         this.outcome = outcome;
         this.status = status;
@@ -38,8 +44,8 @@ public final class PollReport {
      * Still running, with what the step returns if it does not wait ({@code wait: false}): the run id and the
      * job ids submitted so far.
      */
-    public static PollReport running(String status, List<String> lines, GraphRecord record,
-            Map<String, Object> result) {
+    public static PollReport running(
+            String status, List<String> lines, GraphRecord record, Map<String, Object> result) {
         return new PollReport(false, null, status, lines, null, result, record);
     }
 
@@ -57,8 +63,13 @@ public final class PollReport {
      * Finished. {@code failureSummary} is the one-line digest (stage and failed item ranges) for FAILED and
      * UNSTABLE; {@code result} what the step returns.
      */
-    public static PollReport done(Outcome outcome, String status, List<String> lines, String failureSummary,
-            Map<String, Object> result, GraphRecord record) {
+    public static PollReport done(
+            Outcome outcome,
+            String status,
+            List<String> lines,
+            String failureSummary,
+            Map<String, Object> result,
+            GraphRecord record) {
         return new PollReport(true, outcome, status, lines, failureSummary, result, record);
     }
 

@@ -21,8 +21,15 @@ public final class Settings implements Serializable {
     private final String externalId;
     private final String endpointUrl;
 
-    public Settings(String engine, String region, String queue, String store, String credentialsId,
-            String roleArn, String externalId, String endpointUrl) {
+    public Settings(
+            String engine,
+            String region,
+            String queue,
+            String store,
+            String credentialsId,
+            String roleArn,
+            String externalId,
+            String endpointUrl) {
         this.engine = blankToNull(engine) == null ? null : engine.trim().toLowerCase(Locale.ROOT);
         this.region = blankToNull(region);
         this.queue = blankToNull(queue);
@@ -88,9 +95,15 @@ public final class Settings implements Serializable {
         if (defaults == null) {
             return this;
         }
-        return new Settings(or(engine, defaults.engine), or(region, defaults.region), or(queue, defaults.queue),
-                or(store, defaults.store), or(credentialsId, defaults.credentialsId), or(roleArn, defaults.roleArn),
-                or(externalId, defaults.externalId), or(endpointUrl, defaults.endpointUrl));
+        return new Settings(
+                or(engine, defaults.engine),
+                or(region, defaults.region),
+                or(queue, defaults.queue),
+                or(store, defaults.store),
+                or(credentialsId, defaults.credentialsId),
+                or(roleArn, defaults.roleArn),
+                or(externalId, defaults.externalId),
+                or(endpointUrl, defaults.endpointUrl));
     }
 
     /** This, with the region taken from the environment when unset (never a silent default region). */
@@ -120,9 +133,13 @@ public final class Settings implements Serializable {
             return false;
         }
         Settings s = (Settings) o;
-        return Objects.equals(engine, s.engine) && Objects.equals(region, s.region) && Objects.equals(queue, s.queue)
-                && Objects.equals(store, s.store) && Objects.equals(credentialsId, s.credentialsId)
-                && Objects.equals(roleArn, s.roleArn) && Objects.equals(externalId, s.externalId)
+        return Objects.equals(engine, s.engine)
+                && Objects.equals(region, s.region)
+                && Objects.equals(queue, s.queue)
+                && Objects.equals(store, s.store)
+                && Objects.equals(credentialsId, s.credentialsId)
+                && Objects.equals(roleArn, s.roleArn)
+                && Objects.equals(externalId, s.externalId)
                 && Objects.equals(endpointUrl, s.endpointUrl);
     }
 

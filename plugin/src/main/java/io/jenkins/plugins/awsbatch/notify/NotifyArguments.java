@@ -18,11 +18,10 @@ import java.util.Set;
 public final class NotifyArguments {
     private static final Set<String> OUTCOMES = Set.of("onFailure", "onUnstable", "onSuccess");
     private static final Set<String> SLACK_FIELDS = Set.of("credentialsId", "webhookUrlEnv", "channel");
-    private static final Set<String> EMAIL_FIELDS = Set.of("to", "from", "smtpHost", "smtpPort", "security", "username",
-            "passwordEnv");
+    private static final Set<String> EMAIL_FIELDS =
+            Set.of("to", "from", "smtpHost", "smtpPort", "security", "username", "passwordEnv");
 
-    private NotifyArguments() {
-    }
+    private NotifyArguments() {}
 
     /** @return null when {@code notify} is null or empty */
     public static NotifySpec parse(Object notify) {
@@ -40,8 +39,10 @@ public final class NotifyArguments {
                 throw new IllegalArgumentException("notify." + k + ": unknown; use onFailure, onUnstable or onSuccess");
             }
         }
-        return new NotifySpec(targets(map.get("onFailure"), "notify.onFailure"),
-                targets(map.get("onUnstable"), "notify.onUnstable"), targets(map.get("onSuccess"), "notify.onSuccess"));
+        return new NotifySpec(
+                targets(map.get("onFailure"), "notify.onFailure"),
+                targets(map.get("onUnstable"), "notify.onUnstable"),
+                targets(map.get("onSuccess"), "notify.onSuccess"));
     }
 
     private static List<NotifyTarget> targets(Object value, String path) {
@@ -59,8 +60,8 @@ public final class NotifyArguments {
                 addAll(out, one, path + "[" + i + "]");
             }
         } else {
-            throw new IllegalArgumentException(path + ": expected a map of targets ([slack: 'id', email: 'a@x']) or a "
-                    + "list of them");
+            throw new IllegalArgumentException(
+                    path + ": expected a map of targets ([slack: 'id', email: 'a@x']) or a " + "list of them");
         }
         return out;
     }
@@ -83,8 +84,8 @@ public final class NotifyArguments {
             return new NotifyTarget.Slack(null, nonBlank(id, path), null);
         }
         Map<?, ?> m = fields(v, path, SLACK_FIELDS);
-        return new NotifyTarget.Slack(string(m.get("webhookUrlEnv")), string(m.get("credentialsId")),
-                string(m.get("channel")));
+        return new NotifyTarget.Slack(
+                string(m.get("webhookUrlEnv")), string(m.get("credentialsId")), string(m.get("channel")));
     }
 
     private static NotifyTarget.Email email(Object v, String path) {
@@ -95,12 +96,21 @@ public final class NotifyArguments {
         Object port = m.get("smtpPort");
         Integer smtpPort;
         try {
-            smtpPort = port == null ? null : port instanceof Number n ? n.intValue() : Integer.valueOf(port.toString().trim());
+            smtpPort = port == null
+                    ? null
+                    : port instanceof Number n
+                            ? n.intValue()
+                            : Integer.valueOf(port.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(path + ".smtpPort: expected a number");
         }
-        return new NotifyTarget.Email(recipients(m.get("to"), path + ".to"), string(m.get("from")),
-                string(m.get("smtpHost")), smtpPort, string(m.get("security")), string(m.get("username")),
+        return new NotifyTarget.Email(
+                recipients(m.get("to"), path + ".to"),
+                string(m.get("from")),
+                string(m.get("smtpHost")),
+                smtpPort,
+                string(m.get("security")),
+                string(m.get("username")),
                 string(m.get("passwordEnv")));
     }
 

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * build's result, and no secret is printed (the engine's senders redact them).
  */
 public final class StepNotifications {
-    private StepNotifications() {
-    }
+    private StepNotifications() {}
 
     /**
      * @param environment the step's environment (for {@code webhookUrlEnv} and {@code passwordEnv})
@@ -31,9 +30,17 @@ public final class StepNotifications {
      * @param proxy       the HTTP proxy for Slack, or null for the JVM's settings
      * @param console     where each delivery line goes
      */
-    public static List<DeliveryResult> send(RunResult result, NotifySpec spec, NotifyLookups lookups,
-            Map<String, String> environment, Supplier<SnsClient> sns, ProxySettings proxy, Consumer<String> console) {
-        if (result == null || spec == null || Notifier.targetsFor(spec, result.outcome()).isEmpty()) {
+    public static List<DeliveryResult> send(
+            RunResult result,
+            NotifySpec spec,
+            NotifyLookups lookups,
+            Map<String, String> environment,
+            Supplier<SnsClient> sns,
+            ProxySettings proxy,
+            Consumer<String> console) {
+        if (result == null
+                || spec == null
+                || Notifier.targetsFor(spec, result.outcome()).isEmpty()) {
             return List.of();
         }
         NotifyLookups l = lookups == null ? NotifyLookups.NONE : lookups;
@@ -67,7 +74,8 @@ public final class StepNotifications {
             return new Notifier(senders, listener).notify(result, spec, link);
         } catch (RuntimeException e) {
             // Notifier itself never throws; this guards the wiring. Only the type: a message might hold anything.
-            console.accept("notifications FAILED (the run's outcome is unchanged): " + e.getClass().getName());
+            console.accept("notifications FAILED (the run's outcome is unchanged): "
+                    + e.getClass().getName());
             return List.of();
         }
     }

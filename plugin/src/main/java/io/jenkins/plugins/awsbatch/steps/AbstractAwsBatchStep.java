@@ -114,8 +114,7 @@ public abstract class AbstractAwsBatchStep extends Step {
 
     /** Builds the request: the step's values, the global configuration as defaults. */
     public GraphRequest toRequest(Settings defaults) {
-        return new GraphRequest(kind(), arguments(), explicitSettings(), defaults, waitForCompletion(),
-                pollPolicy());
+        return new GraphRequest(kind(), arguments(), explicitSettings(), defaults, waitForCompletion(), pollPolicy());
     }
 
     static PollPolicy pollPolicy() {
@@ -123,14 +122,14 @@ public abstract class AbstractAwsBatchStep extends Step {
         if (min == null) {
             return PollPolicy.DEFAULT;
         }
-        return new PollPolicy(min, Math.max(min, Math.min(60_000, min * 12)), 1.5,
-                PollPolicy.DEFAULT.getStopTimeoutMillis());
+        return new PollPolicy(
+                min, Math.max(min, Math.min(60_000, min * 12)), 1.5, PollPolicy.DEFAULT.getStopTimeoutMillis());
     }
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        return new GraphStepExecution(context, toRequest(AwsBatchGraphConfiguration.get().toSettings()),
-                driverFactory());
+        return new GraphStepExecution(
+                context, toRequest(AwsBatchGraphConfiguration.get().toSettings()), driverFactory());
     }
 
     /** The engine bridge; overridable for tests. */

@@ -20,8 +20,7 @@ public class AwsBatchCleanupStep extends AbstractAwsBatchStep {
     private String jobDefinition;
 
     @DataBoundConstructor
-    public AwsBatchCleanupStep() {
-    }
+    public AwsBatchCleanupStep() {}
 
     public Object getPlan() {
         return plan;

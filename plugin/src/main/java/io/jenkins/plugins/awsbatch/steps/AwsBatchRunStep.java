@@ -22,8 +22,7 @@ public class AwsBatchRunStep extends AbstractNotifyingStep {
     private String runId;
 
     @DataBoundConstructor
-    public AwsBatchRunStep() {
-    }
+    public AwsBatchRunStep() {}
 
     public String getFile() {
         return file;
@@ -53,8 +52,8 @@ public class AwsBatchRunStep extends AbstractNotifyingStep {
     @DataBoundSetter
     @SuppressWarnings("unchecked")
     public void setOverrides(List<String> overrides) {
-        this.overrides = overrides == null || overrides.isEmpty() ? null
-                : (List<String>) PlainData.copy(overrides, "overrides");
+        this.overrides =
+                overrides == null || overrides.isEmpty() ? null : (List<String>) PlainData.copy(overrides, "overrides");
     }
 
     public String getRunId() {

@@ -69,7 +69,8 @@ public abstract class AwsBatchStepDescriptor extends StepDescriptor {
         if (value == null || value.isBlank()) {
             return FormValidation.ok();
         }
-        return REGION.matcher(value.trim()).matches() ? FormValidation.ok()
+        return REGION.matcher(value.trim()).matches()
+                ? FormValidation.ok()
                 : FormValidation.error("Not an AWS region name such as eu-west-1");
     }
 }

@@ -134,14 +134,16 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
             return;
         }
         String name = String.valueOf(project);
-        java.util.function.Consumer<String> log = line -> LOGGER.log(Level.INFO, "awsBatchS3Trigger {0}: {1}",
-                new Object[] {name, line});
+        java.util.function.Consumer<String> log =
+                line -> LOGGER.log(Level.INFO, "awsBatchS3Trigger {0}: {1}", new Object[] {name, line});
         File seenFile = new File(project.getRootDir(), SEEN_FILE);
         S3BuildHandler handler = new S3BuildHandler(name, new JobBuildScheduler(project), log);
-        S3TriggerLoop l = new S3TriggerLoop("awsBatchS3Trigger " + name + " <- " + queueUrl,
+        S3TriggerLoop l = new S3TriggerLoop(
+                "awsBatchS3Trigger " + name + " <- " + queueUrl,
                 () -> connect(project),
                 sqs -> new S3EventWatcher(sqs, queueUrl, filter(), new FileSeenObjects(seenFile.toPath()), log),
-                handler, log);
+                handler,
+                log);
         loop = l;
         l.start();
         log.accept("polling " + queueUrl + " for " + filter());
@@ -176,13 +178,18 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
                 }
             }
             if (found == null) {
-                throw new IllegalStateException("credentialsId '" + id + "': no 'AWS Credentials' with that id is "
-                        + "visible to " + project);
+                throw new IllegalStateException(
+                        "credentialsId '" + id + "': no 'AWS Credentials' with that id is " + "visible to " + project);
             }
             credentials = new CredentialsSpec.Provided(found, "Jenkins credentials '" + id + "'");
         }
-        AwsClients clients = AwsClients.create(AwsSettings.builder().region(effectiveRegion).endpointUrl(endpointUrl)
-                .credentials(credentials).build(), new CallCounter());
+        AwsClients clients = AwsClients.create(
+                AwsSettings.builder()
+                        .region(effectiveRegion)
+                        .endpointUrl(endpointUrl)
+                        .credentials(credentials)
+                        .build(),
+                new CallCounter());
         return new S3TriggerLoop.Connection(clients.sqs(), clients);
     }
 
@@ -211,7 +218,8 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
                         + "https://sqs.eu-west-1.amazonaws.com/123456789012/inbox");
             }
             if (!v.startsWith("https://") && !v.startsWith("http://")) {
-                return FormValidation.error("A queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME), not a name or ARN");
+                return FormValidation.error(
+                        "A queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME), not a name or ARN");
             }
             return FormValidation.ok();
         }

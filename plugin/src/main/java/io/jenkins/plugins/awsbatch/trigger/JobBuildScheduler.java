@@ -29,7 +29,9 @@ final class JobBuildScheduler implements BuildScheduler {
     public boolean schedule(S3ObjectEvent event, Map<String, String> parameters) {
         List<ParameterValue> values = new ArrayList<>();
         parameters.forEach((name, value) -> values.add(new StringParameterValue(name, value)));
-        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(job, -1,
+        Queue.Item item = ParameterizedJobMixIn.scheduleBuild2(
+                job,
+                -1,
                 new CauseAction(new S3ObjectCause(event.bucket(), event.key(), event.eTag())),
                 new ParametersAction(values, parameters.keySet()));
         return item != null;

@@ -24,7 +24,7 @@ public final class S3BuildHandler implements ObjectHandler {
     public S3BuildHandler(String jobName, BuildScheduler scheduler, Consumer<String> log) {
         this.jobName = jobName;
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.log = log == null ? line -> { } : log;
+        this.log = log == null ? line -> {} : log;
     }
 
     /** {@code S3_BUCKET}, {@code S3_KEY} and, when the event has one, {@code S3_ETAG}. */
@@ -41,8 +41,8 @@ public final class S3BuildHandler implements ObjectHandler {
     @Override
     public void accept(S3ObjectEvent event) throws Exception {
         if (!scheduler.schedule(event, parameters(event))) {
-            throw new BuildNotScheduledException(jobName + " did not accept a build for " + event.uri()
-                    + " (disabled, or refused by the queue)");
+            throw new BuildNotScheduledException(
+                    jobName + " did not accept a build for " + event.uri() + " (disabled, or refused by the queue)");
         }
         log.accept("scheduled a build of " + jobName + " for " + event.uri());
     }

@@ -34,7 +34,9 @@ public class S3ObjectCause extends Cause {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof S3ObjectCause c && Objects.equals(bucket, c.bucket) && Objects.equals(key, c.key)
+        return o instanceof S3ObjectCause c
+                && Objects.equals(bucket, c.bucket)
+                && Objects.equals(key, c.key)
                 && Objects.equals(eTag, c.eTag);
     }
 

@@ -34,13 +34,17 @@ public final class S3TriggerLoop {
         }
     }
 
-    public S3TriggerLoop(String name, Callable<Connection> sqsFactory, Function<SqsClient, S3EventWatcher> watcherFactory,
-            ObjectHandler handler, Consumer<String> log) {
+    public S3TriggerLoop(
+            String name,
+            Callable<Connection> sqsFactory,
+            Function<SqsClient, S3EventWatcher> watcherFactory,
+            ObjectHandler handler,
+            Consumer<String> log) {
         this.name = name;
         this.sqsFactory = sqsFactory;
         this.watcherFactory = watcherFactory;
         this.handler = handler;
-        this.log = log == null ? line -> { } : log;
+        this.log = log == null ? line -> {} : log;
     }
 
     public synchronized void start() {
