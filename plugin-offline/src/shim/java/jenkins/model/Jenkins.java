@@ -3,6 +3,7 @@ package jenkins.model;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.AbstractCIBase;
+import hudson.model.Descriptor;
 import hudson.model.DescriptorByNameOwner;
 import hudson.model.Item;
 import hudson.model.ModifiableViewGroup;
@@ -50,6 +51,11 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
     @Override
     @NonNull
     public ACL getACL() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    public Descriptor getDescriptor(String id) {
         throw new UnsupportedOperationException("shim");
     }
 

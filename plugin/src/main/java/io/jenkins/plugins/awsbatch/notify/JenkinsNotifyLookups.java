@@ -3,13 +3,15 @@ package io.jenkins.plugins.awsbatch.notify;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Run;
 import io.jenkins.plugins.awsbatch.engine.notify.Secret;
+import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * {@link NotifyLookups} for a build: Slack webhook URLs from secret-text ({@link StringCredentials})
  * credentials visible to the build (tracked as used by it), and the build's URL ({@code BUILD_URL} of its
- * environment, else {@link Run#getAbsoluteUrl()}). Email uses the target's own SMTP settings.
+ * environment, else {@link Run#getAbsoluteUrl()}). Email targets fall back to the Mailer plugin's SMTP configuration
+ * ({@link MailerSmtpDefaults}) for the fields they leave out.
  */
 public final class JenkinsNotifyLookups implements NotifyLookups {
     private final String buildId;
@@ -37,6 +39,11 @@ public final class JenkinsNotifyLookups implements NotifyLookups {
         }
         CredentialsProvider.track(run, c);
         return new Secret(c.getSecret().getPlainText(), "credentials '" + credentialsId + "'");
+    }
+
+    @Override
+    public TargetSenders.SmtpDefaults smtpDefaults() {
+        return MailerSmtpDefaults.fromJenkins();
     }
 
     @Override
