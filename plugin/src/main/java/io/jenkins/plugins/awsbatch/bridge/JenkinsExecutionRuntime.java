@@ -1,9 +1,8 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -13,19 +12,25 @@ import jenkins.util.Timer;
 /**
  * Polls are timed on {@code jenkins.util.Timer}; the AWS calls themselves run on a small pool of daemon
  * threads of this plugin, so neither the CPS VM thread nor the shared timer threads block on the network.
+ * When every pool thread is busy, further work waits in the pool's queue: it never runs on the thread that
+ * handed it over (which is the CPS VM thread for {@code start()}, a timer thread for a poll).
  */
 public final class JenkinsExecutionRuntime implements ExecutionRuntime {
 
     static final JenkinsExecutionRuntime INSTANCE = new JenkinsExecutionRuntime();
 
-    private static final ExecutorService POOL = new ThreadPoolExecutor(
-            0,
-            32,
-            60,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            new Named(),
-            new ThreadPoolExecutor.CallerRunsPolicy());
+    private static final int THREADS = 32;
+
+    private static final ThreadPoolExecutor POOL = pool();
+
+    private static ThreadPoolExecutor pool() {
+        // core == max with an unbounded queue: up to THREADS threads, then queueing (never CallerRunsPolicy,
+        // which would run AWS calls on the caller); idle threads end after a minute
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                THREADS, THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new Named());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
 
     private JenkinsExecutionRuntime() {}
 

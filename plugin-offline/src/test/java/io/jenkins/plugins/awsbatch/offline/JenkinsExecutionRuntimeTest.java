@@ -1,0 +1,49 @@
+package io.jenkins.plugins.awsbatch.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.awsbatch.bridge.EngineDriverFactory;
+import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The production runtime's pool: AWS work never runs on the thread that hands it over. */
+class JenkinsExecutionRuntimeTest {
+
+    @Test
+    void aSaturatedPoolQueuesWorkInsteadOfRunningItOnTheCaller() throws Exception {
+        ExecutionRuntime runtime = EngineDriverFactory.INSTANCE.runtime();
+        Thread caller = Thread.currentThread(); // stands for the CPS VM thread in start(), a timer thread in a poll
+        Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(50);
+        List<Future<?>> futures = new ArrayList<>();
+        long before = System.nanoTime();
+        for (int i = 0; i < 50; i++) { // more tasks than pool threads, each blocked like a slow AWS call
+            futures.add(runtime.execute(() -> {
+                ranOn.add(Thread.currentThread());
+                try {
+                    release.await(3, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }));
+        }
+        long handOverMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+        release.countDown();
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(ranOn).doesNotContain(caller);
+        assertThat(handOverMillis).as("execute() returns at once").isLessThan(2_000);
+        assertThat(futures).allSatisfy(f -> assertThat(f.isDone()).isTrue());
+        assertThat(ranOn).allSatisfy(t -> assertThat(t.getName()).startsWith("aws-batch-graph-"));
+    }
+}
