@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch.exec;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,5 +119,13 @@ public final class Journal implements Serializable {
 
     public synchronized void putResult(Map<String, Object> values) {
         result.putAll(PlainData.copyMap(values, "result"));
+    }
+
+    /**
+     * Serialised under the same lock as every mutation: Pipeline saves the program (with this journal) on the
+     * CPS VM thread while a background thread may be recording a submission or the engine state.
+     */
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
     }
 }
