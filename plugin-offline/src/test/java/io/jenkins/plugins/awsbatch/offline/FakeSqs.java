@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageRequest;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageResponse;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
  * An SQS queue in memory: every receive returns the messages not yet deleted (as if their visibility timeout
- * had passed), each with a fresh receipt handle; delete removes by receipt handle.
+ * had passed), each with a fresh receipt handle; delete removes by receipt handle. Like the SDK's sync clients
+ * (their {@code InterruptMonitor}), a call made by an interrupted thread fails with {@link AbortedException}.
  */
 final class FakeSqs implements SqsClient {
     private final Map<String, String> bodies = new LinkedHashMap<>();
@@ -36,6 +38,7 @@ final class FakeSqs implements SqsClient {
 
     @Override
     public synchronized ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
+        abortIfInterrupted();
         receives.incrementAndGet();
         int max = request.maxNumberOfMessages() == null ? 1 : request.maxNumberOfMessages();
         List<Message> out = new ArrayList<>();
@@ -52,12 +55,19 @@ final class FakeSqs implements SqsClient {
 
     @Override
     public synchronized DeleteMessageResponse deleteMessage(DeleteMessageRequest request) {
+        abortIfInterrupted();
         deletes.incrementAndGet();
         String id = receipts.remove(request.receiptHandle());
         if (id != null) {
             bodies.remove(id);
         }
         return DeleteMessageResponse.builder().build();
+    }
+
+    private static void abortIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw AbortedException.create("Thread was interrupted");
+        }
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -159,6 +160,49 @@ class S3TriggerTest {
         int receives = sqs.receives.get();
         Thread.sleep(100);
         assertThat(sqs.receives.get()).as("no receive after stop").isEqualTo(receives);
+    }
+
+    @Test
+    void stoppingWhileABuildIsHandedOverStillRemembersItAndDeletesItsMessage() throws Exception {
+        FakeSqs sqs = new FakeSqs();
+        sqs.send(S3Events.created("inbox", "in/a.csv", "etag-a"));
+        FakeJobQueue jobs = new FakeJobQueue();
+        List<String> log = new CopyOnWriteArrayList<>();
+        AtomicReference<S3TriggerLoop> loop = new AtomicReference<>();
+        BuildScheduler reconfiguredMeanwhile = (event, parameters) -> {
+            boolean queued = jobs.schedule(event, parameters);
+            loop.get().stop(); // the job is saved (its trigger stopped) while this build is being queued
+            return queued;
+        };
+        loop.set(new S3TriggerLoop("test trigger", () -> S3TriggerLoop.Connection.of(sqs),
+                client -> watcher(client, ObjectFilter.ANY, log), new S3BuildHandler("job", reconfiguredMeanwhile, log::add),
+                log::add));
+        loop.get().start();
+
+        assertThat(loop.get().awaitTermination(Duration.ofSeconds(10))).as("stopped").isTrue();
+        assertThat(jobs.builds).hasSize(1);
+        assertThat(sqs.size()).as("the message of the queued build is deleted").isZero();
+        // S3 redelivers it anyway: the next trigger of the job (same seen-file) starts nothing
+        sqs.send(S3Events.created("inbox", "in/a.csv", "etag-a"));
+        PollResult again = watcher(sqs, ObjectFilter.ANY, log).drain(new S3BuildHandler("job", jobs, log::add));
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(jobs.builds).hasSize(1);
+    }
+
+    @Test
+    void aStopEndsTheRetryWaitAtOnce() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        S3TriggerLoop loop = new S3TriggerLoop("test trigger", () -> {
+            throw new IllegalStateException("no such region");
+        }, client -> watcher(client, ObjectFilter.ANY, log), new S3BuildHandler("job", new FakeJobQueue(), log::add),
+                log::add);
+        loop.start();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (log.stream().noneMatch(l -> l.contains("retrying in 10 s")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        loop.stop();
+        assertThat(loop.awaitTermination(Duration.ofSeconds(2))).as("the 10 s wait ended on stop").isTrue();
     }
 
     @Test

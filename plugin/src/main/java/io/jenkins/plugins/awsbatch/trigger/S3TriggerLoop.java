@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsbatch.engine.trigger.ObjectHandler;
 import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,6 +14,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@link #stop()}, and closes the client. Holds no executor and no Jenkins lock. SQS failures inside a watch are
  * retried by the watcher; failures to open the client (bad region, credentials gone) are logged and retried
  * here with a bounded backoff. Jenkins-free, so it is tested without Jenkins.
+ * <p>
+ * {@link #stop()} never interrupts the thread: an interrupt landing between "build queued" and "object
+ * remembered, message deleted" would break that bookkeeping (an interrupted file write fails, the message
+ * stays) and the redelivered message would start a second build. The waits of the loop and of the watcher's
+ * backoff end at once on stop; a receive in flight ends within its long poll (at most 20 s).
  */
 public final class S3TriggerLoop {
     static final Duration MIN_RETRY = Duration.ofSeconds(10);
@@ -26,6 +32,7 @@ public final class S3TriggerLoop {
     private volatile boolean stopped;
     private volatile Thread thread;
     private volatile Connection sqs;
+    private final Object wakeUp = new Object();
 
     /** An SQS client and what to close with it (the client set it belongs to). */
     public record Connection(SqsClient sqs, AutoCloseable resources) {
@@ -57,12 +64,29 @@ public final class S3TriggerLoop {
         t.start();
     }
 
-    /** Ends the loop: no receive is started after this returns; one in flight is interrupted. Idempotent. */
+    /**
+     * Ends the loop without waiting for it: the receive in flight and the messages it returned are finished
+     * (so every build handed to Jenkins is remembered and its message deleted), then the thread ends; waits end
+     * at once. Never interrupts the thread. Idempotent.
+     */
     public void stop() {
         stopped = true;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    /** Waits {@code duration}, or less when {@link #stop()} is called. */
+    private void pause(Duration duration) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        synchronized (wakeUp) {
+            while (!stopped) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+            }
         }
     }
 
@@ -85,7 +109,7 @@ public final class S3TriggerLoop {
         while (!stopped) {
             try {
                 sqs = sqsFactory.call();
-                S3EventWatcher watcher = watcherFactory.apply(sqs.sqs());
+                S3EventWatcher watcher = watcherFactory.apply(sqs.sqs()).sleeper(this::pause);
                 retry = MIN_RETRY;
                 watcher.watch(handler, 0, () -> stopped);
             } catch (Exception | LinkageError e) {
@@ -103,7 +127,7 @@ public final class S3TriggerLoop {
                 break;
             }
             try {
-                Thread.sleep(retry.toMillis());
+                pause(retry);
             } catch (InterruptedException e) {
                 if (stopped) {
                     break;
