@@ -182,6 +182,47 @@ class GraphStepExecutionTest {
     }
 
     @Test
+    void resumeWhileStoppingTerminatesThenFailsAsAborted() throws Exception {
+        execution.start();
+        batch.runtime.runAll(1);
+        execution.stop(new InterruptedException("aborted"));
+        byte[] saved = serialize(execution); // Jenkins stops before the termination ran
+        batch.runtime.drop();
+
+        FakeContext.State after = FakeContext.restart(key);
+        GraphStepExecution resumed = deserialize(saved);
+        assertThat(resumed.getPhase()).isEqualTo(GraphStepExecution.Phase.STOPPING);
+        resumed.onResume();
+        batch.runtime.runAll();
+
+        assertThat(batch.terminated.get()).isEqualTo(2);
+        assertThat(after.failure).isInstanceOf(AbortException.class).hasMessage("awsBatchFanOut: aborted");
+        assertThat(after.run.getResult()).isSameAs(Result.ABORTED);
+        assertThat(after.completions.get()).isEqualTo(1);
+    }
+
+    @Test
+    void resumeWhileStoppingIsBoundedWhenTerminationDoesNotReturn() throws Exception {
+        execution.start();
+        batch.runtime.runAll(1);
+        execution.stop(new InterruptedException("aborted"));
+        byte[] saved = serialize(execution);
+        batch.runtime.drop();
+
+        FakeContext.State after = FakeContext.restart(key);
+        GraphStepExecution resumed = deserialize(saved);
+        resumed.onResume();
+        batch.runtime.timedFirst(); // the fallback timer fires before termination returns
+        batch.runtime.runAll(1);
+
+        assertThat(after.failure).isInstanceOf(AbortException.class).hasMessage("awsBatchFanOut: aborted");
+        assertThat(after.run.getResult()).isSameAs(Result.ABORTED);
+        assertThat(after.listener.text()).contains("Gave up waiting for termination after 5s");
+        batch.runtime.runAll();
+        assertThat(after.completions.get()).isEqualTo(1);
+    }
+
+    @Test
     void failedRunFailsTheStepWithAOneLineAbortException() throws Exception {
         batch.outcome = Outcome.FAILED;
         batch.failureSummary = "stage rank: items 3-5, 17 failed\n(exit 1, Essential container in task exited)";

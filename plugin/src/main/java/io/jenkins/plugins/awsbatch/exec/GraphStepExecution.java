@@ -113,11 +113,10 @@ public class GraphStepExecution extends StepExecution {
                 });
                 break;
             case STOPPING:
-                pending = runtime().execute(() -> {
-                    terminateNow("Jenkins restarted while the run was being stopped");
-                    markAborted();
-                    completeFailure(new AbortException(request.getKind().functionName() + ": aborted"));
-                });
+                terminateThenFail(
+                        "Jenkins restarted while the run was being stopped",
+                        new AbortException(request.getKind().functionName() + ": aborted"),
+                        true);
                 break;
             case DONE:
             default:
@@ -137,6 +136,14 @@ public class GraphStepExecution extends StepExecution {
             completeFailure(cause);
             return;
         }
+        terminateThenFail("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")", cause, false);
+    }
+
+    /**
+     * Terminates the run's jobs on the background pool, then fails the step with {@code cause}; bounded: after
+     * the poll policy's stop timeout the step fails all the same (the termination may still finish later).
+     */
+    private void terminateThenFail(String reason, Throwable cause, boolean markAborted) {
         ExecutionRuntime rt = runtime();
         long bound = request.getPollPolicy().getStopTimeoutMillis();
         Future<?> fallback = rt.schedule(
@@ -144,18 +151,25 @@ public class GraphStepExecution extends StepExecution {
                     if (!isCompleted()) {
                         log("Gave up waiting for termination after " + TimeUnit.MILLISECONDS.toSeconds(bound)
                                 + "s; these jobs may still be running: " + journal.getJobIds());
-                        completeFailure(cause);
+                        failStopped(cause, markAborted);
                     }
                 },
                 bound);
-        rt.execute(() -> {
+        pending = rt.execute(() -> {
             try {
-                terminateNow("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")");
+                terminateNow(reason);
             } finally {
                 fallback.cancel(false);
-                completeFailure(cause);
+                failStopped(cause, markAborted);
             }
         });
+    }
+
+    private void failStopped(Throwable cause, boolean markAborted) {
+        if (markAborted && !isCompleted()) {
+            markAborted();
+        }
+        completeFailure(cause);
     }
 
     @Override
