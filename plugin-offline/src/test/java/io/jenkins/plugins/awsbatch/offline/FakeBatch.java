@@ -38,6 +38,8 @@ final class FakeBatch {
     volatile String failureSummary;
     volatile String inputError;
     volatile RuntimeException crashAfterFirstSubmit;
+    volatile Runnable duringPoll;
+    volatile String pollInputError;
     volatile DriverContext lastContext;
 
     static FakeBatch create(String key) {
@@ -107,8 +109,15 @@ final class FakeBatch {
         }
 
         @Override
-        public PollReport poll(Journal journal, JournalSink sink) {
+        public PollReport poll(Journal journal, JournalSink sink) throws GraphInputException {
             int n = b.polls.incrementAndGet();
+            Runnable during = b.duringPoll;
+            if (during != null) {
+                during.run();
+            }
+            if (b.pollInputError != null) {
+                throw new GraphInputException(b.pollInputError);
+            }
             GraphRecord record = new GraphRecord("run1", "g", "local", null, null, null,
                     List.of(new StageRecord("score", "array", 10, Map.of("SUCCEEDED", (long) Math.min(10, n * 5)),
                             journal.getJobIds(), List.of(), List.of(), List.of())));

@@ -182,6 +182,27 @@ class GraphStepExecutionTest {
     }
 
     @Test
+    void aStopDuringAFailingPollWinsOverThePollsError() throws Exception {
+        InterruptedException cause = new InterruptedException("aborted by user");
+        batch.duringPoll = () -> {
+            try {
+                execution.stop(cause); // the user aborts while a poll is in flight
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        batch.pollInputError = "run run1: no run state";
+        execution.start();
+        batch.runtime.runAll();
+
+        FakeContext.State s = context.state();
+        assertThat(s.failure).isSameAs(cause);
+        assertThat(batch.terminated.get()).isEqualTo(2);
+        assertThat(execution.getPhase()).isEqualTo(GraphStepExecution.Phase.STOPPING);
+        assertThat(s.completions.get()).isEqualTo(1);
+    }
+
+    @Test
     void resumeWhileStoppingTerminatesThenFailsAsAborted() throws Exception {
         execution.start();
         batch.runtime.runAll(1);

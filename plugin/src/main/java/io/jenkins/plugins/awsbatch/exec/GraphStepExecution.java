@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +53,10 @@ public class GraphStepExecution extends StepExecution {
     static final int MAX_POLL_ERRORS = 5;
 
     private static final long SAVE_TIMEOUT_SECONDS = 60;
+
+    /** Phase changes race with {@link #stop}: they are compare-and-set, so a stop is never overwritten. */
+    private static final AtomicReferenceFieldUpdater<GraphStepExecution, Phase> PHASE =
+            AtomicReferenceFieldUpdater.newUpdater(GraphStepExecution.class, Phase.class, "phase");
 
     /** Where the execution is in its life. */
     public enum Phase {
@@ -126,8 +131,7 @@ public class GraphStepExecution extends StepExecution {
 
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
-        Phase before = phase;
-        phase = Phase.STOPPING;
+        Phase before = PHASE.getAndSet(this, Phase.STOPPING);
         Future<?> p = pending;
         if (p != null) {
             p.cancel(false);
@@ -212,10 +216,9 @@ public class GraphStepExecution extends StepExecution {
             return;
         }
         lock.unlock();
-        if (phase == Phase.STOPPING) {
+        if (!advance(Phase.TRACKING)) {
             return;
         }
-        phase = Phase.TRACKING;
         delayMillis = request.getPollPolicy().first();
         saveQuietly();
         pollPhase();
@@ -293,10 +296,9 @@ public class GraphStepExecution extends StepExecution {
     }
 
     private void finish(PollReport report) {
-        if (phase == Phase.STOPPING) {
+        if (!advance(Phase.DONE)) {
             return;
         }
-        phase = Phase.DONE;
         closeDriver();
         Map<String, Object> result = new LinkedHashMap<>(journal.getResult());
         result.putAll(report.getResult());
@@ -327,7 +329,9 @@ public class GraphStepExecution extends StepExecution {
     }
 
     private void fail(Throwable t) {
-        phase = Phase.DONE;
+        if (!advance(Phase.DONE)) {
+            return; // stop() terminates what was journaled and completes the step
+        }
         closeDriver();
         if (t instanceof AbortException) {
             completeFailure(t);
@@ -336,6 +340,19 @@ public class GraphStepExecution extends StepExecution {
         } else {
             LOGGER.log(Level.FINE, "step failed", t);
             completeFailure(t);
+        }
+    }
+
+    /** Moves to {@code to} unless {@link #stop} came first (then false: stopping wins). */
+    private boolean advance(Phase to) {
+        while (true) {
+            Phase now = phase;
+            if (now == Phase.STOPPING) {
+                return false;
+            }
+            if (PHASE.compareAndSet(this, now, to)) {
+                return true;
+            }
         }
     }
 
