@@ -2,6 +2,8 @@ package io.jenkins.plugins.awsbatch.notify;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.awsbatch.engine.notify.Secret;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import java.util.Map;
@@ -23,8 +25,19 @@ public final class JenkinsNotifyLookups implements NotifyLookups {
         this.environment = environment == null ? Map.of() : environment;
     }
 
+    /**
+     * The build, looked up as the system: this runs on the plugin's background pool, whose threads carry no user,
+     * and {@link Run#fromExternalizableId} only finds jobs the current authentication may read (none, for
+     * anonymous on a secured Jenkins). The credentials lookup that follows still uses the build's own
+     * authentication.
+     */
     private Run<?, ?> run() {
-        return buildId == null ? null : Run.fromExternalizableId(buildId);
+        if (buildId == null) {
+            return null;
+        }
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            return Run.fromExternalizableId(buildId);
+        }
     }
 
     @Override
