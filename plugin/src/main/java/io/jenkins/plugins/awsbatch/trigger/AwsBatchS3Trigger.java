@@ -21,11 +21,14 @@ import io.jenkins.plugins.awsbatch.exec.Settings;
 import java.io.File;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code triggers { awsBatchS3Trigger(queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123/inbox', prefix: 'in/') }}:
@@ -207,7 +210,12 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
             return "AWS Batch graph: build when an object arrives in S3 (S3 events on SQS)";
         }
 
-        public FormValidation doCheckQueueUrl(@QueryParameter String value) {
+        /** Checks the queue URL's form; like every validation of this plugin, POST and for job configurers only. */
+        @POST
+        public FormValidation doCheckQueueUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+                return FormValidation.ok();
+            }
             return checkQueueUrl(value);
         }
 
