@@ -1,0 +1,71 @@
+package io.jenkins.plugins.awsbatch.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchAggregateStep;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchCleanupStep;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchFanOutStep;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchPlanStep;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchRunStep;
+import io.jenkins.plugins.awsbatch.trigger.AwsBatchS3Trigger;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** Each data-bound field of a step, the trigger and the global configuration has its form entry and its help. */
+class ConfigFormsTest {
+    private static final Path RESOURCES = Path.of("..", "plugin", "src", "main", "resources");
+
+    @Test
+    void everyFieldHasAFormEntryAndAHelpFile() throws Exception {
+        for (Class<?> c : new Class<?>[] {
+            AwsBatchPlanStep.class,
+            AwsBatchFanOutStep.class,
+            AwsBatchAggregateStep.class,
+            AwsBatchCleanupStep.class,
+            AwsBatchRunStep.class,
+            AwsBatchS3Trigger.class,
+            AwsBatchGraphConfiguration.class
+        }) {
+            Path dir = RESOURCES.resolve(c.getName().replace('.', '/'));
+            String jelly = Files.readString(dir.resolve("config.jelly"));
+            Set<String> fields = fields(c);
+            assertThat(fields).as(c.getSimpleName() + " fields").isNotEmpty();
+            for (String field : fields) {
+                assertThat(jelly)
+                        .as(c.getSimpleName() + "/config.jelly has an entry for " + field)
+                        .contains("field=\"" + field + "\"");
+                assertThat(dir.resolve("help-" + field + ".html"))
+                        .as(c.getSimpleName() + " help for " + field)
+                        .exists();
+            }
+        }
+    }
+
+    private static Set<String> fields(Class<?> c) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (Constructor<?> k : c.getConstructors()) {
+            if (k.isAnnotationPresent(DataBoundConstructor.class)) {
+                for (Parameter p : k.getParameters()) {
+                    fields.add(p.getName());
+                }
+            }
+        }
+        for (Method m : c.getMethods()) {
+            if (m.isAnnotationPresent(DataBoundSetter.class) && m.getName().startsWith("set")) {
+                String name = m.getName().substring(3);
+                fields.add(name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1));
+            }
+        }
+        return fields;
+    }
+}
