@@ -14,6 +14,8 @@ import io.jenkins.plugins.awsbatch.trigger.S3BuildHandler;
 import io.jenkins.plugins.awsbatch.trigger.S3ObjectCause;
 import io.jenkins.plugins.awsbatch.trigger.S3TriggerLoop;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -187,6 +189,29 @@ class S3TriggerTest {
         PollResult again = watcher(sqs, ObjectFilter.ANY, log).drain(new S3BuildHandler("job", jobs, log::add));
         assertThat(again.duplicates()).isEqualTo(1);
         assertThat(jobs.builds).hasSize(1);
+    }
+
+    @Test
+    void theLoopThreadDoesNotKeepItsStartersClassLoader() throws Exception {
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        S3TriggerLoop loop = new S3TriggerLoop("test trigger", () -> {
+            seen.set(Thread.currentThread().getContextClassLoader());
+            throw new IllegalStateException("no queue needed");
+        }, client -> null, new S3BuildHandler("job", new FakeJobQueue(), null), null);
+        try (URLClassLoader script = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
+            // a trigger set by a Pipeline starts on the CPS VM thread, with the build's script class loader
+            Thread cps = new Thread(loop::start);
+            cps.setContextClassLoader(script);
+            cps.start();
+            cps.join(10_000);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (seen.get() == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            loop.stop();
+            assertThat(seen.get()).isNotNull().isNotSameAs(script).isSameAs(S3TriggerLoop.class.getClassLoader());
+            assertThat(loop.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        }
     }
 
     @Test

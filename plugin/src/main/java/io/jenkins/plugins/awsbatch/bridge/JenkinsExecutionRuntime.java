@@ -51,6 +51,9 @@ public final class JenkinsExecutionRuntime implements ExecutionRuntime {
         public Thread newThread(Runnable r) {
             Thread t = new Thread(r, "aws-batch-graph-" + n.incrementAndGet());
             t.setDaemon(true);
+            // not the creator's: the CPS VM thread's is the build's script class loader, which a pooled
+            // thread would keep alive long after the build
+            t.setContextClassLoader(JenkinsExecutionRuntime.class.getClassLoader());
             return t;
         }
     }

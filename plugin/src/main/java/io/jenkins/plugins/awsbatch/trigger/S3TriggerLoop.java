@@ -60,6 +60,9 @@ public final class S3TriggerLoop {
         }
         Thread t = new Thread(this::run, name);
         t.setDaemon(true);
+        // not the starter's: a trigger set by a Pipeline (properties, triggers {}) starts on the CPS VM thread,
+        // whose context class loader is the build's script class loader, kept alive as long as this thread
+        t.setContextClassLoader(S3TriggerLoop.class.getClassLoader());
         thread = t;
         t.start();
     }
