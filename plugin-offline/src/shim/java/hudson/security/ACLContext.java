@@ -8,6 +8,7 @@ public class ACLContext implements AutoCloseable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/security/ACLContext.java
     ACLContext(@NonNull SecurityContext previousContext) {
+        throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/security/ACLContext.java
