@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 /**
  * Log tails from CloudWatch Logs: the stream is the job's {@code container.logStreamName}, else the latest
  * attempt's that has one, in the group {@code /aws/batch/job} (Batch's default). {@link #tail} reads backwards
- * from the end (one GetLogEvents call); {@link #all} pages forward from the start, bounded. Every call takes a
+ * from the end (usually one GetLogEvents call); {@link #all} pages forward from the start, bounded. Every call takes a
  * permit from {@code pacer} (GetLogEvents allows 10 TPS per account and region). The client is owned by the
  * caller.
  */
@@ -25,6 +25,9 @@ public final class CloudWatchLogTailer implements LogTailer {
     static final int MAX_EVENTS_PER_CALL = 10_000;
     /** {@link #all} stops after this many lines. */
     public static final int MAX_ALL_LINES = 100_000;
+    /** Bounds on calls, as pages may be empty while the stream goes on (or keeps growing). */
+    static final int MAX_TAIL_CALLS = 5;
+    static final int MAX_ALL_CALLS = 1_000;
 
     private final CloudWatchLogsClient logs;
     private final TokenBucket pacer;
@@ -57,22 +60,25 @@ public final class CloudWatchLogTailer implements LogTailer {
         if (stream == null || maxLines <= 0) {
             return List.of();
         }
-        pacer.acquire();
-        GetLogEventsResponse page;
-        try {
-            page = logs.getLogEvents(r -> r.logGroupName(logGroup).logStreamName(stream).startFromHead(false)
-                    .limit(Math.min(maxLines, MAX_EVENTS_PER_CALL)));
-        } catch (ResourceNotFoundException e) {
-            return List.of();
-        }
+        // A page may be partial or even empty while older events remain (GetLogEvents' documented behaviour):
+        // page backwards until enough lines, the start of the stream (the token comes back) or the call bound.
         Deque<String> last = new ArrayDeque<>(maxLines);
-        for (OutputLogEvent event : page.events()) {
-            for (String line : lines(event.message())) {
-                if (last.size() == maxLines) {
-                    last.removeFirst();
-                }
-                last.addLast(line);
+        String token = null;
+        for (int call = 0; call < MAX_TAIL_CALLS && last.size() < maxLines; call++) {
+            GetLogEventsResponse page = page(stream, false, token, Math.min(maxLines, MAX_EVENTS_PER_CALL));
+            if (page == null) {
+                break;
             }
+            List<String> lines = new ArrayList<>();
+            page.events().forEach(event -> lines.addAll(lines(event.message())));
+            for (int i = lines.size() - 1; i >= 0 && last.size() < maxLines; i--) {
+                last.addFirst(lines.get(i));
+            }
+            String next = page.nextBackwardToken();
+            if (next == null || next.equals(token)) {
+                break;
+            }
+            token = next;
         }
         return List.copyOf(last);
     }
@@ -85,19 +91,10 @@ public final class CloudWatchLogTailer implements LogTailer {
         }
         List<String> out = new ArrayList<>();
         String token = null;
-        while (out.size() < MAX_ALL_LINES) {
-            String current = token;
-            pacer.acquire();
-            GetLogEventsResponse page;
-            try {
-                page = logs.getLogEvents(r -> {
-                    r.logGroupName(logGroup).logStreamName(stream).startFromHead(true);
-                    if (current != null) {
-                        r.nextToken(current);
-                    }
-                });
-            } catch (ResourceNotFoundException e) {
-                return List.of();
+        for (int call = 0; call < MAX_ALL_CALLS && out.size() < MAX_ALL_LINES; call++) {
+            GetLogEventsResponse page = page(stream, true, token, null);
+            if (page == null) {
+                break;
             }
             for (OutputLogEvent event : page.events()) {
                 for (String line : lines(event.message())) {
@@ -106,13 +103,31 @@ public final class CloudWatchLogTailer implements LogTailer {
                     }
                 }
             }
-            // The forward token stays the same once the end of the stream is reached.
-            if (page.events().isEmpty() || page.nextForwardToken() == null || page.nextForwardToken().equals(current)) {
+            // Empty pages do not mean the end: only the forward token coming back unchanged does.
+            if (page.nextForwardToken() == null || page.nextForwardToken().equals(token)) {
                 break;
             }
             token = page.nextForwardToken();
         }
         return out;
+    }
+
+    /** One paced GetLogEvents call; null when the stream (or group) does not exist. */
+    private GetLogEventsResponse page(String stream, boolean fromHead, String token, Integer limit) {
+        pacer.acquire();
+        try {
+            return logs.getLogEvents(r -> {
+                r.logGroupName(logGroup).logStreamName(stream).startFromHead(fromHead);
+                if (token != null) {
+                    r.nextToken(token);
+                }
+                if (limit != null) {
+                    r.limit(limit);
+                }
+            });
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
     }
 
     private static List<String> lines(String message) {
