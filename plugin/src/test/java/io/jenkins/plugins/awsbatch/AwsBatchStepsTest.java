@@ -1,7 +1,13 @@
 package io.jenkins.plugins.awsbatch;
 
+import io.jenkins.plugins.awsbatch.steps.AwsBatchAggregateStep;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchCleanupStep;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchFanOutStep;
+import io.jenkins.plugins.awsbatch.steps.AwsBatchPlanStep;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchRunStep;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -24,6 +30,41 @@ class AwsBatchStepsTest {
         run.setFile("batchgraph.yaml");
         run.setEngine("local");
         st.assertRoundTrip(run, "awsBatchRun engine: 'local', file: 'batchgraph.yaml'");
+    }
+
+    /**
+     * Steps with {@code Object}-typed arguments: structs leaves a {@code java.util} map or list as it is and the
+     * Snippet Generator writes it as a Groovy literal. The sole required argument alone is written without its
+     * name, in parentheses because it is a list. Setters equal to a fresh instance's (here {@code wait: true}) are
+     * left out; the ones written sort after the constructor's, whichever order structs keeps.
+     */
+    @Test
+    void snippetGeneratorRoundTripsMapAndListArguments(JenkinsRule r) throws Exception {
+        SnippetizerTester st = new SnippetizerTester(r);
+        st.assertRoundTrip(new AwsBatchPlanStep(List.of("a", "b")), "awsBatchPlan(['a', 'b'])");
+
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("runId", "r-1");
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("name", "score");
+        stage.put("jobDefinition", "score:1");
+        AwsBatchFanOutStep fan = new AwsBatchFanOutStep(plan, List.of(stage));
+        fan.setToleratedFailurePercent(5);
+        fan.setWait(false);
+        st.assertRoundTrip(
+                fan,
+                "awsBatchFanOut plan: [runId: 'r-1'], stages: [[name: 'score', jobDefinition: 'score:1']], "
+                        + "toleratedFailurePercent: 5, wait: false");
+    }
+
+    /** The Pipeline Syntax reference pages can describe every step (its parameters' types). */
+    @Test
+    void stepDocumentationCanBeGenerated(JenkinsRule r) throws Exception {
+        SnippetizerTester.assertDocGeneration(AwsBatchPlanStep.class);
+        SnippetizerTester.assertDocGeneration(AwsBatchFanOutStep.class);
+        SnippetizerTester.assertDocGeneration(AwsBatchAggregateStep.class);
+        SnippetizerTester.assertDocGeneration(AwsBatchCleanupStep.class);
+        SnippetizerTester.assertDocGeneration(AwsBatchRunStep.class);
     }
 
     @Test
