@@ -54,6 +54,7 @@ public final class GraphRunner {
     private final StageJudge judge;
     private final StageSubmitter submitter;
     private final JobPoller poller;
+    private final LostJobs lostJobs = new LostJobs();
     /** Latest detail of every job of the run that has been polled. */
     private final Map<String, JobDetail> details = new HashMap<>();
     private Manifest manifest;
@@ -504,6 +505,10 @@ public final class GraphRunner {
             return false;
         }
         Map<String, JobDetail> polled = poller.describe(open);
+        for (String id : lostJobs.fillIn(open, polled, services.clock().millis())) {
+            services.listener().message("job " + id + " is not found by DescribeJobs for " + LostJobs.AFTER.toMinutes()
+                    + " min: taken as FAILED (" + LostJobs.REASON + ")");
+        }
         details.putAll(polled);
         boolean changed = false;
         for (StageSpec stage : state.graph.stages()) {

@@ -48,7 +48,9 @@ final class StageJudge {
             }
             if (job.isArray()) {
                 if (detail.status() == JobStatus.FAILED) {
-                    for (JobSummary child : children.children(job.jobId(), JobStatus.FAILED)) {
+                    List<JobSummary> failedChildren = LostJobs.isLost(detail) ? List.of()
+                            : children.children(job.jobId(), JobStatus.FAILED);
+                    for (JobSummary child : failedChildren) {
                         long item = indexMaps.itemIndex(job.indexMapUri(), job.offset(), child.arrayIndex());
                         // Only array stages run over items; an aggregation array's children are named by job.
                         String key = itemStage ? manifest.keyOf(item) : job.jobName() + ":" + child.arrayIndex();
@@ -56,8 +58,17 @@ final class StageJudge {
                                 child.statusReason(), List.of()));
                         seconds += seconds(child.startedAt(), child.stoppedAt());
                     }
+                    if (failedChildren.isEmpty()) {
+                        // A FAILED parent without failed children (cancelled or terminated before it spawned
+                        // them, or forgotten by Batch): none of its items ran to success.
+                        for (int child = 0; child < job.size(); child++) {
+                            long item = indexMaps.itemIndex(job.indexMapUri(), job.offset(), child);
+                            String key = itemStage ? manifest.keyOf(item) : job.jobName() + ":" + child;
+                            failed.put(item, new FailedItem(item, key, job.jobId(), null, detail.statusReason(), List.of()));
+                        }
+                    }
                 }
-                if (services.settings().computeSeconds()) {
+                if (services.settings().computeSeconds() && !LostJobs.isLost(detail)) {
                     for (JobSummary child : children.children(job.jobId(), JobStatus.SUCCEEDED)) {
                         seconds += seconds(child.startedAt(), child.stoppedAt());
                     }

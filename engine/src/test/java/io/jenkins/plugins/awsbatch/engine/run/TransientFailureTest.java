@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
-import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
-import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
@@ -24,14 +22,13 @@ class TransientFailureTest {
     Path dir;
 
     /** Fails every third SubmitJob (before it reaches the engine) and the first few polls. */
-    static final class FlakyBatch implements BatchService {
-        final BatchService delegate;
+    static final class FlakyBatch extends DelegatingBatch {
         final AtomicInteger submits = new AtomicInteger();
         final AtomicInteger describes = new AtomicInteger();
         final List<String> submittedNames = new ArrayList<>();
 
         FlakyBatch(BatchService delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -49,21 +46,6 @@ class TransientFailureTest {
                 throw new IllegalStateException("HTTP 503 Service Unavailable");
             }
             return delegate.describeJobs(jobIds);
-        }
-
-        @Override
-        public JobPage listJobs(ListJobsRequest request) {
-            return delegate.listJobs(request);
-        }
-
-        @Override
-        public void cancelJob(String jobId, String reason) {
-            delegate.cancelJob(jobId, reason);
-        }
-
-        @Override
-        public void terminateJob(String jobId, String reason) {
-            delegate.terminateJob(jobId, reason);
         }
     }
 
