@@ -1,9 +1,11 @@
 package io.jenkins.plugins.awsbatch.engine.store;
 
+import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,27 +18,39 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The store on S3 ({@code s3://bucket/key} URIs). {@link #putAll} writes with at most {@code concurrency}
  * requests in flight; {@link #deletePrefix} checks the prefix against the allowed root before any call and
- * deletes with DeleteObjects, 1,000 keys a call. The client is owned by the caller.
+ * deletes with DeleteObjects, 1,000 keys a call, sending keys that failed transiently again. The client is owned by
+ * the caller.
  */
 public final class S3ObjectStore implements ObjectStore {
     /** DeleteObjects' limit. */
     public static final int DELETE_BATCH = 1000;
 
+    /** Per-key DeleteObjects error codes worth another try. */
+    static final Set<String> TRANSIENT_ERRORS = Set.of("InternalError", "SlowDown", "ServiceUnavailable");
+    static final int DELETE_ATTEMPTS = 5;
+
     private final S3Client s3;
     private final int concurrency;
+    private final TokenBucket.Sleeper sleeper;
 
     public S3ObjectStore(S3Client s3, int concurrency) {
+        this(s3, concurrency, TokenBucket.Sleeper.THREAD);
+    }
+
+    S3ObjectStore(S3Client s3, int concurrency, TokenBucket.Sleeper sleeper) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
         this.s3 = s3;
         this.concurrency = concurrency;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -132,15 +146,40 @@ public final class S3ObjectStore implements ObjectStore {
         return deleted;
     }
 
+    /**
+     * DeleteObjects answers 200 with per-key errors; the SDK retries none of them. Keys that failed with a transient
+     * code (InternalError, SlowDown, ...) are sent again with a growing pause; any other error fails the cleanup.
+     */
     private int delete(String bucket, List<ObjectIdentifier> keys) {
-        DeleteObjectsResponse response = s3.deleteObjects(r -> r.bucket(bucket)
-                .delete(Delete.builder().objects(List.copyOf(keys)).quiet(true).build()));
-        if (response.hasErrors() && !response.errors().isEmpty()) {
-            var first = response.errors().get(0);
-            throw new IllegalStateException("S3 DeleteObjects failed for " + response.errors().size() + " keys, first s3://"
-                    + bucket + "/" + first.key() + ": " + first.code() + " " + first.message());
+        List<ObjectIdentifier> pending = List.copyOf(keys);
+        for (int attempt = 1; ; attempt++) {
+            List<ObjectIdentifier> batch = pending;
+            DeleteObjectsResponse response = s3.deleteObjects(r -> r.bucket(bucket)
+                    .delete(Delete.builder().objects(batch).quiet(true).build()));
+            List<S3Error> errors = response.hasErrors() ? response.errors() : List.of();
+            if (errors.isEmpty()) {
+                return keys.size();
+            }
+            if (attempt >= DELETE_ATTEMPTS || !errors.stream().allMatch(e -> TRANSIENT_ERRORS.contains(e.code()))) {
+                S3Error first = errors.stream().filter(e -> !TRANSIENT_ERRORS.contains(e.code())).findFirst()
+                        .orElse(errors.get(0));
+                throw new IllegalStateException("S3 DeleteObjects failed for " + errors.size() + " keys, first s3://"
+                        + bucket + "/" + first.key() + ": " + first.code() + " " + first.message());
+            }
+            pending = errors.stream().map(e -> ObjectIdentifier.builder().key(e.key()).versionId(e.versionId()).build())
+                    .toList();
+            pause(attempt);
         }
-        return keys.size();
+    }
+
+    private void pause(int attempt) {
+        long millis = Math.min(5_000L, 200L << Math.min(attempt - 1, 10));
+        try {
+            sleeper.sleepNanos(millis * 1_000_000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deleting from S3", e);
+        }
     }
 
     /** Every object under the location's key prefix, following ListObjectsV2 continuation tokens. */
