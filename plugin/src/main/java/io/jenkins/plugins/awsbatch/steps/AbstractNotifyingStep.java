@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.steps;
 
+import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -18,7 +19,8 @@ public abstract class AbstractNotifyingStep extends AbstractWaitingStep {
      */
     @DataBoundSetter
     public void setNotify(Object notify) {
-        NotifyArguments.parse(notify); // names the bad field before anything runs
-        this.notify = PlainData.copy(notify, "notify");
+        Object value = FormText.structured(notify, "notify");
+        NotifyArguments.parse(value); // names the bad field before anything runs
+        this.notify = PlainData.copy(value, "notify");
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
 import java.util.Map;
@@ -24,7 +25,7 @@ public class AwsBatchAggregateStep extends AbstractWaitingStep {
 
     @DataBoundConstructor
     public AwsBatchAggregateStep(Object after, String jobDefinition) {
-        this.after = PlainData.copy(after, "after");
+        this.after = PlainData.copy(FormText.structured(after, "after"), "after");
         this.jobDefinition = jobDefinition;
     }
 
@@ -71,7 +72,7 @@ public class AwsBatchAggregateStep extends AbstractWaitingStep {
 
     @DataBoundSetter
     public void setEnvironment(Object environment) {
-        this.environment = PlainData.copy(environment, "environment");
+        this.environment = PlainData.copy(FormText.structured(environment, "environment"), "environment");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class AwsBatchCleanupStep extends AbstractAwsBatchStep {
     /** What {@code awsBatchPlan} (or {@code awsBatchFanOut}) returned. */
     @DataBoundSetter
     public void setPlan(Object plan) {
-        this.plan = PlainData.copy(plan, "plan");
+        this.plan = PlainData.copy(FormText.structured(plan, "plan"), "plan");
     }
 
     public String getRunId() {

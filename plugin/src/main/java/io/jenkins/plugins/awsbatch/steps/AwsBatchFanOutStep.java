@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
 import java.util.Map;
@@ -29,8 +30,8 @@ public class AwsBatchFanOutStep extends AbstractNotifyingStep {
      */
     @DataBoundConstructor
     public AwsBatchFanOutStep(Object plan, Object stages) {
-        this.plan = PlainData.copy(plan, "plan");
-        this.stages = PlainData.copy(stages, "stages");
+        this.plan = PlainData.copy(FormText.structured(plan, "plan"), "plan");
+        this.stages = PlainData.copy(FormText.structured(stages, "stages"), "stages");
     }
 
     public Object getPlan() {

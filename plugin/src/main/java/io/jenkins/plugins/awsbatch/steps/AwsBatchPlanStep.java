@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.steps;
 
 import hudson.Extension;
+import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
 import java.util.Map;
@@ -25,7 +26,7 @@ public class AwsBatchPlanStep extends AbstractAwsBatchStep {
      */
     @DataBoundConstructor
     public AwsBatchPlanStep(Object items) {
-        this.items = PlainData.copy(items, "items");
+        this.items = PlainData.copy(FormText.structured(items, "items"), "items");
     }
 
     public Object getItems() {
