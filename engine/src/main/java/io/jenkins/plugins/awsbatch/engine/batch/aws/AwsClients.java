@@ -59,7 +59,7 @@ public final class AwsClients implements AutoCloseable {
         this.region = region;
         this.calls = calls;
         this.attempts = new CallCounter();
-        this.http = httpClient(settings.proxy());
+        this.http = httpClient(settings.proxy(), settings.s3Concurrency());
         closeables.push(http);
         this.retryStrategy = retryStrategy != null ? retryStrategy : () -> defaultRetryStrategy(settings.maxAttempts());
         AwsCredentialsProvider provider = CredentialsProviders.create(settings.credentials(),
@@ -138,7 +138,8 @@ public final class AwsClients implements AutoCloseable {
 
     public synchronized S3Client s3() {
         if (s3 == null) {
-            var builder = S3Client.builder();
+            // The store's bucket may live in another region than the run's Batch queue: follow S3's redirect.
+            var builder = S3Client.builder().crossRegionAccessEnabled(true);
             if (settings.endpointFor("s3") != null) {
                 builder.forcePathStyle(true);
             }
@@ -261,8 +262,9 @@ public final class AwsClients implements AutoCloseable {
         return builder.build();
     }
 
-    private static SdkHttpClient httpClient(ProxySettings proxy) {
-        ApacheHttpClient.Builder builder = ApacheHttpClient.builder().maxConnections(64);
+    /** One pool for every client: room for the S3 writers plus the run's other calls, so neither waits on the other. */
+    private static SdkHttpClient httpClient(ProxySettings proxy, int s3Concurrency) {
+        ApacheHttpClient.Builder builder = ApacheHttpClient.builder().maxConnections(Math.max(64, s3Concurrency + 16));
         if (proxy != null) {
             ProxyConfiguration.Builder p = ProxyConfiguration.builder()
                     .endpoint(proxy.endpoint())
