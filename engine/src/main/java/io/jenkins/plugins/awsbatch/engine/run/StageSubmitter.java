@@ -68,8 +68,10 @@ final class StageSubmitter {
             if (waves && previousWave != null) {
                 deps.add(JobDependency.on(previousWave));
             }
-            if (deps.size() > BatchService.MAX_DEPENDENCIES) {
-                deps = throughBarriers(stage, stageState, deps, unit.part());
+            // A sequential array's own SEQUENTIAL entry counts towards Batch's 20 too.
+            int room = BatchService.MAX_DEPENDENCIES - (unit.chunk().isArray() && stage.isSequential() ? 1 : 0);
+            if (deps.size() > room) {
+                deps = throughBarriers(stage, stageState, deps, unit.part(), room);
             }
             String jobName = JobNames.job(layout.runId(), stage.name(), unit.part());
             SubmitJobRequest.Builder builder = requests.base(stage, jobName, unit.env(), deps);
@@ -149,12 +151,13 @@ final class StageSubmitter {
         return deps;
     }
 
-    /** Batch allows 20 dependencies: fan them in through barrier jobs, 20 at a time, as many levels as needed. */
-    private List<JobDependency> throughBarriers(StageSpec stage, StageState stageState, List<JobDependency> deps, String part) {
+    /** Batch allows 20 dependencies: fan them in through barrier jobs, 20 at a time, until at most {@code room} remain. */
+    private List<JobDependency> throughBarriers(StageSpec stage, StageState stageState, List<JobDependency> deps, String part,
+                                                int room) {
         String definition = graph.barrierJobDefinition() != null ? graph.barrierJobDefinition()
                 : services.definitionNames().apply(GraphSpec.LOCAL_BARRIER_DEFINITION);
         int level = 0;
-        while (deps.size() > BatchService.MAX_DEPENDENCIES) {
+        while (deps.size() > room) {
             List<JobDependency> next = new ArrayList<>();
             for (int from = 0, group = 0; from < deps.size(); from += BatchService.MAX_DEPENDENCIES, group++) {
                 List<JobDependency> slice = deps.subList(from, Math.min(deps.size(), from + BatchService.MAX_DEPENDENCIES));

@@ -19,10 +19,6 @@ class BarrierTest {
     void anAggregationOverTwentyThreeArraysWaitsForAllOfThemThroughBarrierJobs() {
         LocalRunHarness harness = new LocalRunHarness(dir);
         harness.settings = RunSettings.defaults().withMaxArraySize(2); // 45 items → 23 arrays
-        StringBuilder items = new StringBuilder();
-        for (int i = 0; i < 45; i++) {
-            items.append(i == 0 ? "" : ", ").append(i);
-        }
         GraphSpec graph = harness.graph("""
                 name: fanin
                 plan: {items: {list: [%s]}}
@@ -30,7 +26,7 @@ class BarrierTest {
                 stages:
                   - {name: a, jobDefinition: sh}
                   - {name: merge, type: aggregate, jobDefinition: sh, dependsOn: [a]}
-                """.formatted(items));
+                """.formatted(numbers(45)));
         try (RunEngine engine = harness.engine(graph, "fanin-1")) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, "fanin-1");
             RunResult result = runner.runToCompletion();
@@ -49,5 +45,33 @@ class BarrierTest {
                     .extracting(b -> b.dependsOn().size()).containsExactlyInAnyOrder(20, 3);
             assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 1);
         }
+    }
+    @Test
+    void aSequentialArrayAfterTwentyArraysKeepsRoomForItsSequentialDependency() {
+        LocalRunHarness harness = new LocalRunHarness(dir);
+        harness.settings = RunSettings.defaults().withMaxArraySize(2); // 40 items → 20 arrays a stage
+        GraphSpec graph = harness.graph("""
+                name: seqfanin
+                plan: {items: {list: [%s]}}
+                jobDefinitions: {sh: {command: [sh, -c, 'true']}}
+                stages:
+                  - {name: a, jobDefinition: sh}
+                  - {name: b, jobDefinition: sh, sequential: true, dependsOn: [a]}
+                """.formatted(numbers(40)));
+        try (RunEngine engine = harness.engine(graph, "seqfanin-1")) {
+            GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, "seqfanin-1");
+            RunResult result = runner.runToCompletion();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+            List<JobRecord> arrays = runner.state().stage("b").jobs.stream().filter(j -> !j.barrier()).toList();
+            assertThat(arrays).hasSize(20);
+            // 20 upstream arrays + SEQUENTIAL would be 21 entries: the arrays go through a barrier instead.
+            assertThat(engine.services().batch().describeJobs(arrays.stream().map(JobRecord::jobId).toList()))
+                    .allSatisfy(b -> assertThat(b.dependsOn()).hasSizeLessThanOrEqualTo(20));
+        }
+    }
+
+    private static String numbers(int count) {
+        return String.join(", ", java.util.stream.IntStream.range(0, count).mapToObj(String::valueOf).toList());
     }
 }
