@@ -112,12 +112,15 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** Objects only: the zero-byte "folder/" markers the S3 console creates are no objects of ours. */
     @Override
     public List<String> list(String prefixUri) {
         S3Location loc = S3Location.parse(prefixUri);
         List<String> out = new ArrayList<>();
         for (S3Object o : listObjects(loc)) {
-            out.add("s3://" + loc.bucket() + "/" + o.key());
+            if (!o.key().endsWith("/")) {
+                out.add("s3://" + loc.bucket() + "/" + o.key());
+            }
         }
         out.sort(null);
         return out;
