@@ -73,4 +73,12 @@ class S3EventParserTest {
         assertThat(filter.matches(new S3ObjectEvent("uploads", "in/a.csv", 1, "e", "s", "ObjectRemoved:Delete", null))).isFalse();
         assertThat(ObjectFilter.ANY.matches(csv)).isTrue();
     }
+
+    @Test
+    void consoleFolderCreationsStartNoWork() {
+        // "Create folder" in the S3 console puts a zero-byte object whose key ends in '/'.
+        S3ObjectEvent folder = new S3ObjectEvent("uploads", "in/2025-01-01/", 0, "d41d8", "s", "ObjectCreated:Put", null);
+        assertThat(ObjectFilter.ANY.matches(folder)).isFalse();
+        assertThat(new ObjectFilter("uploads", "in/", null).matches(folder)).isFalse();
+    }
 }
