@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.EvaluateOnExit;
+import io.jenkins.plugins.awsbatch.engine.batch.JobTags;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -209,6 +210,19 @@ public final class GraphValidator {
                     error(path + ".count", "count applies to aggregate stages only", "remove count or make the stage type: aggregate");
                 }
                 checkCount(stage.count(), path + ".count");
+            }
+            Map<String, String> tags = new HashMap<>(stage.tags());
+            tags.put(JobTags.RUN, "run id");
+            tags.put(JobTags.STAGE, "stage name");
+            String tagProblem = JobTags.problem(tags);
+            if (tagProblem != null) {
+                error(path + ".tags", tagProblem + " (with the engine's " + JobTags.RUN + " and " + JobTags.STAGE + ")",
+                        "keep at most " + (JobTags.MAX - 2) + " tags of your own, within AWS Batch's limits");
+            }
+            if (stage.schedulingPriority() != null
+                    && (stage.schedulingPriority() < 0 || stage.schedulingPriority() > 9999)) {
+                error(path + ".schedulingPriority", "must be between 0 and 9999, got " + stage.schedulingPriority(),
+                        "set a priority from 0 to 9999 (higher runs first)");
             }
             for (Map.Entry<String, String> env : stage.environment().entrySet()) {
                 if (env.getKey().startsWith("AWS_BATCH")) {

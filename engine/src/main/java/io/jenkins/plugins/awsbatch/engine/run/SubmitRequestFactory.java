@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
+import io.jenkins.plugins.awsbatch.engine.batch.JobTags;
 import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
@@ -18,8 +19,8 @@ import java.util.function.Function;
  * the {@code BATCHGRAPH_*} environment of DESIGN.md §8.
  */
 final class SubmitRequestFactory {
-    static final String TAG_RUN = "batchgraph:run";
-    static final String TAG_STAGE = "batchgraph:stage";
+    static final String TAG_RUN = JobTags.RUN;
+    static final String TAG_STAGE = JobTags.STAGE;
 
     private final GraphSpec graph;
     private final RunLayout layout;

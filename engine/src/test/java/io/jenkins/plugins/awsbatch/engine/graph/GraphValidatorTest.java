@@ -113,4 +113,22 @@ class GraphValidatorTest {
                 """, List.of());
         assertThat(new GraphValidator().validate(graph)).extracting(GraphError::path).containsExactly("mode");
     }
+    @Test
+    void tagsAndPriorityAreCheckedBeforeAnythingIsSubmitted() {
+        StringBuilder tags = new StringBuilder();
+        for (int i = 0; i < 49; i++) {
+            tags.append(i == 0 ? "" : ", ").append("t").append(i).append(": v");
+        }
+        // 49 own tags + the engine's batchgraph:run and batchgraph:stage would be 51 of AWS Batch's 50.
+        assertThat(errors("  - {name: a, jobDefinition: d, tags: {" + tags + "}}\n"))
+                .singleElement().asString().startsWith("stages[0].tags: A job takes at most 50 tags, got 51");
+        assertThat(errors("  - {name: a, jobDefinition: d, tags: {'aws:owner': me}}\n"))
+                .singleElement().asString().contains("'aws:' are reserved");
+        assertThat(errors("  - {name: a, jobDefinition: d, tags: {team: " + "x".repeat(257) + "}}\n"))
+                .singleElement().asString().contains("values at most 256");
+        assertThat(errors("  - {name: a, jobDefinition: d, schedulingPriority: 10000}\n"))
+                .singleElement().asString().startsWith("stages[0].schedulingPriority: ");
+        assertThat(errors("  - {name: a, jobDefinition: d, tags: {" + tags.substring(0, tags.lastIndexOf(",")) + "}}\n"))
+                .isEmpty();
+    }
 }

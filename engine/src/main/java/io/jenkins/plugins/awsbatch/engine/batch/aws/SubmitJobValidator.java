@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.ConsumableResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.DependencyType;
 import io.jenkins.plugins.awsbatch.engine.batch.EvaluateOnExit;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
+import io.jenkins.plugins.awsbatch.engine.batch.JobTags;
 import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import java.util.Map;
@@ -22,7 +23,6 @@ public final class SubmitJobValidator {
     private static final Pattern REASON_GLOB = Pattern.compile("[A-Za-z0-9.:\\s]*\\*?");
     private static final Set<String> RESOURCE_TYPES = Set.of("VCPU", "MEMORY", "GPU");
     static final int MAX_EVALUATE_ON_EXIT = 5;
-    static final int MAX_TAGS = 50;
 
     private SubmitJobValidator() {
     }
@@ -121,17 +121,10 @@ public final class SubmitJobValidator {
     }
 
     private static void checkTags(Map<String, String> tags) {
-        if (tags.size() > MAX_TAGS) {
-            fail("A job takes at most " + MAX_TAGS + " tags, got " + tags.size());
+        String problem = JobTags.problem(tags);
+        if (problem != null) {
+            fail(problem);
         }
-        tags.forEach((k, v) -> {
-            if (k.isEmpty() || k.length() > 128 || (v != null && v.length() > 256)) {
-                fail("Tag keys are 1-128 characters and values at most 256: '" + k + "'");
-            }
-            if (k.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-                fail("Tag keys starting with 'aws:' are reserved: '" + k + "'");
-            }
-        });
     }
 
     private static boolean blank(String s) {
