@@ -24,7 +24,15 @@ public final class JobNames {
 
     public static String job(String runId, String stage, String part) {
         String tail = "-" + clean(stage, 64) + "-" + part;
-        return clean(runId, MAX - tail.length()) + tail;
+        String run = clean(runId, Integer.MAX_VALUE);
+        int room = MAX - tail.length();
+        if (run.length() > room) {
+            // The cut would take the run id's timestamp and random suffix, making runs of one graph share job names
+            // (and a resumed run adopt another's job by name): keep a digest of the whole id instead.
+            String digest = String.format("%08x", run.hashCode());
+            run = run.substring(0, Math.max(1, room - digest.length() - 1)) + "-" + digest;
+        }
+        return run + tail;
     }
 
     static String clean(String text, int max) {

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.awsbatch.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Job names are what a resumed run finds its jobs by: valid for Batch, and never shared by two runs. */
+class JobNamesTest {
+
+    @Test
+    void shortNamesAreRunStagePart() {
+        assertThat(JobNames.job("nightly-20250101-120000-ab12", "score", "0")).isEqualTo("nightly-20250101-120000-ab12-score-0");
+        assertThat(JobNames.job("r.1", "st age", "3-r1")).isEqualTo("r_1-st_age-3-r1");
+    }
+
+    @Test
+    void longNamesStayWithinBatchsLimitAndApartFromOtherRuns() {
+        String graph = "g".repeat(64);
+        String stage = "s".repeat(64);
+        String first = JobNames.newRunId(graph, Instant.parse("2025-01-01T00:00:00Z"));
+        String second = JobNames.newRunId(graph, Instant.parse("2025-01-02T00:00:00Z"));
+
+        String a = JobNames.job(first, stage, "0-r2-barrier0-1");
+        String b = JobNames.job(second, stage, "0-r2-barrier0-1");
+
+        assertThat(a).isNotEqualTo(b).matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}").endsWith("-" + stage + "-0-r2-barrier0-1");
+        assertThat(b).hasSize(128);
+        assertThat(JobNames.job(first, stage, "0-r2-barrier0-1")).isEqualTo(a); // deterministic
+    }
+}
