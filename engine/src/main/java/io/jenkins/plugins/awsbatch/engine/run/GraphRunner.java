@@ -55,6 +55,7 @@ public final class GraphRunner {
     private final StageSubmitter submitter;
     private final JobPoller poller;
     private final LostJobs lostJobs = new LostJobs();
+    private final RunnableWatch runnableWatch;
     /** Latest detail of every job of the run that has been polled. */
     private final Map<String, JobDetail> details = new HashMap<>();
     private Manifest manifest;
@@ -73,6 +74,7 @@ public final class GraphRunner {
         this.indexMaps = new IndexMaps(services.stores(), services.json());
         this.judge = new StageJudge(services, indexMaps);
         this.poller = new JobPoller(services.batch());
+        this.runnableWatch = new RunnableWatch(services.batch());
         SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout,
                 state.itemsUri != null ? state.itemsUri : layout.itemsUri(), Math.max(0, state.itemCount),
                 services.definitionNames(), services.settings().defaultQueue());
@@ -510,6 +512,10 @@ public final class GraphRunner {
                     + " min: taken as FAILED (" + LostJobs.REASON + ")");
         }
         details.putAll(polled);
+        String stuck = runnableWatch.observe(polled.values(), services.clock().millis());
+        if (stuck != null) {
+            services.listener().message(stuck);
+        }
         boolean changed = false;
         for (StageSpec stage : state.graph.stages()) {
             StageState stageState = state.stage(stage.name());

@@ -11,10 +11,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,23 +51,6 @@ class FailedParentJudgementTest {
 
     @Test
     void jobsDescribeJobsNoLongerKnowsEndTheRunAsFailedInsteadOfPollingForever() {
-        AtomicLong now = new AtomicLong(Instant.parse("2030-01-01T00:00:00Z").toEpochMilli());
-        Clock minutePerRead = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return Instant.ofEpochMilli(now.getAndAdd(60_000));
-            }
-        };
         LocalRunHarness harness = new LocalRunHarness(dir);
         RunResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(harness, "judged-2",
                 batch -> new DelegatingBatch(batch) {
@@ -78,7 +58,7 @@ class FailedParentJudgementTest {
                     public List<JobDetail> describeJobs(List<String> jobIds) {
                         return List.of(); // purged
                     }
-                }, minutePerRead));
+                }, new FastClock()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.stages().get(0).failedItems()).hasSize(3)
