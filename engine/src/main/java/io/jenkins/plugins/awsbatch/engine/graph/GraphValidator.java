@@ -21,7 +21,8 @@ public final class GraphValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern EXIT_CODE_GLOB = Pattern.compile("[0-9]{1,511}\\*?|\\*");
-    private static final Pattern REASON_GLOB = Pattern.compile("[A-Za-z0-9 .:_-]{0,511}\\*?");
+    /** AWS Batch takes letters, digits, periods, colons and white space (the local engine: spaces). */
+    private static final Pattern REASON_GLOB = Pattern.compile("[A-Za-z0-9 .:]{0,511}\\*?");
 
     public List<GraphError> validate(GraphSpec graph) {
         List<GraphError> errors = new ArrayList<>();

@@ -131,4 +131,15 @@ class GraphValidatorTest {
         assertThat(errors("  - {name: a, jobDefinition: d, tags: {" + tags.substring(0, tags.lastIndexOf(",")) + "}}\n"))
                 .isEmpty();
     }
+    @Test
+    void reasonPatternsTakeOnlyWhatAwsBatchTakes() {
+        // Letters, digits, '.', ':' and spaces, with an optional trailing '*': no '_', '-' or '()'.
+        assertThat(errors("  - {name: a, jobDefinition: d, retry: {attempts: 2, evaluateOnExit: "
+                + "[{onStatusReason: \"Host EC2 (instance i-0ab) terminated*\", action: RETRY}, "
+                + "{onReason: \"CannotPullContainerError: pull_access*\", action: EXIT}]}}\n"))
+                .hasSize(2).allSatisfy(e -> assertThat(e).contains("is not a reason pattern"));
+        assertThat(errors("  - {name: a, jobDefinition: d, retry: {attempts: 2, evaluateOnExit: "
+                + "[{onStatusReason: \"Host EC2*\", action: RETRY}, {onReason: \"CannotPullContainerError: x*\", "
+                + "action: EXIT}]}}\n")).isEmpty();
+    }
 }
