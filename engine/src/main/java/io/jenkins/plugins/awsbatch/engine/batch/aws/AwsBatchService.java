@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.batch.model.TerminateJobRequest;
  * ({@link AwsClients}), so {@link #close()} leaves it open.
  */
 public final class AwsBatchService implements BatchService {
+    static final int MAX_REASON = 1024;
     private final BatchClient batch;
     private final BatchClient submitClient;
     private final TokenBucket pacer;
@@ -149,8 +150,10 @@ public final class AwsBatchService implements BatchService {
         call(() -> batch.terminateJob(TerminateJobRequest.builder().jobId(jobId).reason(reason(reason)).build()));
     }
 
-    private static String reason(String reason) {
-        return reason == null || reason.isBlank() ? "Stopped by batchgraph" : reason;
+    /** CancelJob and TerminateJob take at most 1,024 characters: a longer reason would leave the job running. */
+    static String reason(String reason) {
+        String text = reason == null || reason.isBlank() ? "Stopped by batchgraph" : reason;
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 3) + "...";
     }
 
     private <T> T call(Supplier<T> call) {

@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.ArrayPropertiesSummary;
+import software.amazon.awssdk.services.batch.model.CancelJobRequest;
+import software.amazon.awssdk.services.batch.model.CancelJobResponse;
 import software.amazon.awssdk.services.batch.model.ClientException;
 import software.amazon.awssdk.services.batch.model.ListJobsResponse;
+import software.amazon.awssdk.services.batch.model.TerminateJobRequest;
+import software.amazon.awssdk.services.batch.model.TerminateJobResponse;
 
 /** ListJobs paging and error mapping on a scripted client (moto does not page ListJobs). */
 class BatchPagingTest {
@@ -112,6 +116,23 @@ class BatchPagingTest {
         assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest("q", null, null, "run-*", null, null).withCreatedBetween(1L, 2L)))
                 .isInstanceOf(BatchClientException.class).hasMessageContaining("one filter at a time");
         assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void terminateAndCancelReasonsStayWithinAwsLimit() {
+        List<Object> seen = new ArrayList<>();
+        BatchClient client = scripted((method, arg) -> {
+            seen.add(arg);
+            return method.equals("terminateJob") ? TerminateJobResponse.builder().build() : CancelJobResponse.builder().build();
+        });
+        AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
+        String longReason = "Aborted: " + "cause ".repeat(400);
+
+        batch.terminateJob("j1", longReason);
+        batch.cancelJob("j2", " ");
+
+        assertThat(((TerminateJobRequest) seen.get(0)).reason()).hasSize(1024).startsWith("Aborted: cause").endsWith("...");
+        assertThat(((CancelJobRequest) seen.get(1)).reason()).isEqualTo("Stopped by batchgraph");
     }
 
     interface Script {
