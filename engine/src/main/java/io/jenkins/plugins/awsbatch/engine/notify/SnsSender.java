@@ -3,13 +3,16 @@ package io.jenkins.plugins.awsbatch.engine.notify;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
- * Publishes the plain-text digest to an SNS topic, with a short subject (SNS: under 100 characters, one line) and
- * the String attributes {@code outcome}, {@code runId} and {@code runName}, so subscriptions can filter on them.
+ * Publishes the plain-text digest to an SNS topic (in the topic's region), with a short subject (SNS: under 100
+ * characters, one line) and the String attributes {@code outcome}, {@code runId} and {@code runName}, so
+ * subscriptions can filter on them.
  */
 public final class SnsSender implements NotificationSender {
     static final int SUBJECT_LIMIT = 99;
@@ -44,14 +47,30 @@ public final class SnsSender implements NotificationSender {
                         "runId", attribute(message.runId()),
                         "runName", attribute(message.runName())))
                 .build();
-        try {
-            return "message id " + sns.publish(request).messageId();
+        try (SnsClient elsewhere = inTopicRegion()) {
+            return "message id " + (elsewhere != null ? elsewhere : sns).publish(request).messageId();
         } catch (SdkException e) {
             // SDK messages name the operation, status and request id; credentials never appear in them.
             throw new NotificationException(target() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             throw new NotificationException(target() + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * SNS publishes to a topic in the topic's own region only (elsewhere: 404 NotFound): for a topic outside the
+     * client's region, a client of that region with the same credentials and endpoint, closed after the call; else null.
+     */
+    private SnsClient inTopicRegion() {
+        String[] arn = topicArn.split(":");
+        var config = sns.serviceClientConfiguration();
+        if (arn.length < 6 || arn[3].isEmpty() || config.region() == null || arn[3].equals(config.region().id())) {
+            return null;
+        }
+        var builder = SnsClient.builder().region(Region.of(arn[3])).credentialsProvider(config.credentialsProvider())
+                .httpClientBuilder(ApacheHttpClient.builder());
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     /** One line of printable characters, at most {@value #SUBJECT_LIMIT}. */

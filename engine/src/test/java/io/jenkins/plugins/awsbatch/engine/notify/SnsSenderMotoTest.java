@@ -86,6 +86,23 @@ class SnsSenderMotoTest {
         });
     }
 
+    @Test
+    void aTopicInAnotherRegionIsPublishedToInItsRegion() {
+        // Alerts topics are often central (one region) while Batch runs elsewhere: SNS publishes in the topic's region only.
+        try (AwsClients frankfurt = AwsClients.create(MotoSupport.settings(MotoSupport.endpoint()).region("eu-central-1")
+                .build(), new CallCounter())) {
+            String topicArn = frankfurt.sns().createTopic(b -> b.name(MotoSupport.unique("central-alerts"))).topicArn();
+            assertThat(topicArn).startsWith("arn:aws:sns:eu-central-1:");
+            NotifySpec spec = new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(topicArn))), null, null);
+
+            List<DeliveryResult> results = new Notifier(TargetSenders.builder().sns(aws::sns).build(), listener())
+                    .notify(RunResults.failed(), spec, null);
+
+            assertThat(aws.region().id()).isEqualTo(MotoSupport.REGION);
+            assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).as(r.detail()).isTrue());
+        }
+    }
+
     private RunListener listener() {
         return new RunListener() {
             @Override
