@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The AWS Batch operations the engine needs, with AWS's semantics and limits. Implemented by the AWS SDK
@@ -28,6 +29,27 @@ public interface BatchService extends AutoCloseable {
 
     /** Terminates a job in any non-terminal status; never retried. */
     void terminateJob(String jobId, String reason);
+
+    /**
+     * DescribeJobQueues for at most {@link #MAX_DESCRIBE_IDS} names or ARNs; queues that do not exist are left out.
+     * Empty when this service cannot tell (a test double): the pre-flight check is then skipped.
+     */
+    default Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {
+        return Optional.empty();
+    }
+
+    /**
+     * Every ACTIVE revision of the job definition {@code name} (DescribeJobDefinitions by name, status ACTIVE, all
+     * pages). Empty when this service cannot tell: the pre-flight check is then skipped.
+     */
+    default Optional<List<JobDefinitionDescription>> findActiveJobDefinitions(String name) {
+        return Optional.empty();
+    }
+
+    /** The region the calls go to, for messages; null when there is none (the local engine) or it is not known. */
+    default String region() {
+        return null;
+    }
 
     @Override
     default void close() {

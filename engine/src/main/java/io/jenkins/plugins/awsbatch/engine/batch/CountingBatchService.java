@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Counts every call that reaches the wrapped service, by AWS operation name. */
 public final class CountingBatchService implements BatchService {
@@ -40,6 +41,23 @@ public final class CountingBatchService implements BatchService {
     public void terminateJob(String jobId, String reason) {
         counter.count("TerminateJob");
         delegate.terminateJob(jobId, reason);
+    }
+
+    @Override
+    public Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {
+        counter.count("DescribeJobQueues");
+        return delegate.findJobQueues(queues);
+    }
+
+    @Override
+    public Optional<List<JobDefinitionDescription>> findActiveJobDefinitions(String name) {
+        counter.count("DescribeJobDefinitions");
+        return delegate.findActiveJobDefinitions(name);
+    }
+
+    @Override
+    public String region() {
+        return delegate.region();
     }
 
     @Override

@@ -2,18 +2,24 @@ package io.jenkins.plugins.awsbatch.engine.batch.aws;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
+import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.CancelJobRequest;
 import software.amazon.awssdk.services.batch.model.ClientException;
+import software.amazon.awssdk.services.batch.model.DescribeJobDefinitionsRequest;
+import software.amazon.awssdk.services.batch.model.DescribeJobQueuesRequest;
 import software.amazon.awssdk.services.batch.model.DescribeJobsRequest;
 import software.amazon.awssdk.services.batch.model.TerminateJobRequest;
 
@@ -148,6 +154,49 @@ public final class AwsBatchService implements BatchService {
     @Override
     public void terminateJob(String jobId, String reason) {
         call(() -> batch.terminateJob(TerminateJobRequest.builder().jobId(jobId).reason(reason(reason)).build()));
+    }
+
+    @Override
+    public Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {
+        if (queues.size() > MAX_DESCRIBE_IDS) {
+            throw new IllegalArgumentException("DescribeJobQueues takes at most " + MAX_DESCRIBE_IDS + " queues, got " + queues.size());
+        }
+        List<JobQueueDescription> out = new ArrayList<>();
+        if (queues.isEmpty()) {
+            return Optional.of(out); // no names would list every queue of the account
+        }
+        String token = null;
+        do {
+            var request = DescribeJobQueuesRequest.builder().jobQueues(queues).nextToken(token).build();
+            var response = call(() -> batch.describeJobQueues(request));
+            response.jobQueues().forEach(q -> out.add(DescribeMapper.queue(q)));
+            token = response.nextToken();
+        } while (token != null);
+        return Optional.of(out);
+    }
+
+    @Override
+    public Optional<List<JobDefinitionDescription>> findActiveJobDefinitions(String name) {
+        List<JobDefinitionDescription> out = new ArrayList<>();
+        String token = null;
+        do {
+            var request = DescribeJobDefinitionsRequest.builder().jobDefinitionName(name).status("ACTIVE")
+                    .nextToken(token).build();
+            var response = call(() -> batch.describeJobDefinitions(request));
+            response.jobDefinitions().forEach(d -> out.add(DescribeMapper.definition(d)));
+            token = response.nextToken();
+        } while (token != null);
+        return Optional.of(out);
+    }
+
+    @Override
+    public String region() {
+        try {
+            var region = batch.serviceClientConfiguration().region();
+            return region == null ? null : region.id();
+        } catch (RuntimeException e) {
+            return null; // a scripted client in tests: the messages just leave the region out
+        }
     }
 
     /** CancelJob and TerminateJob take at most 1,024 characters: a longer reason would leave the job running. */

@@ -3,8 +3,10 @@ package io.jenkins.plugins.awsbatch.engine.batch.local;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
+import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
+import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -178,6 +181,25 @@ public final class LocalBatchService implements BatchService {
     @Override
     public void terminateJob(String jobId, String reason) {
         scheduler.terminate(jobIdOf(jobId), requireReason(reason));
+    }
+
+    /** Local queues are always ENABLED and VALID: only a missing one is a problem. */
+    @Override
+    public Optional<List<JobQueueDescription>> findJobQueues(List<String> names) {
+        return Optional.of(queues.describeJobQueues().stream()
+                .filter(q -> names.contains(q.name()) || names.contains(q.arn()))
+                .map(q -> new JobQueueDescription(q.name(), q.arn(), q.state(), "VALID", "JobQueue Healthy"))
+                .toList());
+    }
+
+    /** Local definitions are all container definitions (a command run as a process). */
+    @Override
+    public Optional<List<JobDefinitionDescription>> findActiveJobDefinitions(String name) {
+        return Optional.of(definitions.describe(List.of(name)).stream()
+                .filter(JobDefinitionInfo::isActive)
+                .map(d -> new JobDefinitionDescription(d.definition().name(), d.definition().revision(), d.arn(),
+                        d.status(), JobDefinitionDescription.Kind.CONTAINER))
+                .toList());
     }
 
     // ---- admin: definitions, queues, compute environments, consumable resources, tags --------------------
