@@ -47,6 +47,24 @@ class BatchGraphCliTest {
     }
 
     @Test
+    void aJobDefinitionRevisionThatDoesNotExistExitsTwoBeforeAnythingIsSubmitted() throws Exception {
+        Path file = write("g.yaml", """
+                name: preflight
+                plan: {items: {list: [a, b]}}
+                jobDefinitions: {sh: {command: [sh, -c, 'true']}}
+                stages: [{name: s, jobDefinition: sh}, {name: t, jobDefinition: 'sh:2', dependsOn: [s]}]
+                """);
+        CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--store", store());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("invalid graph (nothing was submitted):",
+                "stages[1].jobDefinition: 'sh:2' is not an ACTIVE job definition. Fix: name an ACTIVE revision (sh:1) or register it again");
+        try (var files = Files.walk(dir)) {
+            assertThat(files.map(Path::toString)).noneMatch(p -> p.matches(".*/runs/[^/]+/state\\.json")); // never journaled
+        }
+    }
+
+    @Test
     void aFailedItemEndsWithExitOneAndIsListedWithKeyExitCodeReasonAndLogTail() throws Exception {
         Path file = write("g.yaml", """
                 name: fails

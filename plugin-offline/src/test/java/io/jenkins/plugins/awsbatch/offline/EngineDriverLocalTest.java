@@ -303,6 +303,25 @@ class EngineDriverLocalTest {
     }
 
     @Test
+    void aJobDefinitionRevisionBatchDoesNotHaveFailsTheStepBeforeAnySubmit() throws Exception {
+        String yaml = String.join("\n",
+                "name: preflight",
+                "plan:",
+                "  items: {list: [a, b]}",
+                "jobDefinitions:",
+                "  work: {command: [sh, -c, 'true']}",
+                "stages:",
+                "  - {name: work, type: array, jobDefinition: 'work:2'}",
+                "");
+        Step run = new Step(StepKind.RUN, Map.of("text", yaml), true).start();
+        FakeContext.State s = run.await();
+        assertThat(s.failure).isInstanceOf(AbortException.class);
+        assertThat(s.failure.getMessage()).contains("nothing was submitted")
+                .contains("stages[0].jobDefinition: 'work:2' is not an ACTIVE job definition. Fix: name an ACTIVE revision (work:1)");
+        assertThat(run.execution.getJournal().getEntries()).isEmpty();
+    }
+
+    @Test
     void awsBatchRunRunsAnInlineGraph() throws Exception {
         String yaml = String.join("\n",
                 "name: inline",

@@ -147,7 +147,11 @@ final class EngineGraphDriver implements GraphDriver {
         }
         if (runner == null) {
             // a new driver after a restart while tracking
-            resumeFromJournal(journal);
+            try {
+                resumeFromJournal(journal);
+            } catch (GraphValidationException e) {
+                throw inputError(e); // a stage not submitted yet names a queue or definition Batch does not have
+            }
             if (finished != null) {
                 return finished;
             }

@@ -82,11 +82,13 @@ public final class GraphRunner {
     }
 
     /**
-     * Validates the whole graph, plans the items and journals the new run. Throws
+     * Validates the whole graph, checks its queues and job definitions on Batch ({@link PreflightCheck}), plans
+     * the items and journals the new run. Throws
      * {@link GraphValidationException} before anything is submitted.
      */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
         new GraphValidator().requireValid(graph);
+        new PreflightCheck(services).requireReady(graph, stage -> true);
         return begin(services, graph, baseDir, runId);
     }
 
@@ -165,6 +167,7 @@ public final class GraphRunner {
         GraphSpec combined = new GraphSpec(g.name(), g.engine(), g.region(), g.store(), g.queue(), g.mode(), g.plan(),
                 definitions, stages, g.notifications(), g.barrierJobDefinition());
         new GraphValidator().requireValid(combined);
+        new PreflightCheck(services).requireReady(combined, newStages::contains);
         prior.graph = combined;
         prior.mode = ExecutionModes.describe(combined);
         prior.outcome = null;
@@ -194,6 +197,10 @@ public final class GraphRunner {
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public static GraphRunner resume(RunServices services, RunState state) {
+        new PreflightCheck(services).requireReady(state.graph, stage -> {
+            StageState stageState = state.stages.get(stage.name());
+            return stageState != null && stageState.status == StageStatus.WAITING && stageState.jobs.isEmpty();
+        });
         GraphRunner runner = new GraphRunner(services, state);
         runner.submitter.reconcileFromNowOn(); // a job may have been submitted just before the interruption
         services.listener().message("resuming run " + state.runId);
@@ -238,7 +245,7 @@ public final class GraphRunner {
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }
