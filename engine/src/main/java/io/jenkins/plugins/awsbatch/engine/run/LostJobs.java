@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class LostJobs {
 
     /** Adds a FAILED detail to {@code answered} for every asked id missing for {@link #AFTER}; returns those ids. */
     List<String> fillIn(List<String> asked, Map<String, JobDetail> answered, long now) {
-        List<String> lost = new java.util.ArrayList<>();
+        List<String> lost = new ArrayList<>();
         for (String id : asked) {
             if (answered.containsKey(id)) {
                 missingSince.remove(id);

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -133,7 +134,7 @@ final class PreflightCheck {
         Optional<JobDefinitionDescription> pick(List<JobDefinitionDescription> active) {
             return active.stream().filter(d -> d.name().equals(name) && d.isActive())
                     .filter(d -> revision == null || d.revision() == revision)
-                    .max(java.util.Comparator.comparingInt(JobDefinitionDescription::revision));
+                    .max(Comparator.comparingInt(JobDefinitionDescription::revision));
         }
     }
 }
