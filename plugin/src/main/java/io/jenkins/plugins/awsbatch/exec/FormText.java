@@ -21,7 +21,8 @@ public final class FormText {
 
     private FormText() {}
 
-    public static Object structured(Object value, String path) {
+    /** The map or list {@code value}'s text holds (as read, the caller copies it), else {@code value} itself. */
+    public static Object structured(Object value) {
         if (!(value instanceof CharSequence)) {
             return value;
         }
@@ -38,6 +39,6 @@ public final class FormText {
         } catch (JsonProcessingException e) {
             return text; // not YAML: the step's own check names the field
         }
-        return parsed instanceof Map || parsed instanceof List ? PlainData.copy(parsed, path) : text;
+        return parsed instanceof Map || parsed instanceof List ? parsed : text;
     }
 }

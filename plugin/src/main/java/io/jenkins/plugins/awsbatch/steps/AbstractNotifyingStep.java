@@ -19,7 +19,7 @@ public abstract class AbstractNotifyingStep extends AbstractWaitingStep {
      */
     @DataBoundSetter
     public void setNotify(Object notify) {
-        Object value = FormText.structured(notify, "notify");
+        Object value = FormText.structured(notify);
         NotifyArguments.parse(value); // names the bad field before anything runs
         this.notify = PlainData.copy(value, "notify");
     }

@@ -25,7 +25,7 @@ public class AwsBatchAggregateStep extends AbstractWaitingStep {
 
     @DataBoundConstructor
     public AwsBatchAggregateStep(Object after, String jobDefinition) {
-        this.after = PlainData.copy(FormText.structured(after, "after"), "after");
+        this.after = PlainData.copy(FormText.structured(after), "after");
         this.jobDefinition = jobDefinition;
     }
 
@@ -72,7 +72,7 @@ public class AwsBatchAggregateStep extends AbstractWaitingStep {
 
     @DataBoundSetter
     public void setEnvironment(Object environment) {
-        this.environment = PlainData.copy(FormText.structured(environment, "environment"), "environment");
+        this.environment = PlainData.copy(FormText.structured(environment), "environment");
     }
 
     @Override

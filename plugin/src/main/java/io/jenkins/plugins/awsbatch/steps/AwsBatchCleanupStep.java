@@ -30,7 +30,7 @@ public class AwsBatchCleanupStep extends AbstractAwsBatchStep {
     /** What {@code awsBatchPlan} (or {@code awsBatchFanOut}) returned. */
     @DataBoundSetter
     public void setPlan(Object plan) {
-        this.plan = PlainData.copy(FormText.structured(plan, "plan"), "plan");
+        this.plan = PlainData.copy(FormText.structured(plan), "plan");
     }
 
     public String getRunId() {

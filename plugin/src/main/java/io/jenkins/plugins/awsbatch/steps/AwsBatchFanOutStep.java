@@ -30,8 +30,8 @@ public class AwsBatchFanOutStep extends AbstractNotifyingStep {
      */
     @DataBoundConstructor
     public AwsBatchFanOutStep(Object plan, Object stages) {
-        this.plan = PlainData.copy(FormText.structured(plan, "plan"), "plan");
-        this.stages = PlainData.copy(FormText.structured(stages, "stages"), "stages");
+        this.plan = PlainData.copy(FormText.structured(plan), "plan");
+        this.stages = PlainData.copy(FormText.structured(stages), "stages");
     }
 
     public Object getPlan() {

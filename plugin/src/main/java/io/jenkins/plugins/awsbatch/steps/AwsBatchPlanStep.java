@@ -26,7 +26,7 @@ public class AwsBatchPlanStep extends AbstractAwsBatchStep {
      */
     @DataBoundConstructor
     public AwsBatchPlanStep(Object items) {
-        this.items = PlainData.copy(FormText.structured(items, "items"), "items");
+        this.items = PlainData.copy(FormText.structured(items), "items");
     }
 
     public Object getItems() {
