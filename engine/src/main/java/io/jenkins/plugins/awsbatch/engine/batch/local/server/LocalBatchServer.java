@@ -37,6 +37,12 @@ public final class LocalBatchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Access key id and secret to sign with when no AWS credentials are configured: the endpoint checks that a
+     * request is signed as the SDKs sign, not with which keys.
+     */
+    public static final String DUMMY_CREDENTIAL = "local-batch";
+
     private final HttpServer server;
     private final ExecutorService pool;
     private final Router router;

@@ -76,11 +76,12 @@ final class RequestGuard {
         if (authorization == null || authorization.isBlank()) {
             throw ApiException.forbidden(ApiException.MISSING_AUTHENTICATION, "Missing Authentication Token: sign "
                     + "requests with AWS Signature Version 4 as the AWS CLI and SDKs do (any credentials work, e.g. "
-                    + "AWS_ACCESS_KEY_ID=local-batch AWS_SECRET_ACCESS_KEY=local-batch).");
+                    + "AWS_ACCESS_KEY_ID=" + LocalBatchServer.DUMMY_CREDENTIAL + " AWS_SECRET_ACCESS_KEY="
+                    + LocalBatchServer.DUMMY_CREDENTIAL + ").");
         }
         String region = SigV4Scope.regionOfAuthorization(authorization).orElseThrow(() -> ApiException.forbidden(
                 ApiException.INCOMPLETE_SIGNATURE, "Authorization header is not an AWS Signature Version 4 for "
-                        + "Batch; expected " + SigV4Scope.EXPECTED_FORM + "."));
+                        + "Batch; expected " + SigV4Scope.EXPECTED_FORM));
         if (!method.equals("GET") && !method.equals("DELETE") && !isJson(headers.getFirst("Content-Type"))) {
             throw ApiException.forbidden(ApiException.ACCESS_DENIED, "Content-Type "
                     + (headers.getFirst("Content-Type") == null ? "(none)" : shorten(headers.getFirst("Content-Type")))
