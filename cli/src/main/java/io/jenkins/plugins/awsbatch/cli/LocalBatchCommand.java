@@ -157,6 +157,10 @@ public final class LocalBatchCommand implements Callable<Integer> {
         err.println("local AWS Batch endpoint: " + url + "  (region " + region + ", " + config.slots() + " slots, "
                 + (data == null ? "state in memory" : "state in " + data) + ", logs in " + logDirectory + ")");
         err.println("job queues: " + String.join(", ", queues) + "  (compute environment: local)");
+        if (allowRemote) {
+            err.println("reachable from other machines as: " + String.join(", ", server.allowedHosts())
+                    + "; anyone who reaches it can run commands here");
+        }
         if (latencyMillis > 0 || failRate > 0) {
             err.println("faults: " + latencyMillis + " ms latency per call, " + failRate + " of calls answered 429");
         }

@@ -53,6 +53,20 @@ class LocalBatchCommandTest {
     }
 
     @Test
+    void onEveryInterfaceTheBannerNamesTheAcceptedHosts() throws Exception {
+        LocalBatchCommand command = new LocalBatchCommand();
+        new CommandLine(command).parseArgs("--port", "0", "--bind", "0.0.0.0", "--allow-remote",
+                "--host-name", "batch.internal");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (LocalBatchCommand.Running running = command.start(new PrintStream(err, true, StandardCharsets.UTF_8))) {
+            int port = running.server().port();
+            assertThat(running.server().endpoint()).hasToString("http://127.0.0.1:" + port);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("reachable from other machines as: ")
+                    .contains("batch.internal:" + port).contains("anyone who reaches it can run commands here");
+        }
+    }
+
+    @Test
     void aHostNameThatIsNotOneIsRefusedBeforeStarting() {
         StringWriter err = new StringWriter();
         CommandLine cli = BatchGraphCli.commandLine();

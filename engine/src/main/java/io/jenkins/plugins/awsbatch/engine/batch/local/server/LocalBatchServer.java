@@ -79,10 +79,13 @@ public final class LocalBatchServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://<bind address>:<port>}, what {@code --endpoint-url} takes. */
+    /**
+     * {@code http://<bind address>:<port>}, what {@code --endpoint-url} takes; {@code 127.0.0.1} when listening on
+     * every interface.
+     */
     public URI endpoint() {
         InetAddress address = server.getAddress().getAddress();
-        String host = address.getHostAddress();
+        String host = address.isAnyLocalAddress() ? ServerOptions.LOOPBACK : address.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }

@@ -157,6 +157,7 @@ class BrowserRequestsRefusedTest {
                 .withHostNames(List.of("batch.internal"));
         try (LocalBatchServer remote = LocalBatchServer.start(endpoint.service, options)) {
             int remotePort = remote.port();
+            assertThat(remote.endpoint()).hasToString("http://127.0.0.1:" + remotePort);
             assertThat(remote.allowedHosts()).contains("batch.internal:" + remotePort, "127.0.0.1:" + remotePort,
                     "localhost:" + remotePort).doesNotContain("0.0.0.0:" + remotePort);
             Map<String, String> headers = RawHttp.sdkHeaders(remotePort);
