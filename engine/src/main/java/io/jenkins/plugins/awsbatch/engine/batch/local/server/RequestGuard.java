@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * neither forge a call (cross-site request forgery) nor reach the endpoint through its own host name (DNS
  * rebinding): no {@code Origin} or {@code Sec-Fetch-Site} header (browsers add them, SDKs never do), a
  * {@code Host} that names this endpoint, a SigV4 {@code Authorization} header for Batch (a page cannot add one
- * cross-site without a CORS preflight, which is refused) and a JSON body. Anything else is a 403 with one line
- * saying why.
+ * cross-site without a CORS preflight, which is refused) and a JSON {@code Content-Type} on POST. Anything else
+ * is a 403 with one line saying why.
  */
 final class RequestGuard {
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -58,7 +58,10 @@ final class RequestGuard {
         return allowedHosts;
     }
 
-    /** Throws the 403 this request gets, or returns when it has the shape of an AWS SDK's call. */
+    /**
+     * Throws the 403 this request gets; for a request shaped as an AWS SDK's call, returns the region of its
+     * credential scope.
+     */
     String check(String method, Headers headers) {
         String origin = headers.getFirst("Origin");
         if (origin != null || headers.containsKey("Sec-Fetch-Site")) {
