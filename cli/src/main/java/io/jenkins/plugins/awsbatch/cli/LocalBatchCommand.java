@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "local-batch", mixinStandardHelpOptions = true,
         description = {"Serve the local engine over the AWS Batch API until Ctrl-C: no AWS account, no Docker; "
                 + "job definitions' commands run as local processes.",
-                "Use it with --endpoint-url, e.g. aws batch describe-job-queues --endpoint-url http://127.0.0.1:8790"})
+                "Use it with --endpoint-url, e.g. aws batch describe-job-queues --endpoint-url http://127.0.0.1:8790",
+                "Only SigV4-signed JSON requests whose Host names this endpoint are served; browsers (any Origin) are "
+                        + "refused."})
 public final class LocalBatchCommand implements Callable<Integer> {
     public static final int DEFAULT_PORT = 8790;
 
@@ -39,6 +41,10 @@ public final class LocalBatchCommand implements Callable<Integer> {
     @Option(names = "--allow-remote",
             description = "allow --bind to a non-loopback address: anyone who reaches it can run commands here")
     boolean allowRemote;
+
+    @Option(names = "--host-name", paramLabel = "NAME", description = "another name clients reach this endpoint by "
+            + "(a DNS name or address, repeatable): requests whose Host header names anything else are refused")
+    List<String> hostNames = new ArrayList<>();
 
     @Option(names = "--slots", paramLabel = "N", description = "jobs running at once (default: number of cores)")
     Integer slots;
@@ -116,7 +122,8 @@ public final class LocalBatchCommand implements Callable<Integer> {
         ServerOptions options;
         try {
             options = ServerOptions.defaults().withPort(port).withBind(bind, allowRemote)
-                    .withLatency(Duration.ofMillis(latencyMillis)).withFailRate(failRate, seed);
+                    .withLatency(Duration.ofMillis(latencyMillis)).withFailRate(failRate, seed)
+                    .withHostNames(hostNames);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }
@@ -150,9 +157,18 @@ public final class LocalBatchCommand implements Callable<Integer> {
         err.println("local AWS Batch endpoint: " + url + "  (region " + region + ", " + config.slots() + " slots, "
                 + (data == null ? "state in memory" : "state in " + data) + ", logs in " + logDirectory + ")");
         err.println("job queues: " + String.join(", ", queues) + "  (compute environment: local)");
+        if (allowRemote) {
+            err.println("reachable from other machines as: " + String.join(", ", server.allowedHosts())
+                    + "; anyone who reaches it can run commands here");
+        }
         if (latencyMillis > 0 || failRate > 0) {
             err.println("faults: " + latencyMillis + " ms latency per call, " + failRate + " of calls answered 429");
         }
+        err.println("requests must be signed as the AWS CLI and SDKs sign them (SigV4, any credentials); web pages"
+                + " are refused. Without AWS credentials, export dummy ones:");
+        String dummy = LocalBatchServer.DUMMY_CREDENTIAL;
+        err.println("  export AWS_ACCESS_KEY_ID=" + dummy + " AWS_SECRET_ACCESS_KEY=" + dummy + " AWS_REGION=" + region
+                + " AWS_DEFAULT_REGION=" + region);
         err.println("use it with --endpoint-url " + url + ", e.g.");
         err.println("  aws batch describe-job-queues --endpoint-url " + url + " --region " + region);
         err.println("  batchgraph run batchgraph.yaml --engine aws --endpoint-url " + url + " --region " + region);

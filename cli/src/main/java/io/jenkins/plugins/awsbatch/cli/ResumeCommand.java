@@ -25,13 +25,16 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object on stdout")
     boolean json;
 
+    @Option(names = "--slots", description = "local engine: jobs running at once (default: number of cores)")
+    Integer slots;
+
     @Override
     public Integer call() {
         RunState state = selection.load();
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
+                selection.engineOptions.toOptions(state.engine, slots), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();

@@ -16,8 +16,9 @@ final class RunSelection {
     @Option(names = "--store", description = "the store runs were written to (default file://.batchgraph/runs)")
     String store;
 
+    /** The run names its engine: only how to reach AWS is asked for. */
     @Mixin
-    EngineOptionsMixin engineOptions;
+    AwsAccessOptions engineOptions;
 
     LazyStores stores() {
         return EngineFactory.stores(engineOptions.toOptions());

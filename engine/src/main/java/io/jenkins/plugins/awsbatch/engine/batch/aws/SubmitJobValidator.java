@@ -39,7 +39,7 @@ public final class SubmitJobValidator {
             fail("jobDefinition is required");
         }
         if (r.arraySize() != null && (r.arraySize() < 2 || r.arraySize() > BatchService.MAX_ARRAY_SIZE)) {
-            fail("Array size must be between 2 and " + BatchService.MAX_ARRAY_SIZE + ", was " + r.arraySize());
+            fail("Array job size must be between 2 and " + BatchService.MAX_ARRAY_SIZE + ", was " + r.arraySize());
         }
         if (r.dependsOn().size() > BatchService.MAX_DEPENDENCIES) {
             fail("A job can depend on at most " + BatchService.MAX_DEPENDENCIES + " jobs, got " + r.dependsOn().size());

@@ -3,7 +3,9 @@ package io.jenkins.plugins.awsbatch.engine.batch.local.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.SubmitJobValidator;
 import io.jenkins.plugins.awsbatch.engine.batch.local.JobSpecView;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import java.util.HashMap;
@@ -27,8 +29,11 @@ final class JobOperations {
         operations.put("TerminateJob", this::terminateJob);
     }
 
+    /** Refuses what AWS Batch refuses at SubmitJob (the same rules the engine checks before calling AWS). */
     ObjectNode submitJob(ApiRequest request) {
-        SubmitJobResult result = service.submitJob(RequestShapes.submitJob(request.body()));
+        SubmitJobRequest submit = RequestShapes.submitJob(request.body());
+        SubmitJobValidator.validate(submit);
+        SubmitJobResult result = service.submitJob(submit);
         ObjectNode out = ResponseShapes.object();
         out.put("jobArn", result.jobArn());
         out.put("jobName", result.jobName());

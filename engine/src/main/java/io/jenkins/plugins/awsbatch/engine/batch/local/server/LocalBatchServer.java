@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The local engine served over AWS Batch's own REST-JSON protocol, so the AWS CLI, boto3, the Java SDK and the
  * engine's {@code AwsBatchService} run against it with {@code --endpoint-url}. Built on the JDK's HTTP server;
- * binds to 127.0.0.1 unless {@link ServerOptions#allowRemote()}. The service is the caller's: closing the server
- * leaves it open.
+ * binds to 127.0.0.1 unless {@link ServerOptions#allowRemote()} and answers only SDK-shaped requests (never a web
+ * page's: {@link RequestGuard}). The service is the caller's: closing the server leaves it open.
  */
 public final class LocalBatchServer implements AutoCloseable {
     /**
@@ -35,6 +36,12 @@ public final class LocalBatchServer implements AutoCloseable {
             System.setProperty(NO_DELAY, "true");
         }
     }
+
+    /**
+     * Access key id and secret to sign with when no AWS credentials are configured: the endpoint checks that a
+     * request is signed as the SDKs sign, not with which keys.
+     */
+    public static final String DUMMY_CREDENTIAL = "local-batch";
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -57,10 +64,10 @@ public final class LocalBatchServer implements AutoCloseable {
         new JobOperations(service, arns).register(operations);
         operations.put("ListJobs", new ListJobsOperation(service, arns));
         new TagOperations(service).register(operations);
-        Router router = new Router(operations,
-                new FaultInjector(options.latency(), options.failRate(), options.seed()), options.maxBodyBytes(), json);
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), 128);
+        Router router = new Router(operations, RequestGuard.forServer(options, server.getAddress()),
+                new FaultInjector(options.latency(), options.failRate(), options.seed()), options.maxBodyBytes(), json);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         server.createContext("/", router);
         server.setExecutor(pool);
@@ -72,14 +79,22 @@ public final class LocalBatchServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://<bind address>:<port>}, what {@code --endpoint-url} takes. */
+    /**
+     * {@code http://<bind address>:<port>}, what {@code --endpoint-url} takes; {@code 127.0.0.1} when listening on
+     * every interface.
+     */
     public URI endpoint() {
         InetAddress address = server.getAddress().getAddress();
-        String host = address.getHostAddress();
+        String host = address.isAnyLocalAddress() ? ServerOptions.LOOPBACK : address.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The {@code Host} header values this endpoint answers. */
+    public Set<String> allowedHosts() {
+        return router.allowedHosts();
     }
 
     /** Requests received, answered or not. */

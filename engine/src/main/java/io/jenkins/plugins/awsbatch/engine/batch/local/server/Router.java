@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -23,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * AWS Batch's REST-JSON routing: {@code POST /v1/<operation in lower case>} with a JSON object body, and
- * {@code GET|POST|DELETE /v1/tags/{resourceArn}}. Reads the body (bounded), applies the fault injector, decodes
- * the request, runs the operation and writes its answer or its error ({@code __type} and {@code message}, with
- * {@code x-amzn-ErrorType}); every answer carries an {@code x-amzn-RequestId}. Never lets an exception escape,
- * so one bad request never stops the endpoint.
+ * {@code GET|POST|DELETE /v1/tags/{resourceArn}}. Reads the body (bounded), refuses what is not an AWS SDK's call
+ * ({@link RequestGuard}), applies the fault injector, decodes the request, runs the operation and writes its answer
+ * or its error ({@code __type} and {@code message}, with {@code x-amzn-ErrorType}); every answer carries an
+ * {@code x-amzn-RequestId}. Never lets an exception escape, so one bad request never stops the endpoint.
  */
 final class Router implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -35,6 +36,7 @@ final class Router implements HttpHandler {
 
     private final Map<String, String> operationsByPath = new HashMap<>();
     private final Map<String, Operation> operations;
+    private final RequestGuard guard;
     private final FaultInjector faults;
     private final int maxBodyBytes;
     private final ObjectMapper json;
@@ -42,12 +44,18 @@ final class Router implements HttpHandler {
     private final LongAdder throttled = new LongAdder();
     private final LongAdder errors = new LongAdder();
 
-    Router(Map<String, Operation> operations, FaultInjector faults, int maxBodyBytes, ObjectMapper json) {
+    Router(Map<String, Operation> operations, RequestGuard guard, FaultInjector faults, int maxBodyBytes,
+           ObjectMapper json) {
         this.operations = Map.copyOf(operations);
+        this.guard = guard;
         this.faults = faults;
         this.maxBodyBytes = maxBodyBytes;
         this.json = json;
         operations.keySet().forEach(name -> operationsByPath.put(name.toLowerCase(Locale.ROOT), name));
+    }
+
+    Set<String> allowedHosts() {
+        return guard.allowedHosts();
     }
 
     long requests() {
@@ -73,11 +81,12 @@ final class Router implements HttpHandler {
             byte[] body = BodyReader.read(exchange.getRequestBody(), maxBodyBytes);
             String rawPath = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String region = guard.check(method, exchange.getRequestHeaders());
             operation = operationOf(method, rawPath);
             faults.apply();
             ApiRequest request = new ApiRequest(operation, parseBody(body),
                     rawPath.startsWith(TAGS_PREFIX) ? percentDecode(rawPath.substring(TAGS_PREFIX.length())) : null,
-                    query(exchange.getRequestURI().getRawQuery()), regionOf(exchange));
+                    query(exchange.getRequestURI().getRawQuery()), region);
             ObjectNode response = operations.get(operation).handle(request);
             status = 200;
             write(exchange, status, requestId, null, json.writeValueAsBytes(response));
@@ -112,23 +121,36 @@ final class Router implements HttpHandler {
                 case "GET" -> "ListTagsForResource";
                 case "POST" -> "TagResource";
                 case "DELETE" -> "UntagResource";
-                default -> throw unknown(method, rawPath);
+                default -> throw notAnOperation(method, rawPath);
             };
         }
-        if (!method.equals("POST") || !rawPath.startsWith(PREFIX)) {
-            throw unknown(method, rawPath);
+        if (!rawPath.startsWith(PREFIX) || rawPath.indexOf('/', PREFIX.length()) >= 0) {
+            throw notAnOperation(method, rawPath);
         }
-        String name = operationsByPath.get(rawPath.substring(PREFIX.length()).toLowerCase(Locale.ROOT));
+        String label = rawPath.substring(PREFIX.length());
+        String name = operationsByPath.get(label.toLowerCase(Locale.ROOT));
         if (name == null) {
-            throw unknown(method, rawPath);
+            String batchOperation = BatchOperationNames.byPathLabel(label).orElseThrow(
+                    () -> notAnOperation(method, rawPath));
+            throw ApiException.unknownOperation("Operation " + batchOperation
+                    + " is not supported by batchgraph local-batch; it serves " + String.join(", ", served()) + ".");
+        }
+        if (!method.equals("POST")) {
+            throw ApiException.unknownOperation("Operation " + name + " is called with POST " + PREFIX
+                    + label.toLowerCase(Locale.ROOT) + ", not " + method + ".");
         }
         return name;
     }
 
-    private static ApiException unknown(String method, String rawPath) {
+    private List<String> served() {
+        return operations.keySet().stream().sorted().toList();
+    }
+
+    private static ApiException notAnOperation(String method, String rawPath) {
         String shown = rawPath.length() > 200 ? rawPath.substring(0, 200) + "..." : rawPath;
-        return ApiException.client("Unknown operation " + method + " " + shown
-                + ": the local Batch endpoint serves AWS Batch's REST-JSON API (POST /v1/<operation>).");
+        return ApiException.unknownOperation("Unknown operation " + method + " " + shown
+                + ": not an AWS Batch operation (batchgraph local-batch serves AWS Batch's REST-JSON API, "
+                + "POST /v1/<operation>).");
     }
 
     private ObjectNode parseBody(byte[] body) {
@@ -150,17 +172,6 @@ final class Router implements HttpHandler {
             throw ApiException.client("The request body must be a JSON object.");
         }
         return (ObjectNode) node;
-    }
-
-    private static String regionOf(HttpExchange exchange) {
-        String fromHeader = SigV4Scope.regionOfAuthorization(exchange.getRequestHeaders().getFirst("Authorization"))
-                .orElse(null);
-        if (fromHeader != null) {
-            return fromHeader;
-        }
-        List<String> credential = query(exchange.getRequestURI().getRawQuery()).get("X-Amz-Credential");
-        return credential == null || credential.isEmpty() ? null
-                : SigV4Scope.regionOfScope(credential.get(0)).orElse(null);
     }
 
     static Map<String, List<String>> query(String rawQuery) {

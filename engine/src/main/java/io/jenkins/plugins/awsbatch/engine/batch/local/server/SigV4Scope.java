@@ -1,40 +1,38 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local.server;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reads the region out of a SigV4 credential scope ({@code <key id>/<date>/<region>/<service>/aws4_request}), from
- * the {@code Authorization} header or a presigned URL's {@code X-Amz-Credential}. The signature is not checked:
- * the local endpoint accepts any signed (or unsigned) request.
+ * Reads an {@code Authorization} header of the form the AWS SDKs and the AWS CLI send for AWS Batch
+ * ({@code AWS4-HMAC-SHA256 Credential=<key id>/<yyyymmdd>/<region>/batch/aws4_request, SignedHeaders=...;host;...,
+ * Signature=<64 hex digits>}) and gives its region. The signature itself is not checked (any credentials work
+ * locally); the form is what tells an SDK's call from a web page's, which cannot add this header without the
+ * endpoint's consent.
  */
 final class SigV4Scope {
-    private static final String CREDENTIAL = "Credential=";
+    /** What a refused header is told to look like. */
+    static final String EXPECTED_FORM = "AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/batch/aws4_request, "
+            + "SignedHeaders=...;host;..., Signature=...";
+
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([0-9]{8})/([a-z0-9-]+)/batch/aws4_request\\s*,"
+                    + "\\s*SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*)\\s*,\\s*Signature=[0-9a-f]{64}");
 
     private SigV4Scope() {
     }
 
+    /** The region of a well-formed SigV4 header for Batch that signs {@code host}; empty for anything else. */
     static Optional<String> regionOfAuthorization(String authorization) {
-        if (authorization == null || !authorization.startsWith("AWS4-")) {
+        if (authorization == null) {
             return Optional.empty();
         }
-        int start = authorization.indexOf(CREDENTIAL);
-        if (start < 0) {
+        Matcher m = AUTHORIZATION.matcher(authorization.trim());
+        if (!m.matches() || !Arrays.asList(m.group(4).split(";")).contains("host")) {
             return Optional.empty();
         }
-        start += CREDENTIAL.length();
-        int end = authorization.indexOf(',', start);
-        return regionOfScope(authorization.substring(start, end < 0 ? authorization.length() : end).trim());
-    }
-
-    /** {@code <key id>/<date>/<region>/<service>/aws4_request} → region. */
-    static Optional<String> regionOfScope(String scope) {
-        if (scope == null) {
-            return Optional.empty();
-        }
-        String[] parts = scope.split("/");
-        if (parts.length != 5 || parts[2].isBlank() || !"aws4_request".equals(parts[4])) {
-            return Optional.empty();
-        }
-        return Optional.of(parts[2]);
+        return Optional.of(m.group(3));
     }
 }

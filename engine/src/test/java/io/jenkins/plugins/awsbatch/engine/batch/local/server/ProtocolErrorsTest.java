@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.batch.model.BatchException;
 
 /** Bad requests get AWS-shaped 400 answers and never stop the endpoint; the wire format is AWS's. */
 class ProtocolErrorsTest {
@@ -41,8 +42,7 @@ class ProtocolErrorsTest {
     private static Answer send(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.server.endpoint() + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDTEST/20250101/eu-west-1/batch/aws4_request, "
-                        + "SignedHeaders=host;x-amz-date, Signature=0000")
+                .header("Authorization", RawHttp.SIGNED)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -74,13 +74,36 @@ class ProtocolErrorsTest {
     }
 
     @Test
-    void unknownOperationsAndMethods() throws Exception {
-        assertClientError(send("POST", "/v1/launchrockets", "{}"), "Unknown operation POST /v1/launchrockets");
-        assertClientError(send("GET", "/v1/submitjob", null), "Unknown operation GET");
-        assertClientError(send("POST", "/", "{}"), "Unknown operation");
-        assertClientError(send("PUT", "/v1/tags/arn%3Aaws%3Abatch%3Aus-east-1%3A0%3Ajob%2Fx", "{}"),
+    void unknownOperationsAreNamedNotBlamedOnTheClient() throws Exception {
+        assertUnknownOperation(send("POST", "/v1/createschedulingpolicy", "{}"),
+                "Operation CreateSchedulingPolicy is not supported by batchgraph local-batch; it serves CancelJob, ");
+        assertUnknownOperation(send("POST", "/v1/TerminateJobs", "{}"), "Operation TerminateJobs is not supported");
+        assertUnknownOperation(send("POST", "/v1/launchrockets", "{}"),
+                "Unknown operation POST /v1/launchrockets: not an AWS Batch operation");
+        assertUnknownOperation(send("GET", "/v1/submitjob", null), "Operation SubmitJob is called with POST "
+                + "/v1/submitjob, not GET.");
+        assertUnknownOperation(send("POST", "/", "{}"), "Unknown operation POST /: not an AWS Batch operation");
+        assertUnknownOperation(send("PUT", "/v1/tags/arn%3Aaws%3Abatch%3Aus-east-1%3A0%3Ajob%2Fx", "{}"),
                 "Unknown operation PUT");
         assertStillServing();
+    }
+
+    @Test
+    void anOperationTheSdkKnowsButTheEndpointDoesNotIsNamedToTheSdkCaller() {
+        assertThatThrownBy(() -> endpoint.batch.createSchedulingPolicy(r -> r.name("fair")))
+                .isInstanceOfSatisfying(BatchException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .startsWith("Operation CreateSchedulingPolicy is not supported by batchgraph local-batch");
+                });
+    }
+
+    private static void assertUnknownOperation(Answer answer, String messagePart) {
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().path("__type").asText()).isEqualTo("UnknownOperationException");
+        assertThat(answer.body().path("message").asText()).contains(messagePart);
+        assertThat(answer.raw().headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownOperationException");
     }
 
     @Test
@@ -170,11 +193,14 @@ class ProtocolErrorsTest {
     @Test
     void theRegionComesFromTheSigV4CredentialScope() {
         assertThat(SigV4Scope.regionOfAuthorization("AWS4-HMAC-SHA256 Credential=AKID/20250101/eu-west-1/batch/"
-                + "aws4_request, SignedHeaders=host, Signature=abc")).hasValue("eu-west-1");
+                + "aws4_request, SignedHeaders=host;x-amz-date, Signature=" + "ab".repeat(32))).hasValue("eu-west-1");
+        assertThat(SigV4Scope.regionOfAuthorization(RawHttp.SIGNED)).hasValue("eu-west-1");
         assertThat(SigV4Scope.regionOfAuthorization("Basic dXNlcjpwYXNz")).isEmpty();
         assertThat(SigV4Scope.regionOfAuthorization(null)).isEmpty();
-        assertThat(SigV4Scope.regionOfScope("AKID/20250101/ap-south-1/batch/aws4_request")).hasValue("ap-south-1");
-        assertThat(SigV4Scope.regionOfScope("garbage")).isEmpty();
+        assertThat(SigV4Scope.regionOfAuthorization(RawHttp.SIGNED.replace("/batch/", "/s3/"))).isEmpty();
+        assertThat(SigV4Scope.regionOfAuthorization(RawHttp.SIGNED.replace("host;", ""))).isEmpty();
+        assertThat(SigV4Scope.regionOfAuthorization(RawHttp.SIGNED.replace("Signature=0", "Signature=x")))
+                .isEmpty();
     }
 
     @Test

@@ -146,7 +146,7 @@ class SdkSchedulingRulesTest {
         assertThatThrownBy(() -> endpoint.batch.submitJob(r -> r.jobName("retry-bad").jobQueue(Endpoint.QUEUE)
                 .jobDefinition(definition).retryStrategy(s -> s.attempts(11))))
                 .isInstanceOf(ClientException.class)
-                .hasMessageContaining("Retry strategy attempts must be between 1 and 10");
+                .hasMessageContaining("attempts must be between 1 and 10");
     }
 
     @Test
