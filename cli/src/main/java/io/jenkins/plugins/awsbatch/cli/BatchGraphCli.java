@@ -23,6 +23,7 @@ public final class BatchGraphCli {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BatchGraphCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof GraphValidationException invalid) {
                 commandLine.getErr().println("invalid graph (nothing was submitted):");

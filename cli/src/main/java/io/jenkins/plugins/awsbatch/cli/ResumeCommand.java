@@ -25,10 +25,13 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON object on stdout")
     boolean json;
 
+    @Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
+
     @Override
     public Integer call() {
         RunState state = selection.load();
-        ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
+        ProgressPrinter progress = progressOptions.printer();
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
                 selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
