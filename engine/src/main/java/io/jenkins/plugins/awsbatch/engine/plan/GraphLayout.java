@@ -50,7 +50,7 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
                     population = items;
                     jobs = layout.arrayChunks(stage, items);
                     if (stage.dependsOn().stream().anyMatch(d -> graph.stage(d.stage()).map(StageSpec::toleratesFailures).orElse(false))) {
-                        note = "over the items that succeeded upstream: at most these";
+                        note = "at most: items failed upstream are left out";
                     }
                 }
                 case AGGREGATE -> {
