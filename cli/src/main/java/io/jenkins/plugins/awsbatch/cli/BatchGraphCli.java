@@ -35,7 +35,8 @@ public final class BatchGraphCli {
                 commandLine.getErr().println("error: " + cliError.getMessage());
                 return cliError.exitCode();
             }
-            commandLine.getErr().println("error: " + e.getMessage());
+            String aws = AwsAccessCheck.oneLine(e);
+            commandLine.getErr().println("error: " + (aws != null ? aws : e.getMessage()));
             return 1;
         });
         cli.setParameterExceptionHandler((e, args) -> {

@@ -33,6 +33,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunState state = selection.load();
         ProgressPrinter progress = progressOptions.printer();
         Path baseDir = RunSelection.baseDir(state);
+        AwsAccessCheck.require(selection.engineOptions.toOptions().withEngine(state.engine), state.graph.region());
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
                 selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);

@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
     /** Bad engine settings (no region, a malformed endpoint) are invalid input: exit 2, nothing submitted. */
     static RunEngine createEngine(GraphSpec graph, String id, Path baseDir, EngineOptionsMixin engineOptions,
                                   ProgressPrinter progress) {
+        AwsAccessCheck.require(engineOptions.toOptions().withEngine(graph.engineOrDefault()), graph.region());
         try {
             return new EngineFactory(Clock.systemUTC()).create(graph, id, baseDir,
                     engineOptions.toOptions().withEngine(graph.engineOrDefault()), progress);
