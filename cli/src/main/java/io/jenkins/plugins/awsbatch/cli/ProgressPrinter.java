@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -20,7 +21,7 @@ import java.util.function.LongSupplier;
  * when its counts changed, and at most once per {@link #LINE_INTERVAL} per stage; a change held back is
  * printed when the interval has passed or when the stage ends. {@link ProgressMode#NONE}: messages only.
  */
-final class ProgressPrinter implements RunListener {
+final class ProgressPrinter implements RunListener, AutoCloseable {
     static final Duration LINE_INTERVAL = Duration.ofSeconds(10);
 
     private final PrintStream err;
@@ -40,19 +41,30 @@ final class ProgressPrinter implements RunListener {
         this.clockMs = clockMs;
     }
 
-    /** On stderr as detected now; a daemon ticker keeps elapsed times and held-back lines current. */
+    /** One daemon thread ticks every printer of the process ({@code watch} runs one run after another). */
+    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "batchgraph-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> ticking;
+
+    /** On stderr as detected now; ticked once a second until {@link #close()} (elapsed times, held-back lines). */
     static ProgressPrinter forStderr(ProgressMode requested) {
         Terminal terminal = Terminal.stderr();
         ProgressPrinter printer = new ProgressPrinter(System.err, requested, terminal, System::currentTimeMillis);
         if (printer.mode != ProgressMode.NONE) {
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "batchgraph-progress");
-                thread.setDaemon(true);
-                return thread;
-            });
-            ticker.scheduleAtFixedRate(printer::tick, 1, 1, TimeUnit.SECONDS);
+            printer.ticking = TICKER.scheduleAtFixedRate(printer::tick, 1, 1, TimeUnit.SECONDS);
         }
         return printer;
+    }
+
+    /** The run ended: no more ticks. */
+    @Override
+    public void close() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
     }
 
     ProgressMode mode() {

@@ -34,7 +34,7 @@ final class ResumeCommand implements Callable<Integer> {
         ProgressPrinter progress = progressOptions.printer();
         Path baseDir = RunSelection.baseDir(state);
         AwsAccessCheck.require(selection.engineOptions.toOptions().withEngine(state.engine), state.graph.region());
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
+        try (progress; RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
                 selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));

@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
 
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
                        ProgressPrinter progress) {
-        try (RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
+        try (progress; RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
