@@ -22,19 +22,19 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     RunSelection selection;
 
-    @Option(names = "--json", description = "print the result as one JSON object on stdout")
-    boolean json;
-
     @Mixin
     ProgressOptions progressOptions = new ProgressOptions();
+
+    @Option(names = "--json", description = "print the result as one JSON object on stdout")
+    boolean json;
 
     @Override
     public Integer call() {
         RunState state = selection.load();
         ProgressPrinter progress = progressOptions.printer();
-        Path baseDir = RunSelection.baseDir(state);
         AwsAccessCheck.require(selection.engineOptions.toOptions().withEngine(state.engine), state.graph.region());
-        try (progress; RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
+        Path baseDir = RunSelection.baseDir(state);
+        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
                 selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
