@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
  * {@code batchgraph}: runs fan-out/fan-in job graphs on the embedded local engine or on AWS Batch. Exit codes:
  * 0 SUCCEEDED, 1 FAILED, 2 invalid input (nothing submitted), 3 UNSTABLE, 130 aborted.
  */
-@Command(name = "batchgraph", mixinStandardHelpOptions = true, version = "batchgraph 0.1.0",
+@Command(name = "batchgraph", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Run fan-out/fan-in job graphs on AWS Batch or on the embedded local engine.",
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ResumeCommand.class,
-                CleanupCommand.class, LogsCommand.class, LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+                CleanupCommand.class, LogsCommand.class, ReportCommand.class, LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:SUCCEEDED", "1:FAILED", "2:invalid input, nothing submitted", "3:UNSTABLE", "130:aborted"})
 public final class BatchGraphCli {
@@ -23,6 +24,7 @@ public final class BatchGraphCli {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BatchGraphCli());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof GraphValidationException invalid) {
                 commandLine.getErr().println("invalid graph (nothing was submitted):");
@@ -33,7 +35,8 @@ public final class BatchGraphCli {
                 commandLine.getErr().println("error: " + cliError.getMessage());
                 return cliError.exitCode();
             }
-            commandLine.getErr().println("error: " + e.getMessage());
+            String aws = AwsAccessCheck.oneLine(e);
+            commandLine.getErr().println("error: " + (aws != null ? aws : e.getMessage()));
             return 1;
         });
         cli.setParameterExceptionHandler((e, args) -> {

@@ -22,6 +22,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     RunSelection selection;
 
+    @Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
+
     @Option(names = "--json", description = "print the result as one JSON object on stdout")
     boolean json;
 
@@ -31,7 +34,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunState state = selection.load();
-        ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
+        ProgressPrinter progress = progressOptions.printer();
+        AwsAccessCheck.require(selection.engineOptions.toOptions().withEngine(state.engine), state.graph.region());
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
                 selection.engineOptions.toOptions(state.engine, slots), progress)) {

@@ -42,18 +42,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--store", description = "where runs keep their data (overrides the file's store)")
     String store;
 
+    @Mixin
+    ProgressOptions progressOptions = new ProgressOptions();
+
     @Override
     public Integer call() {
         GraphSpec graph = GraphLoader.load(file, overrides, engineOptions.engine, store);
         Path baseDir = file.toAbsolutePath().getParent();
         String id = runId != null ? runId : JobNames.newRunId(graph.name(), Clock.systemUTC().instant());
-        return execute(graph, baseDir, id, engineOptions, json);
+        return execute(graph, baseDir, id, engineOptions, json, progressOptions.printer());
     }
 
     /** Runs a loaded graph to its end and prints the result; also used by {@code watch}. */
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json) {
-        ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
-        try (RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
+        return execute(graph, baseDir, id, engineOptions, json, ProgressPrinter.forStderr(ProgressMode.AUTO));
+    }
+
+    static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
+                       ProgressPrinter progress) {
+        try (progress; RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
@@ -66,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
     /** Bad engine settings (no region, a malformed endpoint) are invalid input: exit 2, nothing submitted. */
     static RunEngine createEngine(GraphSpec graph, String id, Path baseDir, EngineOptionsMixin engineOptions,
                                   ProgressPrinter progress) {
+        AwsAccessCheck.require(engineOptions.toOptions().withEngine(graph.engineOrDefault()), graph.region());
         try {
             return new EngineFactory(Clock.systemUTC()).create(graph, id, baseDir,
                     engineOptions.toOptions().withEngine(graph.engineOrDefault()), progress);

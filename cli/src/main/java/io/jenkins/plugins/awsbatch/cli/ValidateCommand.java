@@ -4,10 +4,12 @@ import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
-import io.jenkins.plugins.awsbatch.engine.graph.StageType;
-import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
-import io.jenkins.plugins.awsbatch.engine.plan.Chunker;
+import io.jenkins.plugins.awsbatch.cli.picture.PlanDot;
+import io.jenkins.plugins.awsbatch.cli.picture.PlanJson;
+import io.jenkins.plugins.awsbatch.cli.picture.PlanMermaid;
+import io.jenkins.plugins.awsbatch.cli.picture.PlanText;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.Item;
 import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
@@ -32,6 +34,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "read the items and print the chunks, modes and waves")
     boolean plan;
 
+    @Option(names = "--format", paramLabel = "text|json|mermaid|dot", defaultValue = "text",
+            description = "how --plan draws the stages, their dependencies and counts (implies --plan when not text)")
+    PlanFormat format = PlanFormat.TEXT;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "override a field before validating")
     List<String> overrides = new ArrayList<>();
 
@@ -42,7 +48,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, engineOptions.engine, null);
         System.err.println(file + ": valid (" + graph.stages().size() + " stage(s), " + ExecutionModes.describe(graph) + " mode)");
-        if (!plan) {
+        if (!plan && format == PlanFormat.TEXT) {
             return 0;
         }
         long items = 0;
@@ -52,31 +58,17 @@ final class ValidateCommand implements Callable<Integer> {
                 items = read.size();
             }
         }
-        System.out.println("items: " + items);
-        Chunker chunker = new Chunker();
-        for (StageSpec stage : graph.stages()) {
-            StringBuilder line = new StringBuilder("stage " + stage.name() + " (" + stage.type().name().toLowerCase() + ", "
-                    + (ExecutionModes.isGated(graph, stage) ? "gated" : "upfront") + ")");
-            if (stage.type() == StageType.ARRAY) {
-                List<Chunk> chunks = chunker.split(items);
-                line.append(": ").append(chunks.size()).append(" array job(s) ").append(chunks.stream()
-                        .map(c -> c.offset() + ".." + (c.offset() + c.size() - 1)).toList());
-                if (stage.maxConcurrency() != null) {
-                    line.append(stage.consumableResource() != null
-                            ? ", at most " + stage.maxConcurrency() + " running (consumable resource " + stage.consumableResource() + ")"
-                            : ", at most " + stage.maxConcurrency() + " running: " + waves(items, stage.maxConcurrency()) + " wave(s)");
-                }
-            }
-            if (!stage.dependsOn().isEmpty()) {
-                line.append(", after ").append(stage.dependsOn().stream()
-                        .map(d -> d.stage() + (d.isNToN() ? " (N_TO_N)" : "")).toList());
-            }
-            System.out.println(line);
-        }
+        GraphLayout layout = GraphLayout.of(graph, items, BatchService.MAX_ARRAY_SIZE);
+        System.out.print(switch (format) {
+            case TEXT -> PlanText.render(layout);
+            case JSON -> PlanJson.render(layout);
+            case MERMAID -> PlanMermaid.render(layout);
+            case DOT -> PlanDot.render(layout);
+        });
+        System.out.flush();
         return 0;
     }
 
-    private static long waves(long items, int maxConcurrency) {
-        return (items + maxConcurrency - 1) / maxConcurrency;
-    }
+    /** What {@code --plan} prints on stdout. */
+    enum PlanFormat { TEXT, JSON, MERMAID, DOT }
 }

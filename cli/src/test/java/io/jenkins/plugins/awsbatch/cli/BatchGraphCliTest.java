@@ -130,33 +130,6 @@ class BatchGraphCliTest {
     }
 
     @Test
-    void validatePlanShowsChunksModesAndWaves() throws Exception {
-        StringBuilder items = new StringBuilder();
-        for (int i = 0; i < 25_001; i++) {
-            items.append(i).append('\n');
-        }
-        Files.writeString(dir.resolve("items.jsonl"), items);
-        Path file = write("plan.yaml", """
-                name: big
-                engine: aws
-                store: s3://bucket/runs
-                queue: q
-                plan: {items: {file: items.jsonl}}
-                stages:
-                  - {name: a, jobDefinition: d}
-                  - {name: b, jobDefinition: d, dependsOn: [{stage: a, type: N_TO_N}]}
-                  - {name: api, jobDefinition: d, dependsOn: [b], maxConcurrency: 5000}
-                """);
-        CliRunner.Outcome run = CliRunner.run("validate", file.toString(), "--plan");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("items: 25001",
-                "stage a (array, upfront): 3 array job(s) [0..8333, 8334..16667, 16668..25000]",
-                "stage b (array, upfront)", "after [a (N_TO_N)]",
-                "stage api (array, gated)", "at most 5000 running: 6 wave(s)");
-    }
-
-    @Test
     void statusCleanupAndLogsWorkOnAFinishedRun() throws Exception {
         Path file = write("g.yaml", """
                 name: small

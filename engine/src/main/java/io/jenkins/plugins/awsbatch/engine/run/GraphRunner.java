@@ -3,7 +3,6 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.graph.CountExpression;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
@@ -468,8 +467,7 @@ public final class GraphRunner {
                     + partitions.stream().limit(10).toList() + (partitions.size() > 10 ? "..." : ""));
             return units;
         }
-        int count = stage.count() == null ? 1 : stage.count().fixed() != null ? stage.count().fixed()
-                : CountExpression.parse(stage.count().expression()).evaluate(state.itemCount);
+        int count = io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout.aggregateCount(stage, state.itemCount).orElseThrow();
         if (count == 1) {
             return List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of("BATCHGRAPH_AGGREGATE_COUNT", "1"), null));
         }

@@ -114,18 +114,7 @@ final class StageSubmitter {
     }
 
     private List<Chunk> chunksOf(StageSpec stage, long size) {
-        if (!io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage)) {
-            return chunker.split(size);
-        }
-        int wave = Math.min(stage.maxConcurrency(), services.settings().maxArraySize());
-        if (wave >= 2) {
-            return new Chunker(wave).split(size);
-        }
-        List<Chunk> singles = new ArrayList<>();
-        for (long i = 0; i < size; i++) {
-            singles.add(new Chunk((int) i, i, 1));
-        }
-        return singles;
+        return new io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout(services.settings().maxArraySize()).arrayChunks(stage, size);
     }
 
     /**

@@ -1,0 +1,48 @@
+package io.jenkins.plugins.awsbatch.cli;
+
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import java.util.Map;
+
+/** What is known of one stage's children now, and since when the stage runs. */
+final class StageProgress {
+    final String name;
+    final long startedMs;
+    long total;
+    long succeeded;
+    long failed;
+    long running;
+
+    StageProgress(String name, long startedMs) {
+        this.name = name;
+        this.startedMs = startedMs;
+    }
+
+    void update(Map<JobStatus, Integer> counts, long total) {
+        this.total = total;
+        succeeded = counts.getOrDefault(JobStatus.SUCCEEDED, 0);
+        failed = counts.getOrDefault(JobStatus.FAILED, 0);
+        running = counts.getOrDefault(JobStatus.RUNNING, 0) + counts.getOrDefault(JobStatus.STARTING, 0);
+    }
+
+    long done() {
+        return succeeded + failed;
+    }
+
+    /** The counts alone: a line is worth printing again only when this changed. */
+    String countsKey() {
+        return total + "/" + succeeded + "/" + failed + "/" + running;
+    }
+
+    long elapsedMs(long nowMs) {
+        return Math.max(0, nowMs - startedMs);
+    }
+
+    /** Time left at the pace so far; -1 while nothing ended yet or once all did. */
+    long etaMs(long nowMs) {
+        long done = done();
+        if (done == 0 || done >= total) {
+            return -1;
+        }
+        return elapsedMs(nowMs) * (total - done) / done;
+    }
+}
