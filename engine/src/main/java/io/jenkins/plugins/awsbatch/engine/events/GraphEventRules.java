@@ -3,6 +3,8 @@ package io.jenkins.plugins.awsbatch.engine.events;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
+import io.jenkins.plugins.awsbatch.engine.batch.local.JobQueueInfo;
+import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
@@ -40,6 +42,13 @@ public final class GraphEventRules {
             }
         }
         return EventRuleSpec.forGraph(graph, arns, httpsUrls);
+    }
+
+    /** The ARNs of the graph's queues on the local engine (created by the run before it submits). */
+    public static List<String> localQueueArns(GraphSpec graph, LocalBatchService local) {
+        List<String> queues = EventRuleSpec.queuesOf(graph, RunSettings.defaults().defaultQueue());
+        return local.describeJobQueues().stream().filter(q -> queues.contains(q.name()) || queues.contains(q.arn()))
+                .map(JobQueueInfo::arn).toList();
     }
 
     /** Only the names: what remove and show need (no queue lookup). */
