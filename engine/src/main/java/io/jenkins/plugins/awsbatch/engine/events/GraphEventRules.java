@@ -3,8 +3,6 @@ package io.jenkins.plugins.awsbatch.engine.events;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
-import io.jenkins.plugins.awsbatch.engine.batch.local.JobQueueInfo;
-import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
@@ -44,11 +42,11 @@ public final class GraphEventRules {
         return EventRuleSpec.forGraph(graph, arns, httpsUrls);
     }
 
-    /** The ARNs of the graph's queues on the local engine (created by the run before it submits). */
-    public static List<String> localQueueArns(GraphSpec graph, LocalBatchService local) {
-        List<String> queues = EventRuleSpec.queuesOf(graph, RunSettings.defaults().defaultQueue());
-        return local.describeJobQueues().stream().filter(q -> queues.contains(q.name()) || queues.contains(q.arn()))
-                .map(JobQueueInfo::arn).toList();
+    /** The ARNs the local engine gives the graph's queues (known before the queues are created). */
+    public static List<String> localQueueArns(GraphSpec graph, String region) {
+        return EventRuleSpec.queuesOf(graph, RunSettings.defaults().defaultQueue()).stream()
+                .map(q -> q.startsWith("arn:") ? q : "arn:aws:batch:" + region + ":" + LocalEventSink.ACCOUNT + ":job-queue/" + q)
+                .toList();
     }
 
     /** Only the names: what remove and show need (no queue lookup). */

@@ -61,7 +61,7 @@ class LocalEventsTest {
                     .env(name -> "TEAM_HOOK".equals(name) ? slack.url("/hook") : null).build();
             try (LocalEventSink sink = LocalEventSink.attach(local, Json.mapper())) {
                 sink.subscribe(events::add).subscribe(new EventNotifier(graph,
-                        GraphEventRules.localQueueArns(graph, local), senders, listener, Json.mapper()));
+                        GraphEventRules.localQueueArns(graph, local.config().region()), senders, listener, Json.mapper()));
 
                 GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, runId);
                 runner.step(); // submits the whole upfront graph; nothing polls it after this
