@@ -39,7 +39,14 @@ public final class EndedRunsCleanup {
         long cutoff = now.minus(olderThan).toEpochMilli();
         List<Outcome> outcomes = new ArrayList<>();
         for (String runId : runIds(store, storeUri)) {
-            Optional<RunState> loaded = journal.load(new RunLayout(storeUri, runId));
+            Optional<RunState> loaded;
+            try {
+                loaded = journal.load(new RunLayout(storeUri, runId));
+            } catch (RuntimeException e) {
+                // one unreadable journal (an older version's, a stray file) must not stop the sweep
+                outcomes.add(new Outcome(runId, null, "unreadable journal: " + e.getMessage()));
+                continue;
+            }
             if (loaded.isEmpty()) {
                 continue;
             }

@@ -36,7 +36,8 @@ public final class StoreHousekeeping {
 
     /** {@code batchgraph-transient-<prefix>}: one rule per store prefix of the bucket. */
     public static String ruleId(S3Location store) {
-        String id = "batchgraph-transient-" + (store.key().isEmpty() ? "(bucket)" : store.key());
+        String key = store.key().replaceAll("/+$", "");
+        String id = "batchgraph-transient-" + (key.isEmpty() ? "(bucket)" : key);
         return id.length() <= 255 ? id : id.substring(0, 255);
     }
 
@@ -107,7 +108,8 @@ public final class StoreHousekeeping {
     }
 
     static LifecycleRule rule(S3Location store, int days) {
-        String prefix = store.key().isEmpty() || store.key().endsWith("/") ? store.key() : store.key() + "/";
+        String key = store.key().replaceAll("/+$", "");
+        String prefix = key.isEmpty() ? "" : key + "/";
         return LifecycleRule.builder()
                 .id(ruleId(store))
                 .status(ExpirationStatus.ENABLED)
