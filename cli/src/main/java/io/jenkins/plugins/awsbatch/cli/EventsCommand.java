@@ -27,8 +27,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = "Set up, show or remove the graph's AWS Batch failure events (EventBridge rule -> SNS topic).")
 final class EventsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "setup, show or remove")
-    String action;
+    @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
+    SetupAction action;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the graph file (batchgraph.yaml)")
     Path file;
@@ -48,11 +48,8 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("setup", "show", "remove").contains(action)) {
-            throw new CliException("ACTION must be setup, show or remove, was '" + action + "'", BatchGraphCli.EXIT_INVALID);
-        }
         GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, "aws", null);
-        if (graph.notifications() == null && "setup".equals(action)) {
+        if (graph.notifications() == null && action == SetupAction.setup) {
             throw new CliException(file + " has no notify block: the rule would tell nobody. Fix: add notify.onFailure",
                     BatchGraphCli.EXIT_INVALID);
         }
@@ -66,12 +63,12 @@ final class EventsCommand implements Callable<Integer> {
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
             AwsEventRules rules = new AwsEventRules(aws.eventBridge(), aws.sns(), Json.mapper());
             EventRuleState state = switch (action) {
-                case "setup" -> rules.setup(spec(graph, aws));
-                case "remove" -> rules.remove(GraphEventRules.namesOf(graph));
+                case setup -> rules.setup(spec(graph, aws));
+                case remove -> rules.remove(GraphEventRules.namesOf(graph));
                 default -> rules.show(GraphEventRules.namesOf(graph));
             };
             print(state);
-            return "show".equals(action) && !state.exists() ? 1 : 0;
+            return action == SetupAction.show && !state.exists() ? 1 : 0;
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         } catch (SdkException e) {
@@ -90,7 +87,7 @@ final class EventsCommand implements Callable<Integer> {
 
     private void print(EventRuleState state) {
         state.changes().forEach(c -> System.err.println(c));
-        if (state.changes().isEmpty() && !"show".equals(action)) {
+        if (state.changes().isEmpty() && action != SetupAction.show) {
             System.err.println("nothing to change");
         }
         if (state.exists()) {
@@ -98,7 +95,7 @@ final class EventsCommand implements Callable<Integer> {
             System.err.println("pattern " + state.eventPattern());
             state.targets().forEach(t -> System.err.println("target " + t));
             state.subscriptions().forEach(s -> System.err.println("subscription " + s));
-        } else if ("show".equals(action)) {
+        } else if (action == SetupAction.show) {
             System.err.println("no rule " + state.ruleName() + ": batchgraph events setup FILE creates it");
         }
         if (json) {

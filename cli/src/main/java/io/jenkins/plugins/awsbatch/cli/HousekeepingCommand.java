@@ -23,8 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Command(name = "housekeeping", mixinStandardHelpOptions = true,
         description = "Set up, show or remove the S3 lifecycle rule (and DynamoDB TTL) expiring runs' transient data.")
 final class HousekeepingCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "setup, show or remove")
-    String action;
+    @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
+    SetupAction action;
 
     @Option(names = "--store", required = true, paramLabel = "s3://BUCKET/PREFIX", description = "the runs' store")
     String store;
@@ -44,9 +44,6 @@ final class HousekeepingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("setup", "show", "remove").contains(action)) {
-            throw new CliException("ACTION must be setup, show or remove, was '" + action + "'", BatchGraphCli.EXIT_INVALID);
-        }
         if (!store.startsWith("s3://")) {
             throw new CliException("--store must be s3://BUCKET/PREFIX (a local store has no lifecycle rules; use "
                     + "batchgraph cleanup --older-than)", BatchGraphCli.EXIT_INVALID);
@@ -66,12 +63,12 @@ final class HousekeepingCommand implements Callable<Integer> {
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
             StoreHousekeeping housekeeping = new StoreHousekeeping(aws.s3(), itemsTable == null ? null : aws.dynamoDb());
             HousekeepingState state = switch (action) {
-                case "setup" -> housekeeping.setup(location, days, itemsTable);
-                case "remove" -> housekeeping.remove(location, itemsTable);
+                case setup -> housekeeping.setup(location, days, itemsTable);
+                case remove -> housekeeping.remove(location, itemsTable);
                 default -> housekeeping.show(location, itemsTable);
             };
             state.changes().forEach(System.err::println);
-            if (state.changes().isEmpty() && !"show".equals(action)) {
+            if (state.changes().isEmpty() && action != SetupAction.show) {
                 System.err.println("nothing to change");
             }
             System.err.println("lifecycle rule " + state.ruleId() + ": " + (state.days() == null ? "none"
@@ -80,7 +77,7 @@ final class HousekeepingCommand implements Callable<Integer> {
             if (json) {
                 System.out.println(Json.mapper().valueToTree(state));
             }
-            return "show".equals(action) && state.days() == null ? 1 : 0;
+            return action == SetupAction.show && state.days() == null ? 1 : 0;
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         } catch (SdkException e) {
