@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "batchgraph", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Run fan-out/fan-in job graphs on AWS Batch or on the embedded local engine.",
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ResumeCommand.class,
-                CleanupCommand.class, LogsCommand.class, ReportCommand.class, LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class,
+                CleanupCommand.class, LogsCommand.class, ReportCommand.class, EventsCommand.class, HousekeepingCommand.class,
+                LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:SUCCEEDED", "1:FAILED", "2:invalid input, nothing submitted", "3:UNSTABLE", "130:aborted"})

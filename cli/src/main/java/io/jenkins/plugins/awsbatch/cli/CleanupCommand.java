@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code batchgraph cleanup RUN}: deletes the run's transient data by hand, exactly as a cleanup stage does. */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
@@ -17,8 +18,15 @@ final class CleanupCommand implements Callable<Integer> {
     @Mixin
     RunSelection selection;
 
+    @Option(names = "--older-than", paramLabel = "AGE",
+            description = "instead of RUN: every run of --store that ended more than AGE ago (7d, 12h, 30m)")
+    String olderThan;
+
     @Override
     public Integer call() {
+        if (olderThan != null) {
+            return CleanupOlderThan.run(olderThan, selection);
+        }
         try (LazyStores stores = selection.stores()) {
             RunState state = selection.load(stores);
             CleanupReport report = new RunCleaner(stores).clean(state);

@@ -77,6 +77,14 @@ public final class LocalBatchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of --fail-rate's random choices (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--events-to", paramLabel = "URL",
+            description = "POST every Batch Job State Change event (AWS's shape) as JSON to this URL (repeatable)")
+    List<String> eventsTo = new ArrayList<>();
+
+    @Option(names = "--notify", paramLabel = "FILE",
+            description = "tell this graph's notify targets of its failed jobs, as its AWS event rule does (repeatable)")
+    List<Path> notifyGraphs = new ArrayList<>();
+
     /** A started endpoint and the engine behind it. */
     record Running(LocalBatchService service, LocalBatchServer server, Path logDirectory) implements AutoCloseable {
         @Override
@@ -153,6 +161,7 @@ public final class LocalBatchCommand implements Callable<Integer> {
             service.close();
             throw e;
         }
+        LocalBatchEvents.attach(service, eventsTo, notifyGraphs, err);
         String url = server.endpoint().toString();
         err.println("local AWS Batch endpoint: " + url + "  (region " + region + ", " + config.slots() + " slots, "
                 + (data == null ? "state in memory" : "state in " + data) + ", logs in " + logDirectory + ")");

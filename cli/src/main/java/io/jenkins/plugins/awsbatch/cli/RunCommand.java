@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
+import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
@@ -62,6 +63,7 @@ final class RunCommand implements Callable<Integer> {
                        ProgressPrinter progress) {
         try (progress; RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
+            GraphEventRules.ensureForRun(graph, engine, progress);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
                 new RunNotifications(graph, progress, engineOptions).send(r);

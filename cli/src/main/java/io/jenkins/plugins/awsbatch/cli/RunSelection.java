@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** The run a command works on ({@code RUN}, {@code --store}) and how to reach its engine. */
 final class RunSelection {
-    @Parameters(index = "0", paramLabel = "RUN", description = "run id or run URI")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN", description = "run id or run URI")
     String run;
 
     @Option(names = "--store", description = "the store runs were written to (default file://.batchgraph/runs)")
@@ -25,6 +25,9 @@ final class RunSelection {
     }
 
     RunState load(LazyStores stores) {
+        if (run == null) {
+            throw new CliException("give RUN: a run id or the run's URI", BatchGraphCli.EXIT_INVALID);
+        }
         return RunLocator.load(run, store, stores);
     }
 

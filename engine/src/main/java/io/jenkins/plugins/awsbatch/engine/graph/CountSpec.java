@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.graph;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * How many jobs an aggregate stage runs: a fixed number ({@code count: 3}), an expression of the item count
@@ -34,7 +35,8 @@ public record CountSpec(Integer fixed, String expression, String partitionsFrom)
         return new CountSpec(n, null, null);
     }
 
-    /** Known only after the stages before it ran. */
+    /** Known only after the stages before it ran. Derived: not written to a run's journal (its reader refuses it). */
+    @JsonIgnore
     public boolean isVariable() {
         return partitionsFrom != null;
     }

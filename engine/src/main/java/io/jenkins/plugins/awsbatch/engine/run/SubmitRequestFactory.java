@@ -7,7 +7,9 @@ import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.TransientObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,9 @@ final class SubmitRequestFactory {
         env.put("BATCHGRAPH_ITEMS_URI", itemsUri);
         env.put("BATCHGRAPH_ITEM_COUNT", String.valueOf(itemCount));
         env.put("BATCHGRAPH_OUTPUT_URI", layout.outputUri(stage.name()));
+        if (stage.type() == StageType.ARRAY) {
+            env.put("BATCHGRAPH_OUTPUT_TAGGING", TransientObjects.TAGGING);
+        }
         if (!stage.dependsOn().isEmpty()) {
             StageDependency first = stage.dependsOn().get(0);
             env.put("BATCHGRAPH_INPUT_URI", layout.outputUri(first.stage()));

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.awsbatch.engine.store;
 
 import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,9 @@ public final class DynamoDbItemStore {
     static final String RUN_ID = "runId";
     static final String INDEX = "idx";
     static final String BODY = "body";
+    /** Epoch seconds after which DynamoDB's TTL may delete the record, once the table's TTL is enabled on it. */
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final Duration ITEM_LIFETIME = Duration.ofDays(30);
     private static final int MAX_UNPROCESSED_ROUNDS = 12;
 
     private final DynamoDbClient dynamo;
@@ -76,9 +81,12 @@ public final class DynamoDbItemStore {
     /** Writes {@code records} as items {@code firstIndex, firstIndex + 1, ...} of the run. */
     public void putAll(String runId, long firstIndex, List<String> records) {
         List<WriteRequest> writes = new ArrayList<>(records.size());
+        AttributeValue expiresAt = AttributeValue.fromN(Long.toString(
+                Instant.now().plus(ITEM_LIFETIME).getEpochSecond()));
         for (int i = 0; i < records.size(); i++) {
             Map<String, AttributeValue> item = key(runId, firstIndex + i);
             item.put(BODY, AttributeValue.fromS(records.get(i)));
+            item.put(EXPIRES_AT, expiresAt);
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         writeAll(writes);

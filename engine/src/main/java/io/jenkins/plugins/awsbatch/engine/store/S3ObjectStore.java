@@ -56,7 +56,9 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void put(String uri, byte[] content) {
         S3Location loc = objectLocation(uri);
-        s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()), RequestBody.fromBytes(content));
+        // transient data carries the tag housekeeping's lifecycle rule expires by
+        s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).tagging(TransientObjects.taggingFor(loc.key())),
+                RequestBody.fromBytes(content));
     }
 
     @Override

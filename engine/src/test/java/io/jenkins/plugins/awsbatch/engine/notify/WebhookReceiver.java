@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Slack stand-in on 127.0.0.1: records each request and answers with a fixed status and body. */
-final class WebhookReceiver implements AutoCloseable {
-    record Request(String method, String uri, String contentType, String body) {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Request(String method, String uri, String contentType, String body) {
     }
 
     private final HttpServer server;
@@ -19,7 +19,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile int status = 200;
     private volatile String answer = "ok";
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -44,7 +44,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** http://127.0.0.1:PORT + path */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -52,7 +52,7 @@ final class WebhookReceiver implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

@@ -21,6 +21,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -51,6 +52,7 @@ public final class AwsClients implements AutoCloseable {
     private CloudWatchLogsClient logs;
     private DynamoDbClient dynamoDb;
     private SnsClient sns;
+    private EventBridgeClient eventBridge;
     private SqsClient sqs;
     private StsClient sts;
 
@@ -167,6 +169,13 @@ public final class AwsClients implements AutoCloseable {
             sns = track(configure(SnsClient.builder(), "sns", credentials));
         }
         return sns;
+    }
+
+    public synchronized EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = track(configure(EventBridgeClient.builder(), "events", credentials));
+        }
+        return eventBridge;
     }
 
     public synchronized SqsClient sqs() {

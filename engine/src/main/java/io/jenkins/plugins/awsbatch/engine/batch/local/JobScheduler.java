@@ -66,6 +66,10 @@ final class JobScheduler {
         return jobArnPrefix + jobId;
     }
 
+    void listener(JobEventListener listener) {
+        states.listener(listener);
+    }
+
     ProcessLauncher launcher() {
         return launcher;
     }

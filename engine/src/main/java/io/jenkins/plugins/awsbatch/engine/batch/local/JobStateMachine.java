@@ -20,11 +20,16 @@ final class JobStateMachine {
     private final Clock clock;
     private final Consumer<LocalJob> onRunnable;
     private final Runnable onChange;
+    private volatile JobEventListener listener;
 
     JobStateMachine(Clock clock, Consumer<LocalJob> onRunnable, Runnable onChange) {
         this.clock = clock;
         this.onRunnable = onRunnable;
         this.onChange = onChange;
+    }
+
+    void listener(JobEventListener newListener) {
+        listener = newListener;
     }
 
     long now() {
@@ -42,6 +47,10 @@ final class JobStateMachine {
             job.parent.statusSummary[next.ordinal()]++;
         }
         onChange.run();
+        JobEventListener told = listener;
+        if (told != null) {
+            told.statusChanged(JobViews.detail(job));
+        }
     }
 
     /** Makes a job runnable and hands it to the scheduler's ready queue. */

@@ -73,6 +73,11 @@ public final class LocalBatchService implements BatchService {
         this(config.withTimeoutSecond(timeoutSecond));
     }
 
+    /** Tells {@code listener} of every job status change from now on (null: nobody). */
+    public void jobEvents(JobEventListener listener) {
+        scheduler.listener(listener);
+    }
+
     public LocalBatchConfig config() {
         return config;
     }

@@ -1,0 +1,64 @@
+package io.jenkins.plugins.awsbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** examples/resubmit-failed: a failure event's message starts a new run over the failed items only. */
+class ResubmitFailedRecipeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFailureEventOfARunResubmitsExactlyItsFailedItems() throws Exception {
+        String store = dir.resolve("runs").toUri().toString();
+        Path graph = dir.resolve("g.yaml");
+        // items b and d fail until RF_FIXED is set (the fix the rerun gets)
+        Files.writeString(graph, """
+                name: rf
+                plan: {items: {list: [{id: a}, {id: b}, {id: c}, {id: d}]}}
+                jobDefinitions:
+                  sh: {command: [sh, -c, 'i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); if grep -q "\\"[bd]\\"" ${BATCHGRAPH_ITEMS_URI#file://}/$i.json && [ -z "$RF_FIXED" ]; then exit 3; fi']}
+                stages:
+                  - {name: score, jobDefinition: sh}
+                """);
+        CliRunner.Outcome failed = CliRunner.run("run", graph.toString(), "--store", store, "--json");
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+        String runId = new ObjectMapper().readTree(failed.out()).get("runId").asText();
+        // as SNS delivers the rule's message to an SQS queue without raw delivery
+        Path message = dir.resolve("message.json");
+        Files.writeString(message, new ObjectMapper().createObjectNode().put("Type", "Notification")
+                .put("Message", "{\"source\":\"batchgraph\",\"graph\":\"rf\",\"jobName\":\"" + runId
+                        + "-score-0\",\"status\":\"FAILED\",\"statusReason\":\"Array Child Job failed\"}").toString());
+
+        ProcessBuilder recipe = new ProcessBuilder("python3", Path.of("../examples/resubmit-failed/resubmit_failed.py")
+                .toAbsolutePath().toString(), message.toString(), "--graph", graph.toString(), "--store", store,
+                "--batchgraph", Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
+                        + System.getProperty("java.class.path") + " " + BatchGraphCli.class.getName())
+                .redirectErrorStream(true);
+        recipe.environment().put("RF_FIXED", "1");
+        Process process = recipe.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("resubmitting 2 failed item(s) of run " + runId + " (items 1, 3)");
+        List<Path> runs;
+        try (var listed = Files.list(dir.resolve("runs"))) {
+            runs = listed.filter(p -> !p.getFileName().toString().equals(runId)).toList();
+        }
+        assertThat(runs).hasSize(1);
+        JsonNode manifest = new ObjectMapper().readTree(runs.get(0).resolve("manifest.json").toFile());
+        assertThat(manifest.toString()).contains("\"itemCount\":2");
+        assertThat(Files.readString(runs.get(0).resolve("items/0.json"))).contains("\"b\"");
+        assertThat(Files.readString(runs.get(0).resolve("items/1.json"))).contains("\"d\"");
+    }
+}
