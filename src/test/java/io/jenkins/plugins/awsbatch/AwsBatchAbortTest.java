@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch;
 
 import hudson.model.Result;
+import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -18,6 +19,7 @@ class AwsBatchAbortTest {
 
     @Test
     void abortTerminatesTheLocalJobs(JenkinsRule r) throws Exception {
+        AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
         WorkflowJob p = r.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(
                 "def plan = awsBatchPlan(engine: 'local', items: ['a', 'b', 'c'], name: 'abort')\n"

@@ -21,6 +21,7 @@ class AwsBatchConfigurationCascTest {
     void importsTheGlobalConfiguration(JenkinsConfiguredWithCodeRule r) throws Exception {
         AwsBatchGraphConfiguration c = AwsBatchGraphConfiguration.get();
         assertThat(c.getEngine()).isEqualTo("local");
+        assertThat(c.isAllowLocalEngine()).isTrue();
         assertThat(c.getRegion()).isEqualTo("eu-west-1");
         assertThat(c.getQueue()).isEqualTo("graph-queue");
         assertThat(c.getStore()).isEqualTo("s3://example-bucket/batchgraph");

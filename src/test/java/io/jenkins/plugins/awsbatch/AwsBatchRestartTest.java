@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
 import io.jenkins.plugins.awsbatch.action.StageRecord;
+import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
 import io.jenkins.plugins.awsbatch.steps.AbstractAwsBatchStep;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,7 @@ class AwsBatchRestartTest {
         String previous = System.setProperty(AbstractAwsBatchStep.POLL_MIN_PROPERTY, POLL_MIN_MILLIS);
         try {
             sessions.then(r -> {
+                AwsBatchGraphConfiguration.get().setAllowLocalEngine(true); // saved: the second session has it too
                 WorkflowJob p = r.createProject(WorkflowJob.class, "p");
                 p.setDefinition(new CpsFlowDefinition(PIPELINE, true));
                 WorkflowRun b = p.scheduleBuild2(0).waitForStart();

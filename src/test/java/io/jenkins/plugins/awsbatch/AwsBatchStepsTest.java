@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch;
 
+import hudson.model.Result;
+import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchAggregateStep;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchCleanupStep;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchFanOutStep;
@@ -69,6 +71,7 @@ class AwsBatchStepsTest {
 
     @Test
     void exampleGraphRunsOnTheLocalEngine(JenkinsRule r) throws Exception {
+        AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
         WorkflowJob p = r.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(
                 "def plan = awsBatchPlan(engine: 'local', items: ['a', 'b', 'c'], name: 'demo')\n"
@@ -79,5 +82,27 @@ class AwsBatchStepsTest {
                 true));
         WorkflowRun b = r.buildAndAssertSuccess(p);
         r.assertLogContains("outcome=SUCCEEDED", b);
+    }
+
+    @Test
+    void aPipelineCannotUseTheLocalEngineOrAFileStoreUnlessAnAdministratorAllowedIt(JenkinsRule r) throws Exception {
+        WorkflowJob local = r.createProject(WorkflowJob.class, "local");
+        local.setDefinition(new CpsFlowDefinition(
+                "awsBatchPlan(engine: 'local', items: ['a'], name: 'demo')\necho 'not reached'\n", true));
+        WorkflowRun b = local.scheduleBuild2(0).waitForStart();
+        r.waitForCompletion(b);
+        r.assertBuildStatus(Result.FAILURE, b);
+        r.assertLogContains("engine: 'local' runs every job as a process of the Jenkins controller", b);
+        r.assertLogNotContains("not reached", b);
+
+        WorkflowJob file = r.createProject(WorkflowJob.class, "file");
+        file.setDefinition(new CpsFlowDefinition(
+                "awsBatchPlan(engine: 'aws', region: 'eu-west-1', "
+                        + "store: 'file:///tmp/anywhere', items: ['a'], name: 'demo')\n",
+                true));
+        WorkflowRun f = file.scheduleBuild2(0).waitForStart();
+        r.waitForCompletion(f);
+        r.assertBuildStatus(Result.FAILURE, f);
+        r.assertLogContains("is a folder of the Jenkins controller", f);
     }
 }

@@ -265,6 +265,7 @@ final class EngineGraphDriver implements GraphDriver {
             sink.persisted(); // the run id is known before anything is written
         }
         Path baseDir = planBaseDir(graph);
+        graph = WorkspaceItems.fetch(graph, null, context.getWorkspace(), inputsDir(), "items.file", !resumed);
         openEngine(graph, runId, baseDir);
         RunServices services = services();
         if (resumed) {
@@ -309,24 +310,18 @@ final class EngineGraphDriver implements GraphDriver {
                 + (items == null ? "nothing" : "a " + items.getClass().getSimpleName()));
     }
 
-    /** Where relative item files resolve: the workspace (copied here when it is on an agent). */
-    private Path planBaseDir(GraphSpec graph) throws IOException, InterruptedException, GraphInputException {
+    /** Where the local engine's jobs start: the workspace when it is on this machine, else the build's folder. */
+    private Path planBaseDir(GraphSpec graph) throws IOException, InterruptedException {
         String file = graph.plan() == null || graph.plan().items() == null
                 ? null
                 : graph.plan().items().file();
-        if (file == null || new File(file).isAbsolute()) {
-            return buildDirPath();
-        }
-        File local = context.getWorkspace().localDirectory();
-        if (local != null) {
-            return local.toPath();
-        }
-        File inputs = new File(buildDirOrTemp(), "batchgraph-inputs");
-        if (!context.getWorkspace().copyTo(file, new File(inputs, file))) {
-            throw new GraphInputException("items.file: '" + file + "' is read from the workspace; run the step "
-                    + "inside node { } (or give list: or s3:)");
-        }
-        return inputs.toPath();
+        File local = file == null ? null : context.getWorkspace().localDirectory();
+        return local != null ? local.toPath() : buildDirPath();
+    }
+
+    /** Where items files of the workspace are copied to. */
+    private File inputsDir() {
+        return new File(buildDirOrTemp(), WorkspaceItems.INPUTS);
     }
 
     // ---- FAN_OUT, AGGREGATE ---------------------------------------------------------------------------------
@@ -591,7 +586,7 @@ final class EngineGraphDriver implements GraphDriver {
         }
         Path baseDir = buildDirPath();
         if (file != null) {
-            text = context.getWorkspace().read(file);
+            text = context.getWorkspace().read(WorkspaceItems.requireInside(file, "file"));
             if (text == null) {
                 throw new GraphInputException("file: '" + file + "' is read from the workspace; run awsBatchRun inside "
                         + "node { }, or pass text:");
@@ -604,6 +599,13 @@ final class EngineGraphDriver implements GraphDriver {
         List<String> overrides =
                 args.get("overrides") instanceof List ? (List<String>) args.get("overrides") : List.of();
         GraphSpec graph = new GraphBinder().parse(text, overrides);
+        graph = WorkspaceItems.fetch(
+                graph,
+                WorkspaceItems.folderOf(file),
+                context.getWorkspace(),
+                inputsDir(),
+                "plan.items.file",
+                journal.getRunId() == null);
         String explicit = request.getSettings().getEngineOrNull();
         String engineName = explicit != null
                 ? explicit
@@ -721,6 +723,7 @@ final class EngineGraphDriver implements GraphDriver {
      * persisted.
      */
     private RunState loadForStep(Journal journal, String runId, String storeUri) throws Exception {
+        request.checkControllerAccess(null, storeUri);
         Optional<RunState> fromStore = Optional.empty();
         try {
             StoreResolver stores = storeUri.startsWith("s3://") ? awsStores(storeUri) : StoreResolver.localOnly();
@@ -738,7 +741,7 @@ final class EngineGraphDriver implements GraphDriver {
                 + "; pass what awsBatchPlan returned (runId and store)");
     }
 
-    private StoreResolver awsStores(String storeUri) {
+    private StoreResolver awsStores(String storeUri) throws GraphInputException {
         GraphSpec minimal = new GraphSpec(
                 "batchgraph", "aws", settings.getRegion(), storeUri, null, null, null, null, null, null, null);
         openEngine(minimal, "lookup", null);
@@ -751,8 +754,9 @@ final class EngineGraphDriver implements GraphDriver {
 
     // ---- engine --------------------------------------------------------------------------------------------
 
-    private void openEngine(GraphSpec graph, String runId, Path baseDir) {
+    private void openEngine(GraphSpec graph, String runId, Path baseDir) throws GraphInputException {
         String engineName = graph.engineOrDefault();
+        request.checkControllerAccess(engineName, canonicalStore(graph.storeOrDefault()));
         if (engine != null) {
             if (lease == null || !"local".equals(engineName)) {
                 return; // AWS clients do not depend on the graph

@@ -22,6 +22,7 @@ import org.kohsuke.stapler.verb.POST;
  * <pre>
  * unclassified:
  *   awsBatchGraph:
+ *     allowLocalEngine: false
  *     engine: aws
  *     region: eu-west-1
  *     queue: default
@@ -43,6 +44,7 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     private String credentialsId;
     private String roleArn;
     private String externalId;
+    private boolean allowLocalEngine;
 
     public AwsBatchGraphConfiguration() {
         load();
@@ -66,6 +68,21 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     public void setEngine(String engine) {
         String e = Settings.blankToNull(engine);
         this.engine = e == null ? "aws" : e.toLowerCase(java.util.Locale.ROOT);
+        save();
+    }
+
+    public boolean isAllowLocalEngine() {
+        return allowLocalEngine;
+    }
+
+    /**
+     * Off by default. On, steps may use the local engine (every job a process of the controller, as the
+     * controller's user) and {@code file:} stores (folders of the controller): every Pipeline author then has
+     * that access. Pipeline authors cannot turn it on.
+     */
+    @DataBoundSetter
+    public void setAllowLocalEngine(boolean allowLocalEngine) {
+        this.allowLocalEngine = allowLocalEngine;
         save();
     }
 
@@ -150,6 +167,12 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     }
 
     @POST
+    public FormValidation doCheckAllowLocalEngine(@QueryParameter boolean value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return checkAllowLocalEngine(value);
+    }
+
+    @POST
     public FormValidation doCheckRegion(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return checkRegion(value);
@@ -159,6 +182,13 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     public FormValidation doCheckStore(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return checkStore(value);
+    }
+
+    static FormValidation checkAllowLocalEngine(boolean value) {
+        return value
+                ? FormValidation.warning("Every Pipeline author may now run commands on this controller as the "
+                        + "user Jenkins runs as, and read, write and delete its folders through file: stores")
+                : FormValidation.ok();
     }
 
     static FormValidation checkRegion(String value) {

@@ -18,11 +18,10 @@ public final class GraphRequest implements Serializable {
     private final Settings defaults;
     private final boolean waitForCompletion;
     private final PollPolicy pollPolicy;
+    /** The administrator's decision: may this step use the local engine or a file: store (see ControllerAccess). */
+    private final boolean controllerAccess;
 
-    /**
-     * @param settings what the step itself says (explicit values)
-     * @param defaults the global configuration at the time the step started (used after the environment)
-     */
+    /** A request that may not use the local engine or a {@code file:} store. */
     public GraphRequest(
             StepKind kind,
             Map<String, Object> arguments,
@@ -30,6 +29,23 @@ public final class GraphRequest implements Serializable {
             Settings defaults,
             boolean waitForCompletion,
             PollPolicy pollPolicy) {
+        this(kind, arguments, settings, defaults, waitForCompletion, pollPolicy, false);
+    }
+
+    /**
+     * @param settings         what the step itself says (explicit values)
+     * @param defaults         the global configuration at the time the step started (used after the environment)
+     * @param controllerAccess whether an administrator allowed the local engine and file: stores
+     */
+    public GraphRequest(
+            StepKind kind,
+            Map<String, Object> arguments,
+            Settings settings,
+            Settings defaults,
+            boolean waitForCompletion,
+            PollPolicy pollPolicy,
+            boolean controllerAccess) {
+        this.controllerAccess = controllerAccess;
         this.kind = kind;
         this.arguments = PlainData.copyMap(arguments, "");
         this.settings = settings == null ? Settings.empty() : settings;
@@ -76,5 +92,10 @@ public final class GraphRequest implements Serializable {
 
     public PollPolicy getPollPolicy() {
         return pollPolicy;
+    }
+
+    /** Refuses the local engine and file: stores unless an administrator allowed them. */
+    public void checkControllerAccess(String engine, String store) throws GraphInputException {
+        ControllerAccess.check(controllerAccess, engine, store);
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings;
 import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
 import io.jenkins.plugins.awsbatch.engine.notify.DeliveryResult;
 import io.jenkins.plugins.awsbatch.engine.notify.Notifier;
+import io.jenkins.plugins.awsbatch.engine.notify.SenderFactory;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import io.jenkins.plugins.awsbatch.engine.notify.WebhookHttpClients;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
@@ -46,19 +47,21 @@ public final class StepNotifications {
         NotifyLookups l = lookups == null ? NotifyLookups.NONE : lookups;
         Map<String, String> env = environment == null ? Map.of() : environment;
         try {
-            TargetSenders senders = TargetSenders.builder()
-                    .env(env::get)
-                    .credentials(id -> {
-                        try {
-                            return l.secretText(id);
-                        } catch (RuntimeException e) {
-                            return null; // reported by the sender as "no such secret text credentials"
-                        }
-                    })
-                    .smtpDefaults(l.smtpDefaults())
-                    .sns(sns)
-                    .http(() -> WebhookHttpClients.create(proxy))
-                    .build();
+            SenderFactory senders = new MailerServerOnly(
+                    l.smtpDefaults(),
+                    defaults -> TargetSenders.builder()
+                            .env(env::get)
+                            .credentials(id -> {
+                                try {
+                                    return l.secretText(id);
+                                } catch (RuntimeException e) {
+                                    return null; // reported by the sender as "no such secret text credentials"
+                                }
+                            })
+                            .smtpDefaults(defaults)
+                            .sns(sns)
+                            .http(() -> WebhookHttpClients.create(proxy))
+                            .build());
             String link;
             try {
                 link = l.buildUrl();

@@ -114,7 +114,16 @@ public abstract class AbstractAwsBatchStep extends Step {
 
     /** Builds the request: the step's values, the global configuration as defaults. */
     public GraphRequest toRequest(Settings defaults) {
-        return new GraphRequest(kind(), arguments(), explicitSettings(), defaults, waitForCompletion(), pollPolicy());
+        return toRequest(defaults, false);
+    }
+
+    /**
+     * Builds the request: the step's values, the global configuration as defaults, and whether the administrator
+     * allowed the local engine and file: stores (a step's own {@code engine} or {@code store} cannot).
+     */
+    public GraphRequest toRequest(Settings defaults, boolean controllerAccess) {
+        return new GraphRequest(
+                kind(), arguments(), explicitSettings(), defaults, waitForCompletion(), pollPolicy(), controllerAccess);
     }
 
     static PollPolicy pollPolicy() {
@@ -128,8 +137,9 @@ public abstract class AbstractAwsBatchStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
+        AwsBatchGraphConfiguration global = AwsBatchGraphConfiguration.get();
         return new GraphStepExecution(
-                context, toRequest(AwsBatchGraphConfiguration.get().toSettings()), driverFactory());
+                context, toRequest(global.toSettings(), global.isAllowLocalEngine()), driverFactory());
     }
 
     /** The engine bridge; overridable for tests. */
