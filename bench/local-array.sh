@@ -13,7 +13,7 @@ end=$(date +%s.%N)
 echo "BENCH shell-spawn size=$size slots=$slots seconds=$(echo "$end - $start" | bc)"
 
 cd "$root/engine"
-mvn -q test -Dtest=LocalArrayBenchmarkTest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+../mvnw -q test -Dtest=LocalArrayBenchmarkTest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.size="$size" -Dbench.slots="$slots" -Dbench.persist="${BENCH_PERSIST:-false}" 2>&1 | grep BENCH || {
   echo "benchmark failed; see engine/target/surefire-reports" >&2
   exit 1

@@ -5,10 +5,10 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-mvn -q -B -DskipTests -pl engine -am install >/dev/null
+./mvnw -q -B -f offline.xml -DskipTests -pl engine -am install >/dev/null
 cd engine
 start=$(date +%s)
-mvn -q test -Dtest=ScaleTest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false
+../mvnw -q test -Dtest=ScaleTest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false
 end=$(date +%s)
 grep -h "Tests run\|testcase" target/surefire-reports/TEST-io.jenkins.plugins.awsbatch.engine.run.ScaleTest.xml \
   | sed -n 's/.*testcase name="\([^"]*\)".*time="\([^"]*\)".*/BENCH scale \1 seconds=\2/p'

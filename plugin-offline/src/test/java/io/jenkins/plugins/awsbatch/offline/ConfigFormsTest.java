@@ -23,7 +23,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /** Each data-bound field of a step, the trigger and the global configuration has its form entry and its help. */
 class ConfigFormsTest {
-    private static final Path RESOURCES = Path.of("..", "plugin", "src", "main", "resources");
+    private static final Path RESOURCES = Path.of("..", "src", "main", "resources");
 
     @Test
     void everyFieldHasAFormEntryAndAHelpFile() throws Exception {

@@ -69,8 +69,9 @@ class EngineDriverLocalTest {
         Step(StepKind kind, Map<String, Object> args, boolean wait) {
             keys.add(key);
             context = new FakeContext(key, run);
+            // an administrator allowed the local engine (ControllerAccessTest: refused otherwise)
             execution = new GraphStepExecution(context, new GraphRequest(kind, args, LOCAL, Settings.empty(), wait,
-                    FAST), new RealEngineFactory(key));
+                    FAST, true), new RealEngineFactory(key));
         }
 
         Step start() throws Exception {

@@ -26,7 +26,7 @@ import org.kohsuke.stapler.verb.POST;
  * config.jelly asks for POST), and a validation of a job's form takes the job to check its permission.
  */
 class FormMethodsTest {
-    private static final Path RESOURCES = Path.of("..", "plugin", "src", "main", "resources");
+    private static final Path RESOURCES = Path.of("..", "src", "main", "resources");
 
     /** Descriptor class and the class whose config.jelly uses it. */
     private static final Class<?>[][] DESCRIPTORS = {
