@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "batchgraph", mixinStandardHelpOptions = true, version = "batchgraph 0.1.0",
         description = "Run fan-out/fan-in job graphs on AWS Batch or on the embedded local engine.",
         subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ResumeCommand.class,
-                CleanupCommand.class, LogsCommand.class, LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+                CleanupCommand.class, LogsCommand.class, RunsCommand.class, LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:SUCCEEDED", "1:FAILED", "2:invalid input, nothing submitted", "3:UNSTABLE", "130:aborted"})
 public final class BatchGraphCli {

@@ -63,6 +63,11 @@ public final class GraphRunner {
     /** Transient failures in a row; past the limit the run stops with the error (a real outage). */
     private int consecutiveErrors;
     private static final int MAX_CONSECUTIVE_ERRORS = 30;
+    /** Why an array stage of a plan without items was skipped. */
+    private static final String NO_ITEMS = "no items";
+    /** Progress counts are journaled at most this often, so `status` shows a live run's progress. */
+    private static final long PROGRESS_JOURNAL_MS = 2_000;
+    private long progressJournaledAt;
 
     private GraphRunner(RunServices services, RunState state) {
         this.services = services;
@@ -255,7 +260,10 @@ public final class GraphRunner {
 
     private boolean stepOnce() {
         boolean changed = submitReleased();
-        changed |= poll();
+        if (poll()) {
+            changed = true;
+            journalProgress();
+        }
         changed |= judgeFinishedStages();
         changed |= submitReleased();
         if (state.stages.values().stream().allMatch(s -> s.status.isFinished())) {
@@ -356,6 +364,9 @@ public final class GraphRunner {
         }
         for (StageDependency dep : stage.dependsOn()) {
             StageStatus upstream = state.stage(dep.stage()).status;
+            if (upstream == StageStatus.SKIPPED && NO_ITEMS.equals(state.stage(dep.stage()).reason)) {
+                continue; // a plan with zero items succeeds: what comes after its skipped arrays still runs
+            }
             if (upstream == StageStatus.FAILED || upstream == StageStatus.SKIPPED || upstream == StageStatus.ABORTED) {
                 return Release.SKIP;
             }
@@ -368,7 +379,7 @@ public final class GraphRunner {
 
     private void skip(StageSpec stage, StageState stageState) {
         stageState.status = StageStatus.SKIPPED;
-        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY ? "no items"
+        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY ? NO_ITEMS
                 : "an upstream stage did not succeed";
         stageState.finishedAt = services.clock().millis();
         journal.save(state);
@@ -461,8 +472,8 @@ public final class GraphRunner {
             List<String> partitions = readPartitions(stage.count().partitionsFrom());
             List<StageSubmitter.Unit> units = new ArrayList<>();
             for (int p = 0; p < partitions.size(); p++) {
-                units.add(new StageSubmitter.Unit(new Chunk(p, p, 1), "p" + p,
-                        Map.of("BATCHGRAPH_PARTITION", partitions.get(p)), partitions.get(p)));
+                units.add(new StageSubmitter.Unit(new Chunk(p, p, 1), "p" + p, Map.of("BATCHGRAPH_PARTITION",
+                        partitions.get(p), "BATCHGRAPH_AGGREGATE_COUNT", String.valueOf(partitions.size())), partitions.get(p)));
             }
             services.listener().message("stage " + stage.name() + ": " + partitions.size() + " partition(s) "
                     + partitions.stream().limit(10).toList() + (partitions.size() > 10 ? "..." : ""));
@@ -537,6 +548,14 @@ public final class GraphRunner {
             }
         }
         return changed;
+    }
+
+    private void journalProgress() {
+        long now = services.clock().millis();
+        if (now - progressJournaledAt >= PROGRESS_JOURNAL_MS) {
+            progressJournaledAt = now;
+            journal.save(state);
+        }
     }
 
     private Map<JobStatus, Integer> countsOf(StageState stageState) {
@@ -688,7 +707,7 @@ public final class GraphRunner {
         List<StageResult> stages = new ArrayList<>();
         for (StageSpec spec : state.graph.stages()) {
             StageState stage = state.stage(spec.name());
-            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : new EnumMap<>(stage.counts);
+            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : stage.countsOverAllRounds();
             stages.add(new StageResult(spec.name(), stage.status.name(), stage.reason, stage.jobIds(), counts,
                     new ArrayList<>(stage.failedItems.values()), stage.failedItems.size(),
                     new TreeMap<>(stage.recoveredInRound), stage.round, Math.round(stage.computeSeconds * 1000) / 1000.0));
