@@ -93,6 +93,11 @@ class JourneysTest {
 
     /** Runs the graph, then checks every inspecting command on the finished run and again after cleanup. */
     private JsonNode journey(Path file, String runId, int exitCode, String outcome, String logsStage, int logsItem) throws Exception {
+        return journey(file, runId, exitCode, outcome, logsStage, logsItem, "item " + logsItem + " in " + logsStage);
+    }
+
+    private JsonNode journey(Path file, String runId, int exitCode, String outcome, String logsStage, int logsItem,
+                             String logLine) throws Exception {
         CliRunner.Outcome run = cli("run", file.toString(), "--json", "--run-id", runId);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
         JsonNode result = json.readTree(run.out());
@@ -110,7 +115,7 @@ class JourneysTest {
 
             CliRunner.Outcome logs = cli("logs", runId, logsStage, String.valueOf(logsItem));
             assertThat(logs.exitCode()).as(phase + ": " + logs.err()).isZero();
-            assertThat(logs.out()).as(phase).contains("item " + logsItem + " in " + logsStage);
+            assertThat(logs.out()).as(phase).contains(logLine);
 
             CliRunner.Outcome resume = cli("resume", runId, "--json");
             assertThat(resume.exitCode()).as(phase + ": " + resume.err()).isEqualTo(exitCode);
@@ -127,7 +132,7 @@ class JourneysTest {
         }
         CliRunner.Outcome runs = cli("runs");
         assertThat(runs.exitCode()).as(runs.err()).isZero();
-        assertThat(runs.out()).containsPattern(runId + "\\s+" + file.getFileName().toString().replace(".yaml", "") + "\\s+" + outcome);
+        assertThat(runs.out()).containsPattern(runId + "\\s+" + result.get("name").asText() + "\\s+" + outcome);
         return result;
     }
 
@@ -138,6 +143,15 @@ class JourneysTest {
             }
         }
         throw new AssertionError("no stage " + name + " in " + result);
+    }
+
+    @Test
+    void theReadmeExampleCanBeInspectedResumedAndCleanedAfterItRan() throws Exception {
+        JsonNode result = journey(Path.of("../examples/recommendations/batchgraph.yaml").toAbsolutePath(), "example-1", 0,
+                "SUCCEEDED", "rank", 3, "ranked item sku-004");
+
+        assertThat(stage(result, "merge").get("counts").get("SUCCEEDED").asInt()).isEqualTo(1);
+        assertThat(dir.resolve("runs/example-1/stages/merge/output/recommendations.csv")).exists();
     }
 
     @Test
@@ -241,6 +255,14 @@ class JourneysTest {
         });
         try {
             CliRunner.Outcome status = awaitStatus("live-1", "2 running");
+            // The runner journals its progress too (what status reads for a run on AWS).
+            long deadline = System.currentTimeMillis() + 30_000;
+            JsonNode counts = json.createObjectNode();
+            while (counts.path("RUNNING").asInt() + counts.path("STARTING").asInt() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+                counts = json.readTree(cli("status", "live-1", "--json").out()).path("stages").path("score").path("counts");
+            }
+            assertThat(counts.path("RUNNING").asInt() + counts.path("STARTING").asInt()).as("journaled counts").isPositive();
 
             assertThat(status.exitCode()).isZero();
             assertThat(status.out()).contains("not finished", "batchgraph resume live-1")
