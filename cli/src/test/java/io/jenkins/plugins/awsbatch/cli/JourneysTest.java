@@ -39,7 +39,7 @@ class JourneysTest {
                 p = int(os.environ.get("BATCHGRAPH_INDEX_OFFSET", "0")) + int(os.environ.get("AWS_BATCH_JOB_ARRAY_INDEX", "0"))
                 m = os.environ.get("BATCHGRAPH_INDEX_MAP_URI")
                 i = json.load(open(path(m)))[p] if m else p
-                print("item %d in %s" % (i, stage))
+                print("item %d in %s" % (i, stage), flush=True)
                 once = os.path.join(os.environ["MARKS"], "%s-%d" % (stage, i))
                 if str(i) in os.environ.get("FAIL_ONCE", "").split(",") and not os.path.exists(once):
                     open(once, "w").close(); sys.exit(4)
@@ -269,6 +269,13 @@ class JourneysTest {
                     .containsPattern("score\\s+SUBMITTED 0/4 succeeded, 2 running, 0 failed")
                     .containsPattern("merge\\s+(WAITING|SUBMITTED)");
             assertThat(cli("runs").out()).containsPattern("live-1\\s+live\\s+UNFINISHED");
+            // logs of a live run reads the job's log without taking over the run's jobs.
+            CliRunner.Outcome logs = cli("logs", "live-1", "score", "0");
+            assertThat(logs.exitCode()).as(logs.err()).isZero();
+            assertThat(logs.out()).contains("item 0 in score");
+            CliRunner.Outcome notStarted = cli("logs", "live-1", "score", "3");
+            assertThat(notStarted.exitCode()).isEqualTo(1);
+            assertThat(notStarted.err()).contains("has no log yet");
         } finally {
             Files.writeString(hold, "go");
         }
