@@ -416,7 +416,7 @@ public final class GraphRunner {
         }
         journal.save(state);
         // Still WAITING while submitting: if a call fails midway, the next step submits the rest (by name).
-        submitter.submit(stage, stageState, units, 0, indexMap, upfront);
+        stageState.roundSubmitted = submitter.submit(stage, stageState, units, 0, indexMap, upfront, this::ended);
         stageState.status = StageStatus.SUBMITTED;
         journal.save(state);
     }
@@ -584,8 +584,7 @@ public final class GraphRunner {
                 continue;
             }
             if (!stageState.roundSubmitted) {
-                submitRetryRound(stage, stageState); // finish a retry round an interruption cut short
-                any = true;
+                any |= submitRest(stage, stageState); // the next wave, or a retry round an interruption cut short
                 continue;
             }
             boolean ended = stageState.jobs.stream().allMatch(j -> {
@@ -641,15 +640,29 @@ public final class GraphRunner {
         services.listener().message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
                 + stageState.round + " of " + stage.retryRounds());
         journal.save(state);
-        submitRetryRound(stage, stageState);
+        submitRest(stage, stageState);
     }
 
-    private void submitRetryRound(StageSpec stage, StageState stageState) {
-        String map = layout.retryMapUri(stage.name(), stageState.round);
-        submitter.submit(stage, stageState, submitter.arrayUnits(stage, stageState.failedItems.size(), map, stageState.round),
-                stageState.round, map, false);
-        stageState.roundSubmitted = true;
-        journal.save(state);
+    /**
+     * Submits what the current round still lacks (its next wave, or what an interruption cut short); true if
+     * anything was submitted.
+     */
+    private boolean submitRest(StageSpec stage, StageState stageState) {
+        int before = stageState.jobs.size();
+        boolean retry = stageState.round > 0;
+        String map = retry ? layout.retryMapUri(stage.name(), stageState.round) : stageState.populationUri;
+        long size = retry ? stageState.failedItems.size() : map == null ? state.itemCount : stageState.populationSize;
+        stageState.roundSubmitted = submitter.submit(stage, stageState, submitter.arrayUnits(stage, size, map, stageState.round),
+                stageState.round, map, false, this::ended);
+        if (stageState.roundSubmitted || stageState.jobs.size() != before) {
+            journal.save(state);
+        }
+        return stageState.jobs.size() != before;
+    }
+
+    private boolean ended(String jobId) {
+        JobDetail detail = details.get(jobId);
+        return detail != null && detail.status().isTerminal();
     }
 
     private Manifest manifest() {
