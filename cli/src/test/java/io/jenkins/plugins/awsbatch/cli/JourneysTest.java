@@ -271,6 +271,10 @@ class JourneysTest {
             assertThat(cli("runs").out()).containsPattern("live-1\\s+live\\s+UNFINISHED");
             // logs of a live run reads the job's log without taking over the run's jobs.
             CliRunner.Outcome logs = cli("logs", "live-1", "score", "0");
+            for (long until = System.currentTimeMillis() + 30_000; !logs.out().contains("item 0") && System.currentTimeMillis() < until; ) {
+                Thread.sleep(200); // RUNNING comes before the process's first line
+                logs = cli("logs", "live-1", "score", "0");
+            }
             assertThat(logs.exitCode()).as(logs.err()).isZero();
             assertThat(logs.out()).contains("item 0 in score");
             CliRunner.Outcome notStarted = cli("logs", "live-1", "score", "3");
