@@ -240,6 +240,21 @@ class JourneysTest {
     }
 
     @Test
+    void aStateFileThatCannotBeReadIsReportedWithTheFileTheFieldAndTheCause() throws Exception {
+        Path state = dir.resolve("runs/broken-1/state.json");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, "{\"runId\": \"broken-1\", \"graph\": {\"stages\": [{\"name\": \"m\", \"count\": {\"fixed\": 1, \"bogus\": 2}}]}}");
+
+        for (String command : List.of("status", "logs", "resume", "cleanup")) {
+            CliRunner.Outcome outcome = command.equals("logs") ? cli(command, "broken-1", "m", "0") : cli(command, "broken-1");
+            assertThat(outcome.exitCode()).as(command).isEqualTo(1);
+            assertThat(outcome.err()).as(command).contains("cannot read the run state at", "broken-1/state.json",
+                    "field graph.stages[0].count", "unknown count field 'bogus'");
+        }
+        assertThat(cli("runs").out()).contains("broken-1", "field graph.stages[0].count");
+    }
+
+    @Test
     void statusShowsTheProgressOfARunStillGoing() throws Exception {
         Path hold = dir.resolve("hold");
         Path file = graph("live", """
