@@ -8,6 +8,9 @@ import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code batchgraph logs RUN STAGE INDEX}: the log of the job that ran item INDEX in STAGE (latest attempt). */
+/**
+ * {@code batchgraph logs RUN STAGE INDEX}: the log of the job that ran item INDEX in STAGE (latest attempt). A
+ * local-engine run's log is read from its folder; other engines are asked through their API.
+ */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = "Print the log of one item's job.")
 final class LogsCommand implements Callable<Integer> {
     @Mixin
@@ -39,6 +45,9 @@ final class LogsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }
+        if (LocalJobLog.applies(state)) {
+            return printLocal(state, jobId);
+        }
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
                 selection.engineOptions.toOptions().withEngine(state.engine), RunListener.NONE)) {
@@ -50,5 +59,18 @@ final class LogsCommand implements Callable<Integer> {
             engine.services().logs().all(details.get(0)).forEach(System.out::println);
             return 0;
         }
+    }
+
+    private static int printLocal(RunState state, String jobId) {
+        Path file = LocalJobLog.latestAttempt(state, jobId).orElseThrow(() -> new CliException(
+                "job " + jobId + " has no log yet: it has not started (see batchgraph status " + state.runId + ")", 1));
+        System.err.println("log of " + jobId + " (attempt " + LocalJobLog.attempt(file) + ")");
+        try {
+            Files.copy(file, System.out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        System.out.flush();
+        return 0;
     }
 }

@@ -32,7 +32,7 @@ public final class ExecutionModes {
 
     /**
      * A concurrency cap without a consumable resource is honoured by waves: arrays of at most
-     * {@code maxConcurrency} children, each depending on the one before.
+     * {@code maxConcurrency} children, each submitted by the runner once the one before has ended.
      */
     public static boolean usesWaves(StageSpec stage) {
         return stage.maxConcurrency() != null && stage.consumableResource() == null && stage.type() == StageType.ARRAY;

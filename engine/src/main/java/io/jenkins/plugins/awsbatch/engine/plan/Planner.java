@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.awsbatch.engine.graph.ItemSourceSpec;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.UnreadableFileException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public final class Planner {
             try {
                 return json.readValue(content, Manifest.class);
             } catch (java.io.IOException e) {
-                throw new UncheckedIOException("cannot read the manifest at " + layout.manifestUri(), e);
+                throw new UnreadableFileException("the manifest", layout.manifestUri(), e);
             }
         });
     }

@@ -62,6 +62,11 @@ public final class GraphRunner {
     /** Transient failures in a row; past the limit the run stops with the error (a real outage). */
     private int consecutiveErrors;
     private static final int MAX_CONSECUTIVE_ERRORS = 30;
+    /** Why an array stage of a plan without items was skipped. */
+    private static final String NO_ITEMS = "no items";
+    /** Progress counts are journaled at most this often, so `status` shows a live run's progress. */
+    private static final long PROGRESS_JOURNAL_MS = 2_000;
+    private long progressJournaledAt;
 
     private GraphRunner(RunServices services, RunState state) {
         this.services = services;
@@ -254,7 +259,10 @@ public final class GraphRunner {
 
     private boolean stepOnce() {
         boolean changed = submitReleased();
-        changed |= poll();
+        if (poll()) {
+            changed = true;
+            journalProgress();
+        }
         changed |= judgeFinishedStages();
         changed |= submitReleased();
         if (state.stages.values().stream().allMatch(s -> s.status.isFinished())) {
@@ -355,6 +363,9 @@ public final class GraphRunner {
         }
         for (StageDependency dep : stage.dependsOn()) {
             StageStatus upstream = state.stage(dep.stage()).status;
+            if (upstream == StageStatus.SKIPPED && NO_ITEMS.equals(state.stage(dep.stage()).reason)) {
+                continue; // a plan with zero items succeeds: what comes after its skipped arrays still runs
+            }
             if (upstream == StageStatus.FAILED || upstream == StageStatus.SKIPPED || upstream == StageStatus.ABORTED) {
                 return Release.SKIP;
             }
@@ -367,7 +378,7 @@ public final class GraphRunner {
 
     private void skip(StageSpec stage, StageState stageState) {
         stageState.status = StageStatus.SKIPPED;
-        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY ? "no items"
+        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY ? NO_ITEMS
                 : "an upstream stage did not succeed";
         stageState.finishedAt = services.clock().millis();
         journal.save(state);
@@ -404,7 +415,7 @@ public final class GraphRunner {
         }
         journal.save(state);
         // Still WAITING while submitting: if a call fails midway, the next step submits the rest (by name).
-        submitter.submit(stage, stageState, units, 0, indexMap, upfront);
+        stageState.roundSubmitted = submitter.submit(stage, stageState, units, 0, indexMap, upfront, this::ended);
         stageState.status = StageStatus.SUBMITTED;
         journal.save(state);
     }
@@ -460,8 +471,8 @@ public final class GraphRunner {
             List<String> partitions = readPartitions(stage.count().partitionsFrom());
             List<StageSubmitter.Unit> units = new ArrayList<>();
             for (int p = 0; p < partitions.size(); p++) {
-                units.add(new StageSubmitter.Unit(new Chunk(p, p, 1), "p" + p,
-                        Map.of("BATCHGRAPH_PARTITION", partitions.get(p)), partitions.get(p)));
+                units.add(new StageSubmitter.Unit(new Chunk(p, p, 1), "p" + p, Map.of("BATCHGRAPH_PARTITION",
+                        partitions.get(p), "BATCHGRAPH_AGGREGATE_COUNT", String.valueOf(partitions.size())), partitions.get(p)));
             }
             services.listener().message("stage " + stage.name() + ": " + partitions.size() + " partition(s) "
                     + partitions.stream().limit(10).toList() + (partitions.size() > 10 ? "..." : ""));
@@ -537,6 +548,14 @@ public final class GraphRunner {
         return changed;
     }
 
+    private void journalProgress() {
+        long now = services.clock().millis();
+        if (now - progressJournaledAt >= PROGRESS_JOURNAL_MS) {
+            progressJournaledAt = now;
+            journal.save(state);
+        }
+    }
+
     private Map<JobStatus, Integer> countsOf(StageState stageState) {
         Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
         for (JobStatus status : JobStatus.values()) {
@@ -563,8 +582,7 @@ public final class GraphRunner {
                 continue;
             }
             if (!stageState.roundSubmitted) {
-                submitRetryRound(stage, stageState); // finish a retry round an interruption cut short
-                any = true;
+                any |= submitRest(stage, stageState); // the next wave, or a retry round an interruption cut short
                 continue;
             }
             boolean ended = stageState.jobs.stream().allMatch(j -> {
@@ -620,15 +638,29 @@ public final class GraphRunner {
         services.listener().message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
                 + stageState.round + " of " + stage.retryRounds());
         journal.save(state);
-        submitRetryRound(stage, stageState);
+        submitRest(stage, stageState);
     }
 
-    private void submitRetryRound(StageSpec stage, StageState stageState) {
-        String map = layout.retryMapUri(stage.name(), stageState.round);
-        submitter.submit(stage, stageState, submitter.arrayUnits(stage, stageState.failedItems.size(), map, stageState.round),
-                stageState.round, map, false);
-        stageState.roundSubmitted = true;
-        journal.save(state);
+    /**
+     * Submits what the current round still lacks (its next wave, or what an interruption cut short); true if
+     * anything was submitted.
+     */
+    private boolean submitRest(StageSpec stage, StageState stageState) {
+        int before = stageState.jobs.size();
+        boolean retry = stageState.round > 0;
+        String map = retry ? layout.retryMapUri(stage.name(), stageState.round) : stageState.populationUri;
+        long size = retry ? stageState.failedItems.size() : map == null ? state.itemCount : stageState.populationSize;
+        stageState.roundSubmitted = submitter.submit(stage, stageState, submitter.arrayUnits(stage, size, map, stageState.round),
+                stageState.round, map, false, this::ended);
+        if (stageState.roundSubmitted || stageState.jobs.size() != before) {
+            journal.save(state);
+        }
+        return stageState.jobs.size() != before;
+    }
+
+    private boolean ended(String jobId) {
+        JobDetail detail = details.get(jobId);
+        return detail != null && detail.status().isTerminal();
     }
 
     private Manifest manifest() {
@@ -686,7 +718,7 @@ public final class GraphRunner {
         List<StageResult> stages = new ArrayList<>();
         for (StageSpec spec : state.graph.stages()) {
             StageState stage = state.stage(spec.name());
-            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : new EnumMap<>(stage.counts);
+            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : stage.countsOverAllRounds();
             stages.add(new StageResult(spec.name(), stage.status.name(), stage.reason, stage.jobIds(), counts,
                     new ArrayList<>(stage.failedItems.values()), stage.failedItems.size(),
                     new TreeMap<>(stage.recoveredInRound), stage.round, Math.round(stage.computeSeconds * 1000) / 1000.0));

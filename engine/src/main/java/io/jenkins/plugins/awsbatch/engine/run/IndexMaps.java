@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
+import io.jenkins.plugins.awsbatch.engine.store.UnreadableFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ final class IndexMaps {
         try {
             return json.readValue(bytes, long[].class);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UnreadableFileException("the index map", uri, e);
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Deletes a run's transient data, the items and everything array stages wrote (outputs, index maps), and
- * keeps the run's result (aggregate outputs), its state, manifest and logs. Every prefix is checked to lie
+ * Deletes a run's transient data, the items and everything array stages wrote, and keeps the run's result
+ * (aggregate outputs), its state, manifest, logs and the index maps that say which child ran which item. Every prefix is checked to lie
  * inside the run's prefix before anything is deleted.
  */
 public final class RunCleaner {
@@ -32,7 +32,11 @@ public final class RunCleaner {
             targets.add(StoreUris.asPrefix(items));
         }
         for (StageSpec stage : state.graph.stages()) {
-            if (stage.type() == StageType.ARRAY) {
+            if (stage.type() == StageType.ARRAY && usesIndexMaps(state.stage(stage.name()))) {
+                // Its index maps (population.json, retry-<r>.json) stay: `logs` maps a child to its item with them.
+                targets.add(StoreUris.asPrefix(layout.outputUri(stage.name())));
+                kept.add(StoreUris.asPrefix(layout.stageUri(stage.name())) + "*.json");
+            } else if (stage.type() == StageType.ARRAY) {
                 targets.add(StoreUris.asPrefix(layout.stageUri(stage.name())));
             } else if (stage.type() == StageType.AGGREGATE || stage.type() == StageType.SINGLE) {
                 kept.add(StoreUris.asPrefix(layout.outputUri(stage.name())));
@@ -62,5 +66,10 @@ public final class RunCleaner {
             return new CleanupReport(deletedPrefixes, deleted, kept, e.getMessage());
         }
         return new CleanupReport(deletedPrefixes, deleted, kept, null);
+    }
+
+    /** The stage ran over survivors of tolerated failures or over retry rounds: its children map through files. */
+    private static boolean usesIndexMaps(StageState stage) {
+        return stage != null && (stage.populationUri != null || stage.round > 0);
     }
 }

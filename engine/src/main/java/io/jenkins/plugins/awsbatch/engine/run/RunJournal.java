@@ -1,8 +1,11 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.UnreadableFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -25,13 +28,28 @@ public final class RunJournal {
         }
     }
 
+    /** The run's state; {@link UnreadableFileException} (file, field, cause) when it cannot be read. */
     public Optional<RunState> load(RunLayout layout) {
         return store.get(layout.stateUri()).map(bytes -> {
             try {
-                return json.readValue(bytes, RunState.class);
+                JsonNode tree = json.readTree(bytes);
+                dropDerivedFields(tree);
+                return json.treeToValue(tree, RunState.class);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the run state at " + layout.stateUri(), e);
+                throw new UnreadableFileException("the run state", layout.stateUri(), e);
             }
         });
+    }
+
+    /**
+     * Earlier versions also wrote derived accessors; the one a reader refuses is {@code count.variable}
+     * (a count is exactly one of its forms), so runs written then stay readable.
+     */
+    private static void dropDerivedFields(JsonNode tree) {
+        for (JsonNode stage : tree.path("graph").path("stages")) {
+            if (stage.get("count") instanceof ObjectNode count) {
+                count.remove("variable");
+            }
+        }
     }
 }

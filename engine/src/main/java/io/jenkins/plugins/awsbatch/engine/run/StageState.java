@@ -35,6 +35,26 @@ public final class StageState {
         return jobs.stream().filter(j -> j.round() == r && !j.barrier()).toList();
     }
 
+    /**
+     * The latest counts over the stage's whole population: items that succeeded before the current retry round
+     * (recovered or never retried) count as SUCCEEDED, not only the round's own children.
+     */
+    @JsonIgnore
+    public Map<JobStatus, Integer> countsOverAllRounds() {
+        return overAllRounds(counts);
+    }
+
+    /** {@code roundCounts} (the current round's children per status) widened to the whole population. */
+    public Map<JobStatus, Integer> overAllRounds(Map<JobStatus, Integer> roundCounts) {
+        Map<JobStatus, Integer> all = new EnumMap<>(JobStatus.class);
+        all.putAll(roundCounts);
+        if (round > 0) {
+            long roundSize = jobsOfRound(round).stream().mapToLong(JobRecord::size).sum();
+            all.merge(JobStatus.SUCCEEDED, (int) Math.max(0, populationSize - roundSize), Integer::sum);
+        }
+        return all;
+    }
+
     @JsonIgnore
     public List<String> jobIds() {
         return jobs.stream().map(JobRecord::jobId).toList();

@@ -50,9 +50,13 @@ final class StageSubmitter {
 
     /**
      * Submits the units of a stage. {@code upfront} wires Batch dependencies on the upstream stages' jobs;
-     * otherwise the upstream stages have already finished and no dependency is needed.
+     * otherwise the upstream stages have already finished and no dependency is needed. Waves go one at a time:
+     * the next once {@code ended} says the one before has ended, whatever its children's outcome (a Batch
+     * dependency on an array with one failed child would fail the whole next wave). Returns whether every
+     * unit is submitted; if not, call again with the same units later.
      */
-    void submit(StageSpec stage, StageState stageState, List<Unit> units, int round, String indexMapUri, boolean upfront) {
+    boolean submit(StageSpec stage, StageState stageState, List<Unit> units, int round, String indexMapUri, boolean upfront,
+                   java.util.function.Predicate<String> ended) {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
         boolean waves = io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage);
         String previousWave = null;
@@ -64,10 +68,10 @@ final class StageSubmitter {
                 previousWave = existing; // submitted before an interruption: journaled, never again
                 continue;
             }
-            List<JobDependency> deps = new ArrayList<>(upfront ? dependencies(stage, unit.chunk()) : List.of());
-            if (waves && previousWave != null) {
-                deps.add(JobDependency.on(previousWave));
+            if (waves && previousWave != null && !ended.test(previousWave)) {
+                return false;
             }
+            List<JobDependency> deps = new ArrayList<>(upfront ? dependencies(stage, unit.chunk()) : List.of());
             // A sequential array's own SEQUENTIAL entry counts towards Batch's 20 too.
             int room = BatchService.MAX_DEPENDENCIES - (unit.chunk().isArray() && stage.isSequential() ? 1 : 0);
             if (deps.size() > room) {
@@ -93,6 +97,7 @@ final class StageSubmitter {
             journal.save(state);
             services.listener().jobSubmitted(stage.name(), jobId, jobName, unit.chunk().size());
         }
+        return true;
     }
 
     /**

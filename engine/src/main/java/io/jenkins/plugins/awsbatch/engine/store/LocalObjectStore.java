@@ -85,6 +85,19 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<String> childNames(String prefixUri) {
+        Path root = toPath(prefixUri);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    @Override
     public int deletePrefix(String prefixUri, String allowedRoot) {
         Path target = toPath(prefixUri);
         Path root = toPath(allowedRoot);

@@ -23,6 +23,23 @@ public interface ObjectStore extends AutoCloseable {
     List<String> list(String prefixUri);
 
     /**
+     * The names of the folders directly under {@code prefixUri} (a store's runs), sorted. This default walks
+     * every object; stores that can list one level (a folder, S3 with a delimiter) do so.
+     */
+    default List<String> childNames(String prefixUri) {
+        String prefix = StoreUris.asPrefix(prefixUri);
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String uri : list(prefix)) {
+            String rest = uri.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                names.add(rest.substring(0, slash));
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /**
      * Deletes every object under {@code prefixUri} and returns how many were deleted. Implementations refuse a
      * prefix that is not strictly inside {@code allowedRoot} (never more than the run's prefix).
      */

@@ -128,6 +128,26 @@ public final class S3ObjectStore implements ObjectStore {
         return out;
     }
 
+    /** One level of the listing: the common prefixes under {@code prefixUri} with delimiter {@code /}. */
+    @Override
+    public List<String> childNames(String prefixUri) {
+        S3Location loc = S3Location.parse(prefixUri);
+        List<String> out = new ArrayList<>();
+        String token = null;
+        do {
+            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(loc.bucket())
+                    .prefix(loc.keyPrefix()).delimiter("/");
+            if (token != null) {
+                req.continuationToken(token);
+            }
+            ListObjectsV2Response page = s3.listObjectsV2(req.build());
+            page.commonPrefixes().forEach(p -> out.add(p.prefix().substring(loc.keyPrefix().length(), p.prefix().length() - 1)));
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
+        out.sort(null);
+        return out;
+    }
+
     @Override
     public int deletePrefix(String prefixUri, String allowedRoot) {
         S3Location target = S3Location.parse(prefixUri);
