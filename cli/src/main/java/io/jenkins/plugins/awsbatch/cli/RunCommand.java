@@ -4,6 +4,10 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.ValidatedRun;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
@@ -52,14 +56,31 @@ final class RunCommand implements Callable<Integer> {
 
     /** Runs a loaded graph to its end and prints the result; also used by {@code watch}. */
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json) {
+        ValidatedRun checked = checkBeforeCreating(graph, baseDir, id, engineOptions);
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
         try (RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
-            GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
+            GraphRunner runner = GraphRunner.start(engine.services(), checked);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
                 new RunNotifications(graph, progress, engineOptions).send(r);
             });
             return result.outcome().exitCode();
+        }
+    }
+
+    /**
+     * Everything that can be checked without the engine, before it exists (the local engine keeps its state in
+     * the run folder): the graph, the run id, the aws engine's settings, the items and the counts they give.
+     */
+    static ValidatedRun checkBeforeCreating(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
+        EngineOptions options = engineOptions.toOptions();
+        if (graph.engineOrDefault().equals("aws")) {
+            EngineFactory.checkAws(graph, options);
+        }
+        EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
+                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots());
+        try (LazyStores stores = EngineFactory.stores(forItems)) {
+            return ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
         }
     }
 

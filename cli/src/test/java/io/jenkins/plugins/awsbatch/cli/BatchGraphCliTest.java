@@ -139,6 +139,7 @@ class BatchGraphCliTest {
         Path file = write("plan.yaml", """
                 name: big
                 engine: aws
+                region: eu-west-1
                 store: s3://bucket/runs
                 queue: q
                 plan: {items: {file: items.jsonl}}

@@ -39,6 +39,35 @@ public final class GraphValidator {
         return graph;
     }
 
+    /**
+     * Rules that need the item count, checked once the items were read and before anything is created: every
+     * count expression must give between 1 and {@link CountExpression#MAX_COUNT} jobs.
+     */
+    public List<GraphError> validateCounts(GraphSpec graph, long items) {
+        List<GraphError> errors = new ArrayList<>();
+        for (int i = 0; i < graph.stages().size(); i++) {
+            CountSpec count = graph.stages().get(i).count();
+            if (count == null || count.expression() == null) {
+                continue;
+            }
+            try {
+                CountExpression.parse(count.expression()).evaluate(items);
+            } catch (IllegalArgumentException e) {
+                errors.add(new GraphError("stages[" + i + "].count", e.getMessage(),
+                        "bound it, e.g. \"min(" + CountExpression.MAX_COUNT + ", max(1, ceil(items / 1000)))\""));
+            }
+        }
+        return errors;
+    }
+
+    /** Throws {@link GraphValidationException} when a count does not fit {@code items}. */
+    public void requireCounts(GraphSpec graph, long items) {
+        List<GraphError> errors = validateCounts(graph, items);
+        if (!errors.isEmpty()) {
+            throw new GraphValidationException(errors);
+        }
+    }
+
     /** Static rules of a retry strategy, shared with the Batch services' own request validation. */
     public static void checkRetry(RetryStrategy retry, String path, List<GraphError> errors) {
         if (retry == null) {
@@ -105,6 +134,8 @@ public final class GraphValidator {
             for (int i = 0; i < stages.size(); i++) {
                 checkStage(stages.get(i), "stages[" + i + "]");
             }
+            checkOneCleanup(stages);
+            NotifyCheck.check(graph.notifications(), errors);
             checkCycles();
             checkJobDefinitions();
         }
@@ -225,12 +256,8 @@ public final class GraphValidator {
                 error(path + ".schedulingPriority", "must be between 0 and 9999, got " + stage.schedulingPriority(),
                         "set a priority from 0 to 9999 (higher runs first)");
             }
-            for (Map.Entry<String, String> env : stage.environment().entrySet()) {
-                if (env.getKey().startsWith("AWS_BATCH")) {
-                    error(path + ".environment." + env.getKey(), "names starting with AWS_BATCH are reserved by AWS Batch",
-                            "rename the variable");
-                }
-            }
+            EnvironmentNames.check(stage.environment(), path + ".environment", errors);
+            checkResources(stage.vcpus(), stage.memory(), path);
             if (stage.dependsOn().size() > BatchService.MAX_DEPENDENCIES) {
                 error(path + ".dependsOn", "a job can depend on at most 20 jobs, got " + stage.dependsOn().size(),
                         "depend on fewer stages, or add an intermediate single stage");
@@ -382,6 +409,34 @@ public final class GraphValidator {
                 }
                 if (spec.retry() != null) {
                     checkRetry(spec.retry().toStrategy(), path + ".retry", errors);
+                }
+                EnvironmentNames.check(spec.environment(), path + ".environment", errors);
+                checkResources(spec.vcpus(), spec.memory(), path);
+            }
+        }
+
+        /** AWS Batch's floor: a job needs at least one vCPU and 4 MiB of memory. */
+        private void checkResources(Integer vcpus, Integer memory, String path) {
+            if (vcpus != null && vcpus < 1) {
+                error(path + ".vcpus", "vcpus must be at least 1, got " + vcpus, "set a whole number of vCPUs, e.g. vcpus: 1");
+            }
+            if (memory != null && memory < 4) {
+                error(path + ".memory", "memory must be at least 4 MiB, got " + memory, "set memory in MiB, e.g. memory: 2048");
+            }
+        }
+
+        /** The cleanup stage deletes the run's data: a second one would find it gone, or delete what the first kept. */
+        private void checkOneCleanup(List<StageSpec> stages) {
+            int first = -1;
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).type() != StageType.CLEANUP) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = i;
+                } else {
+                    error("stages[" + i + "].type", "a graph has at most one cleanup stage, and stages[" + first
+                            + "] is one already", "remove this stage, or make it another type");
                 }
             }
         }
