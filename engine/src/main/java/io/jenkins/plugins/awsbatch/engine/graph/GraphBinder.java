@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -90,6 +91,10 @@ public final class GraphBinder {
             String where = e.getLocation() == null ? "(file)"
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             String message = firstLine(e.getOriginalMessage());
+            if (e instanceof StreamConstraintsException || message.contains("nesting depth")) {
+                throw new GraphValidationException(new GraphError(where, "the file nests deeper than " + MAX_NESTING
+                        + " levels", "flatten the lists and mappings; a graph needs a few levels"));
+            }
             if (message.startsWith("Duplicate field")) {
                 throw new GraphValidationException(new GraphError(where, "the same key appears twice in one mapping: "
                         + message.substring("Duplicate field ".length()), "keep one of the two (a later one would silently win)"));
