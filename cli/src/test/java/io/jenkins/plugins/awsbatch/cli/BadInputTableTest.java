@@ -46,6 +46,10 @@ class BadInputTableTest {
             return new Case(name, graph, more, args, names);
         }
 
+        Case replace(String from, String to) {
+            return new Case(name, graph.replace(from, to), files, args, names);
+        }
+
         Case args(String... extra) {
             return new Case(name, graph, files, List.of(extra), names);
         }
@@ -73,6 +77,11 @@ class BadInputTableTest {
     private static Case notify(String name, String target, String names) {
         return graph(name, "name: t\n" + ITEMS + JOB + "stages: [{name: s, jobDefinition: sh}]\nnotify: {onFailure: ["
                 + target + "]}\n", names);
+    }
+
+    /** The one-stage graph over job definitions {@code definitions}. */
+    private static Case definitions(String name, String definitions, String names) {
+        return graph(name, "name: t\n" + ITEMS + "jobDefinitions: " + definitions + "\nstages: [{name: s, jobDefinition: sh}]\n", names);
     }
 
     private static Case items(String name, String file, String names) {
@@ -222,29 +231,20 @@ class BadInputTableTest {
         all.add(count("count with two forms", "{fixed: 2, expression: items}", "stages[1].count"));
         all.add(count("count.fixed as words", "{fixed: two}", "stages[1].count"));
         // job definitions
-        all.add(graph("job definition name with a space", "name: t\n" + ITEMS
-                + "jobDefinitions: {'a b': {command: [sh]}, sh: {command: [sh]}}\nstages: [{name: s, jobDefinition: sh}]\n", "jobDefinitions.a b"));
-        all.add(graph("empty job definition", "name: t\n" + ITEMS + "jobDefinitions: {sh: }\nstages: [{name: s, jobDefinition: sh}]\n",
-                "jobDefinitions.sh"));
-        all.add(graph("local job definition without command", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {image: x}}\nstages: [{name: s, jobDefinition: sh}]\n", "jobDefinitions.sh.command"));
-        all.add(graph("job definition timeout 30", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], timeout: 30}}\nstages: [{name: s, jobDefinition: sh}]\n", "jobDefinitions.sh.timeout"));
-        all.add(graph("job definition retry 0", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], retry: {attempts: 0}}}\nstages: [{name: s, jobDefinition: sh}]\n",
-                "jobDefinitions.sh.retry.attempts"));
-        all.add(graph("job definition vcpus -1", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], vcpus: -1}}\nstages: [{name: s, jobDefinition: sh}]\n", "jobDefinitions.sh.vcpus"));
-        all.add(graph("job definition memory 0", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], memory: 0}}\nstages: [{name: s, jobDefinition: sh}]\n", "jobDefinitions.sh.memory"));
-        all.add(graph("job definition environment 1BAD", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], environment: {1BAD: x}}}\nstages: [{name: s, jobDefinition: sh}]\n",
+        all.add(definitions("job definition name with a space", "{'a b': {command: [sh]}, sh: {command: [sh]}}", "jobDefinitions.a b"));
+        all.add(definitions("empty job definition", "{sh: }", "jobDefinitions.sh"));
+        all.add(definitions("local job definition without command", "{sh: {image: x}}", "jobDefinitions.sh.command"));
+        all.add(definitions("job definition timeout 30", "{sh: {command: [sh], timeout: 30}}", "jobDefinitions.sh.timeout"));
+        all.add(definitions("job definition retry 0", "{sh: {command: [sh], retry: {attempts: 0}}}", "jobDefinitions.sh.retry.attempts"));
+        all.add(definitions("job definition vcpus -1", "{sh: {command: [sh], vcpus: -1}}", "jobDefinitions.sh.vcpus"));
+        all.add(definitions("job definition memory 0", "{sh: {command: [sh], memory: 0}}", "jobDefinitions.sh.memory"));
+        all.add(definitions("job definition environment 1BAD", "{sh: {command: [sh], environment: {1BAD: x}}}",
                 "jobDefinitions.sh.environment.1BAD"));
-        all.add(graph("job definition environment BATCHGRAPH_X", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], environment: {BATCHGRAPH_X: x}}}\nstages: [{name: s, jobDefinition: sh}]\n",
+        all.add(definitions("job definition environment BATCHGRAPH_X", "{sh: {command: [sh], environment: {BATCHGRAPH_X: x}}}",
                 "jobDefinitions.sh.environment.BATCHGRAPH_X"));
-        all.add(graph("job definition unknown field", "name: t\n" + ITEMS
-                + "jobDefinitions: {sh: {command: [sh], cpu: 2}}\nstages: [{name: s, jobDefinition: sh}]\n", "cpu"));
+        all.add(definitions("job definition unknown field", "{sh: {command: [sh], cpu: 2}}", "cpu"));
+        all.add(definitions("local revision that was never registered", "{sh: {command: [sh]}}", "stages[0].jobDefinition")
+                .replace("jobDefinition: sh}", "jobDefinition: 'sh:2'}"));
         // YAML itself
         all.add(graph("stages as a mapping", "name: t\n" + ITEMS + JOB + "stages: {s: {jobDefinition: sh}}\n", "stages"));
         all.add(graph("duplicate top-level key", "name: t\nname: u\n" + ITEMS + JOB + "stages: [{name: s, jobDefinition: sh}]\n", "line 2"));

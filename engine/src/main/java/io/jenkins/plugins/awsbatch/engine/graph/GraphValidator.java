@@ -388,6 +388,11 @@ public final class GraphValidator {
                 if (local && !graph.jobDefinitions().containsKey(base) && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
                     error("stages[" + i + "].jobDefinition", "job definition '" + stage.jobDefinition()
                             + "' is not declared", "add it under jobDefinitions (known: " + graph.jobDefinitions().keySet() + ")");
+                } else if (local && !base.equals(stage.jobDefinition()) && !stage.jobDefinition().endsWith(":1")
+                        && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
+                    // The local engine registers each declared definition once, as revision 1.
+                    error("stages[" + i + "].jobDefinition", "'" + stage.jobDefinition() + "' is not an ACTIVE job definition",
+                            "name an ACTIVE revision (" + base + ":1) or register it again");
                 }
             }
             for (Map.Entry<String, JobDefinitionSpec> def : graph.jobDefinitions().entrySet()) {
