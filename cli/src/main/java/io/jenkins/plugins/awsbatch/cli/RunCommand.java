@@ -1,6 +1,8 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
@@ -74,6 +76,10 @@ final class RunCommand implements Callable<Integer> {
      */
     static ValidatedRun checkBeforeCreating(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
         EngineOptions options = engineOptions.toOptions();
+        if (options.slots() != null && options.slots() < 1) {
+            throw new GraphValidationException(new GraphError("--slots", "slots must be at least 1, got " + options.slots(),
+                    "give the number of jobs to run at once, e.g. --slots 4"));
+        }
         if (graph.engineOrDefault().equals("aws")) {
             EngineFactory.checkAws(graph, options);
         }

@@ -318,6 +318,8 @@ class BadInputTableTest {
                 + "store: s3://bucket/runs\n", "--endpoint-url").args("run", "--engine", "aws", "--region", "eu-west-1",
                 "--endpoint-url", "not a url"));
         all.add(graph("--slots as words", OK, "--slots").args("run", "--slots", "many"));
+        all.add(graph("--slots 0", OK, "--slots").args("run", "--slots", "0"));
+        all.add(graph("--store empty", OK, "store").args("run", "--store", ""));
         all.add(graph("unknown option", OK, "--frobnicate").args("run", "--frobnicate"));
         all.add(new Case("graph file missing", null, Map.of(), List.of("run"), "no graph file"));
         // validate checks what run checks
@@ -359,7 +361,7 @@ class BadInputTableTest {
             List<String> args = new ArrayList<>();
             args.add(c.args().get(0));
             args.add(graphFile.toString());
-            if (args.get(0).equals("run")) {
+            if (args.get(0).equals("run") && !c.args().contains("--store")) {
                 args.add("--store");
                 args.add(store.toUri().toString());
             }
