@@ -180,6 +180,12 @@ class BadInputTableTest {
                 "stages[0].environment.BATCHGRAPH_RUN_ID"));
         all.add(stage("environment value a list", "environment: {A: [1]}", "stages[0].environment.A"));
         all.add(stage("parameters as a list", "parameters: [a]", "stages[0].parameters"));
+        all.add(stage("timeout past int", "timeout: 99999999999", "stages[0].timeout"));
+        all.add(stage("queue with a space", "queue: 'a b'", "stages[0].queue"));
+        all.add(graph("graph queue with a slash", OK + "queue: a/b\n", "queue"));
+        all.add(stage("share identifier with '-'", "shareIdentifier: a-b", "stages[0].shareIdentifier"));
+        all.add(stage("empty command override", "command: []", "stages[0].command"));
+        all.add(stage("command with a null word", "command: [a, null]", "stages[0]"));
         // dependencies
         all.add(withStages("depends on an unknown stage", "  - {name: s, jobDefinition: sh, dependsOn: [nope]}\n",
                 "stages[0].dependsOn[0].stage"));

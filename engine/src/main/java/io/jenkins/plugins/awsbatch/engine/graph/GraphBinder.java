@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -145,6 +146,10 @@ public final class GraphBinder {
                     + FieldTypes.expected(e.getTargetType()) + ", got " + FieldTypes.describe(nodeAt(tree, e)),
                     "write " + FieldTypes.example(e.getTargetType())));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof InputCoercionException tooLarge) {
+                throw new GraphValidationException(new GraphError(path(prefix, e), "the number " + nodeAt(tree, e)
+                        + " is too large for this field", "use a whole number up to " + Integer.MAX_VALUE));
+            }
             throw new GraphValidationException(new GraphError(path(prefix, e), FieldTypes.withoutJavaNames(
                     firstLine(e.getOriginalMessage())), "check the field's type against the documented format"));
         } catch (JsonProcessingException e) {

@@ -145,6 +145,7 @@ public final class GraphValidator {
                 error("name", "graph name '" + graph.name() + "' is missing or invalid",
                         "use 1-64 letters, digits, '-' or '_'");
             }
+            checkBatchName(graph.queue(), "queue", "job queue");
             String engine = graph.engineOrDefault();
             if (!engine.equals("local") && !engine.equals("aws")) {
                 error("engine", "unknown engine '" + engine + "'", "use local or aws");
@@ -199,7 +200,26 @@ public final class GraphValidator {
             }
         }
 
+        /** AWS Batch's names for job queues (or their ARNs), and for fair-share identifiers. */
+        private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}|arn:aws[a-z-]*:batch:[a-z0-9-]+:\\d{12}:[a-z-]+/[A-Za-z0-9_-]{1,128}");
+        private static final Pattern SHARE_IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,255}");
+
+        private void checkBatchName(String value, String path, String what) {
+            if (value != null && !BATCH_NAME.matcher(value).matches()) {
+                error(path, "'" + value + "' is not a " + what + " name", "use 1-128 letters, digits, '-' or '_' (or its ARN)");
+            }
+        }
+
         private void checkStage(StageSpec stage, String path) {
+            checkBatchName(stage.queue(), path + ".queue", "job queue");
+            if (stage.shareIdentifier() != null && !SHARE_IDENTIFIER.matcher(stage.shareIdentifier()).matches()) {
+                error(path + ".shareIdentifier", "'" + stage.shareIdentifier() + "' is not a share identifier",
+                        "use 1-255 letters, digits or '_'");
+            }
+            if (stage.command() != null && (stage.command().isEmpty() || stage.command().stream().anyMatch(c -> c == null || c.isEmpty()))) {
+                error(path + ".command", "the command override is empty or has an empty word",
+                        "remove command (the job definition's runs) or list its words, e.g. [python3, job.py]");
+            }
             if (stage.jobDefinition() == null && !stage.isBuiltInCleanup()) {
                 error(path + ".jobDefinition", "stage '" + stage.name() + "' has no job definition",
                         "set jobDefinition to a name under jobDefinitions (local) or a registered definition (aws)");
