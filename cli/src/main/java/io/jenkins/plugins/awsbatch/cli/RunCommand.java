@@ -108,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
 
         static GraphSpec load(Path file, List<String> overrides, String engine, String store) {
             if (!Files.isRegularFile(file)) {
-                throw new CliException("no graph file at " + file + ": give the path of a batchgraph.yaml", BatchGraphCli.EXIT_INVALID);
+                throw new GraphValidationException(new GraphError(String.valueOf(file), "no graph file here",
+                        "give the path of a batchgraph.yaml"));
             }
             GraphSpec graph = new GraphBinder().read(file, overrides);
             if (engine != null) {

@@ -327,7 +327,7 @@ class BadInputTableTest {
         all.add(graph("--slots 0", OK, "--slots").args("run", "--slots", "0"));
         all.add(graph("--store empty", OK, "store").args("run", "--store", ""));
         all.add(graph("unknown option", OK, "--frobnicate").args("run", "--frobnicate"));
-        all.add(new Case("graph file missing", null, Map.of(), List.of("run"), "no graph file"));
+        all.add(new Case("graph file missing", null, Map.of(), List.of("run"), "g.yaml"));
         // validate checks what run checks
         all.add(graph("validate --engine aws with a local store", OK, "store").args("validate", "--engine", "aws", "--region", "eu-west-1"));
         all.add(graph("validate, file engine aws with a local store", OK.replace(JOB, "") + "engine: aws\nregion: eu-west-1\n", "store")
