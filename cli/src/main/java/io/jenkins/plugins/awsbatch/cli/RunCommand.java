@@ -10,6 +10,8 @@ import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.ValidatedRun;
+import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
@@ -85,8 +87,27 @@ final class RunCommand implements Callable<Integer> {
         }
         EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
                 : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots());
+        ValidatedRun checked;
         try (LazyStores stores = EngineFactory.stores(forItems)) {
-            return ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
+            checked = ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
+        }
+        refuseExistingLocalRun(graph, checked.runId());
+        return checked;
+    }
+
+    /**
+     * The local engine keeps its state in the run's folder, so opening it for a run id in use would touch that
+     * run: a folder already there is named, with the commands that handle it.
+     */
+    private static void refuseExistingLocalRun(GraphSpec graph, String id) {
+        if (!graph.storeOrDefault().startsWith("file:")) {
+            return;
+        }
+        Path folder = LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), id).runUri());
+        if (Files.exists(folder)) {
+            throw new GraphValidationException(new GraphError("--run-id", "run " + id + " already exists at " + folder,
+                    "resume it (batchgraph resume " + id + "), remove it (batchgraph cleanup " + id
+                            + "), or choose another --run-id"));
         }
     }
 
