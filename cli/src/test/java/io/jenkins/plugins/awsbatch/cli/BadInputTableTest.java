@@ -185,7 +185,7 @@ class BadInputTableTest {
         all.add(graph("graph queue with a slash", OK + "queue: a/b\n", "queue"));
         all.add(stage("share identifier with '-'", "shareIdentifier: a-b", "stages[0].shareIdentifier"));
         all.add(stage("empty command override", "command: []", "stages[0].command"));
-        all.add(stage("command with a null word", "command: [a, null]", "stages[0]"));
+        all.add(stage("command with a null word", "command: [a, null]", "stages[0].command[1]"));
         // dependencies
         all.add(withStages("depends on an unknown stage", "  - {name: s, jobDefinition: sh, dependsOn: [nope]}\n",
                 "stages[0].dependsOn[0].stage"));
@@ -261,6 +261,11 @@ class BadInputTableTest {
         all.add(graph("YAML syntax error", "name: t\nstages: [{name: s\n", "line"));
         all.add(graph("tab indentation", "name: t\nstages:\n\t- {name: s}\n", "line"));
         all.add(graph("a YAML list, not a mapping", "- name: t\n", "(file)"));
+        all.add(graph("two YAML documents", OK + "---\nname: other\n", "more than one YAML document"));
+        all.add(graph("an empty stage entry", "name: t\n" + ITEMS + JOB + "stages: [{name: s, jobDefinition: sh}, null]\n", "stages[1]"));
+        all.add(stage("an empty dependency entry", "dependsOn: [null]", "stages[0].dependsOn[0]"));
+        all.add(graph("sheet on a CSV file", "name: t\nplan: {items: {file: i.csv, sheet: Items}}\n" + JOB
+                + "stages: [{name: s, jobDefinition: sh}]\n", "plan.items.sheet").with("i.csv", "id\n1\n"));
         all.add(graph("an empty file", "", "(file)"));
         all.add(graph("a 2 MB graph file", OK + "# " + "x".repeat(2 * 1024 * 1024) + "\n", "g.yaml"));
         all.add(graph("nested 100 deep", OK + "x: " + "[".repeat(100) + "]".repeat(100) + "\n", "nests deeper than 32"));

@@ -86,22 +86,17 @@ public final class GraphBinder {
 
     public GraphSpec parse(String yamlText, List<String> overrides) {
         JsonNode tree;
-        try {
-            tree = yaml.readTree(yamlText);
+        try (JsonParser parser = yaml.createParser(yamlText)) {
+            tree = yaml.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                // A second document ('---') would be ignored without a word.
+                throw new GraphValidationException(new GraphError("line " + parser.currentLocation().getLineNr(),
+                        "the file holds more than one YAML document", "keep one graph per file (remove the '---' and what follows)"));
+            }
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "(file)"
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String message = firstLine(e.getOriginalMessage());
-            if (e instanceof StreamConstraintsException || message.contains("nesting depth")) {
-                throw new GraphValidationException(new GraphError(where, "the file nests deeper than " + MAX_NESTING
-                        + " levels", "flatten the lists and mappings; a graph needs a few levels"));
-            }
-            if (message.startsWith("Duplicate field")) {
-                throw new GraphValidationException(new GraphError(where, "the same key appears twice in one mapping: "
-                        + message.substring("Duplicate field ".length()), "keep one of the two (a later one would silently win)"));
-            }
-            throw new GraphValidationException(new GraphError(where, "not valid YAML: " + message,
-                    "fix the YAML syntax"));
+            throw notYaml(e);
+        } catch (IOException e) {
+            throw new GraphValidationException(new GraphError("(file)", "cannot read the graph: " + e.getMessage(), "check the file"));
         }
         if (tree == null || !tree.isObject()) {
             throw new GraphValidationException(new GraphError("(file)", "the graph file must be a YAML mapping",
@@ -111,6 +106,23 @@ public final class GraphBinder {
             applyOverride((ObjectNode) tree, override);
         }
         return bind(tree);
+    }
+
+    /** A YAML error where it is: the line and column, or the limit it broke. */
+    private static GraphValidationException notYaml(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "(file)"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String message = firstLine(e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException || message.contains("nesting depth")) {
+            return new GraphValidationException(new GraphError(where, "the file nests deeper than " + MAX_NESTING
+                    + " levels", "flatten the lists and mappings; a graph needs a few levels"));
+        }
+        if (message.startsWith("Duplicate field")) {
+            return new GraphValidationException(new GraphError(where, "the same key appears twice in one mapping: "
+                    + message.substring("Duplicate field ".length()), "keep one of the two (a later one would silently win)"));
+        }
+        return new GraphValidationException(new GraphError(where, "not valid YAML: " + message,
+                "fix the YAML syntax"));
     }
 
     /** Binds the map arguments of a Jenkins step (or any plain map/list tree). */
@@ -127,7 +139,25 @@ public final class GraphBinder {
         return bind(tree, GraphSpec.class, "");
     }
 
+    /** An empty list entry ({@code - } alone, or {@code [a, null]}) named by its path, not by what it breaks. */
+    private static void requireNoEmptyEntries(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String at = path + "[" + i + "]";
+                if (node.get(i).isNull()) {
+                    throw new GraphValidationException(new GraphError(at, "an empty entry in a list",
+                            "remove the empty entry or fill it in"));
+                }
+                requireNoEmptyEntries(node.get(i), at);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> requireNoEmptyEntries(field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+        }
+    }
+
     private <T> T bind(JsonNode tree, Class<T> type, String prefix) {
+        requireNoEmptyEntries(tree, prefix);
         try {
             return json.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {

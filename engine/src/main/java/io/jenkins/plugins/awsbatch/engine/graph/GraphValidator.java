@@ -194,6 +194,9 @@ public final class GraphValidator {
                     error("plan.items.file", "unsupported file type '" + items.file() + "'",
                             "use a .json, .jsonl, .csv or .xlsx file");
                 }
+                if (items.sheet() != null && (items.file() == null || !items.file().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx"))) {
+                    error("plan.items.sheet", "sheet applies to .xlsx files only", "remove sheet, or read an .xlsx file");
+                }
                 if (items.s3() != null && !items.s3().startsWith("s3://")) {
                     error("plan.items.s3", "'" + items.s3() + "' is not an S3 URI", "write s3://BUCKET/PREFIX/");
                 }
