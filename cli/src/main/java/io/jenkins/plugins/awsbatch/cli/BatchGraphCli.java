@@ -1,6 +1,8 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,26 +25,44 @@ public final class BatchGraphCli {
         System.exit(commandLine().execute(args));
     }
 
+    /** True when the command that failed was given {@code --json}: it then prints one object on stdout. */
+    private static boolean wantsJson(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        return command.hasMatchedOption("--json");
+    }
+
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BatchGraphCli());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean json = wantsJson(parseResult);
             if (e instanceof GraphValidationException invalid) {
                 commandLine.getErr().println("invalid graph (nothing was submitted):");
                 invalid.errors().forEach(error -> commandLine.getErr().println("  " + error));
+                if (json) {
+                    ErrorReport.print(commandLine.getOut(), EXIT_INVALID, invalid.errors());
+                }
                 return EXIT_INVALID;
             }
-            if (e instanceof CliException cliError) {
-                commandLine.getErr().println("error: " + cliError.getMessage());
-                return cliError.exitCode();
+            int exitCode = e instanceof CliException cliError ? cliError.exitCode() : 1;
+            String aws = e instanceof CliException ? null : AwsAccessCheck.oneLine(e);
+            String message = aws != null ? aws : e.getMessage();
+            commandLine.getErr().println("error: " + message);
+            if (json) {
+                ErrorReport.print(commandLine.getOut(), exitCode, String.valueOf(message));
             }
-            String aws = AwsAccessCheck.oneLine(e);
-            commandLine.getErr().println("error: " + (aws != null ? aws : e.getMessage()));
-            return 1;
+            return exitCode;
         });
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                ErrorReport.print(e.getCommandLine().getOut(), EXIT_INVALID, List.of(new GraphError("(command line)",
+                        e.getMessage(), "see " + e.getCommandLine().getCommandName() + " --help")));
+            }
             return EXIT_INVALID;
         });
         return cli;

@@ -1,10 +1,18 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.ValidatedRun;
+import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
@@ -61,14 +69,54 @@ final class RunCommand implements Callable<Integer> {
 
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
                        ProgressPrinter progress) {
+        ValidatedRun checked = checkBeforeCreating(graph, baseDir, id, engineOptions);
         try (progress; RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
-            GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
+            GraphRunner runner = GraphRunner.start(engine.services(), checked);
             GraphEventRules.ensureForRun(graph, engine, progress);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
                 new RunNotifications(graph, progress, engineOptions).send(r);
             });
             return result.outcome().exitCode();
+        }
+    }
+
+    /**
+     * Everything that can be checked without the engine, before it exists (the local engine keeps its state in
+     * the run folder): the graph, the run id, the aws engine's settings, the items and the counts they give.
+     */
+    static ValidatedRun checkBeforeCreating(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
+        EngineOptions options = engineOptions.toOptions();
+        if (options.slots() != null && options.slots() < 1) {
+            throw new GraphValidationException(new GraphError("--slots", "slots must be at least 1, got " + options.slots(),
+                    "give the number of jobs to run at once, e.g. --slots 4"));
+        }
+        if (graph.engineOrDefault().equals("aws")) {
+            EngineFactory.checkAws(graph, options);
+        }
+        EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
+                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots());
+        ValidatedRun checked;
+        try (LazyStores stores = EngineFactory.stores(forItems)) {
+            checked = ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
+        }
+        refuseExistingLocalRun(graph, checked.runId());
+        return checked;
+    }
+
+    /**
+     * The local engine keeps its state in the run's folder, so opening it for a run id in use would touch that
+     * run: a folder already there is named, with the commands that handle it.
+     */
+    private static void refuseExistingLocalRun(GraphSpec graph, String id) {
+        if (!graph.storeOrDefault().startsWith("file:")) {
+            return;
+        }
+        Path folder = LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), id).runUri());
+        if (Files.exists(folder)) {
+            throw new GraphValidationException(new GraphError("--run-id", "run " + id + " already exists at " + folder,
+                    "resume it (batchgraph resume " + id + "), remove it (batchgraph cleanup " + id
+                            + "), or choose another --run-id"));
         }
     }
 
@@ -91,7 +139,8 @@ final class RunCommand implements Callable<Integer> {
 
         static GraphSpec load(Path file, List<String> overrides, String engine, String store) {
             if (!Files.isRegularFile(file)) {
-                throw new CliException("no graph file at " + file + ": give the path of a batchgraph.yaml", BatchGraphCli.EXIT_INVALID);
+                throw new GraphValidationException(new GraphError(String.valueOf(file), "no graph file here",
+                        "give the path of a batchgraph.yaml"));
             }
             GraphSpec graph = new GraphBinder().read(file, overrides);
             if (engine != null) {

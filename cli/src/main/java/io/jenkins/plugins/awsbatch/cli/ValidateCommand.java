@@ -1,7 +1,9 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.awsbatch.engine.graph.CountExpression;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanDot;
@@ -10,8 +12,8 @@ import io.jenkins.plugins.awsbatch.cli.picture.PlanMermaid;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanText;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
-import io.jenkins.plugins.awsbatch.engine.plan.Item;
-import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
+import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,19 +46,27 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     EngineOptionsMixin engineOptions;
 
+    @Option(names = "--json", description = "print the verdict as one JSON object on stdout")
+    boolean json;
+
     @Override
     public Integer call() {
         GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, engineOptions.engine, null);
+        if (graph.engineOrDefault().equals("aws")) {
+            EngineFactory.checkAws(graph, engineOptions.toOptions()); // what run --engine aws checks before its first call
+        }
+        boolean picture = plan || format != PlanFormat.TEXT;
+        long items = -1;
+        if (picture) {
+            items = RunCommand.checkBeforeCreating(graph, file.toAbsolutePath().getParent(), null, engineOptions).items().size();
+        }
         System.err.println(file + ": valid (" + graph.stages().size() + " stage(s), " + ExecutionModes.describe(graph) + " mode)");
-        if (!plan && format == PlanFormat.TEXT) {
+        if (json) {
+            printJson(graph, items);
             return 0;
         }
-        long items = 0;
-        if (graph.plan() != null && graph.plan().items() != null) {
-            try (LazyStores stores = EngineFactory.stores(engineOptions.toOptions())) {
-                List<Item> read = new ItemSource(Json.mapper(), stores).read(graph.plan().items(), file.toAbsolutePath().getParent());
-                items = read.size();
-            }
+        if (!picture) {
+            return 0;
         }
         GraphLayout layout = GraphLayout.of(graph, items, BatchService.MAX_ARRAY_SIZE);
         System.out.print(switch (format) {
@@ -71,4 +81,28 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** What {@code --plan} prints on stdout. */
     enum PlanFormat { TEXT, JSON, MERMAID, DOT }
+
+    private void printJson(GraphSpec graph, long items) {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("outcome", "VALID");
+        out.put("exitCode", 0);
+        out.put("name", graph.name());
+        out.put("mode", ExecutionModes.describe(graph));
+        if (items >= 0) {
+            out.put("itemCount", items);
+        }
+        ArrayNode stages = out.putArray("stages");
+        for (StageSpec stage : graph.stages()) {
+            ObjectNode entry = stages.addObject();
+            entry.put("name", stage.name());
+            entry.put("type", stage.type().name().toLowerCase());
+            entry.put("gated", ExecutionModes.isGated(graph, stage));
+            if (items >= 0 && stage.type() == StageType.AGGREGATE
+                    && (stage.count() == null || stage.count().partitionsFrom() == null)) {
+                entry.put("jobs", stage.count() == null ? 1 : stage.count().fixed() != null ? stage.count().fixed()
+                        : CountExpression.parse(stage.count().expression()).evaluate(items));
+            }
+        }
+        System.out.println(out);
+    }
 }

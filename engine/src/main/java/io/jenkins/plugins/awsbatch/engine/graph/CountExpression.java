@@ -4,9 +4,13 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 /**
  * A tiny arithmetic expression of the item count, for an aggregate stage's {@code count}:
  * {@code items}, integers, {@code + - * /} (real division), parentheses, and {@code ceil floor min max}.
- * The result is rounded up and must be at least 1.
+ * The result is rounded up and must lie between 1 and {@link #MAX_COUNT} (the jobs one aggregate may run);
+ * with zero items it is at least 1. The text is bounded in length and nesting, so it cannot exhaust the stack.
  */
 public final class CountExpression {
+    public static final int MAX_LENGTH = 200;
+    public static final int MAX_DEPTH = 20;
+    public static final int MAX_COUNT = io.jenkins.plugins.awsbatch.engine.batch.BatchService.MAX_ARRAY_SIZE;
 
     private final String text;
 
@@ -15,15 +19,41 @@ public final class CountExpression {
     }
 
     public static CountExpression parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("the count expression is empty");
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the count expression is " + text.length() + " characters long, more than "
+                    + MAX_LENGTH);
+        }
         CountExpression expression = new CountExpression(text);
         expression.evaluateRaw(1); // syntax check
         return expression;
     }
 
+    public String text() {
+        return text;
+    }
+
+    /** The number of jobs for {@code items} items; throws {@link IllegalArgumentException} outside 1..MAX_COUNT. */
     public int evaluate(long items) {
         double value = evaluateRaw(items);
-        long rounded = (long) Math.ceil(value - 1e-9);
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, rounded));
+        double rounded = Math.ceil(value - 1e-9);
+        if (items == 0 && !(rounded >= 1)) {
+            return 1;
+        }
+        if (Double.isNaN(rounded) || rounded < 1 || rounded > MAX_COUNT) {
+            throw new IllegalArgumentException("count '" + text + "' is " + describe(rounded) + " for " + items
+                    + " item(s); it must be between 1 and " + MAX_COUNT);
+        }
+        return (int) rounded;
+    }
+
+    private static String describe(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 1e15) {
+            return "out of range";
+        }
+        return String.valueOf((long) value);
     }
 
     private double evaluateRaw(long items) {
@@ -41,6 +71,7 @@ public final class CountExpression {
         private final String text;
         private final long items;
         private int pos;
+        private int depth;
 
         Parser(String text, long items) {
             this.text = text;
@@ -81,6 +112,17 @@ public final class CountExpression {
 
         double factor() {
             skipSpaces();
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("count expression nests deeper than " + MAX_DEPTH + " levels");
+            }
+            try {
+                return nested();
+            } finally {
+                depth--;
+            }
+        }
+
+        private double nested() {
             if (eat('(')) {
                 double value = expression();
                 expect(')');

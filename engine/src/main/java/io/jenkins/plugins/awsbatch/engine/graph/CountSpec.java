@@ -14,7 +14,7 @@ public record CountSpec(Integer fixed, String expression, String partitionsFrom)
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static CountSpec of(Object value) {
         if (value instanceof Number n) {
-            return new CountSpec(n.intValue(), null, null);
+            return new CountSpec(wholeCount(n), null, null);
         }
         if (value instanceof java.util.Map<?, ?> map) {
             for (Object key : map.keySet()) {
@@ -24,11 +24,23 @@ public record CountSpec(Integer fixed, String expression, String partitionsFrom)
                 }
             }
             Object fixed = map.get("fixed");
-            return new CountSpec(fixed instanceof Number n ? n.intValue() : null,
+            if (fixed != null && !(fixed instanceof Number)) {
+                throw new IllegalArgumentException("count.fixed must be a whole number, got '" + fixed + "'");
+            }
+            return new CountSpec(fixed instanceof Number n ? wholeCount(n) : null,
                     map.get("expression") == null ? null : String.valueOf(map.get("expression")),
                     map.get("partitionsFrom") == null ? null : String.valueOf(map.get("partitionsFrom")));
         }
         return new CountSpec(null, String.valueOf(value).trim(), null);
+    }
+
+    /** A number of jobs as written: whole, and within int range (else it would wrap to a different count). */
+    private static int wholeCount(Number n) {
+        double value = n.doubleValue();
+        if (value != Math.rint(value) || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("count must be a whole number between 1 and 10000, got " + n);
+        }
+        return n.intValue();
     }
 
     public static CountSpec fixed(int n) {

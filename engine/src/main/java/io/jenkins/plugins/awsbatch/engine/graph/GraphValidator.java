@@ -39,6 +39,35 @@ public final class GraphValidator {
         return graph;
     }
 
+    /**
+     * Rules that need the item count, checked once the items were read and before anything is created: every
+     * count expression must give between 1 and {@link CountExpression#MAX_COUNT} jobs.
+     */
+    public List<GraphError> validateCounts(GraphSpec graph, long items) {
+        List<GraphError> errors = new ArrayList<>();
+        for (int i = 0; i < graph.stages().size(); i++) {
+            CountSpec count = graph.stages().get(i).count();
+            if (count == null || count.expression() == null) {
+                continue;
+            }
+            try {
+                CountExpression.parse(count.expression()).evaluate(items);
+            } catch (IllegalArgumentException e) {
+                errors.add(new GraphError("stages[" + i + "].count", e.getMessage(),
+                        "bound it, e.g. \"min(" + CountExpression.MAX_COUNT + ", max(1, ceil(items / 1000)))\""));
+            }
+        }
+        return errors;
+    }
+
+    /** Throws {@link GraphValidationException} when a count does not fit {@code items}. */
+    public void requireCounts(GraphSpec graph, long items) {
+        List<GraphError> errors = validateCounts(graph, items);
+        if (!errors.isEmpty()) {
+            throw new GraphValidationException(errors);
+        }
+    }
+
     /** Static rules of a retry strategy, shared with the Batch services' own request validation. */
     public static void checkRetry(RetryStrategy retry, String path, List<GraphError> errors) {
         if (retry == null) {
@@ -105,6 +134,8 @@ public final class GraphValidator {
             for (int i = 0; i < stages.size(); i++) {
                 checkStage(stages.get(i), "stages[" + i + "]");
             }
+            checkOneCleanup(stages);
+            NotifyCheck.check(graph.notifications(), errors);
             checkCycles();
             checkJobDefinitions();
         }
@@ -114,6 +145,7 @@ public final class GraphValidator {
                 error("name", "graph name '" + graph.name() + "' is missing or invalid",
                         "use 1-64 letters, digits, '-' or '_'");
             }
+            checkBatchName(graph.queue(), "queue", "job queue");
             String engine = graph.engineOrDefault();
             if (!engine.equals("local") && !engine.equals("aws")) {
                 error("engine", "unknown engine '" + engine + "'", "use local or aws");
@@ -162,13 +194,35 @@ public final class GraphValidator {
                     error("plan.items.file", "unsupported file type '" + items.file() + "'",
                             "use a .json, .jsonl, .csv or .xlsx file");
                 }
+                if (items.sheet() != null && (items.file() == null || !items.file().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx"))) {
+                    error("plan.items.sheet", "sheet applies to .xlsx files only", "remove sheet, or read an .xlsx file");
+                }
                 if (items.s3() != null && !items.s3().startsWith("s3://")) {
                     error("plan.items.s3", "'" + items.s3() + "' is not an S3 URI", "write s3://BUCKET/PREFIX/");
                 }
             }
         }
 
+        /** AWS Batch's names for job queues (or their ARNs), and for fair-share identifiers. */
+        private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}|arn:aws[a-z-]*:batch:[a-z0-9-]+:\\d{12}:[a-z-]+/[A-Za-z0-9_-]{1,128}");
+        private static final Pattern SHARE_IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,255}");
+
+        private void checkBatchName(String value, String path, String what) {
+            if (value != null && !BATCH_NAME.matcher(value).matches()) {
+                error(path, "'" + value + "' is not a " + what + " name", "use 1-128 letters, digits, '-' or '_' (or its ARN)");
+            }
+        }
+
         private void checkStage(StageSpec stage, String path) {
+            checkBatchName(stage.queue(), path + ".queue", "job queue");
+            if (stage.shareIdentifier() != null && !SHARE_IDENTIFIER.matcher(stage.shareIdentifier()).matches()) {
+                error(path + ".shareIdentifier", "'" + stage.shareIdentifier() + "' is not a share identifier",
+                        "use 1-255 letters, digits or '_'");
+            }
+            if (stage.command() != null && (stage.command().isEmpty() || stage.command().stream().anyMatch(c -> c == null || c.isEmpty()))) {
+                error(path + ".command", "the command override is empty or has an empty word",
+                        "remove command (the job definition's runs) or list its words, e.g. [python3, job.py]");
+            }
             if (stage.jobDefinition() == null && !stage.isBuiltInCleanup()) {
                 error(path + ".jobDefinition", "stage '" + stage.name() + "' has no job definition",
                         "set jobDefinition to a name under jobDefinitions (local) or a registered definition (aws)");
@@ -225,12 +279,8 @@ public final class GraphValidator {
                 error(path + ".schedulingPriority", "must be between 0 and 9999, got " + stage.schedulingPriority(),
                         "set a priority from 0 to 9999 (higher runs first)");
             }
-            for (Map.Entry<String, String> env : stage.environment().entrySet()) {
-                if (env.getKey().startsWith("AWS_BATCH")) {
-                    error(path + ".environment." + env.getKey(), "names starting with AWS_BATCH are reserved by AWS Batch",
-                            "rename the variable");
-                }
-            }
+            EnvironmentNames.check(stage.environment(), path + ".environment", errors);
+            checkResources(stage.vcpus(), stage.memory(), path);
             if (stage.dependsOn().size() > BatchService.MAX_DEPENDENCIES) {
                 error(path + ".dependsOn", "a job can depend on at most 20 jobs, got " + stage.dependsOn().size(),
                         "depend on fewer stages, or add an intermediate single stage");
@@ -361,6 +411,11 @@ public final class GraphValidator {
                 if (local && !graph.jobDefinitions().containsKey(base) && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
                     error("stages[" + i + "].jobDefinition", "job definition '" + stage.jobDefinition()
                             + "' is not declared", "add it under jobDefinitions (known: " + graph.jobDefinitions().keySet() + ")");
+                } else if (local && !base.equals(stage.jobDefinition()) && !stage.jobDefinition().endsWith(":1")
+                        && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
+                    // The local engine registers each declared definition once, as revision 1.
+                    error("stages[" + i + "].jobDefinition", "'" + stage.jobDefinition() + "' is not an ACTIVE job definition",
+                            "name an ACTIVE revision (" + base + ":1) or register it again");
                 }
             }
             for (Map.Entry<String, JobDefinitionSpec> def : graph.jobDefinitions().entrySet()) {
@@ -382,6 +437,34 @@ public final class GraphValidator {
                 }
                 if (spec.retry() != null) {
                     checkRetry(spec.retry().toStrategy(), path + ".retry", errors);
+                }
+                EnvironmentNames.check(spec.environment(), path + ".environment", errors);
+                checkResources(spec.vcpus(), spec.memory(), path);
+            }
+        }
+
+        /** AWS Batch's floor: a job needs at least one vCPU and 4 MiB of memory. */
+        private void checkResources(Integer vcpus, Integer memory, String path) {
+            if (vcpus != null && vcpus < 1) {
+                error(path + ".vcpus", "vcpus must be at least 1, got " + vcpus, "set a whole number of vCPUs, e.g. vcpus: 1");
+            }
+            if (memory != null && memory < 4) {
+                error(path + ".memory", "memory must be at least 4 MiB, got " + memory, "set memory in MiB, e.g. memory: 2048");
+            }
+        }
+
+        /** The cleanup stage deletes the run's data: a second one would find it gone, or delete what the first kept. */
+        private void checkOneCleanup(List<StageSpec> stages) {
+            int first = -1;
+            for (int i = 0; i < stages.size(); i++) {
+                if (stages.get(i).type() != StageType.CLEANUP) {
+                    continue;
+                }
+                if (first < 0) {
+                    first = i;
+                } else {
+                    error("stages[" + i + "].type", "a graph has at most one cleanup stage, and stages[" + first
+                            + "] is one already", "remove this stage, or make it another type");
                 }
             }
         }

@@ -31,35 +31,61 @@ final class ExcelItemReader implements ItemReader {
 
     @Override
     public List<JsonNode> read(InputStream in, String sheetName) throws IOException {
-        try (Workbook workbook = new XSSFWorkbook(in)) {
+        try (Workbook workbook = open(in)) {
+            if (workbook.getNumberOfSheets() == 0) {
+                throw new ItemFileProblem((String) null, "the workbook has no sheet", "add a sheet with a header row");
+            }
             Sheet sheet = sheetName == null ? workbook.getSheetAt(0) : workbook.getSheet(sheetName);
             if (sheet == null) {
                 List<String> names = new ArrayList<>();
                 workbook.forEach(s -> names.add(s.getSheetName()));
-                throw new IOException("no sheet named '" + sheetName + "'; the workbook has " + names);
+                throw new ItemFileProblem((String) null, "no sheet named '" + sheetName + "'",
+                        "set plan.items.sheet to one of " + names);
             }
-            List<String> header = null;
-            List<JsonNode> out = new ArrayList<>();
-            for (Row row : sheet) {
-                if (isEmpty(row)) {
-                    continue;
-                }
-                if (header == null) {
-                    header = new ArrayList<>();
-                    for (int c = 0; c < row.getLastCellNum(); c++) {
-                        Cell cell = row.getCell(c);
-                        header.add(cell == null ? "column" + (c + 1) : formatter.formatCellValue(cell).trim());
-                    }
-                    continue;
-                }
-                ObjectNode item = json.createObjectNode();
-                for (int c = 0; c < header.size(); c++) {
-                    put(item, header.get(c), row.getCell(c));
-                }
-                out.add(item);
-            }
-            return out;
+            return read(sheet);
         }
+    }
+
+    /** A file that is not an .xlsx workbook (empty, corrupt, an old .xls, a CSV renamed) is named as such. */
+    private static Workbook open(InputStream in) throws IOException {
+        try {
+            return new XSSFWorkbook(in);
+        } catch (IOException | RuntimeException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            int newline = detail.indexOf('\n');
+            throw new ItemFileProblem((String) null, "not a readable .xlsx workbook ("
+                    + (newline < 0 ? detail : detail.substring(0, newline)) + ")",
+                    "save it as an Excel Workbook (.xlsx), or export it to .csv");
+        }
+    }
+
+    private List<JsonNode> read(Sheet sheet) throws IOException {
+        List<String> header = null;
+        List<JsonNode> out = new ArrayList<>();
+        for (Row row : sheet) {
+            if (isEmpty(row)) {
+                continue;
+            }
+            if (header == null) {
+                header = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    String name = cell == null ? "column" + (c + 1) : formatter.formatCellValue(cell).trim();
+                    if (header.contains(name)) {
+                        throw new ItemFileProblem("sheet " + sheet.getSheetName() + ", row " + (row.getRowNum() + 1),
+                                "the header names column '" + name + "' twice", "give every column its own name");
+                    }
+                    header.add(name);
+                }
+                continue;
+            }
+            ObjectNode item = json.createObjectNode();
+            for (int c = 0; c < header.size(); c++) {
+                put(item, header.get(c), row.getCell(c));
+            }
+            out.add(item);
+        }
+        return out;
     }
 
     private static boolean isEmpty(Row row) {

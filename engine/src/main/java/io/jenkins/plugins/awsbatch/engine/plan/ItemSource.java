@@ -45,9 +45,18 @@ public final class ItemSource {
         } catch (NoSuchFileException e) {
             throw new PlanException("plan.items.file", "file not found: " + e.getFile(),
                     "give a path relative to the graph file, or an absolute one");
+        } catch (ItemFileProblem e) {
+            throw new PlanException(e.where(spec.file() != null ? spec.file() : "plan.items"), e.getMessage(), e.fix());
         } catch (IOException e) {
-            throw new PlanException(spec.file() != null ? "plan.items.file" : "plan.items",
-                    "cannot read items: " + e.getMessage(), "check the file's format");
+            throw new PlanException(spec.file() != null ? spec.file() : "plan.items",
+                    "cannot read items: " + firstLine(e.getMessage()), "check that the file is readable and in its format");
+        } catch (RuntimeException e) {
+            if (e instanceof PlanException known) {
+                throw known;
+            }
+            // A library's own failure (a broken zip inside an .xlsx, a JSON value past its limits): still bad input.
+            throw new PlanException(spec.file() != null ? spec.file() : "plan.items",
+                    "cannot read items: " + firstLine(e.getMessage()), "check the file's format");
         }
         List<Item> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -85,7 +94,22 @@ public final class ItemSource {
             return new ByteArrayInputStream(content);
         }
         Path path = baseDir == null ? Path.of(file) : baseDir.resolve(file);
+        if (Files.isDirectory(path)) {
+            throw new ItemFileProblem((String) null, "is a folder, not an item file", "name a .csv, .json, .jsonl or .xlsx file");
+        }
+        if (Files.isRegularFile(path) && Files.size(path) > ItemText.MAX_FILE_BYTES) {
+            throw new ItemFileProblem((String) null, "the item file is " + Files.size(path) + " bytes, more than "
+                    + ItemText.MAX_FILE_BYTES, "split it, or list objects under an S3 prefix with plan.items.s3");
+        }
         return Files.newInputStream(path);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private List<JsonNode> listing(String prefix) {

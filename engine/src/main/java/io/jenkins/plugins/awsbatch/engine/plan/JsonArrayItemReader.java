@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,12 +18,21 @@ final class JsonArrayItemReader implements ItemReader {
 
     @Override
     public List<JsonNode> read(InputStream in, String sheet) throws IOException {
-        JsonNode root = mapper.readTree(in);
+        String text = ItemText.read(in);
+        JsonNode root;
+        try {
+            root = text.isBlank() ? null : mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ItemFileProblem(line, "not valid JSON: " + JsonLinesItemReader.firstLine(e.getOriginalMessage()),
+                    "fix the JSON syntax at this line");
+        }
         if (root != null && root.isObject() && root.path("items").isArray()) {
             root = root.get("items");
         }
         if (root == null || !root.isArray()) {
-            throw new IOException("expected a JSON array of items (or an object with an \"items\" array)");
+            throw new ItemFileProblem(1, "expected a JSON array of items (or an object with an \"items\" array)",
+                    "write [{\"id\": \"a\"}, {\"id\": \"b\"}]");
         }
         List<JsonNode> out = new ArrayList<>(root.size());
         root.forEach(out::add);

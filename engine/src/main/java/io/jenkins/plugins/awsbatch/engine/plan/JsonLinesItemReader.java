@@ -3,11 +3,8 @@ package io.jenkins.plugins.awsbatch.engine.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +18,11 @@ final class JsonLinesItemReader implements ItemReader {
 
     @Override
     public List<JsonNode> read(InputStream in, String sheet) throws IOException {
+        String text = ItemText.read(in);
+        ItemText.requireShortLines(text);
         List<JsonNode> out = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
         int number = 0;
-        while ((line = reader.readLine()) != null) {
+        for (String line : text.split("\n", -1)) {
             number++;
             if (line.isBlank()) {
                 continue;
@@ -33,9 +30,18 @@ final class JsonLinesItemReader implements ItemReader {
             try {
                 out.add(mapper.readTree(line));
             } catch (JsonProcessingException e) {
-                throw new IOException("line " + number + " is not valid JSON: " + e.getOriginalMessage(), e);
+                throw new ItemFileProblem(number, "line " + number + " is not valid JSON: " + firstLine(e.getOriginalMessage()),
+                        "write one JSON value per line, e.g. {\"id\": \"a\"}");
             }
         }
         return out;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -39,6 +39,12 @@ public final class Planner {
     public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store,
                      String itemsUri, ObjectStore itemStore) {
         List<Item> items = spec == null ? List.of() : source.read(spec, baseDir);
+        return write(graphName, items, spec == null ? null : spec.key(), layout, store, itemsUri, itemStore);
+    }
+
+    /** The write phase alone, for items already read and checked (nothing is created before they are). */
+    public Plan write(String graphName, List<Item> items, String keyField, RunLayout layout, ObjectStore store,
+                      String itemsUri, ObjectStore itemStore) {
         Map<String, byte[]> records = new LinkedHashMap<>();
         for (Item item : items) {
             records.put(itemsUri + "/" + item.index() + ".json", bytes(item.record()));
@@ -46,7 +52,7 @@ public final class Planner {
         if (!records.isEmpty()) {
             itemStore.putAll(records);
         }
-        Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), spec == null ? null : spec.key(),
+        Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), keyField,
                 itemsUri, items.stream().map(Item::key).toList(), clock.millis());
         store.put(layout.manifestUri(), bytes(manifest));
         return new Plan(layout.runId(), layout.runUri(), itemsUri, items.size(), chunker.split(items.size()));

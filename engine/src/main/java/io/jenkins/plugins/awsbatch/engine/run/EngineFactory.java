@@ -9,7 +9,10 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
@@ -125,14 +128,43 @@ public final class EngineFactory {
         return new LazyStores(options);
     }
 
-    private RunEngine aws(GraphSpec graph, EngineOptions options, RunListener listener, CallCounter calls) {
-        boolean jobsRunHere = isLoopback(options.endpointUrl());
-        if (graph.storeOrDefault().startsWith("file:") && !jobsRunHere) {
-            // Checked before any AWS call: containers on AWS Batch cannot read this machine's folders.
-            throw new io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException(new io.jenkins.plugins.awsbatch.engine.graph.GraphError(
-                    "store", "jobs on AWS Batch cannot read a local folder ('" + graph.storeOrDefault() + "')",
+    /**
+     * What the aws engine checks before its first call, also for {@code validate}: a store its jobs can reach, a
+     * well-formed endpoint and a region. Throws {@link GraphValidationException} naming the field.
+     */
+    public static void checkAws(GraphSpec graph, EngineOptions options) {
+        List<GraphError> errors = new ArrayList<>();
+        boolean endpointOk = true;
+        if (options.endpointUrl() != null) {
+            try {
+                java.net.URI endpoint = new java.net.URI(options.endpointUrl());
+                endpointOk = endpoint.getHost() != null && List.of("http", "https").contains(String.valueOf(endpoint.getScheme()));
+            } catch (java.net.URISyntaxException e) {
+                endpointOk = false;
+            }
+            if (!endpointOk) {
+                errors.add(new GraphError("--endpoint-url", "'" + options.endpointUrl() + "' is not an http(s) URL",
+                        "write e.g. http://127.0.0.1:8791"));
+            }
+        }
+        if (graph.storeOrDefault().startsWith("file:") && !(endpointOk && isLoopback(options.endpointUrl()))) {
+            // Containers on AWS Batch cannot read this machine's folders.
+            errors.add(new GraphError("store", "jobs on AWS Batch cannot read a local folder ('" + graph.storeOrDefault() + "')",
                     "use store: s3://BUCKET/PREFIX with engine aws (a file:// store works only with a local endpoint such as batchgraph local-batch)"));
         }
+        try {
+            RegionResolver.system().resolve(options.region() != null ? options.region() : graph.region(), options.profile());
+        } catch (IllegalArgumentException e) {
+            errors.add(new GraphError("region", e.getMessage(), "set region: in the file, or pass --region"));
+        }
+        if (!errors.isEmpty()) {
+            throw new GraphValidationException(errors);
+        }
+    }
+
+    private RunEngine aws(GraphSpec graph, EngineOptions options, RunListener listener, CallCounter calls) {
+        checkAws(graph, options);
+        boolean jobsRunHere = isLoopback(options.endpointUrl());
         AwsSettings settings = AwsSettings.builder()
                 .region(options.region() != null ? options.region() : graph.region())
                 .profile(options.profile())

@@ -91,14 +91,20 @@ public final class GraphRunner {
      * {@link GraphValidationException} before anything is submitted.
      */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
-        new GraphValidator().requireValid(graph);
-        new PreflightCheck(services).requireReady(graph, stage -> true);
-        return begin(services, graph, baseDir, runId);
+        return start(services, ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()));
     }
 
-    private static GraphRunner begin(RunServices services, GraphSpec graph, Path baseDir, String runId) {
+    /** Starts a run whose graph, run id and items were checked before its engine existed. */
+    public static GraphRunner start(RunServices services, ValidatedRun run) {
+        new PreflightCheck(services).requireReady(run.graph(), stage -> true);
+        return begin(services, run);
+    }
+
+    private static GraphRunner begin(RunServices services, ValidatedRun run) {
+        GraphSpec graph = run.graph();
+        Path baseDir = run.baseDir();
         RunState state = new RunState();
-        state.runId = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
+        state.runId = run.runId();
         state.name = graph.name();
         state.engine = graph.engineOrDefault();
         state.storeUri = canonicalStore(graph);
@@ -117,8 +123,8 @@ public final class GraphRunner {
                 new Chunker(services.settings().maxArraySize()),
                 services.clock());
         state.itemsUri = itemsUriOf(graph, layout);
-        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store,
-                state.itemsUri, services.stores().forUri(state.itemsUri));
+        Plan plan = planner.write(graph.name(), run.items(), graph.plan() == null || graph.plan().items() == null ? null
+                : graph.plan().items().key(), layout, store, state.itemsUri, services.stores().forUri(state.itemsUri));
         state.itemCount = plan.itemCount();
         GraphRunner runner = new GraphRunner(services, state);
         runner.journal.save(state);
@@ -150,7 +156,8 @@ public final class GraphRunner {
         if (!errors.isEmpty()) {
             throw new GraphValidationException(errors);
         }
-        GraphRunner runner = begin(services, planOnly, baseDir, runId);
+        GraphRunner runner = begin(services, ValidatedRun.checkItems(planOnly, baseDir, runId, services.stores(),
+                services.json(), services.clock()));
         runner.finishWith(Outcome.SUCCEEDED, "planned " + runner.state.itemCount + " item(s)");
         return runner.state;
     }
@@ -171,6 +178,9 @@ public final class GraphRunner {
         GraphSpec combined = new GraphSpec(g.name(), g.engine(), g.region(), g.store(), g.queue(), g.mode(), g.plan(),
                 definitions, stages, g.notifications(), g.barrierJobDefinition());
         new GraphValidator().requireValid(combined);
+        if (prior.itemCount >= 0) {
+            new GraphValidator().requireCounts(combined, prior.itemCount);
+        }
         new PreflightCheck(services).requireReady(combined, newStages::contains);
         prior.graph = combined;
         prior.mode = ExecutionModes.describe(combined);

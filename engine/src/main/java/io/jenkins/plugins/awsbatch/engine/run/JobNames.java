@@ -17,6 +17,22 @@ public final class JobNames {
     private JobNames() {
     }
 
+    /** How a run id is written; it names the run's folder (or prefix) and begins its job names. */
+    public static final String RUN_ID_RULE = "use 1-100 letters, digits, '-' or '_' (no '/', '.' or spaces)";
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    /** Why {@code runId} is not a run id (null when it is): no path separators, dots, spaces or an empty id. */
+    public static String runIdProblem(String runId) {
+        if (runId == null || runId.isEmpty()) {
+            return "the run id is empty";
+        }
+        if (!RUN_ID.matcher(runId).matches()) {
+            String shown = runId.length() > 60 ? runId.substring(0, 60) + "..." : runId;
+            return "'" + shown + "' is not a run id";
+        }
+        return null;
+    }
+
     public static String newRunId(String graphName, Instant now) {
         String suffix = String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
         return clean(graphName, 64) + "-" + STAMP.format(now) + "-" + suffix;

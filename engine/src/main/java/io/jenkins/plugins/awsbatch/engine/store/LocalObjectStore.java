@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,10 +18,22 @@ import java.util.stream.Stream;
 /** The local engine's store: {@code file://} URIs are files in a folder. Writes are atomic (temp + move). */
 public final class LocalObjectStore implements ObjectStore {
 
-    /** {@code file:///abs}, {@code file:relative} or {@code file://relative} to a path (relative to the cwd). */
+    /**
+     * {@code file:///abs} (a URI: percent-escapes are decoded, as {@link #toUri} writes them), {@code file:relative}
+     * or {@code file://relative} (a plain path relative to the cwd) to a path. An absolute form that is not a
+     * clean URI (a space, or a '?' or '#' a person typed) is taken as the plain path it spells, never cut at them.
+     */
     public static Path toPath(String uri) {
         if (uri.startsWith("file:///")) {
-            return Paths.get(URI.create(uri.replace(" ", "%20")));
+            try {
+                URI parsed = new URI(uri);
+                if (parsed.getRawQuery() == null && parsed.getRawFragment() == null) {
+                    return Paths.get(parsed);
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // not an escaped URI: the plain path below
+            }
+            return Paths.get(uri.substring("file://".length())).toAbsolutePath().normalize();
         }
         if (uri.startsWith("file://")) {
             return Paths.get(uri.substring("file://".length())).toAbsolutePath().normalize();
@@ -31,10 +44,15 @@ public final class LocalObjectStore implements ObjectStore {
         return Paths.get(uri).toAbsolutePath().normalize();
     }
 
-    /** The canonical URI of a local path: {@code file:///abs/path}. */
+    /**
+     * The canonical URI of a local path: {@code file:///abs/path}, with every character a URI reserves escaped
+     * ({@code ?} → {@code %3F}, {@code #} → {@code %23}, {@code %} → {@code %25}), so jobs parse it back to the
+     * same folder. Never built by string concatenation.
+     */
     public static String toUri(Path path) {
-        String abs = path.toAbsolutePath().normalize().toString();
-        return "file://" + (abs.startsWith("/") ? abs : "/" + abs);
+        String uri = path.toAbsolutePath().normalize().toUri().toString();
+        // Path.toUri ends an existing folder with '/'; the store's URIs never end with one.
+        return uri.endsWith("/") && uri.length() > "file:///".length() ? uri.substring(0, uri.length() - 1) : uri;
     }
 
     /** Normalises any accepted form of a local store URI to {@code file:///abs/path}. */

@@ -118,4 +118,38 @@ class GraphBinderTest {
         assertThatThrownBy(() -> binder.stageFromMap(Map.of("name", "s", "colour", "red"), "stages[0]"))
                 .hasMessageContaining("stages[0].colour: unknown field");
     }
+
+    @Test
+    void typeErrorsNameTheFieldInTheFilesWordsNeverAJavaClass() {
+        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, vcpus: two}\n", List.of()))
+                .hasMessage("stages[0].vcpus: expected a whole number, got 'two'. Fix: write a number such as 2");
+        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, vcpus: 1.5}\n", List.of()))
+                .hasMessageStartingWith("stages[0].vcpus: expected a whole number, got '1.5'");
+        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, command: run}\n", List.of()))
+                .hasMessageStartingWith("stages[0].command: expected a list, got 'run'");
+        assertThatThrownBy(() -> binder.parse("name: g\nstages: {a: 1}\n", List.of()))
+                .hasMessageStartingWith("stages: expected a list, got a mapping")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("java.", "Cannot deserialize"));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotASilentOverride() {
+        assertThatThrownBy(() -> binder.parse("name: g\nname: h\nstages: []\n", List.of()))
+                .hasMessageStartingWith("line 2, column 5: the same key appears twice in one mapping: 'name'");
+    }
+
+    @Test
+    void aHugeGraphFileIsRefusedByItsSizeBeforeItIsRead(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.yaml");
+        java.nio.file.Files.writeString(file, "name: g\n# " + "x".repeat(20 * 1024 * 1024) + "\n");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> binder.read(file, List.of())).hasMessageContaining("more than " + GraphBinder.MAX_FILE_BYTES);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to refuse 20 MB").isLessThan(1000);
+    }
+
+    @Test
+    void deepNestingIsRefusedWithTheLimit() {
+        assertThatThrownBy(() -> binder.parse("name: g\nx: " + "[".repeat(1000) + "]".repeat(1000) + "\n", List.of()))
+                .hasMessageContaining("nests deeper than 32 levels");
+    }
 }

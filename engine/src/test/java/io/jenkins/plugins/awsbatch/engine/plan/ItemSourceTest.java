@@ -44,7 +44,7 @@ class ItemSourceTest {
     @Test
     void aBadJsonLineIsReportedByNumber() throws Exception {
         Files.writeString(dir.resolve("a.jsonl"), "{\"id\": 1}\n{oops\n");
-        assertThatThrownBy(() -> read("a.jsonl", null, null)).hasMessageContaining("plan.items.file").hasMessageContaining("line 2");
+        assertThatThrownBy(() -> read("a.jsonl", null, null)).hasMessageContaining("a.jsonl:2: line 2 is not valid JSON");
     }
 
     @Test

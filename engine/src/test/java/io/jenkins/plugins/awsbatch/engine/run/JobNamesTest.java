@@ -28,4 +28,15 @@ class JobNamesTest {
         assertThat(b).hasSize(128);
         assertThat(JobNames.job(first, stage, "0-r2-barrier0-1")).isEqualTo(a); // deterministic
     }
+
+    @Test
+    void runIdsAreFolderNamesThatCannotLeaveTheStore() {
+        assertThat(JobNames.runIdProblem(JobNames.newRunId("g".repeat(64), Instant.now()))).isNull();
+        assertThat(JobNames.runIdProblem("nightly_2")).isNull();
+        assertThat(JobNames.runIdProblem("")).isEqualTo("the run id is empty");
+        assertThat(JobNames.runIdProblem(null)).isEqualTo("the run id is empty");
+        for (String bad : new String[] {"../../x", "..", ".", "a/b", "a b", "a\\b", "r".repeat(101), "x%41", "a?b", "a#b"}) {
+            assertThat(JobNames.runIdProblem(bad)).as(bad).contains("is not a run id");
+        }
+    }
 }
