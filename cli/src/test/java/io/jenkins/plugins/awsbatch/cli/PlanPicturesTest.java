@@ -38,6 +38,7 @@ class PlanPicturesTest {
         Files.writeString(wide, """
                 name: wide
                 engine: aws
+                region: eu-west-1
                 store: s3://bucket/runs
                 queue: q
                 plan: {items: {file: items.jsonl}}
