@@ -56,6 +56,11 @@ public final class CountingBatchService implements BatchService {
     }
 
     @Override
+    public boolean keepsEveryJob() {
+        return delegate.keepsEveryJob();
+    }
+
+    @Override
     public String region() {
         return delegate.region();
     }

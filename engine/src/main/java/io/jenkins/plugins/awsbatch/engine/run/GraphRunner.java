@@ -54,7 +54,7 @@ public final class GraphRunner {
     private final StageJudge judge;
     private final StageSubmitter submitter;
     private final JobPoller poller;
-    private final LostJobs lostJobs = new LostJobs();
+    private final LostJobs lostJobs;
     private final RunnableWatch runnableWatch;
     /** Latest detail of every job of the run that has been polled. */
     private final Map<String, JobDetail> details = new HashMap<>();
@@ -75,6 +75,7 @@ public final class GraphRunner {
         this.judge = new StageJudge(services, indexMaps);
         this.poller = new JobPoller(services.batch());
         this.runnableWatch = new RunnableWatch(services.batch());
+        this.lostJobs = LostJobs.of(services.batch());
         SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout,
                 state.itemsUri != null ? state.itemsUri : layout.itemsUri(), Math.max(0, state.itemCount),
                 services.definitionNames(), services.settings().defaultQueue());
@@ -515,8 +516,7 @@ public final class GraphRunner {
         }
         Map<String, JobDetail> polled = poller.describe(open);
         for (String id : lostJobs.fillIn(open, polled, services.clock().millis())) {
-            services.listener().message("job " + id + " is not found by DescribeJobs for " + LostJobs.AFTER.toMinutes()
-                    + " min: taken as FAILED (" + LostJobs.REASON + ")");
+            services.listener().message(lostJobs.describe(id));
         }
         details.putAll(polled);
         String stuck = runnableWatch.observe(polled.values(), services.clock().millis());
