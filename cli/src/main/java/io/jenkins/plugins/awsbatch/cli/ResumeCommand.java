@@ -31,7 +31,7 @@ final class ResumeCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
+                selection.engineOptionsFor(state), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();

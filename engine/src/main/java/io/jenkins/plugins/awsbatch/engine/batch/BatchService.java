@@ -59,6 +59,11 @@ public interface BatchService extends AutoCloseable {
         return null;
     }
 
+    /** The endpoint override the calls go to (moto, {@code batchgraph local-batch}); null: AWS's own or none. */
+    default String endpointUrl() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

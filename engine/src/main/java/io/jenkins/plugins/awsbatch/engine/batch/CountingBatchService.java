@@ -61,6 +61,11 @@ public final class CountingBatchService implements BatchService {
     }
 
     @Override
+    public String endpointUrl() {
+        return delegate.endpointUrl();
+    }
+
+    @Override
     public String region() {
         return delegate.region();
     }

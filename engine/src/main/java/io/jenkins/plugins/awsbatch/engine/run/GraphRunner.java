@@ -23,6 +23,7 @@ import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreUris;
 import io.jenkins.plugins.awsbatch.engine.track.JobPoller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,17 +107,23 @@ public final class GraphRunner {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
         state.runUri = layout.runUri();
         graph.stages().forEach(s -> state.stages.put(s.name(), new StageState()));
+        state.region = services.batch().region();
+        state.endpointUrl = services.batch().endpointUrl();
         ObjectStore store = services.stores().forUri(state.storeUri);
-        if (new RunJournal(store, services.json()).load(layout).isPresent()) {
+        RunJournal journal = new RunJournal(store, services.json());
+        if (journal.load(layout).filter(existing -> existing.itemCount >= 0).isPresent()) {
             throw new IllegalStateException("run " + state.runId + " already exists: use resume, or another --run-id");
         }
-        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
-                new Chunker(services.settings().maxArraySize()),
-                services.clock());
         state.itemsUri = itemsUriOf(graph, layout);
-        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store,
-                state.itemsUri, services.stores().forUri(state.itemsUri));
-        state.itemCount = plan.itemCount();
+        // Journaled before planning: a run killed while planning is found by resume (which plans again) and cleanup.
+        journal.save(state);
+        Plan plan;
+        try {
+            plan = planItems(services, state, baseDir, store);
+        } catch (GraphValidationException e) {
+            store.deletePrefix(StoreUris.asPrefix(layout.runUri()), layout.runUri()); // invalid input leaves nothing
+            throw e;
+        }
         GraphRunner runner = new GraphRunner(services, state);
         runner.journal.save(state);
         services.listener().message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
@@ -125,6 +132,18 @@ public final class GraphRunner {
             services.listener().message("the plan has no items: array stages are skipped");
         }
         return runner;
+    }
+
+    /** Writes the items and manifest of {@code state}'s graph (again, identically, after an interruption). */
+    private static Plan planItems(RunServices services, RunState state, Path baseDir, ObjectStore store) {
+        RunLayout layout = new RunLayout(state.storeUri, state.runId);
+        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
+                new Chunker(services.settings().maxArraySize()), services.clock());
+        GraphSpec graph = state.graph;
+        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout,
+                store, state.itemsUri, services.stores().forUri(state.itemsUri));
+        state.itemCount = plan.itemCount();
+        return plan;
     }
 
     /**
@@ -198,11 +217,23 @@ public final class GraphRunner {
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public static GraphRunner resume(RunServices services, RunState state) {
+        if (state.itemCount < 0) {
+            // interrupted while planning: nothing was submitted; plan again, as the run would have
+            ObjectStore store = services.stores().forUri(state.storeUri);
+            Path baseDir = state.baseDir == null ? null : Path.of(state.baseDir);
+            planItems(services, state, baseDir, store);
+            new RunJournal(store, services.json()).save(state);
+            services.listener().message("run " + state.runId + " was interrupted while planning: planned again, "
+                    + state.itemCount + " item(s)");
+        }
         new PreflightCheck(services).requireReady(state.graph, stage -> {
             StageState stageState = state.stages.get(stage.name());
             return stageState != null && stageState.status == StageStatus.WAITING && stageState.jobs.isEmpty();
         });
         GraphRunner runner = new GraphRunner(services, state);
+        if (state.submitting != null) {
+            services.listener().message("finishing the submission of " + state.submitting + " (looked up by name first)");
+        }
         runner.submitter.reconcileFromNowOn(); // a job may have been submitted just before the interruption
         services.listener().message("resuming run " + state.runId);
         return runner;

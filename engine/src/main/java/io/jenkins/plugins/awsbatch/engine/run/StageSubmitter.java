@@ -199,7 +199,10 @@ final class StageSubmitter {
                 return existing.get();
             }
         }
+        state.submitting = request.jobName();
+        journal.save(state);
         SubmitJobResult result = services.batch().submitJob(request);
+        state.submitting = null; // journaled with the job's id by the caller's next save
         return result.jobId();
     }
 
