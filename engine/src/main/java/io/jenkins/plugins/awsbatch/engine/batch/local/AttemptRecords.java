@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * What an attempt's own wrapper wrote next to its log: {@code attempt-<n>.started} (the wrapper's pid, written
  * before the command runs) and {@code attempt-<n>.exitcode} (the command's exit status, written when it ends),
- * both through a temporary file and a rename. They outlive the engine, so a restarted engine knows which
+ * each one line written at once by the wrapper, read only when whole (newline-terminated): a record caught
+ * being written reads as not there yet. They outlive the engine, so a restarted engine knows which
  * attempts began, which still run and how those that ended while nobody watched ended.
  */
 final class AttemptRecords {
@@ -45,21 +46,26 @@ final class AttemptRecords {
         Path started = base.resolveSibling(base.getFileName() + STARTED);
         Path exit = base.resolveSibling(base.getFileName() + EXIT_CODE);
         try {
-            long pid = Long.parseLong(Files.readString(started, StandardCharsets.UTF_8).trim());
-            long startedAt = Files.getLastModifiedTime(started).toMillis();
-            Integer code = null;
-            Long stoppedAt = null;
-            if (Files.exists(exit)) {
-                code = Integer.parseInt(Files.readString(exit, StandardCharsets.UTF_8).trim());
-                stoppedAt = Math.max(startedAt, Files.getLastModifiedTime(exit).toMillis());
+            String pid = wholeLine(started);
+            if (pid == null) {
+                return Optional.empty();
             }
-            return Optional.of(new Attempt(pid, startedAt, code, stoppedAt));
+            long startedAt = Files.getLastModifiedTime(started).toMillis();
+            String code = Files.exists(exit) ? wholeLine(exit) : null;
+            Long stoppedAt = code == null ? null : Math.max(startedAt, Files.getLastModifiedTime(exit).toMillis());
+            return Optional.of(new Attempt(Long.parseLong(pid), startedAt, code == null ? null : Integer.valueOf(code),
+                    stoppedAt));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | NumberFormatException e) {
-            // a record is written whole (temp + rename): an unreadable one is not ours; treat as never started
-            return Optional.empty();
+            return Optional.empty(); // not a record the wrapper wrote
         }
+    }
+
+    /** The record's line without its newline; null while it is being written. */
+    private static String wholeLine(Path record) throws IOException {
+        String text = Files.readString(record, StandardCharsets.UTF_8);
+        return text.endsWith("\n") ? text.trim() : null;
     }
 
     /**

@@ -20,21 +20,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class ProcessLauncher {
     private static final File DEV_NULL = new File("/dev/null");
-    /**
-     * {@code $1}: the records' path prefix; the rest: the command. Records its pid before the command starts,
-     * forwards TERM (and INT, as TERM: a background command ignores INT) to the command, and records the command's exit status once it ended.
-     */
     /** The wrapper's {@code $0}, followed by its records' path prefix: how its process is recognised. */
     static final String WRAPPER_NAME = "batchgraph-attempt";
-    static final String WRAPPER = "r=$1; shift; c=; k=\n"
-            + "trap 'k=143; [ -z \"$c\" ] || kill -TERM $c 2>/dev/null' TERM INT\n"
-            + "echo $$ > \"$r.started.tmp\" && mv -f \"$r.started.tmp\" \"$r.started\" || exit 125\n"
+    /**
+     * {@code $1}: the records' path prefix; the rest: the command, run in the foreground (it gets signals as if
+     * run directly). Records its pid before the command starts and the command's exit status once it ended,
+     * each as one short line written by one {@code echo} (no temporary file and rename: an {@code mv} per
+     * record tripled the cost of a short job; {@link AttemptRecords} takes only a whole line). A TERM (or INT)
+     * for the wrapper alone is noted, never fatal, so the exit status is still recorded; the engine stops the
+     * whole tree.
+     */
+    static final String WRAPPER = "r=$1; shift; k=\n"
+            + "trap 'k=143' TERM INT\n"
+            + "echo $$ > \"$r.started\" || exit 125\n"
             + "[ -z \"$k\" ] || exit $k\n"
-            + "\"$@\" &\n"
-            + "c=$!\n"
-            + "wait $c; s=$?\n"
-            + "while kill -0 $c 2>/dev/null; do wait $c; s=$?; done\n"
-            + "echo $s > \"$r.exitcode.tmp\" && mv -f \"$r.exitcode.tmp\" \"$r.exitcode\"\n"
+            + "\"$@\"; s=$?\n"
+            + "echo $s > \"$r.exitcode\"\n"
             + "exit $s\n";
 
     /** What to run for one attempt. {@code logStreamName} is the log file relative to the log directory. */

@@ -131,16 +131,30 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
     }
 
     @Test
-    void theWrapperRecordsStartAndExitStatusNextToTheLogAtomically() throws Exception {
+    void theWrapperRecordsItsPidAndTheExitStatusNextToTheLogAsWholeLines() throws Exception {
         start(persistent(2));
-        String id = submitShell("recorded", "exit 7");
+        String id = submitShell("recorded", "echo $PPID > ppid; exit 7");
         assertThat(awaitTerminal(id).exitCode()).isEqualTo(7);
         Path logs = temp.resolve("logs").resolve(id);
-        assertThat(Files.readString(logs.resolve("attempt-1.exitcode")).trim()).isEqualTo("7");
-        assertThat(Files.readString(logs.resolve("attempt-1.started")).trim()).matches("\\d+");
-        try (var files = Files.list(logs)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-        }
+        assertThat(Files.readString(logs.resolve("attempt-1.exitcode"))).isEqualTo("7\n");
+        assertThat(Files.readString(logs.resolve("attempt-1.started"))).isEqualTo(read(file("ppid")));
+    }
+
+    @Test
+    void aRecordCaughtBeingWrittenIsNotTakenForOne() throws Exception {
+        Path logs = temp.resolve("logs");
+        Files.createDirectories(logs.resolve("job"));
+        AttemptRecords records = new AttemptRecords(logs);
+        Files.writeString(logs.resolve("job/attempt-1.started"), "");
+        assertThat(records.read("job/attempt-1.log")).isEmpty();
+        Files.writeString(logs.resolve("job/attempt-1.started"), "4242\n");
+        Files.writeString(logs.resolve("job/attempt-1.exitcode"), "1");
+        assertThat(records.read("job/attempt-1.log")).hasValueSatisfying(a -> {
+            assertThat(a.pid()).isEqualTo(4242);
+            assertThat(a.ended()).isFalse();
+        });
+        Files.writeString(logs.resolve("job/attempt-1.exitcode"), "13\n");
+        assertThat(records.read("job/attempt-1.log")).hasValueSatisfying(a -> assertThat(a.exitCode()).isEqualTo(13));
     }
 
     @Test
