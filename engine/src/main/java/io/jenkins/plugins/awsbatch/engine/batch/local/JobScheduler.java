@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -32,6 +33,8 @@ final class JobScheduler {
     static final String FAILED_TO_START = "Task failed to start";
     static final String HOST_RESTARTED =
             "Host restarted: the local Batch engine stopped while the job was running";
+    /** How often adopted attempts (not children of this JVM, so not waited on) are checked for their end. */
+    static final long ADOPTED_POLL_MS = 200;
 
     private final LocalBatchConfig config;
     private final JobTable table = new JobTable();
@@ -48,7 +51,7 @@ final class JobScheduler {
     /** While restoring: wrappers of this engine's log directory that run now, by their records' path prefix. */
     private Map<String, ProcessHandle> unrecordedWrappers = Map.of();
     private Consumer<LocalJob> persistBeforeStart = job -> job.persisted = true;
-    private java.util.concurrent.ScheduledFuture<?> adoptedWatch;
+    private ScheduledFuture<?> adoptedWatch;
     private int freeSlots;
     private boolean closed;
     private boolean abandoned;
@@ -477,9 +480,6 @@ final class JobScheduler {
         }
         dispatch();
     }
-
-    /** How often adopted attempts (not children of this JVM) are checked for their end. */
-    static final long ADOPTED_POLL_MS = 200;
 
     /**
      * Brings a non-terminal job up to date with its attempts' records, without cascading (the caller rewires):
