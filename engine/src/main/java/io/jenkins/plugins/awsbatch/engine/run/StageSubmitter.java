@@ -8,7 +8,6 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
 import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
-import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
@@ -201,9 +200,11 @@ final class StageSubmitter {
         }
         state.submitting = request.jobName();
         journal.save(state);
-        SubmitJobResult result = services.batch().submitJob(request);
-        state.submitting = null; // journaled with the job's id by the caller's next save
-        return result.jobId();
+        try {
+            return services.batch().submitJob(request).jobId();
+        } finally {
+            state.submitting = null; // journaled with the job's id (or the step's retry) by the next save
+        }
     }
 
     private Optional<String> findByName(String queue, String jobName) {
