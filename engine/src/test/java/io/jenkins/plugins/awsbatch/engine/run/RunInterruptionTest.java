@@ -8,14 +8,13 @@ import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
-import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +48,7 @@ class RunInterruptionTest {
                 .load(new RunLayout(LocalObjectStore.canonical(graph.storeOrDefault()), runId)).orElseThrow();
     }
 
-    private static RunServices with(RunServices services, UnaryOperator<BatchService> batch,
-                                    io.jenkins.plugins.awsbatch.engine.store.StoreResolver stores) {
+    static RunServices with(RunServices services, UnaryOperator<BatchService> batch, StoreResolver stores) {
         return new RunServices(batch.apply(services.batch()), stores, services.logs(), services.calls(),
                 services.clock(), services.sleeper(), services.pollSchedule(), services.listener(), services.json(),
                 services.definitionNames(), services.settings());
@@ -60,41 +58,10 @@ class RunInterruptionTest {
     void aRunInterruptedWhilePlanningIsJournaledAndResumePlansItAgain() {
         GraphSpec graph = harness.graph(GRAPH);
         try (RunEngine engine = harness.engine(graph, "planning")) {
-            // the machine dies while the items are written: the store fails on the first item
-            io.jenkins.plugins.awsbatch.engine.store.StoreResolver dying = uri -> {
-                ObjectStore real = engine.services().stores().forUri(uri);
-                return new ObjectStore() {
-                    @Override
-                    public void put(String target, byte[] content) {
-                        if (target.contains("/items/")) {
-                            throw new IllegalStateException("power cut");
-                        }
-                        real.put(target, content);
-                    }
-
-                    @Override
-                    public void putAll(Map<String, byte[]> objects) {
-                        objects.forEach(this::put);
-                    }
-
-                    @Override
-                    public java.util.Optional<byte[]> get(String target) {
-                        return real.get(target);
-                    }
-
-                    @Override
-                    public List<String> list(String prefix) {
-                        return real.list(prefix);
-                    }
-
-                    @Override
-                    public int deletePrefix(String prefix, String root) {
-                        return real.deletePrefix(prefix, root);
-                    }
-                };
-            };
+            // the machine dies while the items are written
+            var dying = PowerCutStore.over(engine.services().stores());
             assertThatThrownBy(() -> GraphRunner.start(with(engine.services(), b -> b, dying), graph, dir, "planning"))
-                    .hasMessageContaining("power cut");
+                    .hasMessageContaining(PowerCutStore.MESSAGE);
         }
         RunState interrupted = journal(graph, "planning");
         assertThat(interrupted.itemCount).isEqualTo(-1);
