@@ -3,18 +3,14 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.BatchFixture;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
-import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,22 +25,12 @@ class S3RunInterruptionMotoTest {
 
     @Test
     void anS3RunKilledWhilePlanningIsJournaledWithItsRegionAndEndpointAndResumes() {
-        String endpoint = MotoSupport.endpoint();
-        MotoSupport.useBatchWithoutDocker();
-        AwsClients aws = MotoSupport.clients(new CallCounter());
-        BatchFixture fx = BatchFixture.create(aws.batch());
-        String bucket = MotoSupport.unique("planning");
-        aws.s3().createBucket(b -> b.bucket(bucket));
-        GraphSpec graph = new GraphBinder().parse("""
-                name: moto
-                engine: aws
-                region: us-east-1
-                store: s3://%s/runs
-                queue: %s
-                plan: {items: {list: [1, 2, 3]}}
-                stages:
-                  - {name: a, jobDefinition: %s}
-                """.formatted(bucket, fx.queue(), fx.scoreDefinition()), List.of());
+        AwsRunMotoTest.MotoAccount account = AwsRunMotoTest.MotoAccount.create();
+        String endpoint = account.endpoint();
+        AwsClients aws = account.aws();
+        String bucket = account.bucket();
+        String definition = account.fx().scoreDefinition();
+        GraphSpec graph = PreflightMotoTest.graph(bucket, account.fx().queue(), definition, definition, definition);
         EngineOptions options = new EngineOptions("aws", MotoSupport.REGION, endpoint, null,
                 new CredentialsSpec.StaticKeys("testing", "testing", null), null);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "s3-planning", dir, options,
