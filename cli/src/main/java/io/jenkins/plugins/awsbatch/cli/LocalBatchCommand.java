@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.batch.local.JobEnvironment;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.LocalBatchServer;
@@ -94,24 +95,6 @@ public final class LocalBatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Variables a local "container" needs to find its tools; nothing else of the server's (AWS keys stay out). */
-    static final java.util.Set<String> INHERITED = java.util.Set.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR",
-            "USER", "SHELL", "JAVA_HOME", "PYTHONPATH", "VIRTUAL_ENV");
-
-    /**
-     * On AWS a container sees only its definition's and overrides' variables; here it also needs PATH and the
-     * like to run local commands, but never the secrets of whoever started the server.
-     */
-    static java.util.Map<String, String> jobEnvironment(java.util.Map<String, String> serverEnvironment) {
-        java.util.Map<String, String> kept = new java.util.TreeMap<>();
-        serverEnvironment.forEach((name, value) -> {
-            if (INHERITED.contains(name)) {
-                kept.put(name, value);
-            }
-        });
-        return kept;
-    }
-
     @Override
     public Integer call() throws Exception {
         Running running = start(System.err);
@@ -144,7 +127,7 @@ public final class LocalBatchCommand implements Callable<Integer> {
                 .withDataDirectory(data == null ? null : data.toAbsolutePath())
                 .withWorkingDirectory(workDir == null ? null : workDir.toAbsolutePath())
                 .withRegion(region)
-                .withBaseEnvironment(jobEnvironment(System.getenv()));
+                .withBaseEnvironment(JobEnvironment.inheritedFrom(System.getenv()));
         if (slots != null) {
             config = config.withSlots(slots);
         }

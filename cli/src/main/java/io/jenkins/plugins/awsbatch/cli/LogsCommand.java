@@ -50,7 +50,7 @@ final class LogsCommand implements Callable<Integer> {
         }
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptions.toOptions().withEngine(state.engine), RunListener.NONE)) {
+                selection.engineOptionsFor(state), RunListener.NONE)) {
             List<JobDetail> details = engine.services().batch().describeJobs(List.of(jobId));
             if (details.isEmpty()) {
                 throw new CliException("job " + jobId + " is unknown to the " + state.engine + " engine", 1);

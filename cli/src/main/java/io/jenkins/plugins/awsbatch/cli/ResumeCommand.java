@@ -35,10 +35,10 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         RunState state = selection.load();
         ProgressPrinter progress = progressOptions.printer();
-        AwsAccessCheck.require(selection.engineOptions.toOptions().withEngine(state.engine), state.graph.region());
+        AwsAccessCheck.require(selection.engineOptionsFor(state, slots), state.graph.region());
         Path baseDir = RunSelection.baseDir(state);
         try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptions.toOptions(state.engine, slots), progress)) {
+                selection.engineOptionsFor(state, slots), progress)) {
             GraphRunner runner = GraphRunner.resume(engine.services(), state);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();

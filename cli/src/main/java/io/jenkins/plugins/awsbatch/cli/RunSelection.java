@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import java.nio.file.Path;
@@ -35,6 +36,16 @@ final class RunSelection {
         try (LazyStores stores = stores()) {
             return load(stores);
         }
+    }
+
+    /** How to reach the run's engine: the options given, else the region and endpoint the run recorded. */
+    EngineOptions engineOptionsFor(RunState state) {
+        return engineOptionsFor(state, null);
+    }
+
+    /** The options given, else what the run recorded (region, endpoint), on the engine the run used. */
+    EngineOptions engineOptionsFor(RunState state, Integer slots) {
+        return engineOptions.toOptions(state.engine, slots).orRecorded(state.region, state.endpointUrl);
     }
 
     /** Where the run's relative paths resolve (its graph file's folder), for engines rebuilt after the fact. */

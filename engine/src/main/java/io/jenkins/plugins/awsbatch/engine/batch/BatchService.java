@@ -46,8 +46,21 @@ public interface BatchService extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * True when this service never drops a job it accepted (the embedded engine keeps its whole table): a job it
+     * does not answer for is then unknown for good. AWS Batch drops ended jobs after about a week.
+     */
+    default boolean keepsEveryJob() {
+        return false;
+    }
+
     /** The region the calls go to, for messages; null when there is none (the local engine) or it is not known. */
     default String region() {
+        return null;
+    }
+
+    /** The endpoint override the calls go to (moto, {@code batchgraph local-batch}); null: AWS's own or none. */
+    default String endpointUrl() {
         return null;
     }
 

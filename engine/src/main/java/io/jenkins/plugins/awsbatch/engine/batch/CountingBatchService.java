@@ -56,6 +56,16 @@ public final class CountingBatchService implements BatchService {
     }
 
     @Override
+    public boolean keepsEveryJob() {
+        return delegate.keepsEveryJob();
+    }
+
+    @Override
+    public String endpointUrl() {
+        return delegate.endpointUrl();
+    }
+
+    @Override
     public String region() {
         return delegate.region();
     }

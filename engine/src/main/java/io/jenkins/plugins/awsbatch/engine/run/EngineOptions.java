@@ -13,6 +13,12 @@ public record EngineOptions(String engine, String region, String endpointUrl, St
         return new EngineOptions("local", null, null, null, null, null);
     }
 
+    /** These options, the region and endpoint a run recorded filling those not given (an existing run's commands). */
+    public EngineOptions orRecorded(String recordedRegion, String recordedEndpointUrl) {
+        return new EngineOptions(engine, region != null ? region : recordedRegion,
+                endpointUrl != null ? endpointUrl : recordedEndpointUrl, profile, credentials, slots);
+    }
+
     public EngineOptions withEngine(String newEngine) {
         return new EngineOptions(newEngine, region, endpointUrl, profile, credentials, slots);
     }

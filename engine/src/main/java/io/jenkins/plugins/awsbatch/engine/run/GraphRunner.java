@@ -22,6 +22,7 @@ import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreUris;
 import io.jenkins.plugins.awsbatch.engine.track.JobPoller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class GraphRunner {
     private final StageJudge judge;
     private final StageSubmitter submitter;
     private final JobPoller poller;
-    private final LostJobs lostJobs = new LostJobs();
+    private final LostJobs lostJobs;
     private final RunnableWatch runnableWatch;
     /** Latest detail of every job of the run that has been polled. */
     private final Map<String, JobDetail> details = new HashMap<>();
@@ -79,6 +80,7 @@ public final class GraphRunner {
         this.judge = new StageJudge(services, indexMaps);
         this.poller = new JobPoller(services.batch());
         this.runnableWatch = new RunnableWatch(services.batch());
+        this.lostJobs = LostJobs.of(services.batch());
         SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout,
                 state.itemsUri != null ? state.itemsUri : layout.itemsUri(), Math.max(0, state.itemCount),
                 services.definitionNames(), services.settings().defaultQueue());
@@ -115,14 +117,18 @@ public final class GraphRunner {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
         state.runUri = layout.runUri();
         graph.stages().forEach(s -> state.stages.put(s.name(), new StageState()));
+        state.region = services.batch().region();
+        state.endpointUrl = services.batch().endpointUrl();
         ObjectStore store = services.stores().forUri(state.storeUri);
-        if (new RunJournal(store, services.json()).load(layout).isPresent()) {
+        RunJournal journal = new RunJournal(store, services.json());
+        if (journal.load(layout).filter(existing -> existing.itemCount >= 0).isPresent()) {
             throw new IllegalStateException("run " + state.runId + " already exists: use resume, or another --run-id");
         }
-        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
-                new Chunker(services.settings().maxArraySize()),
-                services.clock());
         state.itemsUri = itemsUriOf(graph, layout);
+        // Journaled before planning: a run killed while planning is found by resume (which plans again) and cleanup.
+        journal.save(state);
+        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
+                new Chunker(services.settings().maxArraySize()), services.clock());
         Plan plan = planner.write(graph.name(), run.items(), graph.plan() == null || graph.plan().items() == null ? null
                 : graph.plan().items().key(), layout, store, state.itemsUri, services.stores().forUri(state.itemsUri));
         state.itemCount = plan.itemCount();
@@ -134,6 +140,18 @@ public final class GraphRunner {
             services.listener().message("the plan has no items: array stages are skipped");
         }
         return runner;
+    }
+
+    /** Writes the items and manifest of {@code state}'s graph (again, identically, after an interruption). */
+    private static Plan planItems(RunServices services, RunState state, Path baseDir, ObjectStore store) {
+        RunLayout layout = new RunLayout(state.storeUri, state.runId);
+        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
+                new Chunker(services.settings().maxArraySize()), services.clock());
+        GraphSpec graph = state.graph;
+        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout,
+                store, state.itemsUri, services.stores().forUri(state.itemsUri));
+        state.itemCount = plan.itemCount();
+        return plan;
     }
 
     /**
@@ -211,11 +229,23 @@ public final class GraphRunner {
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public static GraphRunner resume(RunServices services, RunState state) {
+        if (state.itemCount < 0) {
+            // interrupted while planning: nothing was submitted; plan again, as the run would have
+            ObjectStore store = services.stores().forUri(state.storeUri);
+            Path baseDir = state.baseDir == null ? null : Path.of(state.baseDir);
+            planItems(services, state, baseDir, store);
+            new RunJournal(store, services.json()).save(state);
+            services.listener().message("run " + state.runId + " was interrupted while planning: planned again, "
+                    + state.itemCount + " item(s)");
+        }
         new PreflightCheck(services).requireReady(state.graph, stage -> {
             StageState stageState = state.stages.get(stage.name());
             return stageState != null && stageState.status == StageStatus.WAITING && stageState.jobs.isEmpty();
         });
         GraphRunner runner = new GraphRunner(services, state);
+        if (state.submitting != null) {
+            services.listener().message("finishing the submission of " + state.submitting + " (looked up by name first)");
+        }
         runner.submitter.reconcileFromNowOn(); // a job may have been submitted just before the interruption
         services.listener().message("resuming run " + state.runId);
         return runner;
@@ -534,8 +564,7 @@ public final class GraphRunner {
         }
         Map<String, JobDetail> polled = poller.describe(open);
         for (String id : lostJobs.fillIn(open, polled, services.clock().millis())) {
-            services.listener().message("job " + id + " is not found by DescribeJobs for " + LostJobs.AFTER.toMinutes()
-                    + " min: taken as FAILED (" + LostJobs.REASON + ")");
+            services.listener().message(lostJobs.describe(id));
         }
         details.putAll(polled);
         String stuck = runnableWatch.observe(polled.values(), services.clock().millis());

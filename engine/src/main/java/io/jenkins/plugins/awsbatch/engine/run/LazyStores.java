@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 
@@ -22,11 +23,29 @@ public final class LazyStores implements StoreResolver, AutoCloseable {
             return local.forUri(uri);
         }
         if (clients == null) {
-            clients = AwsClients.create(AwsSettings.builder().region(options.region()).profile(options.profile())
+            clients = AwsClients.create(AwsSettings.builder().region(regionForReading()).profile(options.profile())
                     .credentials(options.credentials()).endpointUrl(options.endpointUrl()).build(), new CallCounter());
         }
         return clients.objectStore();
     }
+
+    /**
+     * The region to reach a run's objects with: the one given or configured, else {@link #FALLBACK_REGION}. The
+     * run records its own region, but it is in S3: the S3 client follows the bucket's region redirect, so any
+     * region reads it, and the command then takes the run's recorded one.
+     */
+    private String regionForReading() {
+        if (options.region() != null) {
+            return options.region();
+        }
+        try {
+            return RegionResolver.system().resolve(null, options.profile()).id();
+        } catch (IllegalArgumentException noRegion) {
+            return FALLBACK_REGION;
+        }
+    }
+
+    static final String FALLBACK_REGION = "us-east-1";
 
     @Override
     public synchronized void close() {

@@ -20,6 +20,7 @@ public final class RunState {
     public String baseDir;
     public GraphSpec graph;
     public String mode;
+    /** -1 while planning: a run interrupted then is planned again by {@code resume}. */
     public long itemCount = -1;
     public long startedAt;
     public long finishedAt;
@@ -27,6 +28,14 @@ public final class RunState {
     public String message;
     public boolean abortRequested;
     public Map<String, StageState> stages = new LinkedHashMap<>();
+    /** The AWS region and endpoint override the run was started with, so later commands need not be told again. */
+    public String region;
+    public String endpointUrl;
+    /**
+     * The name of the job being submitted, journaled before SubmitJob and cleared with its id: a resumed run
+     * looks it up by name instead of submitting it again.
+     */
+    public String submitting;
     /** Cleanup's report: what was removed. */
     public CleanupReport cleanup;
 

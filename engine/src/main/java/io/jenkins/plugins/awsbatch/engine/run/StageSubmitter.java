@@ -8,7 +8,6 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
 import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
-import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
@@ -193,8 +192,13 @@ final class StageSubmitter {
                 return existing.get();
             }
         }
-        SubmitJobResult result = services.batch().submitJob(request);
-        return result.jobId();
+        state.submitting = request.jobName();
+        journal.save(state);
+        try {
+            return services.batch().submitJob(request).jobId();
+        } finally {
+            state.submitting = null; // journaled with the job's id (or the step's retry) by the next save
+        }
     }
 
     private Optional<String> findByName(String queue, String jobName) {

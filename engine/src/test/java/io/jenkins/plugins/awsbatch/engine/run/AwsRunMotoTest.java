@@ -38,13 +38,25 @@ class AwsRunMotoTest {
         return run(items, cleanupAsJob, null);
     }
 
+    /** moto's endpoint, clients, a queue with job definitions, and a new bucket. */
+    record MotoAccount(String endpoint, AwsClients aws, BatchFixture fx, String bucket) {
+        static MotoAccount create() {
+            String endpoint = MotoSupport.endpoint();
+            MotoSupport.useBatchWithoutDocker();
+            AwsClients aws = MotoSupport.clients(new CallCounter());
+            BatchFixture fx = BatchFixture.create(aws.batch());
+            String bucket = MotoSupport.unique("runs");
+            aws.s3().createBucket(b -> b.bucket(bucket));
+            return new MotoAccount(endpoint, aws, fx, bucket);
+        }
+    }
+
     private Run run(int items, boolean cleanupAsJob, String itemTable) {
-        String endpoint = MotoSupport.endpoint();
-        MotoSupport.useBatchWithoutDocker();
-        AwsClients aws = MotoSupport.clients(new CallCounter());
-        BatchFixture fx = BatchFixture.create(aws.batch());
-        String bucket = MotoSupport.unique("runs");
-        aws.s3().createBucket(b -> b.bucket(bucket));
+        MotoAccount account = MotoAccount.create();
+        String endpoint = account.endpoint();
+        AwsClients aws = account.aws();
+        BatchFixture fx = account.fx();
+        String bucket = account.bucket();
         aws.s3().putObject(b -> b.bucket(bucket).key("keep/outside.txt"), RequestBody.fromString("not ours"));
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < items; i++) {

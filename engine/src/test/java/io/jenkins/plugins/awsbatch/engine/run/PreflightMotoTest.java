@@ -30,7 +30,7 @@ class PreflightMotoTest {
     @TempDir
     Path dir;
 
-    private GraphSpec graph(String bucket, String queue, String a, String b, String c) {
+    static GraphSpec graph(String bucket, String queue, String a, String b, String c) {
         return new GraphBinder().parse("""
                 name: preflight
                 engine: aws

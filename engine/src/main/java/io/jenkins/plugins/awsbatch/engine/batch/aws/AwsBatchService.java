@@ -199,6 +199,15 @@ public final class AwsBatchService implements BatchService {
         }
     }
 
+    @Override
+    public String endpointUrl() {
+        try {
+            return batch.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // a scripted client in tests
+        }
+    }
+
     /** CancelJob and TerminateJob take at most 1,024 characters: a longer reason would leave the job running. */
     static String reason(String reason) {
         String text = reason == null || reason.isBlank() ? "Stopped by batchgraph" : reason;

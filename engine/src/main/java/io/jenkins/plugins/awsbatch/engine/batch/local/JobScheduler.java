@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,8 @@ final class JobScheduler {
     static final String FAILED_TO_START = "Task failed to start";
     static final String HOST_RESTARTED =
             "Host restarted: the local Batch engine stopped while the job was running";
+    /** How often adopted attempts (not children of this JVM, so not waited on) are checked for their end. */
+    static final long ADOPTED_POLL_MS = 200;
 
     private final LocalBatchConfig config;
     private final JobTable table = new JobTable();
@@ -43,8 +47,14 @@ final class JobScheduler {
     private final Duration timeoutSecond;
     private final AtomicBoolean changed;
     private final String jobArnPrefix;
+    private final List<LocalJob> adoptedJobs = new ArrayList<>();
+    /** While restoring: wrappers of this engine's log directory that run now, by their records' path prefix. */
+    private Map<String, ProcessHandle> unrecordedWrappers = Map.of();
+    private Consumer<LocalJob> persistBeforeStart = job -> job.persisted = true;
+    private ScheduledFuture<?> adoptedWatch;
     private int freeSlots;
     private boolean closed;
+    private boolean abandoned;
 
     JobScheduler(LocalBatchConfig config, ExecutorService launchPool, ScheduledExecutorService timers,
                  Duration timeoutSecond, AtomicBoolean changed) {
@@ -72,6 +82,14 @@ final class JobScheduler {
 
     ProcessLauncher launcher() {
         return launcher;
+    }
+
+    /**
+     * Called with a top-level job not yet {@link LocalJob#persisted} before its first attempt starts, so no
+     * attempt ever runs of a job a restarted engine would not know. Default: memory only, nothing to wait for.
+     */
+    void persistBeforeStart(Consumer<LocalJob> persist) {
+        this.persistBeforeStart = persist;
     }
 
     /** Runs a read or a small edit (describe, list, tags, snapshot) under the lock. */
@@ -202,6 +220,10 @@ final class JobScheduler {
                 return;
             }
         }
+        LocalJob top = job.isChild() ? job.parent : job;
+        if (!top.persisted) {
+            persistBeforeStart.accept(top);
+        }
         Process process;
         try {
             process = launcher.start(plan);
@@ -215,27 +237,37 @@ final class JobScheduler {
         }
         synchronized (this) {
             if (closed) {
-                launcher.killTree(process);
+                if (!abandoned) {
+                    launcher.killTree(process.toHandle());
+                }
                 return;
             }
             long now = JobStateMachine.notBefore(states.now(), job.createdAt);
-            job.process = process;
+            job.process = process.toHandle();
             job.attemptStartedAt = now;
             job.startedAt = now;
             job.logStreamName = plan.logStreamName();
             states.moveTo(job, JobStatus.RUNNING);
             if (job.killReason != null) {
-                launcher.stopTree(process);
-            } else if (job.spec.timeoutSeconds() != null) {
-                int attempt = job.currentAttemptNumber();
-                long delayMs = job.spec.timeoutSeconds() * timeoutSecond.toMillis();
-                job.timeoutTask = timers.schedule(() -> onTimeout(job, attempt), delayMs, TimeUnit.MILLISECONDS);
+                launcher.stopTree(job.process);
+            } else {
+                scheduleTimeout(job, 0);
             }
         }
         // the slot's thread waits for its own process: no extra hop through a completion pool per job
         if (awaitExit(process)) {
-            onExit(job, process);
+            onExit(job, process.toHandle(), process.exitValue(), null);
         }
+    }
+
+    /** The attempt's timeout, less what of it already passed ({@code elapsedMs}, for an adopted attempt). */
+    private void scheduleTimeout(LocalJob job, long elapsedMs) {
+        if (job.spec.timeoutSeconds() == null) {
+            return;
+        }
+        int attempt = job.currentAttemptNumber();
+        long delayMs = Math.max(0, job.spec.timeoutSeconds() * timeoutSecond.toMillis() - elapsedMs);
+        job.timeoutTask = timers.schedule(() -> onTimeout(job, attempt), delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** False when interrupted by shutdown. */
@@ -249,23 +281,27 @@ final class JobScheduler {
         }
     }
 
-    private synchronized void onExit(LocalJob job, Process process) {
+    /**
+     * The attempt's process ended: with {@code exitCode}, or (null) without one recorded, for {@code lostReason}.
+     */
+    private synchronized void onExit(LocalJob job, ProcessHandle process, Integer exitCode, String lostReason) {
         if (closed || job.process != process) {
             return;
         }
-        int exitCode = process.exitValue();
         job.process = null;
+        job.adopted = false;
         if (job.timeoutTask != null) {
             job.timeoutTask.cancel(false);
             job.timeoutTask = null;
         }
         long now = JobStateMachine.notBefore(states.now(), job.attemptStartedAt);
-        String statusReason = job.timedOut ? TIMED_OUT : job.killReason != null ? job.killReason : CONTAINER_EXITED;
-        job.attempts.add(new JobAttempt(job.attemptStartedAt, now, exitCode, null, job.logStreamName));
+        String statusReason = job.timedOut ? TIMED_OUT : job.killReason != null ? job.killReason
+                : lostReason != null ? lostReason : CONTAINER_EXITED;
+        job.attempts.add(new JobAttempt(job.attemptStartedAt, now, exitCode, lostReason, job.logStreamName));
         job.exitCode = exitCode;
         freeSlot(job);
         boolean stopped = job.timedOut || job.killReason != null;
-        if (exitCode == 0 && !stopped) {
+        if (exitCode != null && exitCode == 0 && !stopped) {
             states.finish(job, JobStatus.SUCCEEDED, CONTAINER_EXITED);
         } else if (!stopped && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), exitCode,
                 statusReason, null)) {
@@ -405,38 +441,145 @@ final class JobScheduler {
     }
 
     /**
-     * Takes back a snapshot's jobs: jobs caught STARTING or RUNNING end FAILED (their process died with the old
-     * engine), unstarted jobs are wired and scheduled again, terminal jobs stay as they were.
+     * Takes back a snapshot's jobs and what their attempts' records ({@link AttemptRecords}) say happened since:
+     * an attempt that ended while no engine watched gets its recorded exit status (and is retried or ends as
+     * it would have); one still running is adopted and supervised (timeout, terminate); one whose process is
+     * gone without an exit status ends with {@link #HOST_RESTARTED}; an attempt with no start record never
+     * began and is started now. Terminal jobs stay as they were; no recorded start is ever started again.
      */
     synchronized void restore(List<LocalJob> topLevelJobs) {
+        unrecordedWrappers = topLevelJobs.stream().allMatch(LocalJob::isTerminal) ? Map.of()
+                : launcher.records().liveWrappers();
         for (LocalJob job : topLevelJobs) {
             table.add(job);
+            job.persisted = true;
             if (job.isArrayParent()) {
                 for (LocalJob child : job.children) {
                     table.add(child);
+                    recoverFromRecords(child);
                 }
                 recountChildren(job);
+            } else {
+                recoverFromRecords(job);
             }
         }
-        List<LocalJob> interrupted = new ArrayList<>();
+        List<LocalJob> endedParents = new ArrayList<>();
         for (LocalJob job : topLevelJobs) {
             if (job.isArrayParent()) {
                 for (LocalJob child : job.children) {
-                    rewire(child, interrupted);
+                    rewire(child);
+                }
+                if (job.terminalChildren == job.children.length && !job.isTerminal()) {
+                    endedParents.add(job);
                 }
             } else {
-                rewire(job, interrupted);
+                rewire(job);
             }
         }
-        for (LocalJob job : interrupted) {
-            if (job.isTerminal()) {
-                continue;
-            }
-            long now = JobStateMachine.notBefore(states.now(), job.createdAt);
-            job.attempts.add(new JobAttempt(job.startedAt, now, null, HOST_RESTARTED, job.logStreamName));
-            states.finish(job, JobStatus.FAILED, HOST_RESTARTED);
+        endedParents.forEach(states::endParent);
+        unrecordedWrappers = Map.of();
+        if (!adoptedJobs.isEmpty()) {
+            adoptedWatch = timers.scheduleWithFixedDelay(this::watchAdopted, ADOPTED_POLL_MS, ADOPTED_POLL_MS,
+                    TimeUnit.MILLISECONDS);
         }
         dispatch();
+    }
+
+    /**
+     * Brings a non-terminal job up to date with its attempts' records, without cascading (the caller rewires):
+     * sets its status to a terminal one, RUNNING (adopted), RUNNABLE (next attempt to start) or leaves it.
+     */
+    private void recoverFromRecords(LocalJob job) {
+        if (job.isTerminal()) {
+            return;
+        }
+        if (job.status == JobStatus.STARTING || job.status == JobStatus.RUNNING) {
+            job.status = JobStatus.RUNNABLE; // unless a record says the attempt began
+            job.startedAt = null;
+        }
+        AttemptRecords records = launcher.records();
+        while (true) {
+            String stream = ProcessLauncher.logStreamName(job.jobId, job.currentAttemptNumber());
+            AttemptRecords.Attempt attempt = records.read(stream).orElse(null);
+            if (attempt == null) {
+                ProcessHandle spawned = unrecordedWrappers.get(records.base(stream).toString());
+                if (spawned != null) {
+                    // spawned, its start record not written yet: it runs, so it is adopted, never started twice
+                    job.logStreamName = stream;
+                    adoptRunning(job, spawned, spawned.info().startInstant().map(i -> i.toEpochMilli())
+                            .orElse(states.now()));
+                }
+                return;
+            }
+            job.logStreamName = stream;
+            job.startedAt = attempt.startedAt();
+            ProcessHandle live = attempt.ended() ? null : records.liveProcess(stream, attempt.pid()).orElse(null);
+            if (live != null) {
+                adoptRunning(job, live, attempt.startedAt());
+                return;
+            }
+            if (!attempt.ended()) {
+                attempt = records.read(stream).orElse(attempt); // its exit status may have landed meanwhile
+            }
+            Integer exitCode = attempt.exitCode();
+            String lost = attempt.ended() ? null : HOST_RESTARTED;
+            long stoppedAt = attempt.ended() ? attempt.stoppedAt() : Math.max(states.now(), attempt.startedAt());
+            job.attempts.add(new JobAttempt(attempt.startedAt(), stoppedAt, exitCode, lost, stream));
+            job.exitCode = exitCode;
+            String statusReason = lost != null ? lost : CONTAINER_EXITED;
+            if (exitCode != null && exitCode == 0) {
+                endRecovered(job, JobStatus.SUCCEEDED, CONTAINER_EXITED, stoppedAt);
+                return;
+            }
+            if (!job.terminated && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), exitCode,
+                    statusReason, lost)) {
+                job.status = JobStatus.RUNNABLE;
+                job.startedAt = null;
+                continue;
+            }
+            endRecovered(job, JobStatus.FAILED, statusReason, stoppedAt);
+            return;
+        }
+    }
+
+    private static void adoptRunning(LocalJob job, ProcessHandle process, long startedAt) {
+        job.status = JobStatus.RUNNING;
+        job.process = process;
+        job.adopted = true;
+        job.startedAt = startedAt;
+        job.attemptStartedAt = startedAt;
+    }
+
+    private static void endRecovered(LocalJob job, JobStatus terminal, String reason, long stoppedAt) {
+        job.status = terminal;
+        job.statusReason = reason;
+        job.stoppedAt = stoppedAt;
+    }
+
+    /** Ends adopted attempts whose process is gone: with the recorded exit status, else as lost. */
+    private synchronized void watchAdopted() {
+        AttemptRecords records = launcher.records();
+        for (LocalJob job : List.copyOf(adoptedJobs)) {
+            if (job.process == null || !job.adopted) {
+                adoptedJobs.remove(job);
+                continue;
+            }
+            AttemptRecords.Attempt attempt = records.read(job.logStreamName).orElse(null);
+            boolean ended = attempt != null && attempt.ended();
+            if (!ended && job.process.isAlive()) {
+                continue;
+            }
+            if (!ended) {
+                attempt = records.read(job.logStreamName).orElse(null); // written just before the process ended
+                ended = attempt != null && attempt.ended();
+            }
+            adoptedJobs.remove(job);
+            onExit(job, job.process, ended ? attempt.exitCode() : null, ended ? null : HOST_RESTARTED);
+        }
+        if (adoptedJobs.isEmpty() && adoptedWatch != null) {
+            adoptedWatch.cancel(false);
+            adoptedWatch = null;
+        }
     }
 
     private static void recountChildren(LocalJob parent) {
@@ -454,9 +597,9 @@ final class JobScheduler {
         }
     }
 
-    private void rewire(LocalJob job, List<LocalJob> interrupted) {
+    private void rewire(LocalJob job) {
         switch (job.status) {
-            case STARTING, RUNNING -> interrupted.add(job);
+            case RUNNING -> adopt(job);
             case RUNNABLE -> ready.add(job);
             case SUBMITTED, PENDING -> {
                 if (job.isTerminal()) {
@@ -478,11 +621,31 @@ final class JobScheduler {
         }
     }
 
+    /** An attempt a previous engine started and that still runs: it holds a slot and its resources, and is timed. */
+    private void adopt(LocalJob job) {
+        freeSlots--;
+        resources.acquire(job);
+        adoptedJobs.add(job);
+        scheduleTimeout(job, Math.max(0, states.now() - job.attemptStartedAt));
+    }
+
+    /** Stops scheduling and watching; what runs keeps running (a crash, as a later engine sees it). */
+    synchronized void abandon() {
+        closed = true;
+        abandoned = true;
+        if (adoptedWatch != null) {
+            adoptedWatch.cancel(false);
+        }
+    }
+
     /** Stops scheduling; kills what still runs. The snapshot written before this shows those jobs RUNNING. */
     void close() {
-        List<Process> running = new ArrayList<>();
+        List<ProcessHandle> running = new ArrayList<>();
         synchronized (this) {
             closed = true;
+            if (adoptedWatch != null) {
+                adoptedWatch.cancel(false);
+            }
             for (LocalJob top : table.topLevelJobs()) {
                 if (top.isArrayParent()) {
                     for (LocalJob child : top.children) {

@@ -96,6 +96,15 @@ final class JobStateMachine {
         cascadeFrom(job);
     }
 
+    /** A reloaded array whose children all ended while no engine watched: it ends now, and so do its followers. */
+    void endParent(LocalJob parent) {
+        if (parent.isTerminal()) {
+            return;
+        }
+        finishParent(parent);
+        cascadeFrom(parent);
+    }
+
     private void cascadeFrom(LocalJob first) {
         Deque<LocalJob> ended = new ArrayDeque<>();
         ended.add(first);

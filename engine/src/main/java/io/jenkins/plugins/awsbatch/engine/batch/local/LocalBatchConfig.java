@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param workingDirectory the processes' working directory
  * @param clock            source of createdAt/startedAt/stoppedAt
  * @param terminationGrace time between SIGTERM and SIGKILL when a job is terminated or times out
- * @param baseEnvironment  the environment every process starts from (definition and overrides come on top)
+ * @param baseEnvironment  the environment every process starts from (definition and overrides come on top);
+ *                         default: the allowed part of this process's ({@link JobEnvironment})
  * @param region           region written into ARNs
  * @param timeoutSecond    how long one second of {@code attemptDurationSeconds} lasts (default 1 s): tests shorten
  *                         it so the 60-second minimum timeout fires quickly; validation is unchanged
@@ -41,7 +42,8 @@ public record LocalBatchConfig(
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory;
         clock = clock == null ? Clock.systemUTC() : clock;
         terminationGrace = terminationGrace == null ? Duration.ofSeconds(10) : terminationGrace;
-        baseEnvironment = baseEnvironment == null ? Map.copyOf(System.getenv()) : Map.copyOf(baseEnvironment);
+        baseEnvironment = baseEnvironment == null ? Map.copyOf(JobEnvironment.inheritedFrom(System.getenv()))
+                : Map.copyOf(baseEnvironment);
         region = region == null ? DEFAULT_REGION : region;
         timeoutSecond = timeoutSecond == null ? Duration.ofSeconds(1) : timeoutSecond;
         if (timeoutSecond.isNegative() || timeoutSecond.isZero()) {

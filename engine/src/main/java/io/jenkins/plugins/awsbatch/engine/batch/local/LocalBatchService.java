@@ -63,6 +63,7 @@ public final class LocalBatchService implements BatchService {
         this.snapshots = config.dataDirectory() == null ? null
                 : new SnapshotStore(config.dataDirectory(), scheduler, definitions, queues, changed, timers);
         if (snapshots != null) {
+            scheduler.persistBeforeStart(snapshots::ensurePersisted);
             snapshots.loadIfPresent();
             snapshots.startPeriodicWrites();
         }
@@ -89,6 +90,9 @@ public final class LocalBatchService implements BatchService {
         checkOpen();
         JobSpec spec = specOf(request);
         LocalJob job = scheduler.submit(spec, request.tags());
+        if (snapshots != null) {
+            snapshots.ensurePersisted(job); // the id handed out is known to a restarted engine
+        }
         return new SubmitJobResult(job.jobId, spec.jobName(), scheduler.jobArn(job.jobId));
     }
 
@@ -205,6 +209,12 @@ public final class LocalBatchService implements BatchService {
                 .map(d -> new JobDefinitionDescription(d.definition().name(), d.definition().revision(), d.arn(),
                         d.status(), JobDefinitionDescription.Kind.CONTAINER))
                 .toList());
+    }
+
+    /** Every accepted job is on disk before its id is returned (with a data directory) or in memory for good. */
+    @Override
+    public boolean keepsEveryJob() {
+        return true;
     }
 
     // ---- admin: definitions, queues, compute environments, consumable resources, tags --------------------
@@ -333,6 +343,24 @@ public final class LocalBatchService implements BatchService {
             snapshots.stopAndWriteFinal();
         }
         scheduler.close();
+        stopThreads();
+    }
+
+    /**
+     * Stops this engine as a crash would: no final snapshot, running attempts left running. A new engine on the
+     * same data and log directories adopts them from their records.
+     */
+    void abandon() {
+        closed = true;
+        if (snapshots != null) {
+            snapshots.stopWithoutWriting();
+        }
+        scheduler.abandon();
+        stopThreads();
+    }
+
+    /** Spawns under way end before this returns (after {@link #abandon()} their processes run on). */
+    private void stopThreads() {
         timers.shutdownNow();
         launchPool.shutdownNow();
         try {

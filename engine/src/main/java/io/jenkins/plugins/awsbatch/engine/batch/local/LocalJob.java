@@ -45,8 +45,13 @@ final class LocalJob {
     int unmetDependencies;
     List<LocalJob> dependents;
 
-    // the attempt in flight
-    Process process;
+    /** Top-level jobs: the engine's state on disk holds this job, so its attempts may start. */
+    volatile boolean persisted;
+
+    // the attempt in flight: the wrapper process, spawned by this engine or adopted from an earlier one
+    ProcessHandle process;
+    /** True when {@link #process} was started by an earlier engine: watched through its records, not waited on. */
+    boolean adopted;
     long attemptStartedAt;
     /** Set when TerminateJob or the timeout wants the running attempt stopped; the reason it will end with. */
     String killReason;

@@ -79,14 +79,16 @@ final class SnapshotStore {
     }
 
     void stopAndWriteFinal() {
-        synchronized (this) {
-            stopped = true;
-            if (periodic != null) {
-                periodic.cancel(false);
-            }
-        }
+        stopWithoutWriting();
         changed.set(false);
         write();
+    }
+
+    synchronized void stopWithoutWriting() {
+        stopped = true;
+        if (periodic != null) {
+            periodic.cancel(false);
+        }
     }
 
     private synchronized void scheduleNext(long delayMs) {
@@ -114,8 +116,19 @@ final class SnapshotStore {
         scheduleNext(Math.max(WRITE_INTERVAL_MS, 4 * tookMs));
     }
 
+    /**
+     * Writes the state now unless {@code top} is already on disk: called before a job's id is handed out and
+     * before its first attempt starts, so a job that ran or was acknowledged is never unknown after a crash.
+     */
+    synchronized void ensurePersisted(LocalJob top) {
+        if (!top.persisted) {
+            write();
+        }
+    }
+
     private synchronized void write() {
-        StoredState state = capture();
+        List<LocalJob> captured = new ArrayList<>();
+        StoredState state = capture(captured);
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
@@ -123,16 +136,18 @@ final class SnapshotStore {
                 json.writeValue(out, state);
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            captured.forEach(job -> job.persisted = true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the local Batch state " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private StoredState capture() {
+    private StoredState capture(List<LocalJob> captured) {
         List<StoredJob> jobs = scheduler.withTable(table -> {
             List<StoredJob> out = new ArrayList<>(table.topLevelJobs().size());
             for (LocalJob job : table.topLevelJobs()) {
                 out.add(StoredJob.of(job));
+                captured.add(job);
             }
             return out;
         });
