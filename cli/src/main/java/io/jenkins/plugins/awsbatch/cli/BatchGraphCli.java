@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,10 @@ public final class BatchGraphCli {
             if (e instanceof GraphValidationException invalid) {
                 commandLine.getErr().println("invalid graph (nothing was submitted):");
                 invalid.errors().forEach(error -> commandLine.getErr().println("  " + error));
+                return EXIT_INVALID;
+            }
+            if (e instanceof RunLockedException locked) {
+                commandLine.getErr().println("error: " + locked.getMessage());
                 return EXIT_INVALID;
             }
             if (e instanceof CliException cliError) {

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import java.nio.file.Path;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,12 +29,14 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunState state = selection.load();
+        RunState found = selection.load();
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
-        Path baseDir = RunSelection.baseDir(state);
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptions.toOptions().withEngine(state.engine), progress)) {
-            GraphRunner runner = GraphRunner.resume(engine.services(), state);
+        try (LazyStores stores = selection.stores();
+             RunLock lock = RunLocks.take(stores, new RunLayout(found.storeUri, found.runId), "resume");
+             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(found.graph, found.runId,
+                     RunSelection.baseDir(found), selection.engineOptions.toOptions().withEngine(found.engine), progress)) {
+            RunState state = selection.load(stores); // as the writer before this one left it
+            GraphRunner runner = GraphRunner.resume(engine.services(), state, lock);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();
         }

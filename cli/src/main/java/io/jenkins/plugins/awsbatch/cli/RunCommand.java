@@ -3,11 +3,15 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,8 +57,14 @@ final class RunCommand implements Callable<Integer> {
     /** Runs a loaded graph to its end and prints the result; also used by {@code watch}. */
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json) {
         ProgressPrinter progress = new ProgressPrinter(System.err, Terminal.isInteractive());
-        try (RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
-            GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id);
+        RunLayout layout = new RunLayout(graph.storeOrDefault().startsWith("file:")
+                ? LocalObjectStore.canonical(graph.storeOrDefault()) : graph.storeOrDefault(), id);
+        // A local run's folder is locked before the local engine opens its job table there; S3 needs the engine's clients.
+        boolean local = layout.storeUri().startsWith("file:");
+        try (RunLock localLock = local ? RunLocks.take(StoreResolver.localOnly(), layout, "run") : null;
+             RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress);
+             RunLock lock = local ? localLock : RunLocks.take(engine.services().stores(), layout, "run")) {
+            GraphRunner runner = GraphRunner.start(engine.services(), graph, baseDir, id, lock);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
                 new RunNotifications(graph, progress, engineOptions).send(r);

@@ -19,6 +19,8 @@ import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
 import io.jenkins.plugins.awsbatch.engine.plan.Planner;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLockLostException;
 import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
@@ -47,6 +49,8 @@ public final class GraphRunner {
     private final RunServices services;
     private final RunState state;
     private final RunJournal journal;
+    /** This runner's hold on the run: every journal write checks it; released when the run ends. */
+    private final RunLock lock;
     private final ObjectStore store;
     private final RunLayout layout;
     private final Chunker chunker;
@@ -64,13 +68,14 @@ public final class GraphRunner {
     private int consecutiveErrors;
     private static final int MAX_CONSECUTIVE_ERRORS = 30;
 
-    private GraphRunner(RunServices services, RunState state) {
+    private GraphRunner(RunServices services, RunState state, RunLock lock) {
         this.services = services;
         this.state = state;
+        this.lock = lock;
         this.layout = new RunLayout(state.storeUri, state.runId);
         this.store = services.stores().forUri(state.storeUri);
         this.chunker = new Chunker(services.settings().maxArraySize());
-        this.journal = new RunJournal(store, services.json());
+        this.journal = new RunJournal(store, services.json(), lock);
         this.indexMaps = new IndexMaps(services.stores(), services.json());
         this.judge = new StageJudge(services, indexMaps);
         this.poller = new JobPoller(services.batch());
@@ -87,14 +92,41 @@ public final class GraphRunner {
      * {@link GraphValidationException} before anything is submitted.
      */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
-        new GraphValidator().requireValid(graph);
-        new PreflightCheck(services).requireReady(graph, stage -> true);
-        return begin(services, graph, baseDir, runId);
+        return start(services, graph, baseDir, runId, null);
     }
 
-    private static GraphRunner begin(RunServices services, GraphSpec graph, Path baseDir, String runId) {
+    /** As {@link #start(RunServices, GraphSpec, Path, String)} under the run's lock the caller took already. */
+    public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId, RunLock held) {
+        new GraphValidator().requireValid(graph);
+        new PreflightCheck(services).requireReady(graph, stage -> true);
+        return begin(services, graph, baseDir, runId, held);
+    }
+
+    /** Takes the run's lock for an engine entry point unless the caller holds it already. */
+    private static RunLock lockFor(RunServices services, String storeUri, String runId, RunLock held, String entry) {
+        if (held != null) {
+            return held;
+        }
+        return RunLock.acquire(services.stores().forUri(storeUri), new RunLayout(storeUri, runId), "engine " + entry,
+                services.listener()::message);
+    }
+
+    private static GraphRunner begin(RunServices services, GraphSpec graph, Path baseDir, String runId, RunLock held) {
+        String id = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
+        RunLock lock = lockFor(services, canonicalStore(graph), id, held, "start");
+        try {
+            return beginLocked(services, graph, baseDir, id, lock);
+        } catch (RuntimeException e) {
+            if (held == null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static GraphRunner beginLocked(RunServices services, GraphSpec graph, Path baseDir, String runId, RunLock lock) {
         RunState state = new RunState();
-        state.runId = runId != null ? runId : JobNames.newRunId(graph.name(), services.clock().instant());
+        state.runId = runId;
         state.name = graph.name();
         state.engine = graph.engineOrDefault();
         state.storeUri = canonicalStore(graph);
@@ -116,7 +148,7 @@ public final class GraphRunner {
         Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout, store,
                 state.itemsUri, services.stores().forUri(state.itemsUri));
         state.itemCount = plan.itemCount();
-        GraphRunner runner = new GraphRunner(services, state);
+        GraphRunner runner = new GraphRunner(services, state, lock);
         runner.journal.save(state);
         services.listener().message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
                 + plan.chunks().size() + " chunk(s), " + state.mode + " mode, data in " + state.runUri);
@@ -146,7 +178,7 @@ public final class GraphRunner {
         if (!errors.isEmpty()) {
             throw new GraphValidationException(errors);
         }
-        GraphRunner runner = begin(services, planOnly, baseDir, runId);
+        GraphRunner runner = begin(services, planOnly, baseDir, runId, null);
         runner.finishWith(Outcome.SUCCEEDED, "planned " + runner.state.itemCount + " item(s)");
         return runner.state;
     }
@@ -172,9 +204,15 @@ public final class GraphRunner {
         prior.mode = ExecutionModes.describe(combined);
         prior.outcome = null;
         prior.finishedAt = 0;
+        RunLock lock = lockFor(services, prior.storeUri, prior.runId, null, "extend");
         newStages.forEach(s -> prior.stages.put(s.name(), new StageState()));
-        GraphRunner runner = new GraphRunner(services, prior);
-        runner.journal.save(prior);
+        GraphRunner runner = new GraphRunner(services, prior, lock);
+        try {
+            runner.journal.save(prior);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         return runner;
     }
 
@@ -197,11 +235,19 @@ public final class GraphRunner {
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public static GraphRunner resume(RunServices services, RunState state) {
+        return resume(services, state, null);
+    }
+
+    /**
+     * As {@link #resume(RunServices, RunState)} under the run's lock the caller took already; {@code state} must
+     * be read after taking it (a writer before may have moved the run on).
+     */
+    public static GraphRunner resume(RunServices services, RunState state, RunLock held) {
         new PreflightCheck(services).requireReady(state.graph, stage -> {
             StageState stageState = state.stages.get(stage.name());
             return stageState != null && stageState.status == StageStatus.WAITING && stageState.jobs.isEmpty();
         });
-        GraphRunner runner = new GraphRunner(services, state);
+        GraphRunner runner = new GraphRunner(services, state, lockFor(services, state.storeUri, state.runId, held, "resume"));
         runner.submitter.reconcileFromNowOn(); // a job may have been submitted just before the interruption
         services.listener().message("resuming run " + state.runId);
         return runner;
@@ -223,8 +269,10 @@ public final class GraphRunner {
     /** Submits what may be submitted, polls what runs, judges what ended. Returns true once the run has ended. */
     public synchronized boolean step() {
         if (isFinished()) {
+            lock.close();
             return true;
         }
+        lock.requireHeld();
         try {
             boolean ended = stepOnce();
             consecutiveErrors = 0;
@@ -232,6 +280,8 @@ public final class GraphRunner {
         } catch (BatchClientException
                  | GraphValidationException e) {
             throw e; // the request is wrong: retrying cannot help
+        } catch (RunLockLostException | RunStateConflictException e) {
+            throw e; // another process writes the run now: this one must stop
         } catch (RuntimeException e) {
             // Throttling past the SDK's retries, a 5xx burst, a network blip: slow down, never fail the run.
             if (++consecutiveErrors > MAX_CONSECUTIVE_ERRORS) {
@@ -682,6 +732,7 @@ public final class GraphRunner {
         state.message = message;
         state.finishedAt = services.clock().millis();
         journal.save(state);
+        lock.close();
     }
 
     public RunResult result() {
