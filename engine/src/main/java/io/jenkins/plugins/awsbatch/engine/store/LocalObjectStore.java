@@ -10,7 +10,9 @@ import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,6 +57,18 @@ public final class LocalObjectStore implements ObjectStore {
             DurableFiles.write(target, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** Many objects (a plan's items): each atomic, all flushed to disk together ({@link DurableFiles#writeAll}). */
+    @Override
+    public void putAll(Map<String, byte[]> objects) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        objects.forEach((uri, content) -> files.put(toPath(uri), content));
+        try {
+            DurableFiles.writeAll(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + files.size() + " files such as " + files.keySet().iterator().next(), e);
         }
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,6 +87,25 @@ class DurableFilesTest {
         assertThat(DurableFiles.create(target, "late".getBytes(StandardCharsets.UTF_8))).isFalse();
         assertThat(Files.readString(target)).doesNotContain("late");
         assertThat(namesIn(dir)).containsExactly("run.lock");
+    }
+
+    @Test
+    void manyFilesAreWrittenWholeInTheirFoldersReplacingOldContentAndLeavingNoTemporaryFile() throws Exception {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 500; i++) {
+            files.put(dir.resolve(i % 2 == 0 ? "even" : "odd").resolve(i + ".json"), bytes("{\"item\":" + i + "}"));
+        }
+        Files.createDirectories(dir.resolve("even"));
+        Files.writeString(dir.resolve("even/0.json"), "old");
+        long started = System.nanoTime();
+        DurableFiles.writeAll(files);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+            assertThat(Files.readAllBytes(file.getKey())).isEqualTo(file.getValue());
+        }
+        assertThat(namesIn(dir.resolve("even"))).hasSize(250).noneMatch(n -> n.startsWith(DurableFiles.TEMP_PREFIX));
+        assertThat(namesIn(dir.resolve("odd"))).hasSize(250).noneMatch(n -> n.startsWith(DurableFiles.TEMP_PREFIX));
+        System.err.println("writeAll of 500 files: " + millis + " ms");
     }
 
     @Test
