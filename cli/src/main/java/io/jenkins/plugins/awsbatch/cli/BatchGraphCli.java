@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import java.util.List;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +45,14 @@ public final class BatchGraphCli {
                 invalid.errors().forEach(error -> commandLine.getErr().println("  " + error));
                 if (json) {
                     ErrorReport.print(commandLine.getOut(), EXIT_INVALID, invalid.errors());
+                }
+                return EXIT_INVALID;
+            }
+            if (e instanceof RunLockedException) {
+                // another process holds the run: nothing was done, as for invalid input
+                commandLine.getErr().println("error: " + e.getMessage());
+                if (json) {
+                    ErrorReport.print(commandLine.getOut(), EXIT_INVALID, String.valueOf(e.getMessage()));
                 }
                 return EXIT_INVALID;
             }

@@ -1,11 +1,13 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import java.nio.file.Path;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,13 +35,15 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunState state = selection.load();
+        RunState found = selection.load();
         ProgressPrinter progress = progressOptions.printer();
-        AwsAccessCheck.require(selection.engineOptionsFor(state, slots), state.graph.region());
-        Path baseDir = RunSelection.baseDir(state);
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptionsFor(state, slots), progress)) {
-            GraphRunner runner = GraphRunner.resume(engine.services(), state);
+        AwsAccessCheck.require(selection.engineOptionsFor(found, slots), found.graph.region());
+        try (LazyStores stores = selection.stores();
+             RunLock lock = RunLocks.take(stores, new RunLayout(found.storeUri, found.runId), "resume");
+             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(found.graph, found.runId,
+                     RunSelection.baseDir(found), selection.engineOptionsFor(found, slots), progress)) {
+            RunState state = selection.load(stores); // as the writer before this one left it
+            GraphRunner runner = GraphRunner.resume(engine.services(), state, lock);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();
         }

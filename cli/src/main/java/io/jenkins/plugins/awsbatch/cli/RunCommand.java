@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
@@ -17,6 +18,7 @@ import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,8 +72,15 @@ final class RunCommand implements Callable<Integer> {
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
                        ProgressPrinter progress) {
         ValidatedRun checked = checkBeforeCreating(graph, baseDir, id, engineOptions);
-        try (progress; RunEngine engine = createEngine(graph, id, baseDir, engineOptions, progress)) {
-            GraphRunner runner = GraphRunner.start(engine.services(), checked);
+        RunLayout layout = new RunLayout(graph.storeOrDefault().startsWith("file:")
+                ? LocalObjectStore.canonical(graph.storeOrDefault()) : graph.storeOrDefault(), checked.runId());
+        // A local run's folder is locked before the local engine opens its job table there; S3 needs the engine's clients.
+        boolean local = layout.storeUri().startsWith("file:");
+        try (progress;
+             RunLock localLock = local ? RunLocks.take(StoreResolver.localOnly(), layout, "run") : null;
+             RunEngine engine = createEngine(graph, checked.runId(), baseDir, engineOptions, progress);
+             RunLock lock = local ? localLock : RunLocks.take(engine.services().stores(), layout, "run")) {
+            GraphRunner runner = GraphRunner.start(engine.services(), checked, lock);
             GraphEventRules.ensureForRun(graph, engine, progress);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);

@@ -18,6 +18,8 @@ import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
 import io.jenkins.plugins.awsbatch.engine.plan.Planner;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLockLostException;
 import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
@@ -47,6 +49,8 @@ public final class GraphRunner {
     private final RunServices services;
     private final RunState state;
     private final RunJournal journal;
+    /** This runner's hold on the run: every journal write checks it; released when the run ends. */
+    private final RunLock lock;
     private final ObjectStore store;
     private final RunLayout layout;
     private final Chunker chunker;
@@ -69,13 +73,14 @@ public final class GraphRunner {
     private static final long PROGRESS_JOURNAL_MS = 2_000;
     private long progressJournaledAt;
 
-    private GraphRunner(RunServices services, RunState state) {
+    private GraphRunner(RunServices services, RunState state, RunLock lock) {
         this.services = services;
         this.state = state;
+        this.lock = lock;
         this.layout = new RunLayout(state.storeUri, state.runId);
         this.store = services.stores().forUri(state.storeUri);
         this.chunker = new Chunker(services.settings().maxArraySize());
-        this.journal = new RunJournal(store, services.json());
+        this.journal = new RunJournal(store, services.json(), lock);
         this.indexMaps = new IndexMaps(services.stores(), services.json());
         this.judge = new StageJudge(services, indexMaps);
         this.poller = new JobPoller(services.batch());
@@ -96,13 +101,45 @@ public final class GraphRunner {
         return start(services, ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()));
     }
 
-    /** Starts a run whose graph, run id and items were checked before its engine existed. */
-    public static GraphRunner start(RunServices services, ValidatedRun run) {
-        new PreflightCheck(services).requireReady(run.graph(), stage -> true);
-        return begin(services, run);
+    /** As {@link #start(RunServices, GraphSpec, Path, String)} under the run's lock the caller took already. */
+    public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId, RunLock held) {
+        return start(services, ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()),
+                held);
     }
 
-    private static GraphRunner begin(RunServices services, ValidatedRun run) {
+    /** Starts a run whose graph, run id and items were checked before its engine existed. */
+    public static GraphRunner start(RunServices services, ValidatedRun run) {
+        return start(services, run, null);
+    }
+
+    /** As {@link #start(RunServices, ValidatedRun)} under the run's lock the caller took already. */
+    public static GraphRunner start(RunServices services, ValidatedRun run, RunLock held) {
+        new PreflightCheck(services).requireReady(run.graph(), stage -> true);
+        return begin(services, run, held);
+    }
+
+    /** Takes the run's lock for an engine entry point unless the caller holds it already. */
+    private static RunLock lockFor(RunServices services, String storeUri, String runId, RunLock held, String entry) {
+        if (held != null) {
+            return held;
+        }
+        return RunLock.acquire(services.stores().forUri(storeUri), new RunLayout(storeUri, runId), "engine " + entry,
+                services.listener()::message);
+    }
+
+    private static GraphRunner begin(RunServices services, ValidatedRun run, RunLock held) {
+        RunLock lock = lockFor(services, canonicalStore(run.graph()), run.runId(), held, "start");
+        try {
+            return beginLocked(services, run, lock);
+        } catch (RuntimeException e) {
+            if (held == null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static GraphRunner beginLocked(RunServices services, ValidatedRun run, RunLock lock) {
         GraphSpec graph = run.graph();
         Path baseDir = run.baseDir();
         RunState state = new RunState();
@@ -132,7 +169,7 @@ public final class GraphRunner {
         Plan plan = planner.write(graph.name(), run.items(), graph.plan() == null || graph.plan().items() == null ? null
                 : graph.plan().items().key(), layout, store, state.itemsUri, services.stores().forUri(state.itemsUri));
         state.itemCount = plan.itemCount();
-        GraphRunner runner = new GraphRunner(services, state);
+        GraphRunner runner = new GraphRunner(services, state, lock);
         runner.journal.save(state);
         services.listener().message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
                 + plan.chunks().size() + " chunk(s), " + state.mode + " mode, data in " + state.runUri);
@@ -175,7 +212,7 @@ public final class GraphRunner {
             throw new GraphValidationException(errors);
         }
         GraphRunner runner = begin(services, ValidatedRun.checkItems(planOnly, baseDir, runId, services.stores(),
-                services.json(), services.clock()));
+                services.json(), services.clock()), null);
         runner.finishWith(Outcome.SUCCEEDED, "planned " + runner.state.itemCount + " item(s)");
         return runner.state;
     }
@@ -204,9 +241,15 @@ public final class GraphRunner {
         prior.mode = ExecutionModes.describe(combined);
         prior.outcome = null;
         prior.finishedAt = 0;
+        RunLock lock = lockFor(services, prior.storeUri, prior.runId, null, "extend");
         newStages.forEach(s -> prior.stages.put(s.name(), new StageState()));
-        GraphRunner runner = new GraphRunner(services, prior);
-        runner.journal.save(prior);
+        GraphRunner runner = new GraphRunner(services, prior, lock);
+        try {
+            runner.journal.save(prior);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         return runner;
     }
 
@@ -229,6 +272,26 @@ public final class GraphRunner {
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public static GraphRunner resume(RunServices services, RunState state) {
+        return resume(services, state, null);
+    }
+
+    /**
+     * As {@link #resume(RunServices, RunState)} under the run's lock the caller took already; {@code state} must
+     * be read after taking it (a writer before may have moved the run on).
+     */
+    public static GraphRunner resume(RunServices services, RunState state, RunLock held) {
+        RunLock lock = lockFor(services, state.storeUri, state.runId, held, "resume");
+        try {
+            return resumeLocked(services, state, lock);
+        } catch (RuntimeException e) {
+            if (held == null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static GraphRunner resumeLocked(RunServices services, RunState state, RunLock lock) {
         if (state.itemCount < 0) {
             // interrupted while planning: nothing was submitted; plan again, as the run would have
             ObjectStore store = services.stores().forUri(state.storeUri);
@@ -242,7 +305,7 @@ public final class GraphRunner {
             StageState stageState = state.stages.get(stage.name());
             return stageState != null && stageState.status == StageStatus.WAITING && stageState.jobs.isEmpty();
         });
-        GraphRunner runner = new GraphRunner(services, state);
+        GraphRunner runner = new GraphRunner(services, state, lock);
         if (state.submitting != null) {
             services.listener().message("finishing the submission of " + state.submitting + " (looked up by name first)");
         }
@@ -267,8 +330,10 @@ public final class GraphRunner {
     /** Submits what may be submitted, polls what runs, judges what ended. Returns true once the run has ended. */
     public synchronized boolean step() {
         if (isFinished()) {
+            lock.close();
             return true;
         }
+        lock.requireHeld();
         try {
             boolean ended = stepOnce();
             consecutiveErrors = 0;
@@ -276,6 +341,8 @@ public final class GraphRunner {
         } catch (BatchClientException
                  | GraphValidationException e) {
             throw e; // the request is wrong: retrying cannot help
+        } catch (RunLockLostException | RunStateConflictException e) {
+            throw e; // another process writes the run now: this one must stop
         } catch (RuntimeException e) {
             // Throttling past the SDK's retries, a 5xx burst, a network blip: slow down, never fail the run.
             if (++consecutiveErrors > MAX_CONSECUTIVE_ERRORS) {
@@ -751,6 +818,7 @@ public final class GraphRunner {
         state.message = message;
         state.finishedAt = services.clock().millis();
         journal.save(state);
+        lock.close();
     }
 
     public RunResult result() {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,6 +39,9 @@ public final class RunState {
     public String submitting;
     /** Cleanup's report: what was removed. */
     public CleanupReport cleanup;
+    /** The version of {@code state.json} this state was read or last written at (not saved): writes check it. */
+    @JsonIgnore
+    public transient String journalVersion;
 
     public StageState stage(String stageName) {
         return stages.get(stageName);

@@ -8,14 +8,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The local engine's store: {@code file://} URIs are files in a folder. Writes are atomic (temp + move). */
+/**
+ * The local engine's store: {@code file://} URIs are files in a folder. Writes are atomic and durable
+ * ({@link DurableFiles}). A version is the file's identity, modification time and size: every write makes a new
+ * file, so any change gives a new version. Conditional writes compare and replace under this store's monitor, so
+ * they are exact within a process; across processes a run's writers are kept to one by the run lock.
+ */
 public final class LocalObjectStore implements ObjectStore {
 
     /**
@@ -64,12 +72,85 @@ public final class LocalObjectStore implements ObjectStore {
     public void put(String uri, byte[] content) {
         Path target = toPath(uri);
         try {
-            Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-            Files.write(temp, content);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.write(target, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** Many objects (a plan's items): each atomic, all flushed to disk together ({@link DurableFiles#writeAll}). */
+    @Override
+    public void putAll(Map<String, byte[]> objects) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        objects.forEach((uri, content) -> files.put(toPath(uri), content));
+        try {
+            DurableFiles.writeAll(files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + files.size() + " files such as " + files.keySet().iterator().next(), e);
+        }
+    }
+
+    @Override
+    public Optional<Versioned> getVersioned(String uri) {
+        Path file = toPath(uri);
+        for (int attempt = 0; ; attempt++) {
+            Optional<String> before = version(file);
+            Optional<byte[]> content = get(uri);
+            if (before.isEmpty() || content.isEmpty()) {
+                return Optional.empty();
+            }
+            if (before.equals(version(file)) || attempt == 5) {
+                return Optional.of(new Versioned(content.get(), before.get()));
+            }
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> putIfAbsent(String uri, byte[] content) {
+        Path target = toPath(uri);
+        try {
+            return DurableFiles.create(target, content) ? version(target) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> putIfVersion(String uri, byte[] content, String expectedVersion) {
+        Path target = toPath(uri);
+        if (!version(target).equals(Optional.of(expectedVersion))) {
+            return Optional.empty();
+        }
+        put(uri, content);
+        return version(target);
+    }
+
+    @Override
+    public synchronized boolean deleteIfVersion(String uri, String expectedVersion) {
+        Path target = toPath(uri);
+        if (!version(target).equals(Optional.of(expectedVersion))) {
+            return false;
+        }
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + target, e);
+        }
+        DurableFiles.syncDirectory(target.getParent());
+        return true;
+    }
+
+    /** Identity (device and inode where the file system has them), modification time and size; empty if absent. */
+    static Optional<String> version(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Object key = attributes.fileKey();
+            return Optional.of((key == null ? "" : key + "@") + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                    + ":" + attributes.size());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the attributes of " + file, e);
         }
     }
 
@@ -93,7 +174,7 @@ public final class LocalObjectStore implements ObjectStore {
         try (Stream<Path> files = Files.walk(root)) {
             List<String> out = new ArrayList<>();
             files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".tmp-"))
+                    .filter(p -> !p.getFileName().toString().startsWith(DurableFiles.TEMP_PREFIX))
                     .sorted()
                     .forEach(p -> out.add(toUri(p)));
             return out;

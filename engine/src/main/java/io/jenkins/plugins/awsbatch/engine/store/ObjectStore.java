@@ -45,6 +45,36 @@ public interface ObjectStore extends AutoCloseable {
      */
     int deletePrefix(String prefixUri, String allowedRoot);
 
+    /** An object's content and the version a conditional write compares against (S3: its ETag). */
+    record Versioned(byte[] content, String version) {
+    }
+
+    /** The object with its current version, or empty when there is none. */
+    default Optional<Versioned> getVersioned(String uri) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+    }
+
+    /**
+     * Writes the object only if none exists under {@code uri} (S3: {@code If-None-Match: *}). Returns its new
+     * version, or empty when an object was there already (nothing written).
+     */
+    default Optional<String> putIfAbsent(String uri, byte[] content) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+    }
+
+    /**
+     * Replaces the object only if its current version is {@code expectedVersion} (S3: {@code If-Match}). Returns
+     * the new version, or empty when the object changed or vanished since that version was read (nothing written).
+     */
+    default Optional<String> putIfVersion(String uri, byte[] content, String expectedVersion) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+    }
+
+    /** Deletes the object only if its current version is {@code expectedVersion}; false when it was not. */
+    default boolean deleteIfVersion(String uri, String expectedVersion) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+    }
+
     @Override
     default void close() {
     }

@@ -10,10 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -62,6 +65,69 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<Versioned> getVersioned(String uri) {
+        S3Location loc = objectLocation(uri);
+        try {
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key()));
+            return Optional.of(new Versioned(object.asByteArray(), object.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** PutObject with {@code If-None-Match: *}: S3 answers 412 when the key exists. */
+    @Override
+    public Optional<String> putIfAbsent(String uri, byte[] content) {
+        S3Location loc = objectLocation(uri);
+        return conditional(() -> s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifNoneMatch("*"),
+                RequestBody.fromBytes(content)).eTag());
+    }
+
+    /** PutObject with {@code If-Match: <ETag>}: S3 answers 412 when the object changed, 404 when it is gone. */
+    @Override
+    public Optional<String> putIfVersion(String uri, byte[] content, String expectedVersion) {
+        S3Location loc = objectLocation(uri);
+        return conditional(() -> s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedVersion),
+                RequestBody.fromBytes(content)).eTag());
+    }
+
+    @Override
+    public boolean deleteIfVersion(String uri, String expectedVersion) {
+        S3Location loc = objectLocation(uri);
+        return conditional(() -> {
+            s3.deleteObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedVersion));
+            return "deleted";
+        }).isPresent();
+    }
+
+    /**
+     * Runs a conditional request: empty when its condition failed (412, or 404 for an object that is gone). A 409
+     * (another conditional write to the key in flight) is tried again after a pause, as S3 asks.
+     */
+    private Optional<String> conditional(Supplier<String> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.of(request.get());
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412 || e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                if (e.statusCode() != 409 || attempt >= DELETE_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    @Override
     public void putAll(Map<String, byte[]> objects) {
         if (objects.isEmpty()) {
             return;
@@ -101,17 +167,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public Optional<byte[]> get(String uri) {
-        S3Location loc = objectLocation(uri);
-        try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key())).asByteArray());
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return getVersioned(uri).map(Versioned::content);
     }
 
     /** Objects only: the zero-byte "folder/" markers the S3 console creates are no objects of ours. */
@@ -203,7 +259,7 @@ public final class S3ObjectStore implements ObjectStore {
             sleeper.sleepNanos(millis * 1_000_000L);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while deleting from S3", e);
+            throw new IllegalStateException("interrupted while waiting for S3", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.trigger;
 
+import io.jenkins.plugins.awsbatch.engine.store.AppendOnlyLines;
+import io.jenkins.plugins.awsbatch.engine.store.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -7,8 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -52,8 +52,7 @@ public final class FileSeenObjects implements SeenObjects {
         seen.add(id);
         trim();
         try {
-            Files.writeString(file, URLEncoder.encode(id, StandardCharsets.UTF_8) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            AppendOnlyLines.append(file, URLEncoder.encode(id, StandardCharsets.UTF_8));
             linesInFile++;
             if (linesInFile > 2 * capacity) {
                 rewrite();
@@ -72,10 +71,8 @@ public final class FileSeenObjects implements SeenObjects {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            if (!Files.exists(file)) {
-                return;
-            }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // A line torn by a crash mid-append is the one object not yet handed over for sure: left out.
+            List<String> lines = AppendOnlyLines.read(file).lines();
             for (String line : lines) {
                 if (!line.isBlank()) {
                     String id = URLDecoder.decode(line.strip(), StandardCharsets.UTF_8);
@@ -103,9 +100,7 @@ public final class FileSeenObjects implements SeenObjects {
     private void rewrite() throws IOException {
         List<String> lines = new ArrayList<>();
         seen.forEach(id -> lines.add(URLEncoder.encode(id, StandardCharsets.UTF_8)));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.write(file, (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
         linesInFile = lines.size();
     }
 }

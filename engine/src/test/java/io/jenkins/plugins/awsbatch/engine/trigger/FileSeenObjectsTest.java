@@ -28,6 +28,19 @@ class FileSeenObjectsTest {
     }
 
     @Test
+    void aLineTornByACrashMidAppendIsIgnoredNotFatal() throws Exception {
+        Path file = dir.resolve("seen.txt");
+        new FileSeenObjects(file).add(object("in/a.csv", "e1", "s1"));
+        Files.writeString(file, "in%2", java.nio.file.StandardOpenOption.APPEND); // a half-written "in%2Fb.csv..."
+
+        FileSeenObjects reopened = new FileSeenObjects(file);
+        assertThat(reopened.size()).isEqualTo(1);
+        assertThat(reopened.contains(object("in/a.csv", "e1", "s1"))).isTrue();
+        reopened.add(object("in/b.csv", "e2", "s2"));
+        assertThat(new FileSeenObjects(file).contains(object("in/b.csv", "e2", "s2"))).as("not glued to the torn tail").isTrue();
+    }
+
+    @Test
     void withoutETagTheSequencerDecides() {
         SeenObjects seen = SeenObjects.inMemory(10);
         seen.add(object("k", null, "s1"));

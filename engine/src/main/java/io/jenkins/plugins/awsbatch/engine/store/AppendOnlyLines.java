@@ -1,0 +1,102 @@
+package io.jenkins.plugins.awsbatch.engine.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A file of records, one per line, only ever appended to. A process killed in the middle of an append leaves a
+ * last line without its newline: readers take only lines that end in {@code \n}, and the next append cuts such
+ * a torn tail off first, so a half-written record is never read and never glued to the next one.
+ */
+public final class AppendOnlyLines {
+    private AppendOnlyLines() {
+    }
+
+    /** The complete lines of a file (none when it does not exist) and whether a torn last line was left out. */
+    public record Lines(List<String> lines, boolean tornTail) {
+    }
+
+    public static Lines read(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Lines(List.of(), false);
+        }
+        int end = lastNewline(bytes) + 1;
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < end; i++) {
+            if (bytes[i] == '\n') {
+                int stop = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+                lines.add(new String(bytes, start, stop - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return new Lines(List.copyOf(lines), end < bytes.length);
+    }
+
+    /** Appends one line (a newline is added) and flushes it to disk; a torn tail left by a crash is cut off first. */
+    public static void append(Path file, String line) throws IOException {
+        if (line.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("one record is one line: " + line);
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = out.size();
+            out.position(size);
+            if (size > 0) {
+                long keep = completeLength(out, size);
+                if (keep < size) {
+                    out.truncate(keep);
+                    out.position(keep);
+                }
+            }
+            ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(false);
+        }
+    }
+
+    /** The length of the file up to and including its last newline, read backwards in small blocks. */
+    private static long completeLength(FileChannel in, long size) throws IOException {
+        ByteBuffer block = ByteBuffer.allocate(4096);
+        long end = size;
+        while (end > 0) {
+            long start = Math.max(0, end - block.capacity());
+            block.clear().limit((int) (end - start));
+            while (block.hasRemaining() && in.read(block, start + block.position()) >= 0) {
+                // read the whole block
+            }
+            for (int i = block.position() - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    return start + i + 1;
+                }
+            }
+            end = start;
+        }
+        return 0;
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
