@@ -1,4 +1,4 @@
-"""What every job of this example needs from its environment (see DESIGN.md §8 / docs/job-environment.md).
+"""What every job of this example needs from its environment (see docs/job-environment.md).
 
 The engine tells a job where things are through BATCHGRAPH_* variables. On the local engine the URIs are
 file:// paths; on AWS they are s3:// URIs (this small example only handles file://).

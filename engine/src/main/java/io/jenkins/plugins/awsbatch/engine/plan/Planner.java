@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Milestone 2: reads the items, writes one record per item ({@code items/<i>.json}) and the manifest under the
+ * Planning: reads the items, writes one record per item ({@code items/<i>.json}) and the manifest under the
  * run's prefix, and returns the plan. Zero items is a valid plan: fan-out is skipped and reported.
  */
 public final class Planner {

@@ -192,7 +192,7 @@ public final class GraphRunner {
     }
 
     /**
-     * Milestone 2 alone (Jenkins' {@code awsBatchPlan}): validates the plan part of {@code graph} (its stages
+     * Planning alone (Jenkins' {@code awsBatchPlan}): validates the plan part of {@code graph} (its stages
      * may be empty), writes the items and manifest, and journals a run with no stages yet. Later steps
      * {@link #extend} it.
      */

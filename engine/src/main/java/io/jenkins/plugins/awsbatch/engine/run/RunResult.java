@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The end of a run: what {@code --json} prints, what notifications and the Jenkins step report. Field names
- * are the §8 contract.
+ * are the contract of docs/cli.md (`--json`).
  */
 public record RunResult(String runId, String name, Outcome outcome, long durationMs, String mode, long itemCount,
                         String runUri, String message, List<StageResult> stages, Map<String, Long> calls,

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Builds the SubmitJob request of one job of a stage: queue, definition, overrides, retry, timeout, tags and
- * the {@code BATCHGRAPH_*} environment of DESIGN.md §8.
+ * the {@code BATCHGRAPH_*} environment of docs/job-environment.md.
  */
 final class SubmitRequestFactory {
     static final String TAG_RUN = JobTags.RUN;

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The embedded AWS Batch: job definitions run as local processes with Batch's rules (DESIGN.md §4), plus the
+ * The embedded AWS Batch: job definitions run as local processes with Batch's rules (docs/architecture.md), plus the
  * admin operations a local endpoint needs (definitions, queues, compute environments, consumable resources,
  * tags). With a data directory the whole state is snapshotted there and a new service on the same directory
  * carries on from it.

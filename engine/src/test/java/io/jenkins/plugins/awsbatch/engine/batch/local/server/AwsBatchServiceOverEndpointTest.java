@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project's own {@code AwsBatchService}, built by {@code AwsClients} from {@code AwsSettings.endpointUrl},
- * against the local endpoint: the engine's AWS path meets real scheduling (DESIGN.md §4) through the SDK.
+ * against the local endpoint: the engine's AWS path meets real scheduling (the local engine's Batch rules) through the SDK.
  */
 class AwsBatchServiceOverEndpointTest {
     @TempDir

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.batch.model.JobStatus;
 import software.amazon.awssdk.services.batch.model.KeyValuePair;
 import software.amazon.awssdk.services.batch.model.RetryAction;
 
-/** DESIGN.md §4's rules, driven through the real AWS SDK v2 BatchClient against the local endpoint. */
+/** AWS Batch's scheduling rules, driven through the real AWS SDK v2 BatchClient against the local endpoint. */
 class SdkSchedulingRulesTest {
     @TempDir
     static Path dir;
