@@ -73,7 +73,9 @@ class ItemJobsAfterCleanupTest {
 
     private static String latestLog(Path logs, String jobId) throws Exception {
         try (Stream<Path> attempts = Files.list(logs.resolve(jobId.replace(':', '-')))) {
-            return Files.readString(attempts.max(Comparator.naturalOrder()).orElseThrow());
+            // attempt-<n>.log only: the wrapper's attempt-<n>.started/.exitcode records sit beside them
+            return Files.readString(attempts.filter(p -> p.getFileName().toString().endsWith(".log"))
+                    .max(Comparator.naturalOrder()).orElseThrow());
         }
     }
 }
