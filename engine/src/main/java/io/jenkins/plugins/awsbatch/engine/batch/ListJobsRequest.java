@@ -19,8 +19,17 @@ public record ListJobsRequest(String jobQueue, String arrayJobId, JobStatus stat
         this(jobQueue, arrayJobId, status, jobNameFilter, maxResults, nextToken, null, null, null);
     }
 
+    /** The largest page ListJobs gives; the engine always asks for it, so listing 10,000 children costs 10 calls. */
+    public static final int MAX_RESULTS = 1000;
+
+    /** An array's children in one status, in pages of {@link #MAX_RESULTS}. */
     public static ListJobsRequest children(String arrayJobId, JobStatus status) {
-        return new ListJobsRequest(null, arrayJobId, status, null, null, null);
+        return new ListJobsRequest(null, arrayJobId, status, null, MAX_RESULTS, null);
+    }
+
+    /** Top-level jobs of a queue by AWS's JOB_NAME filter (every status), in pages of {@link #MAX_RESULTS}. */
+    public static ListJobsRequest named(String jobQueue, String jobName) {
+        return new ListJobsRequest(jobQueue, null, null, jobName, MAX_RESULTS, null);
     }
 
     public ListJobsRequest withNextToken(String token) {

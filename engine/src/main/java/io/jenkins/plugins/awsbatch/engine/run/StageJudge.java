@@ -68,7 +68,10 @@ final class StageJudge {
                         }
                     }
                 }
-                if (services.settings().computeSeconds() && !LostJobs.isLost(detail)) {
+                // Array parents carry no child times, so the succeeded children are listed once, here, in pages of
+                // 1,000; not at all when DescribeJobs already said none of them succeeded.
+                if (services.settings().computeSeconds() && !LostJobs.isLost(detail)
+                        && mayHaveSucceededChildren(detail)) {
                     for (JobSummary child : children.children(job.jobId(), JobStatus.SUCCEEDED)) {
                         seconds += seconds(child.startedAt(), child.stoppedAt());
                     }
@@ -132,6 +135,12 @@ final class StageJudge {
             return population > 0 && failures * 100.0 / population <= stage.toleratedFailurePercent();
         }
         return false;
+    }
+
+    /** False only when the parent's status summary says no child succeeded (AWS and the local engine both give it). */
+    private static boolean mayHaveSucceededChildren(JobDetail parent) {
+        Integer succeeded = parent.statusSummary().get(JobStatus.SUCCEEDED);
+        return parent.statusSummary().isEmpty() || succeeded == null || succeeded > 0;
     }
 
     private static double seconds(Long startedAt, Long stoppedAt) {

@@ -202,7 +202,7 @@ final class StageSubmitter {
     }
 
     private Optional<String> findByName(String queue, String jobName) {
-        ListJobsRequest request = new ListJobsRequest(queue, null, null, jobName, null, null);
+        ListJobsRequest request = ListJobsRequest.named(queue, jobName);
         while (true) {
             JobPage page = services.batch().listJobs(request);
             for (JobSummary job : page.jobs()) {

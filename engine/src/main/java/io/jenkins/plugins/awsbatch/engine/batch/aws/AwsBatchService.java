@@ -90,7 +90,7 @@ public final class AwsBatchService implements BatchService {
 
     /** A top-level job of this name in the queue, created since the first attempt (names are unique per run). */
     private java.util.Optional<SubmitJobResult> findCreated(SubmitJobRequest request, long since) {
-        ListJobsRequest byName = new ListJobsRequest(request.jobQueue(), null, null, request.jobName(), null, null);
+        ListJobsRequest byName = ListJobsRequest.named(request.jobQueue(), request.jobName());
         while (true) {
             JobPage page = listJobs(byName);
             for (var job : page.jobs()) {
@@ -133,8 +133,8 @@ public final class AwsBatchService implements BatchService {
         if ((request.jobQueue() == null) == (request.arrayJobId() == null)) {
             throw new BatchClientException("ListJobs needs exactly one of jobQueue or arrayJobId");
         }
-        if (request.maxResults() != null && (request.maxResults() < 1 || request.maxResults() > 1000)) {
-            throw new BatchClientException("maxResults must be between 1 and 1000, was " + request.maxResults());
+        if (request.maxResults() != null && (request.maxResults() < 1 || request.maxResults() > ListJobsRequest.MAX_RESULTS)) {
+            throw new BatchClientException("maxResults must be between 1 and " + ListJobsRequest.MAX_RESULTS + ", was " + request.maxResults());
         }
         var sdkRequest = BatchModelMapper.toSdk(request);
         var response = call(() -> batch.listJobs(sdkRequest));

@@ -10,16 +10,20 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * ListJobs with AWS's rules: by queue (top-level jobs) or by {@code arrayJobId} (children, in index order); a
  * JOB_NAME filter (exact, or prefix with a trailing {@code *}), JOB_DEFINITION filter and created-at bounds;
  * with any filter every status is listed, without one the status defaults to RUNNING. Pages of
- * {@code maxResults} (default 100, at most 1000) with an opaque {@code nextToken}.
+ * {@code maxResults} (default 100, at most 1000) with an opaque {@code nextToken} that resumes where the last
+ * page stopped, so listing 10,000 children in pages costs one pass, not one pass per page.
  */
 final class JobLister {
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
+    /** A token holds the position in the candidate list where the next page starts scanning. */
+    private static final String TOKEN_PREFIX = "cursor:";
 
     private JobLister() {
     }
@@ -29,7 +33,7 @@ final class JobLister {
         if (pageSize < 1 || pageSize > MAX_PAGE) {
             throw ClientErrors.maxResults(pageSize);
         }
-        int offset = decode(request.nextToken());
+        int cursor = decode(request.nextToken());
         List<LocalJob> candidates;
         if (request.arrayJobId() != null) {
             LocalJob parent = table.get(request.arrayJobId());
@@ -39,24 +43,34 @@ final class JobLister {
         } else {
             throw ClientErrors.missing("jobQueue or arrayJobId");
         }
+        return page(candidates, matcher(request), pageSize, cursor);
+    }
+
+    private static Predicate<LocalJob> matcher(ListJobsRequest request) {
         String nameFilter = request.jobNameFilter();
         String definitionFilter = request.jobDefinitionFilter();
         Long after = request.createdAfter();
         Long before = request.createdBefore();
         JobStatus status = request.hasFilter() ? null : request.status() == null ? JobStatus.RUNNING : request.status();
+        return job -> (status == null || job.status == status) && nameMatches(nameFilter, job.spec.jobName())
+                && (after == null || job.createdAt > after) && (before == null || job.createdAt < before)
+                && definitionMatches(definitionFilter, job.spec.jobDefinition());
+    }
+
+    /**
+     * One page of the candidates that match, scanning from {@code cursor} (a position in {@code candidates}, which
+     * only ever grow at the end). The next page's token is the position of the first match left out, so every
+     * candidate is tested about once however many pages the listing takes.
+     */
+    static JobPage page(List<LocalJob> candidates, Predicate<LocalJob> matches, int pageSize, int cursor) {
         List<JobSummary> page = new ArrayList<>(Math.min(pageSize, 128));
-        int matched = 0;
-        for (LocalJob job : candidates) {
-            if ((status != null && job.status != status) || !nameMatches(nameFilter, job.spec.jobName())
-                    || (after != null && job.createdAt <= after) || (before != null && job.createdAt >= before)
-                    || !definitionMatches(definitionFilter, job.spec.jobDefinition())) {
-                continue;
-            }
-            if (matched++ < offset) {
+        for (int position = cursor; position < candidates.size(); position++) {
+            LocalJob job = candidates.get(position);
+            if (!matches.test(job)) {
                 continue;
             }
             if (page.size() == pageSize) {
-                return new JobPage(page, encode(offset + pageSize));
+                return new JobPage(page, encode(position));
             }
             page.add(JobViews.summary(job));
         }
@@ -95,9 +109,9 @@ final class JobLister {
         return (colon < 0 ? nameWithRevision : nameWithRevision.substring(0, colon)).equals(filter);
     }
 
-    private static String encode(int offset) {
+    private static String encode(int cursor) {
         return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((TOKEN_PREFIX + cursor).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int decode(String token) {
@@ -106,14 +120,14 @@ final class JobLister {
         }
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!text.startsWith("offset:")) {
+            if (!text.startsWith(TOKEN_PREFIX)) {
                 throw ClientErrors.badNextToken();
             }
-            int offset = Integer.parseInt(text.substring("offset:".length()));
-            if (offset < 0) {
+            int cursor = Integer.parseInt(text.substring(TOKEN_PREFIX.length()));
+            if (cursor < 0) {
                 throw ClientErrors.badNextToken();
             }
-            return offset;
+            return cursor;
         } catch (IllegalArgumentException e) {
             throw ClientErrors.badNextToken();
         }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
+import io.jenkins.plugins.awsbatch.engine.track.ChildLister;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,38 @@ class BatchPagingTest {
             assertThat(r.jobQueue()).isNull();
         });
         assertThat(seen.get(2).nextToken()).isEqualTo("200");
+    }
+
+    @Test
+    void childListerAsksForPagesOfAThousandSoTenThousandChildrenCostTenCalls() {
+        List<software.amazon.awssdk.services.batch.model.ListJobsRequest> seen = new ArrayList<>();
+        int children = 10_000;
+        BatchClient client = scripted((method, arg) -> {
+            var req = (software.amazon.awssdk.services.batch.model.ListJobsRequest) arg;
+            seen.add(req);
+            // AWS's default page is 100: a request without maxResults gets that
+            int size = req.maxResults() == null ? 100 : req.maxResults();
+            int from = req.nextToken() == null ? 0 : Integer.parseInt(req.nextToken());
+            List<software.amazon.awssdk.services.batch.model.JobSummary> page = new ArrayList<>();
+            for (int i = from; i < Math.min(from + size, children); i++) {
+                page.add(software.amazon.awssdk.services.batch.model.JobSummary.builder().jobId("p:" + i).jobName("n")
+                        .status("SUCCEEDED").createdAt(1L).startedAt(1_000L).stoppedAt(3_000L)
+                        .arrayProperties(ArrayPropertiesSummary.builder().index(i).build()).build());
+            }
+            String next = from + size < children ? Integer.toString(from + size) : null;
+            return ListJobsResponse.builder().jobSummaryList(page).nextToken(next).build();
+        });
+        AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
+
+        List<JobSummary> listed = new ChildLister(batch).children("p", JobStatus.SUCCEEDED);
+
+        assertThat(listed).hasSize(children);
+        assertThat(listed.get(children - 1).arrayIndex()).isEqualTo(children - 1);
+        assertThat(seen).hasSize(10).allSatisfy(r -> {
+            assertThat(r.maxResults()).isEqualTo(1000);
+            assertThat(r.arrayJobId()).isEqualTo("p");
+            assertThat(r.jobStatusAsString()).isEqualTo("SUCCEEDED");
+        });
     }
 
     @Test
