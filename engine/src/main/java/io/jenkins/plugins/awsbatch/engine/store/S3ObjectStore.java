@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store on S3 ({@code s3://bucket/key} URIs). {@link #putAll} writes with at most {@code concurrency}
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the caller.
  */
 public final class S3ObjectStore implements ObjectStore {
+    private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
     /** DeleteObjects' limit. */
     public static final int DELETE_BATCH = 1000;
 
@@ -42,6 +45,8 @@ public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final int concurrency;
     private final TokenBucket.Sleeper sleeper;
+    /** Set once S3 refused a tagged PutObject: later writes go untagged instead of failing twice each. */
+    private volatile boolean taggingRefused;
 
     public S3ObjectStore(S3Client s3, int concurrency) {
         this(s3, concurrency, TokenBucket.Sleeper.THREAD);
@@ -60,8 +65,22 @@ public final class S3ObjectStore implements ObjectStore {
     public void put(String uri, byte[] content) {
         S3Location loc = objectLocation(uri);
         // transient data carries the tag housekeeping's lifecycle rule expires by
-        s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).tagging(TransientObjects.taggingFor(loc.key())),
-                RequestBody.fromBytes(content));
+        String tagging = taggingRefused ? null : TransientObjects.taggingFor(loc.key());
+        try {
+            s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).tagging(tagging), RequestBody.fromBytes(content));
+        } catch (S3Exception e) {
+            if (tagging == null || e.statusCode() != 403) {
+                throw e;
+            }
+            // Tagging at PutObject needs s3:PutObjectTagging as well; a role without it still runs, untagged
+            // (only housekeeping's expiry of this run's transient objects is lost).
+            if (!taggingRefused) {
+                taggingRefused = true;
+                LOG.warn("S3 refused tagging {} (s3:PutObjectTagging missing?): transient objects are written"
+                        + " untagged, so housekeeping's lifecycle rule will not expire them", TransientObjects.TAGGING);
+            }
+            s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()), RequestBody.fromBytes(content));
+        }
     }
 
     @Override
