@@ -216,7 +216,8 @@ class ExcelItemReaderTest {
     @Test
     void aMissingSheetStillNamesTheSheetsThereAre() throws IOException {
         Path file = write(everyKindOfCell(), "kinds.xlsx");
-        assertThatThrownBy(() -> streamed(file, "Nope")).isInstanceOf(IOException.class)
-                .hasMessage("no sheet named 'Nope'; the workbook has [Other, Items]");
+        assertThatThrownBy(() -> streamed(file, "Nope")).isInstanceOf(ItemFileProblem.class)
+                .hasMessage("no sheet named 'Nope'")
+                .satisfies(e -> assertThat(((ItemFileProblem) e).fix()).isEqualTo("set plan.items.sheet to one of [Other, Items]"));
     }
 }
