@@ -46,4 +46,26 @@ final class PowerCutStore implements ObjectStore {
     public int deletePrefix(String prefix, String root) {
         return real.deletePrefix(prefix, root);
     }
+
+    // the run lock and the journal's conditional writes keep working: only the items are cut off
+
+    @Override
+    public Optional<Versioned> getVersioned(String uri) {
+        return real.getVersioned(uri);
+    }
+
+    @Override
+    public Optional<String> putIfAbsent(String uri, byte[] content) {
+        return real.putIfAbsent(uri, content);
+    }
+
+    @Override
+    public Optional<String> putIfVersion(String uri, byte[] content, String expectedVersion) {
+        return real.putIfVersion(uri, content, expectedVersion);
+    }
+
+    @Override
+    public boolean deleteIfVersion(String uri, String expectedVersion) {
+        return real.deleteIfVersion(uri, expectedVersion);
+    }
 }
