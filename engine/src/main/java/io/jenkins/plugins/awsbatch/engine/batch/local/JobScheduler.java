@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -659,5 +661,18 @@ final class JobScheduler {
             }
         }
         running.forEach(launcher::killTree);
+        // Wait (bounded) until they are gone: an engine reopened on the same folder right after must find them
+        // dead (ended without an exit status), not adopt a process that is still being killed.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (ProcessHandle process : running) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                return; // the rest are left to die; a reopened engine sees them as running and adopts them
+            }
+        }
     }
 }
