@@ -29,7 +29,8 @@ class AwsBatchBuildPageTest {
     void theBuildPageDrawsTheRealEdgesEscapesItemKeysAndServesProgressJson(JenkinsRule r) throws Exception {
         AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
         WorkflowJob p = r.createProject(WorkflowJob.class, "page");
-        String yaml = String.join("\\n",
+        String yaml = String.join(
+                "\\n",
                 "name: page",
                 "plan: {items: {list: [a, '" + EVIL + "', c]}}",
                 "jobDefinitions:",
@@ -58,7 +59,8 @@ class AwsBatchBuildPageTest {
 
         AwsBatchGraphAction action = b.getAction(AwsBatchGraphAction.class);
         String page = get(r.getURL() + b.getUrl() + action.getUrlName() + "/");
-        assertThat(page).contains("<svg ")
+        assertThat(page)
+                .contains("<svg ")
                 .contains("data-from=\"prep\" data-to=\"score\" data-type=\"N_TO_N\"")
                 .contains("data-from=\"score\" data-to=\"merge\"")
                 .contains("data-from=\"side\" data-to=\"merge\"")
@@ -67,18 +69,22 @@ class AwsBatchBuildPageTest {
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(EVIL);
         assertThat(page).as("an ended run loads no refresh script").doesNotContain("AwsBatchGraphAction/refresh.js");
 
-        HttpResponse<String> progress = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(r.getURL() + b.getUrl() + action.getUrlName() + "/progress")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(progress.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/json"));
-        assertThat(progress.body()).contains("\"outcome\":\"UNSTABLE\"").contains("\"live\":false")
+        HttpResponse<String> progress = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(r.getURL() + b.getUrl() + action.getUrlName() + "/progress"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(progress.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(progress.body())
+                .contains("\"outcome\":\"UNSTABLE\"")
+                .contains("\"live\":false")
                 .contains("\"name\":\"merge\",\"dependsOn\":[\"score\",\"side\"]");
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
     }

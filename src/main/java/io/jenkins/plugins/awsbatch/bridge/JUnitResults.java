@@ -37,13 +37,17 @@ final class JUnitResults {
         try {
             RunReport report = RunReport.read(state, stores);
             if (!context.getWorkspace().write(path, JUnitXml.render(report))) {
-                return List.of(ARGUMENT + ": '" + path + "' not written: there is no workspace (run the step inside node)");
+                return List.of(
+                        ARGUMENT + ": '" + path + "' not written: there is no workspace (run the step inside node)");
             }
-            long items = report.stages().stream().mapToLong(s -> Math.max(1, s.items().length)).sum();
-            return List.of(ARGUMENT + ": wrote " + items + " test case(s) of " + report.stages().size() + " stage(s) to '"
-                    + path + "' (archive it with junit '" + path + "')");
+            long items = report.stages().stream()
+                    .mapToLong(s -> Math.max(1, s.items().length))
+                    .sum();
+            return List.of(ARGUMENT + ": wrote " + items + " test case(s) of "
+                    + report.stages().size() + " stage(s) to '" + path + "' (archive it with junit '" + path + "')");
         } catch (IOException | RuntimeException e) {
-            return List.of(ARGUMENT + ": '" + path + "' not written (the run's outcome is unchanged): " + e.getMessage());
+            return List.of(
+                    ARGUMENT + ": '" + path + "' not written (the run's outcome is unchanged): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of(ARGUMENT + ": '" + path + "' not written: interrupted");
@@ -52,6 +56,8 @@ final class JUnitResults {
 
     private static String path(GraphRequest request) {
         Object value = request.getArguments().get(ARGUMENT);
-        return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).trim();
+        return value == null || String.valueOf(value).isBlank()
+                ? null
+                : String.valueOf(value).trim();
     }
 }
