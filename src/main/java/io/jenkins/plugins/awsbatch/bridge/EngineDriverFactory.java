@@ -16,7 +16,7 @@ public final class EngineDriverFactory implements DriverFactory {
 
     @Override
     public GraphDriver open(GraphRequest request, DriverContext context) throws Exception {
-        return open(request, context, FailureEvents.fromGlobalConfiguration());
+        return open(request, context, FailureEvents.GLOBAL);
     }
 
     /** A driver that sets up (or not) the AWS-side failure events of the runs it starts. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
+import java.util.function.BooleanSupplier;
 
 /**
  * The global option "set up AWS-side failure events for runs with notify": once a run has started, the graph's
@@ -21,28 +22,27 @@ public final class FailureEvents {
         void ensureForRun(GraphSpec graph, RunEngine engine, RunListener listener);
     }
 
-    public static final FailureEvents OFF = new FailureEvents(null);
+    public static final FailureEvents OFF = new FailureEvents(() -> false, null);
 
+    /** The administrator's choice in Manage Jenkins » System (off by default), read when a run with notify starts. */
+    public static final FailureEvents GLOBAL =
+            new FailureEvents(() -> AwsBatchGraphConfiguration.get().isFailureEvents(), GraphEventRules::ensureForRun);
+
+    private final BooleanSupplier option;
     private final Setup setup;
 
-    private FailureEvents(Setup setup) {
+    private FailureEvents(BooleanSupplier option, Setup setup) {
+        this.option = option;
         this.setup = setup;
     }
 
-    public static FailureEvents using(Setup setup) {
-        return new FailureEvents(setup);
-    }
-
-    /** The administrator's choice in Manage Jenkins » System (off by default). */
-    static FailureEvents fromGlobalConfiguration() {
-        return AwsBatchGraphConfiguration.get().isFailureEvents() ? using(GraphEventRules::ensureForRun) : OFF;
+    /** {@code setup} for runs with notify targets, when {@code option} says so. */
+    public static FailureEvents whenEnabled(BooleanSupplier option, Setup setup) {
+        return new FailureEvents(option, setup);
     }
 
     /** After the run of {@code graph} started on {@code engine}; never fails the run. */
     void runStarted(GraphRequest request, GraphSpec graph, RunEngine engine, RunListener listener) {
-        if (setup == null) {
-            return;
-        }
         NotifySpec stepNotify;
         try {
             stepNotify = NotifyArguments.parse(request.getArguments().get("notify"));
@@ -50,6 +50,13 @@ public final class FailureEvents {
             stepNotify = null; // the step reports a bad notify: at the run's end
         }
         GraphSpec withTargets = stepNotify == null ? graph : graph.withNotifications(stepNotify);
-        setup.ensureForRun(withTargets, engine, listener);
+        NotifySpec targets = withTargets.notifications();
+        if (targets == null
+                || targets.onFailure().isEmpty() && targets.onSuccess().isEmpty()) {
+            return; // nothing to tell: the option is not even read
+        }
+        if (option.getAsBoolean()) {
+            setup.ensureForRun(withTargets, engine, listener);
+        }
     }
 }

@@ -83,8 +83,7 @@ class BuildPageTest {
 
     private Finished run(Map<String, Object> args, boolean failureEventsOn) throws Exception {
         List<GraphSpec> setups = new ArrayList<>();
-        FailureEvents events = failureEventsOn ? FailureEvents.using((graph, engine, listener) -> setups.add(graph))
-                : FailureEvents.OFF;
+        FailureEvents events = FailureEvents.whenEnabled(() -> failureEventsOn, (graph, engine, listener) -> setups.add(graph));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         DriverContext context = new DriverContext(new PrintStream(console, true, StandardCharsets.UTF_8), buildDir,
                 Map.of(), null, "page#1", new DriverContext.WorkspaceReader() {
@@ -237,5 +236,11 @@ class BuildPageTest {
         });
         Finished off = run(Map.of("text", GRAPH), false);
         assertThat(off.eventSetups()).as("option off: no rule is set up").isEmpty();
+        Finished noTargets = run(Map.of("text", GRAPH.substring(0, GRAPH.indexOf("notify:"))), true);
+        assertThat(noTargets.eventSetups()).as("a graph without notify has nothing to tell").isEmpty();
+        Finished stepTargets = run(Map.of("text", GRAPH.substring(0, GRAPH.indexOf("notify:")),
+                "notify", Map.of("onFailure", Map.of("sns", "arn:aws:sns:eu-west-1:123456789012:step"))), true);
+        assertThat(stepTargets.eventSetups()).as("the step's notify: is the run's targets").singleElement()
+                .satisfies(graph -> assertThat(graph.notifications().onFailure()).hasSize(1));
     }
 }
