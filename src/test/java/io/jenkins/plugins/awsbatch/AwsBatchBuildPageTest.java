@@ -69,6 +69,11 @@ class AwsBatchBuildPageTest {
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(EVIL);
         assertThat(page).as("an ended run loads no refresh script").doesNotContain("AwsBatchGraphAction/refresh.js");
 
+        String buildPage = get(r.getURL() + b.getUrl());
+        assertThat(buildPage)
+                .as("the build's own page shows the graph too")
+                .contains("data-from=\"side\" data-to=\"merge\"");
+
         HttpResponse<String> progress = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(r.getURL() + b.getUrl() + action.getUrlName() + "/progress"))
