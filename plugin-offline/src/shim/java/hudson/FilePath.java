@@ -34,6 +34,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/FilePath.java
+    public void write(final String content, final String encoding) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/FilePath.java
     public boolean exists() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("shim");
     }

@@ -53,6 +53,17 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    public @NonNull String getUrl() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
+    @Exported
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     public void setResult(@NonNull Result r) {
         throw new UnsupportedOperationException("shim");
     }

@@ -8,6 +8,7 @@ import hudson.model.RootAction;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
 import java.io.IOException;
+import java.net.URL;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
 import org.junit.rules.MethodRule;
@@ -91,6 +92,11 @@ public class JenkinsRule implements TestRule, MethodRule, RootAction {
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     public <R extends Run<?, ?>> R waitForMessage(String message, R r) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public URL getURL() throws IOException {
         throw new UnsupportedOperationException("shim");
     }
 }

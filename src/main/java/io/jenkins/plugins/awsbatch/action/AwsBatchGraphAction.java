@@ -1,15 +1,24 @@
 package io.jenkins.plugins.awsbatch.action;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import hudson.model.Run;
+import io.jenkins.plugins.awsbatch.engine.run.Json;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * The build-page view of one graph run: {@code summary.jelly} shows the stage counts on the build page,
- * {@code index.jelly} draws the graph (stages as boxes with progress bars, dependency arrows, failed items
- * with log tails and links). Holds plain {@link GraphRecord} data only.
+ * {@code index.jelly} draws the graph (the engine's SVG: stages with outcome and progress, an arrow per real
+ * dependency) and the failed items with log tails and links, and refreshes the graph from {@link #doProgress}
+ * while the run is live. Holds plain {@link GraphRecord} data only.
  */
 public class AwsBatchGraphAction implements RunAction2 {
 
@@ -66,25 +75,50 @@ public class AwsBatchGraphAction implements RunAction2 {
         this.run = r;
     }
 
-    /** The graph as boxes in columns (one column per dependency depth), for index.jelly. */
-    public List<List<StageRecord>> getColumns() {
-        List<StageRecord> stages = record.getStages();
-        List<List<StageRecord>> columns = new ArrayList<>();
-        java.util.Map<String, Integer> depth = new java.util.HashMap<>();
-        for (StageRecord s : stages) {
-            int d = 0;
-            for (String dep : s.getDependsOn()) {
-                Integer dd = depth.get(dep);
-                if (dd != null) {
-                    d = Math.max(d, dd + 1);
-                }
-            }
-            depth.put(s.getName(), d);
-            while (columns.size() <= d) {
-                columns.add(new ArrayList<>());
-            }
-            columns.get(d).add(s);
+    /** Whether the run may still change: the page polls {@link #doProgress} until it is not. */
+    public boolean isLive() {
+        return record.getOutcome() == null && (run == null || run.isBuilding());
+    }
+
+    /**
+     * The run as the build page's script reads it while live: outcome, whether to keep polling, the graph's SVG
+     * (escaped markup from the engine's renderer) and a line per stage. JSON, strings escaped by Jackson.
+     */
+    public String progressJson() {
+        GraphRecord r = record;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runId", r.getRunId());
+        json.put("outcome", r.getOutcome());
+        json.put("live", isLive());
+        json.put("svg", r.getSvg());
+        List<Map<String, Object>> stages = new ArrayList<>();
+        for (StageRecord s : r.getStages()) {
+            Map<String, Object> stage = new LinkedHashMap<>();
+            stage.put("name", s.getName());
+            stage.put("dependsOn", s.getDependsOn());
+            stage.put("summary", s.getSummary());
+            stage.put("running", s.getRunning());
+            stage.put("waiting", s.getWaiting());
+            stages.add(stage);
         }
-        return columns;
+        json.put("stages", stages);
+        try {
+            return Json.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the progress of " + r.getRunId() + " could not be written as JSON", e);
+        }
+    }
+
+    /** {@code GET .../progress}: {@link #progressJson()}, never cached. */
+    public HttpResponse doProgress() {
+        String json = progressJson();
+        return new HttpResponse() {
+            @Override
+            public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException {
+                rsp.setContentType("application/json;charset=UTF-8");
+                rsp.setHeader("Cache-Control", "no-cache, no-store");
+                rsp.getWriter().write(json);
+            }
+        };
     }
 }

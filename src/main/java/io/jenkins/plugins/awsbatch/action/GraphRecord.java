@@ -16,6 +16,8 @@ public final class GraphRecord implements Serializable {
     private final String outcome;
     private final String runUri;
     private final ArrayList<StageRecord> stages;
+    /** The graph as SVG (the same drawing as {@code batchgraph report}), or null when it could not be drawn. */
+    private final String svg;
 
     public GraphRecord(
             String runId,
@@ -24,7 +26,9 @@ public final class GraphRecord implements Serializable {
             String region,
             String outcome,
             String runUri,
-            List<StageRecord> stages) {
+            List<StageRecord> stages,
+            String svg) {
+        this.svg = svg;
         this.runId = runId;
         this.name = name;
         this.engine = engine;
@@ -63,6 +67,11 @@ public final class GraphRecord implements Serializable {
         return Collections.unmodifiableList(stages);
     }
 
+    /** The graph drawn with its real dependencies, stage outcomes and progress; escaped SVG markup. */
+    public String getSvg() {
+        return svg;
+    }
+
     /** Stages merged by name: those of {@code update} replace those of this; others are kept in order. */
     public GraphRecord mergedWith(GraphRecord update) {
         List<StageRecord> merged = new ArrayList<>(stages);
@@ -86,6 +95,7 @@ public final class GraphRecord implements Serializable {
                 update.region != null ? update.region : region,
                 update.outcome,
                 update.runUri != null ? update.runUri : runUri,
-                merged);
+                merged,
+                update.svg != null ? update.svg : svg);
     }
 }

@@ -16,7 +16,12 @@ public final class EngineDriverFactory implements DriverFactory {
 
     @Override
     public GraphDriver open(GraphRequest request, DriverContext context) throws Exception {
-        return new EngineGraphDriver(request, context);
+        return open(request, context, FailureEvents.GLOBAL);
+    }
+
+    /** A driver that sets up (or not) the AWS-side failure events of the runs it starts. */
+    public GraphDriver open(GraphRequest request, DriverContext context, FailureEvents failureEvents) {
+        return new EngineGraphDriver(request, context, failureEvents);
     }
 
     @Override

@@ -16,6 +16,8 @@ import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
 import io.jenkins.plugins.awsbatch.engine.plan.Chunker;
+import io.jenkins.plugins.awsbatch.engine.report.GraphSvg;
+import io.jenkins.plugins.awsbatch.engine.report.RunReport;
 import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
@@ -91,6 +93,7 @@ final class EngineGraphDriver implements GraphDriver {
     private final StepKind kind;
     private final List<String> lines = new ArrayList<>();
     private final Listener listener = new Listener();
+    private final FailureEvents failureEvents;
 
     private RunEngine engine;
     private LocalEngines.Lease lease;
@@ -105,7 +108,8 @@ final class EngineGraphDriver implements GraphDriver {
     private volatile Journal activeJournal;
     private volatile JournalSink activeSink;
 
-    EngineGraphDriver(GraphRequest request, DriverContext context) {
+    EngineGraphDriver(GraphRequest request, DriverContext context, FailureEvents failureEvents) {
+        this.failureEvents = failureEvents;
         this.request = request;
         this.context = context;
         this.settings = request.effectiveSettings(context.getEnvironment());
@@ -119,6 +123,7 @@ final class EngineGraphDriver implements GraphDriver {
         activeJournal = journal;
         activeSink = sink;
         try {
+            JUnitResults.checkPath(request);
             switch (kind) {
                 case PLAN -> submitPlan(journal, sink);
                 case FAN_OUT, AGGREGATE -> submitExtension(journal, sink);
@@ -182,6 +187,7 @@ final class EngineGraphDriver implements GraphDriver {
             out.addAll(new FailureDigest(DIGEST_ITEMS).lines(result));
         }
         out.addAll(DriverNotifications.send(request, context, settings, state, result, engine));
+        out.addAll(JUnitResults.write(request, context, state, services().stores()));
         return PollReport.done(outcome, statusLine(state), out, summary, returned, record);
     }
 
@@ -680,6 +686,7 @@ final class EngineGraphDriver implements GraphDriver {
         state = runner.state();
         journal.setEngineState(JSON.writeValueAsString(state));
         sink.persisted();
+        failureEvents.runStarted(request, graph, engine, listener);
     }
 
     // ---- resume --------------------------------------------------------------------------------------------
@@ -1011,7 +1018,16 @@ final class EngineGraphDriver implements GraphDriver {
         String outcome = result != null && result.outcome() != null
                 ? result.outcome().name()
                 : s.outcome != null ? s.outcome.name() : null;
-        return new GraphRecord(s.runId, s.name, s.engine, region, outcome, s.runUri, stages);
+        return new GraphRecord(s.runId, s.name, s.engine, region, outcome, s.runUri, stages, svgOf(s));
+    }
+
+    /** The graph as the build page draws it: the engine's SVG, the same as {@code batchgraph report}'s. */
+    private static String svgOf(RunState s) {
+        try {
+            return GraphSvg.render(RunReport.of(s, Optional.empty(), uri -> Optional.empty()));
+        } catch (RuntimeException e) {
+            return null; // a run without stages yet (a plan): the page lists the stages only
+        }
     }
 
     private static String consoleUrl(String region, String jobId) {

@@ -210,4 +210,24 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
                 ? FormValidation.ok()
                 : FormValidation.error("Use s3://bucket/prefix or file:///path");
     }
+
+    // ---- AWS-side failure events ---------------------------------------------------------------------------
+
+    /** Off by default: JCasC {@code failureEvents: true}. */
+    private boolean failureEvents;
+
+    public boolean isFailureEvents() {
+        return failureEvents;
+    }
+
+    /**
+     * On: a run started by a step on the AWS engine with notify targets (the step's {@code notify:} or the graph
+     * file's) sets up its graph's EventBridge rule, so Batch's own failure events reach those targets even while
+     * Jenkins is down or no longer tracks the run.
+     */
+    @DataBoundSetter
+    public void setFailureEvents(boolean failureEvents) {
+        this.failureEvents = failureEvents;
+        save();
+    }
 }

@@ -29,6 +29,15 @@ public final class DriverContext {
         }
 
         /**
+         * Writes {@code text} (UTF-8) to a workspace file, creating its folders, for the {@code junit} step.
+         *
+         * @return false when there is no workspace
+         */
+        default boolean write(String relativePath, String text) throws java.io.IOException, InterruptedException {
+            return false;
+        }
+
+        /**
          * Copies a workspace file (binary safe) to {@code target} on this machine.
          *
          * @return false when there is no workspace

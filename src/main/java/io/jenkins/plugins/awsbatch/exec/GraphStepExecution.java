@@ -587,6 +587,16 @@ public class GraphStepExecution extends StepExecution {
             return true;
         }
 
+        @Override
+        public boolean write(String relativePath, String text) throws IOException, InterruptedException {
+            FilePath workspace = getContext().get(FilePath.class);
+            if (workspace == null) {
+                return false;
+            }
+            workspace.child(relativePath).write(text, "UTF-8"); // creates the file's folders
+            return true;
+        }
+
         private FilePath file(String relativePath) throws IOException, InterruptedException {
             FilePath workspace = getContext().get(FilePath.class);
             if (workspace == null) {

@@ -89,6 +89,7 @@ public class AwsBatchAggregateStep extends AbstractWaitingStep {
         put(args, "count", count);
         put(args, "command", command);
         put(args, "environment", environment);
+        put(args, "junitXml", getJunitXml());
         return args;
     }
 

@@ -95,6 +95,7 @@ public class AwsBatchFanOutStep extends AbstractNotifyingStep {
         put(args, "retryFailedItems", retryFailedItems);
         put(args, "maxConcurrency", maxConcurrency);
         put(args, "notify", getNotify());
+        put(args, "junitXml", getJunitXml());
         return args;
     }
 

@@ -78,6 +78,7 @@ public class AwsBatchRunStep extends AbstractNotifyingStep {
         put(args, "overrides", overrides);
         put(args, "runId", runId);
         put(args, "notify", getNotify());
+        put(args, "junitXml", getJunitXml());
         return args;
     }
 

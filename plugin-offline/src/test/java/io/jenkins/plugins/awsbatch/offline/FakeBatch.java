@@ -120,7 +120,7 @@ final class FakeBatch {
             }
             GraphRecord record = new GraphRecord("run1", "g", "local", null, null, null,
                     List.of(new StageRecord("score", "array", 10, Map.of("SUCCEEDED", (long) Math.min(10, n * 5)),
-                            journal.getJobIds(), List.of(), List.of(), List.of())));
+                            journal.getJobIds(), List.of(), List.of(), List.of())), null);
             if (n < b.pollsToFinish) {
                 return PollReport.running("score: " + Math.min(10, n * 5) + "/10 succeeded, 0 failed", List.of(),
                         record);

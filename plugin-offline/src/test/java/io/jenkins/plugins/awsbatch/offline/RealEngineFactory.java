@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.offline;
 
 import io.jenkins.plugins.awsbatch.bridge.EngineDriverFactory;
+import io.jenkins.plugins.awsbatch.bridge.FailureEvents;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
 import io.jenkins.plugins.awsbatch.exec.DriverFactory;
 import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class RealEngineFactory implements DriverFactory {
     private static final long serialVersionUID = 1L;
     private static final Map<String, ThreadedRuntime> RUNTIMES = new ConcurrentHashMap<>();
+    /** The global option "failure events" as a test sets it (off unless set); no Jenkins to read it from here. */
+    private static final Map<String, FailureEvents> FAILURE_EVENTS = new ConcurrentHashMap<>();
 
     private final String key;
 
@@ -32,12 +35,17 @@ final class RealEngineFactory implements DriverFactory {
 
     @Override
     public GraphDriver open(GraphRequest request, DriverContext context) throws Exception {
-        return EngineDriverFactory.INSTANCE.open(request, context);
+        return EngineDriverFactory.INSTANCE.open(request, context, FAILURE_EVENTS.getOrDefault(key, FailureEvents.OFF));
     }
 
     @Override
     public ExecutionRuntime runtime() {
         return RUNTIMES.computeIfAbsent(key, k -> new ThreadedRuntime());
+    }
+
+    /** The drivers of {@code key} set up failure events with {@code events} (the global option turned on). */
+    static void failureEvents(String key, FailureEvents events) {
+        FAILURE_EVENTS.put(key, events);
     }
 
     /** Drops the runtime of {@code key} and everything queued on it, as a JVM restart would. */
@@ -49,6 +57,7 @@ final class RealEngineFactory implements DriverFactory {
     }
 
     static void shutdown(String key) throws InterruptedException {
+        FAILURE_EVENTS.remove(key);
         restart(key);
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.cli.picture;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.Edge;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.StageLayout;
+import io.jenkins.plugins.awsbatch.engine.plan.StageLabels;
 import java.util.List;
 
 /** The plan as Graphviz DOT ({@code dot -Tsvg}): a box per stage, an arrow per real dependency. */

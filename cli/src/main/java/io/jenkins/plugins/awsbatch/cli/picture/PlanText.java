@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.cli.picture;
 
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.StageLayout;
+import io.jenkins.plugins.awsbatch.engine.plan.StageLabels;
 
 /** The plan as text: the item count, then one line per stage with its jobs, limits and dependencies. */
 public final class PlanText {

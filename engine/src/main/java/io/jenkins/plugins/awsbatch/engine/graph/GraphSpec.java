@@ -57,6 +57,10 @@ public record GraphSpec(
         return new GraphSpec(name, engine, region, store, queue, newMode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
     }
 
+    public GraphSpec withNotifications(NotifySpec newNotifications) {
+        return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, stages, newNotifications, barrierJobDefinition);
+    }
+
     public GraphSpec withStages(List<StageSpec> newStages) {
         return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, newStages, notifications, barrierJobDefinition);
     }

@@ -1,13 +1,18 @@
-package io.jenkins.plugins.awsbatch.cli.report;
+package io.jenkins.plugins.awsbatch.engine.report;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
+import io.jenkins.plugins.awsbatch.engine.plan.Planner;
 import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.StageState;
 import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the report pages say about a run, read from its journal: per stage its status, counts, duration and
@@ -72,6 +78,30 @@ public record RunReport(RunState state, GraphLayout layout, List<StageReport> st
         }
         Function<Long, String> keys = manifest.<Function<Long, String>>map(m -> m::keyOf).orElse(String::valueOf);
         return new RunReport(state, layout, stages, keys);
+    }
+
+    /**
+     * The report of a run with its item keys and populations read from the run's store; a store that lost
+     * them (cleaned up, unreachable) still gives a report, with item indexes for keys.
+     */
+    public static RunReport read(RunState state, StoreResolver stores) {
+        RunLayout layout = new RunLayout(state.storeUri, state.runId);
+        Optional<Manifest> manifest = quietly(() -> Planner.readManifest(layout, stores.forUri(layout.manifestUri()), Json.mapper()));
+        return of(state, manifest, uri -> quietly(() -> stores.forUri(uri).get(uri).map(bytes -> {
+            try {
+                return Json.mapper().readValue(bytes, long[].class);
+            } catch (IOException e) {
+                return null;
+            }
+        })));
+    }
+
+    private static <T> Optional<T> quietly(Supplier<Optional<T>> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public long durationMs() {

@@ -1,6 +1,6 @@
-package io.jenkins.plugins.awsbatch.cli.report;
+package io.jenkins.plugins.awsbatch.engine.report;
 
-import io.jenkins.plugins.awsbatch.cli.picture.StageLabels;
+import io.jenkins.plugins.awsbatch.engine.plan.StageLabels;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.Edge;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.StageLayout;
@@ -14,7 +14,7 @@ import java.util.Map;
  * progress bar (succeeded green, failed red) and counts; an arrow per real dependency (N_TO_N bold, the
  * cleanup's "always, last" dashed).
  */
-final class GraphSvg {
+public final class GraphSvg {
     private static final int W = 210;
     private static final int H = 100;
     private static final int GAP_X = 90;
@@ -37,7 +37,7 @@ final class GraphSvg {
         };
     }
 
-    static String render(RunReport report) {
+    public static String render(RunReport report) {
         GraphLayout layout = report.layout();
         List<StageLayout> stages = layout.stages();
         Map<String, int[]> cell = new HashMap<>(); // stage → {column, row}
@@ -60,7 +60,7 @@ final class GraphSvg {
                 + " orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#546e7a\"/></marker></defs>\n");
         for (StageLayout stage : stages) {
             for (Edge edge : stage.dependsOn()) {
-                svg.append(edge(edge, cell.get(edge.from()), cell.get(stage.name()), StageLabels.edge(edge, stages)));
+                svg.append(edge(edge, stage.name(), cell.get(edge.from()), cell.get(stage.name()), StageLabels.edge(edge, stages)));
             }
         }
         for (RunReport.StageReport stage : report.stages()) {
@@ -79,15 +79,18 @@ final class GraphSvg {
         return MARGIN + row * (H + GAP_Y);
     }
 
-    private static String edge(Edge edge, int[] from, int[] to, String label) {
+    private static String edge(Edge edge, String toStage, int[] from, int[] to, String label) {
         int x1 = x(from[0]) + W;
         int y1 = y(from[1]) + H / 2;
         int x2 = x(to[0]);
         int y2 = y(to[1]) + H / 2;
         int mid = (x1 + x2) / 2;
-        String style = edge.type().equals("N_TO_N") ? " stroke-width=\"3\"" : edge.type().equals("LAST") ? " stroke-dasharray=\"6 4\"" : "";
-        return "<g class=\"edge\"><path d=\"M " + x1 + " " + y1 + " C " + mid + " " + y1 + ", " + mid + " " + y2 + ", " + x2 + " " + y2
-                + "\" fill=\"none\" stroke=\"#546e7a\" stroke-width=\"1.5\"" + style + " marker-end=\"url(#arrow)\"/>"
+        // one stroke-width attribute: a repeated attribute is not XML, and the build page parses the SVG as XML
+        String style = edge.type().equals("N_TO_N") ? " stroke-width=\"3\""
+                : edge.type().equals("LAST") ? " stroke-width=\"1.5\" stroke-dasharray=\"6 4\"" : " stroke-width=\"1.5\"";
+        return "<g class=\"edge\" data-from=\"" + Markup.xml(edge.from()) + "\" data-to=\"" + Markup.xml(toStage) + "\" data-type=\""
+                + Markup.xml(edge.type()) + "\"><path d=\"M " + x1 + " " + y1 + " C " + mid + " " + y1 + ", " + mid + " " + y2 + ", " + x2 + " " + y2
+                + "\" fill=\"none\" stroke=\"#546e7a\"" + style + " marker-end=\"url(#arrow)\"/>"
                 + "<text x=\"" + mid + "\" y=\"" + ((y1 + y2) / 2 - 6) + "\" text-anchor=\"middle\" fill=\"#37474f\" font-size=\"11\""
                 + " paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"4\">" + Markup.xml(label) + "</text></g>\n";
     }

@@ -1,12 +1,12 @@
-package io.jenkins.plugins.awsbatch.cli.report;
+package io.jenkins.plugins.awsbatch.engine.report;
 
 /** Escaping for the report formats: every string that came from a user, a job or a log goes through here. */
-final class Markup {
+public final class Markup {
     private Markup() {
     }
 
     /** HTML and XML text and attribute values; control characters (not allowed in XML 1.0) become U+FFFD. */
-    static String xml(String s) {
+    public static String xml(String s) {
         if (s == null) {
             return "";
         }
@@ -26,12 +26,12 @@ final class Markup {
     }
 
     /** A Markdown table cell: pipes and line breaks would end the cell, HTML would render. */
-    static String cell(String s) {
+    public static String cell(String s) {
         return xml(s).replace("|", "\\|").replace("\r", "").replace("\n", " ");
     }
 
     /** {@code 42.0 s}, {@code 3 min 05 s}. */
-    static String duration(long ms) {
+    public static String duration(long ms) {
         long s = ms / 1000;
         return s < 60 ? String.format("%.1f s", ms / 1000.0) : s < 3600 ? String.format("%d min %02d s", s / 60, s % 60)
                 : String.format("%d h %02d min", s / 3600, (s % 3600) / 60);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.cli.report;
+package io.jenkins.plugins.awsbatch.engine.report;
 
 import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.cli.picture;
+package io.jenkins.plugins.awsbatch.engine.plan;
 
 import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.Edge;
