@@ -789,7 +789,10 @@ final class EngineGraphDriver implements GraphDriver {
             return new EngineOptions("local", null, null, null, null, null);
         }
         String region = settings.getRegion() != null ? settings.getRegion() : graph.region();
-        return new EngineOptions("aws", region, settings.getEndpointUrl(), null, credentials(), null);
+        // withAWS(profile:) sets AWS_PROFILE: the region of that profile, when nothing else names one
+        String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
+        return new EngineOptions("aws", region, settings.getEndpointUrl(), profile, credentials(), null,
+                context.getProxy());
     }
 
     /** The resolved Jenkins credentials (never printed), with the role assumed on top when one is set. */

@@ -550,14 +550,16 @@ public class GraphStepExecution extends StepExecution {
         PrintStream logger = listener == null ? System.out : listener.getLogger();
         Object credentials = effective.isLocal()
                 ? null
-                : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger);
+                : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger,
+                        request.isControllerIdentityAllowed());
         DriverContext dc = new DriverContext(
                 logger,
                 run == null ? null : run.getRootDir(),
                 environment,
                 credentials,
                 run == null ? null : run.getExternalizableId(),
-                new Workspace());
+                new Workspace())
+                .withProxy(runtime().proxy());
         return factory.open(request, dc);
     }
 

@@ -5,11 +5,14 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
+import io.jenkins.plugins.awsbatch.config.JenkinsProxy;
 import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
@@ -19,6 +22,7 @@ import io.jenkins.plugins.awsbatch.engine.trigger.ObjectFilter;
 import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import java.io.File;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -29,6 +33,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
 
 /**
  * {@code triggers { awsBatchS3Trigger(queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123/inbox', prefix: 'in/') }}:
@@ -167,33 +172,30 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
 
     /** The queue's client, with the trigger's (or the global) region and credentials. Never prints a key. */
     private S3TriggerLoop.Connection connect(Job<?, ?> project) throws Exception {
-        Settings defaults = AwsBatchGraphConfiguration.get().toSettings();
+        AwsBatchGraphConfiguration global = AwsBatchGraphConfiguration.get();
+        Settings defaults = global.toSettings();
         String effectiveRegion = region != null ? region : defaults.getRegion();
         String id = credentialsId != null ? credentialsId : defaults.getCredentialsId();
-        CredentialsSpec credentials = null;
-        if (id != null) {
-            AmazonWebServicesCredentials found = null;
-            for (AmazonWebServicesCredentials c : CredentialsProvider.lookupCredentialsInItem(
-                    AmazonWebServicesCredentials.class, project, ACL.SYSTEM2)) {
-                if (id.equals(c.getId())) {
-                    found = c;
-                    break;
-                }
-            }
-            if (found == null) {
-                throw new IllegalStateException(
-                        "credentialsId '" + id + "': no 'AWS Credentials' with that id is " + "visible to " + project);
-            }
-            credentials = new CredentialsSpec.Provided(found, "Jenkins credentials '" + id + "'");
-        }
+        CredentialsSpec credentials = TriggerCredentials.choose(
+                id,
+                wanted -> CredentialsProvider.findCredentialByIdInItem(wanted, AmazonWebServicesCredentials.class,
+                        project, authenticationOf(project), List.of()),
+                global.isAllowControllerIdentity(),
+                String.valueOf(project));
         AwsClients clients = AwsClients.create(
                 AwsSettings.builder()
                         .region(effectiveRegion)
                         .endpointUrl(endpointUrl)
                         .credentials(credentials)
+                        .proxy(JenkinsProxy.current())
                         .build(),
                 new CallCounter());
         return new S3TriggerLoop.Connection(clients.sqs(), clients);
+    }
+
+    /** Who the job's builds run as (Authorize Project, else SYSTEM): the trigger sees the credentials they see. */
+    static Authentication authenticationOf(Job<?, ?> job) {
+        return job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
     @Extension
