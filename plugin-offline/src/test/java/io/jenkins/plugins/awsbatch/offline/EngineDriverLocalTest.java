@@ -10,11 +10,7 @@ import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,19 +127,6 @@ class EngineDriverLocalTest {
         return n == null ? 0 : ((Number) n).longValue();
     }
 
-    private static byte[] serialize(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static GraphStepExecution deserialize(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (GraphStepExecution) in.readObject();
-        }
-    }
 
     // ---- tests -------------------------------------------------------------------------------------------
 
@@ -270,12 +253,12 @@ class EngineDriverLocalTest {
                 .start();
         waitFor(() -> fan.execution.getJournal().getEntries().size() == 2
                 && fan.execution.getPhase() == GraphStepExecution.Phase.TRACKING, 60_000);
-        byte[] saved = serialize(fan.execution);
+        byte[] saved = Snapshots.serialize(fan.execution);
 
         // "restart": the old timers and pool are gone, a new console, the execution comes back from disk
         RealEngineFactory.restart(fan.key);
         FakeContext.State after = FakeContext.restart(fan.key);
-        GraphStepExecution resumed = deserialize(saved);
+        GraphStepExecution resumed = Snapshots.deserialize(saved);
         assertThat(resumed.getJournal().getEntries()).hasSize(2);
         resumed.onResume();
         Files.writeString(gate, "go");

@@ -10,11 +10,7 @@ import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
 import io.jenkins.plugins.awsbatch.exec.StepSummary;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,19 +46,6 @@ class ExecutionHardeningTest {
                 new PollPolicy(1_000, 8_000, 2.0, 5_000)), new FakeBatch.Factory(key));
     }
 
-    private static byte[] serialize(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static GraphStepExecution deserialize(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (GraphStepExecution) in.readObject();
-        }
-    }
 
     @Test
     void theOutcomeIsSavedBeforeTheStepCompletesSoARestartInBetweenDeliversIt() throws Exception {
@@ -71,7 +54,7 @@ class ExecutionHardeningTest {
         before.onSave = () -> {
             if (before.completions.get() == 0) {
                 try {
-                    lastSavedBeforeCompletion[0] = serialize(execution);
+                    lastSavedBeforeCompletion[0] = Snapshots.serialize(execution);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -85,7 +68,7 @@ class ExecutionHardeningTest {
         // "restart" right after that save: the build never heard of the outcome
         batch.runtime.drop();
         FakeContext.State after = FakeContext.restart(key);
-        GraphStepExecution resumed = deserialize(lastSavedBeforeCompletion[0]);
+        GraphStepExecution resumed = Snapshots.deserialize(lastSavedBeforeCompletion[0]);
         resumed.onResume();
         batch.runtime.runAll();
 
