@@ -901,7 +901,7 @@ final class EngineGraphDriver implements GraphDriver {
             stage.put("counts", counts(st.counts));
             stage.put("failedCount", (long) st.failedItems.size());
             List<Object> failed = new ArrayList<>();
-            for (FailedItem item : st.failedItems.values()) {
+            for (FailedItem item : FailedItemCap.first(st.failedItems.values())) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("index", item.index());
                 putIfSet(f, "key", item.key());
@@ -910,6 +910,7 @@ final class EngineGraphDriver implements GraphDriver {
                 failed.add(f);
             }
             stage.put("failedItems", failed);
+            FailedItemCap.noteOmitted(stage, st.failedItems.size(), s.runUri);
             stages.add(stage);
             jobIds.put(spec.name(), new ArrayList<>(st.jobIds()));
         }
@@ -988,7 +989,7 @@ final class EngineGraphDriver implements GraphDriver {
                 dependsOn.add(d.stage());
             }
             List<FailedItemRecord> failed = new ArrayList<>();
-            for (FailedItem item : st.failedItems.values()) {
+            for (FailedItem item : FailedItemCap.first(st.failedItems.values())) {
                 failed.add(new FailedItemRecord(
                         item.index(),
                         item.key(),

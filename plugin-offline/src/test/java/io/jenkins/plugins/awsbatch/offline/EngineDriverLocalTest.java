@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
+import io.jenkins.plugins.awsbatch.bridge.FailedItemCap;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
@@ -203,6 +204,29 @@ class EngineDriverLocalTest {
         assertThat(fan).containsEntry("outcome", "UNSTABLE");
         assertThat(stageOf(fan, "score")).containsEntry("status", "UNSTABLE").containsEntry("failedCount", 1L);
         assertThat(run.getResult()).isSameAs(Result.UNSTABLE);
+    }
+
+    /**
+     * build.xml and the Pipeline program keep the first N failed items per stage (100 by default; 3 here, to stay
+     * fast); the return map names the run whose store has them all.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void failedItemsBeyondTheCapAreLeftInTheRunsStore() throws Exception {
+        System.setProperty(FailedItemCap.PROPERTY, "3");
+        try {
+            Map<String, Object> plan = plan(5);
+            Map<String, Object> fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "toleratedFailurePercent", 100,
+                    "stages", List.of(stage("score", "exit 3"))), true).start().result();
+            Map<String, Object> score = stageOf(fan, "score");
+            assertThat(score).containsEntry("failedCount", 5L).containsEntry("failedItemsOmitted", 2L)
+                    .containsEntry("failedItemsIn", fan.get("runUri"));
+            assertThat((List<Object>) score.get("failedItems")).hasSize(3);
+            assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getStages().get(0).getFailedItems())
+                    .hasSize(3);
+        } finally {
+            System.clearProperty(FailedItemCap.PROPERTY);
+        }
     }
 
     @Test
