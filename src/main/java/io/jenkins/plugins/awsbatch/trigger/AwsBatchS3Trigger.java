@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.trigger;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Job;
@@ -11,6 +12,7 @@ import hudson.security.ACL;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
 import io.jenkins.plugins.awsbatch.config.JenkinsProxy;
 import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
@@ -151,7 +153,8 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
                 () -> connect(project),
                 sqs -> new S3EventWatcher(sqs, queueUrl, filter(), new FileSeenObjects(seenFile.toPath()), log),
                 handler,
-                log);
+                log)
+                .pausedWhile(() -> project instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> p && p.isDisabled());
         loop = l;
         l.start();
         log.accept("polling " + queueUrl + " for " + filter());
@@ -210,6 +213,22 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
         @Override
         public String getDisplayName() {
             return "AWS Batch graph: build when an object arrives in S3 (S3 events on SQS)";
+        }
+
+        /**
+         * The 'AWS Credentials' the job's builds can use (as the job's authentication, like the trigger's own
+         * lookup), for those who may configure the job; others see only the current value. POST only.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            Authentication as = item instanceof Job<?, ?> job ? authenticationOf(job) : ACL.SYSTEM2;
+            return result.includeEmptyValue()
+                    .includeAs(as, item, AmazonWebServicesCredentials.class)
+                    .includeCurrentValue(credentialsId);
         }
 
         /** Checks the queue URL's form; like every validation of this plugin, POST and for job configurers only. */
