@@ -165,6 +165,12 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
         stopLoop();
     }
 
+    /** Whether a polling thread runs for this trigger (started and not stopped). */
+    public boolean isPolling() {
+        S3TriggerLoop l = loop;
+        return l != null && !l.isStopped();
+    }
+
     private void stopLoop() {
         S3TriggerLoop l = loop;
         loop = null;
