@@ -165,7 +165,8 @@ public class GraphStepExecution extends StepExecution {
             p.cancel(false);
         }
         if (before == Phase.DONE) {
-            completeFailure(cause);
+            // on the pool: completing saves the execution and waits for it, never on the caller's (CPS) thread
+            pending = runtime().execute(() -> completeFailure(cause));
             return;
         }
         terminateThenFail("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")", cause, false);
