@@ -1,5 +1,6 @@
 package hudson.model;
 
+import java.io.IOException;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 import java.io.File;
@@ -37,6 +38,12 @@ public abstract class AbstractItem extends Actionable
     @NonNull
     @Override
     public ACL getACL() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
+    @Override
+    public void delete() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("shim");
     }
 }

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.search.SearchableModelObject;
+import java.io.IOException;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jenkins.util.io.OnMaster;
@@ -13,4 +14,7 @@ public interface Item extends PersistenceRoot, SearchableModelObject, AccessCont
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
     Permission EXTENDED_READ = null;
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
+    void delete() throws IOException, InterruptedException;
 }

@@ -18,4 +18,9 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public RunT getBuildByNumber(int n) {
         throw new UnsupportedOperationException("shim");
     }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Job.java
+    public <T extends JobProperty> T getProperty(Class<T> clazz) {
+        throw new UnsupportedOperationException("shim");
+    }
 }

@@ -1,6 +1,7 @@
 package hudson.model;
 
 import java.io.Serializable;
+import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 import jenkins.security.stapler.StaplerAccessibleType;
 
@@ -11,5 +12,11 @@ public abstract class ParameterValue implements Serializable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java
     protected ParameterValue(String name) {
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java
+    @Exported
+    public final String getName() {
+        throw new UnsupportedOperationException("shim");
     }
 }

@@ -2,6 +2,7 @@ package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ProxyConfiguration;
 import hudson.model.AbstractCIBase;
 import hudson.model.Descriptor;
 import hudson.model.DescriptorByNameOwner;
@@ -62,6 +63,12 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     @CheckForNull
     public <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) throws AccessDeniedException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    @CheckForNull
+    public ProxyConfiguration getProxy() {
         throw new UnsupportedOperationException("shim");
     }
 }

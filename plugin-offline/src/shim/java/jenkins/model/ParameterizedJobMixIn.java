@@ -1,5 +1,6 @@
 package jenkins.model;
 
+import hudson.triggers.Trigger;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
 import hudson.model.BuildableItem;
@@ -13,6 +14,11 @@ import jenkins.triggers.TriggeredItem;
 public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
+    public static @CheckForNull <T extends Trigger<?>> T getTrigger(Job<?, ?> job, Class<T> clazz) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
     public static @CheckForNull Queue.Item scheduleBuild2(final Job<?, ?> job, int quietPeriod, Action... actions) {
         throw new UnsupportedOperationException("shim");
     }
@@ -23,6 +29,11 @@ public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & Param
         // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
         @CheckForNull
         default QueueTaskFuture<RunT> scheduleBuild2(int quietPeriod, Action... actions) {
+            throw new UnsupportedOperationException("shim");
+        }
+
+        // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
+        default boolean isDisabled() {
             throw new UnsupportedOperationException("shim");
         }
     }

@@ -29,6 +29,7 @@ class AwsBatchConfigurationCascTest {
         assertThat(c.getRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/batch-graph");
         assertThat(c.getExternalId()).isEqualTo("jenkins-ci");
         assertThat(c.isFailureEvents()).isTrue();
+        assertThat(c.isAllowControllerIdentity()).isTrue();
         assertThat(r.exportToString(false)).contains("awsBatchGraph:").contains("region: \"eu-west-1\"");
     }
 }

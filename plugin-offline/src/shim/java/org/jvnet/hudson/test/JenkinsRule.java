@@ -1,6 +1,7 @@
 package org.jvnet.hudson.test;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.Result;
@@ -97,6 +98,11 @@ public class JenkinsRule implements TestRule, MethodRule, RootAction {
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     public URL getURL() throws IOException {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public <P extends Item> P configRoundtrip(P job) throws Exception {
         throw new UnsupportedOperationException("shim");
     }
 }

@@ -61,6 +61,7 @@ final class DriverNotifications {
                                                 : state == null || state.graph == null ? null : state.graph.region())
                                 .endpointUrl(settings.getEndpointUrl())
                                 .credentials(credentials)
+                                .proxy(context.getProxy())
                                 .build(),
                         new CallCounter());
                 return made[0].sns();
@@ -71,7 +72,7 @@ final class DriverNotifications {
                     new JenkinsNotifyLookups(context.getBuildId(), context.getEnvironment()),
                     context.getEnvironment(),
                     sns,
-                    null,
+                    context.getProxy(),
                     lines::add);
         } catch (IllegalArgumentException e) {
             lines.add("notifications not sent (the run's outcome is unchanged): " + e.getMessage());

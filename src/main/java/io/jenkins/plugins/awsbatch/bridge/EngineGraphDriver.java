@@ -796,7 +796,10 @@ final class EngineGraphDriver implements GraphDriver {
             return new EngineOptions("local", null, null, null, null, null);
         }
         String region = settings.getRegion() != null ? settings.getRegion() : graph.region();
-        return new EngineOptions("aws", region, settings.getEndpointUrl(), null, credentials(), null);
+        // withAWS(profile:) sets AWS_PROFILE: the region of that profile, when nothing else names one
+        String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
+        return new EngineOptions("aws", region, settings.getEndpointUrl(), profile, credentials(), null,
+                context.getProxy());
     }
 
     /** The resolved Jenkins credentials (never printed), with the role assumed on top when one is set. */
@@ -905,7 +908,7 @@ final class EngineGraphDriver implements GraphDriver {
             stage.put("counts", counts(st.counts));
             stage.put("failedCount", (long) st.failedItems.size());
             List<Object> failed = new ArrayList<>();
-            for (FailedItem item : st.failedItems.values()) {
+            for (FailedItem item : FailedItemCap.first(st.failedItems.values())) {
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("index", item.index());
                 putIfSet(f, "key", item.key());
@@ -914,6 +917,7 @@ final class EngineGraphDriver implements GraphDriver {
                 failed.add(f);
             }
             stage.put("failedItems", failed);
+            FailedItemCap.noteOmitted(stage, st.failedItems.size(), s.runUri);
             stages.add(stage);
             jobIds.put(spec.name(), new ArrayList<>(st.jobIds()));
         }
@@ -992,7 +996,7 @@ final class EngineGraphDriver implements GraphDriver {
                 dependsOn.add(d.stage());
             }
             List<FailedItemRecord> failed = new ArrayList<>();
-            for (FailedItem item : st.failedItems.values()) {
+            for (FailedItem item : FailedItemCap.first(st.failedItems.values())) {
                 failed.add(new FailedItemRecord(
                         item.index(),
                         item.key(),

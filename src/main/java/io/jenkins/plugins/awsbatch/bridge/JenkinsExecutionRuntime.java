@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
+import io.jenkins.plugins.awsbatch.config.JenkinsProxy;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings;
 import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,6 +44,12 @@ public final class JenkinsExecutionRuntime implements ExecutionRuntime {
     @Override
     public Future<?> execute(Runnable task) {
         return POOL.submit(task);
+    }
+
+    /** Manage Jenkins » System » HTTP Proxy Configuration, read when a driver opens (so changes apply). */
+    @Override
+    public ProxySettings proxy() {
+        return JenkinsProxy.current();
     }
 
     private static final class Named implements ThreadFactory {

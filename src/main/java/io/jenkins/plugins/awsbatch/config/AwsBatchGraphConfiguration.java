@@ -28,6 +28,7 @@ import org.kohsuke.stapler.verb.POST;
  *     queue: default
  *     store: s3://my-bucket/batchgraph
  *     credentialsId: aws-batch
+ *     allowControllerIdentity: false
  * </pre>
  */
 @Extension
@@ -45,6 +46,7 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     private String roleArn;
     private String externalId;
     private boolean allowLocalEngine;
+    private boolean allowControllerIdentity;
 
     public AwsBatchGraphConfiguration() {
         load();
@@ -228,6 +230,23 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setFailureEvents(boolean failureEvents) {
         this.failureEvents = failureEvents;
+        save();
+    }
+
+    // ---- the controller's own AWS identity ----------------------------------------------------------------
+
+    public boolean isAllowControllerIdentity() {
+        return allowControllerIdentity;
+    }
+
+    /**
+     * Off by default. On, a step or trigger with no credentials id (its own or the default above) and no AWS
+     * keys from {@code withAWS} uses the controller's own AWS identity: its default credentials chain (instance
+     * role, container role, environment) or, under {@code withAWS(profile: ...)}, a profile of its files.
+     */
+    @DataBoundSetter
+    public void setAllowControllerIdentity(boolean allowControllerIdentity) {
+        this.allowControllerIdentity = allowControllerIdentity;
         save();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
@@ -20,16 +21,31 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * <li>the environment of an enclosing {@code withAWS} / {@code withCredentials} block
  * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN});</li>
  * <li>the global configuration's credentials id;</li>
- * <li>null: the engine uses the SDK's default chain (instance profile, container role, ...).</li>
+ * <li>only where an administrator allowed the controller's own AWS identity: the profile {@code withAWS(profile:)}
+ * set ({@code AWS_PROFILE}, read from the controller's AWS files), else null: the SDK's default chain of the
+ * controller (instance profile, container role, ...);</li>
+ * <li>otherwise the step fails, naming the fixes.</li>
  * </ol>
+ * A credentials id is looked up with {@link CredentialsProvider#findCredentialById(String, Class, Run)}: as the
+ * build's authentication, in the job's folders and globally.
  * An optional role ({@code roleArn}, {@code externalId}) is assumed by the engine on top of what is found.
  * Only where the credentials came from is printed, never a key.
  */
 public final class AwsCredentialsResolver {
     private AwsCredentialsResolver() {}
 
+    /** Why a step or trigger without credentials stops, and the ways out. */
+    public static final String NO_CREDENTIALS = "no AWS credentials: set credentialsId: to an 'AWS Credentials' id, "
+            + "wrap the step in withAWS(credentials: ...), set a default in Manage Jenkins » System » AWS Batch Graph, "
+            + "or have an administrator check 'Allow the controller's own AWS identity' there";
+
     public static AwsCredentialsProvider resolve(
-            Run<?, ?> run, Settings explicit, Settings effective, Map<String, String> environment, PrintStream logger)
+            Run<?, ?> run,
+            Settings explicit,
+            Settings effective,
+            Map<String, String> environment,
+            PrintStream logger,
+            boolean controllerIdentityAllowed)
             throws AbortException {
         String stepId = explicit.getCredentialsId();
         if (stepId != null) {
@@ -43,6 +59,16 @@ public final class AwsCredentialsResolver {
         String configId = effective.getCredentialsId();
         if (configId != null) {
             return lookup(run, configId, logger);
+        }
+        String profile = environment == null ? null : Settings.blankToNull(environment.get("AWS_PROFILE"));
+        if (!controllerIdentityAllowed) {
+            throw new AbortException(profile == null ? NO_CREDENTIALS
+                    : "AWS_PROFILE '" + profile + "' names a profile of the controller's own AWS files; "
+                            + NO_CREDENTIALS);
+        }
+        if (profile != null) {
+            logger.println("AWS credentials: profile '" + profile + "' of the Jenkins controller (withAWS)");
+            return ProfileCredentialsProvider.create(profile);
         }
         logger.println("AWS credentials: the default credentials chain of the Jenkins controller");
         return null;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.exec;
 
+import io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class DriverContext {
     private final Object credentials;
     private final String buildId;
     private final WorkspaceReader workspace;
+    private ProxySettings proxy;
 
     /** Reads a file of the build's workspace (on the agent), for {@code awsBatchRun(file: ...)}. */
     @FunctionalInterface
@@ -87,6 +89,16 @@ public final class DriverContext {
      */
     public Object getCredentials() {
         return credentials;
+    }
+
+    /** The HTTP proxy for every AWS client and webhook of the run (Jenkins' proxy), or null for none. */
+    public ProxySettings getProxy() {
+        return proxy;
+    }
+
+    public DriverContext withProxy(ProxySettings proxy) {
+        this.proxy = proxy;
+        return this;
     }
 
     public WorkspaceReader getWorkspace() {

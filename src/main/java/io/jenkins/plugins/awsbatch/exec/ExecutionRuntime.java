@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.exec;
 
+import io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings;
 import java.util.concurrent.Future;
 
 /**
@@ -10,4 +11,9 @@ public interface ExecutionRuntime {
     Future<?> schedule(Runnable task, long delayMillis);
 
     Future<?> execute(Runnable task);
+
+    /** The HTTP proxy an administrator configured for the host (Jenkins' proxy), or null for none. */
+    default ProxySettings proxy() {
+        return null;
+    }
 }

@@ -20,6 +20,8 @@ public final class GraphRequest implements Serializable {
     private final PollPolicy pollPolicy;
     /** The administrator's decision: may this step use the local engine or a file: store (see ControllerAccess). */
     private final boolean controllerAccess;
+    /** The administrator's decision: may a step without credentials use the controller's own AWS identity. */
+    private final boolean controllerIdentity;
 
     /** A request that may not use the local engine or a {@code file:} store. */
     public GraphRequest(
@@ -45,7 +47,24 @@ public final class GraphRequest implements Serializable {
             boolean waitForCompletion,
             PollPolicy pollPolicy,
             boolean controllerAccess) {
+        this(kind, arguments, settings, defaults, waitForCompletion, pollPolicy, controllerAccess, false);
+    }
+
+    /**
+     * @param controllerIdentity whether an administrator allowed steps without credentials to use the
+     *                           controller's own AWS identity (default chain, instance role, its profiles)
+     */
+    public GraphRequest(
+            StepKind kind,
+            Map<String, Object> arguments,
+            Settings settings,
+            Settings defaults,
+            boolean waitForCompletion,
+            PollPolicy pollPolicy,
+            boolean controllerAccess,
+            boolean controllerIdentity) {
         this.controllerAccess = controllerAccess;
+        this.controllerIdentity = controllerIdentity;
         this.kind = kind;
         this.arguments = PlainData.copyMap(arguments, "");
         this.settings = settings == null ? Settings.empty() : settings;
@@ -73,17 +92,20 @@ public final class GraphRequest implements Serializable {
 
     /**
      * The effective settings: the step's values, then the region of the environment ({@code AWS_REGION},
-     * {@code AWS_DEFAULT_REGION}, as {@code withAWS} sets them), then the global configuration.
+     * {@code AWS_DEFAULT_REGION}, as {@code withAWS} sets them) and its endpoint ({@code AWS_ENDPOINT_URL},
+     * {@code withAWS(endpointUrl:)}), then the global configuration.
      */
     public Settings effectiveSettings(Map<String, String> environment) {
         String envRegion = null;
+        String envEndpoint = null;
         if (environment != null) {
+            envEndpoint = environment.get("AWS_ENDPOINT_URL");
             envRegion = Settings.blankToNull(environment.get("AWS_REGION"));
             if (envRegion == null) {
                 envRegion = Settings.blankToNull(environment.get("AWS_DEFAULT_REGION"));
             }
         }
-        return settings.withRegionIfUnset(envRegion).orElse(defaults);
+        return settings.withRegionIfUnset(envRegion).withEndpointIfUnset(envEndpoint).orElse(defaults);
     }
 
     public boolean isWaitForCompletion() {
@@ -92,6 +114,11 @@ public final class GraphRequest implements Serializable {
 
     public PollPolicy getPollPolicy() {
         return pollPolicy;
+    }
+
+    /** Whether a step without credentials may use the controller's own AWS identity. */
+    public boolean isControllerIdentityAllowed() {
+        return controllerIdentity;
     }
 
     /** Refuses the local engine and file: stores unless an administrator allowed them. */

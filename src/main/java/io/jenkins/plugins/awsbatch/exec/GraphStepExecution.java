@@ -76,6 +76,10 @@ public class GraphStepExecution extends StepExecution {
     private volatile String lastStatus;
     private int announced;
     private int pollErrors;
+    /** The outcome, saved with the execution before the step completes, so a restart in between delivers it. */
+    private Object savedValue;
+    private Throwable savedFailure;
+    private boolean outcomeSaved;
 
     private transient volatile GraphDriver driver;
     private transient volatile Future<?> pending;
@@ -100,6 +104,11 @@ public class GraphStepExecution extends StepExecution {
 
     @Override
     public void onResume() {
+        if (outcomeSaved) {
+            // finished before the restart: the saved outcome was not delivered yet
+            pending = runtime().execute(this::deliver);
+            return;
+        }
         Phase now = phase;
         switch (now) {
             case NEW:
@@ -125,8 +134,27 @@ public class GraphStepExecution extends StepExecution {
                 break;
             case DONE:
             default:
+                pending = runtime().execute(this::resumeDone);
                 break;
         }
+    }
+
+    /**
+     * Jenkins restarted after the step marked itself done but before its outcome was saved: poll the run again,
+     * which finds the same end.
+     */
+    private void resumeDone() {
+        if (PHASE.compareAndSet(this, Phase.DONE, Phase.TRACKING)) {
+            log("Resuming " + describeRun() + ": its outcome was not saved before the restart; polling it again.");
+            pollPhase();
+        }
+    }
+
+    /** True while jobs are being submitted or terminated: a restart then would interrupt AWS calls in flight. */
+    @Override
+    public boolean blocksRestart() {
+        Phase now = phase;
+        return now == Phase.SUBMITTING || now == Phase.STOPPING;
     }
 
     @Override
@@ -137,7 +165,8 @@ public class GraphStepExecution extends StepExecution {
             p.cancel(false);
         }
         if (before == Phase.DONE) {
-            completeFailure(cause);
+            // on the pool: completing saves the execution and waits for it, never on the caller's (CPS) thread
+            pending = runtime().execute(() -> completeFailure(cause));
             return;
         }
         terminateThenFail("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")", cause, false);
@@ -245,7 +274,7 @@ public class GraphStepExecution extends StepExecution {
             }
             pollErrors++;
             if (pollErrors >= MAX_POLL_ERRORS) {
-                fail(t);
+                giveUp(t);
                 return;
             }
             log("Polling " + describeRun() + " failed (" + pollErrors + "/" + MAX_POLL_ERRORS + "): " + oneLine(t)
@@ -277,6 +306,23 @@ public class GraphStepExecution extends StepExecution {
                 ? request.getPollPolicy().clamp(report.getDelayHintMillis())
                 : request.getPollPolicy().next(delayMillis, changed);
         schedulePoll(delayMillis);
+    }
+
+    /**
+     * After {@link #MAX_POLL_ERRORS} failed polls in a row: terminates the run's jobs (bounded by the stop timeout)
+     * and fails naming the job ids, so nothing keeps running unseen.
+     */
+    private void giveUp(Throwable cause) {
+        if (!PHASE.compareAndSet(this, Phase.TRACKING, Phase.STOPPING)) {
+            return;
+        }
+        List<String> ids = journal.getJobIds();
+        log("Gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls (" + oneLine(cause)
+                + "); terminating its " + ids.size() + " job(s): " + String.join(" ", ids));
+        terminateThenFail("Jenkins gave up polling the run", new AbortException(request.getKind().functionName()
+                + ": gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls ("
+                + oneLine(cause) + "); asked AWS Batch to terminate its " + ids.size() + " job(s): "
+                + JobIdList.of(ids)), false);
     }
 
     private void schedulePoll(long delay) {
@@ -480,14 +526,40 @@ public class GraphStepExecution extends StepExecution {
     }
 
     private void completeSuccess(Object value) {
-        if (completedFlag().compareAndSet(false, true)) {
-            getContext().onSuccess(value);
-        }
+        saveOutcome(value, null);
     }
 
     private void completeFailure(Throwable t) {
+        saveOutcome(null, t);
+    }
+
+    /** Saves the outcome with the execution, then delivers it: a restart in between delivers it on resume. */
+    private void saveOutcome(Object value, Throwable failure) {
+        synchronized (this) {
+            if (outcomeSaved) {
+                return;
+            }
+            savedValue = value;
+            savedFailure = failure;
+            outcomeSaved = true;
+        }
+        try {
+            getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError e) {
+            LOGGER.log(Level.FINE, "saving the outcome failed; delivering it all the same", e);
+        }
+        deliver();
+    }
+
+    private void deliver() {
         if (completedFlag().compareAndSet(false, true)) {
-            getContext().onFailure(t);
+            if (savedFailure != null) {
+                getContext().onFailure(savedFailure);
+            } else {
+                getContext().onSuccess(savedValue);
+            }
         }
     }
 
@@ -502,7 +574,8 @@ public class GraphStepExecution extends StepExecution {
         if (c == null) {
             synchronized (this) {
                 if (completed == null) {
-                    completed = new AtomicBoolean(phase == Phase.DONE);
+                    // false after a restart too: a step resumed in DONE has not delivered its saved outcome yet
+                    completed = new AtomicBoolean(false);
                 }
                 c = completed;
             }
@@ -550,14 +623,16 @@ public class GraphStepExecution extends StepExecution {
         PrintStream logger = listener == null ? System.out : listener.getLogger();
         Object credentials = effective.isLocal()
                 ? null
-                : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger);
+                : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger,
+                        request.isControllerIdentityAllowed());
         DriverContext dc = new DriverContext(
                 logger,
                 run == null ? null : run.getRootDir(),
                 environment,
                 credentials,
                 run == null ? null : run.getExternalizableId(),
-                new Workspace());
+                new Workspace())
+                .withProxy(runtime().proxy());
         return factory.open(request, dc);
     }
 

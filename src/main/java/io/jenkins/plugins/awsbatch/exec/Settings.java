@@ -114,6 +114,14 @@ public final class Settings implements Serializable {
         return new Settings(engine, envRegion, queue, store, credentialsId, roleArn, externalId, endpointUrl);
     }
 
+    /** This, with the endpoint taken from the environment when unset ({@code AWS_ENDPOINT_URL} of withAWS). */
+    public Settings withEndpointIfUnset(String envEndpoint) {
+        if (endpointUrl != null || blankToNull(envEndpoint) == null) {
+            return this;
+        }
+        return new Settings(engine, region, queue, store, credentialsId, roleArn, externalId, envEndpoint);
+    }
+
     private static String or(String a, String b) {
         return a != null ? a : b;
     }

@@ -122,8 +122,13 @@ public abstract class AbstractAwsBatchStep extends Step {
      * allowed the local engine and file: stores (a step's own {@code engine} or {@code store} cannot).
      */
     public GraphRequest toRequest(Settings defaults, boolean controllerAccess) {
-        return new GraphRequest(
-                kind(), arguments(), explicitSettings(), defaults, waitForCompletion(), pollPolicy(), controllerAccess);
+        return toRequest(defaults, controllerAccess, false);
+    }
+
+    /** As {@link #toRequest(Settings, boolean)}, and whether the controller's own AWS identity may be used. */
+    public GraphRequest toRequest(Settings defaults, boolean controllerAccess, boolean controllerIdentity) {
+        return new GraphRequest(kind(), arguments(), explicitSettings(), defaults, waitForCompletion(), pollPolicy(),
+                controllerAccess, controllerIdentity);
     }
 
     static PollPolicy pollPolicy() {
@@ -139,7 +144,7 @@ public abstract class AbstractAwsBatchStep extends Step {
     public StepExecution start(StepContext context) throws Exception {
         AwsBatchGraphConfiguration global = AwsBatchGraphConfiguration.get();
         return new GraphStepExecution(
-                context, toRequest(global.toSettings(), global.isAllowLocalEngine()), driverFactory());
+                context, toRequest(global.toSettings(), global.isAllowLocalEngine(), global.isAllowControllerIdentity()), driverFactory());
     }
 
     /** The engine bridge; overridable for tests. */

@@ -9,6 +9,8 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsbatch.exec.StepSummary;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
@@ -29,6 +31,12 @@ public abstract class AwsBatchStepDescriptor extends StepDescriptor {
     @Override
     public Set<? extends Class<?>> getRequiredContext() {
         return Set.of(Run.class, TaskListener.class);
+    }
+
+    /** What Pipeline views show next to the step's name: its file or name, run, stages, items. */
+    @Override
+    public String argumentsToString(Map<String, Object> namedArgs) {
+        return StepSummary.of(namedArgs);
     }
 
     /**

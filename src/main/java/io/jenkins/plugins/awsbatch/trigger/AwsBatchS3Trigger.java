@@ -2,14 +2,19 @@ package io.jenkins.plugins.awsbatch.trigger;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.triggers.Trigger;
 import hudson.triggers.TriggerDescriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
+import io.jenkins.plugins.awsbatch.config.JenkinsProxy;
 import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
@@ -19,6 +24,7 @@ import io.jenkins.plugins.awsbatch.engine.trigger.ObjectFilter;
 import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import java.io.File;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -29,6 +35,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
 
 /**
  * {@code triggers { awsBatchS3Trigger(queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123/inbox', prefix: 'in/') }}:
@@ -146,7 +153,8 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
                 () -> connect(project),
                 sqs -> new S3EventWatcher(sqs, queueUrl, filter(), new FileSeenObjects(seenFile.toPath()), log),
                 handler,
-                log);
+                log)
+                .pausedWhile(() -> project instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> p && p.isDisabled());
         loop = l;
         l.start();
         log.accept("polling " + queueUrl + " for " + filter());
@@ -155,6 +163,12 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
     @Override
     public void stop() {
         stopLoop();
+    }
+
+    /** Whether a polling thread runs for this trigger (started and not stopped). */
+    public boolean isPolling() {
+        S3TriggerLoop l = loop;
+        return l != null && !l.isStopped();
     }
 
     private void stopLoop() {
@@ -167,33 +181,30 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
 
     /** The queue's client, with the trigger's (or the global) region and credentials. Never prints a key. */
     private S3TriggerLoop.Connection connect(Job<?, ?> project) throws Exception {
-        Settings defaults = AwsBatchGraphConfiguration.get().toSettings();
+        AwsBatchGraphConfiguration global = AwsBatchGraphConfiguration.get();
+        Settings defaults = global.toSettings();
         String effectiveRegion = region != null ? region : defaults.getRegion();
         String id = credentialsId != null ? credentialsId : defaults.getCredentialsId();
-        CredentialsSpec credentials = null;
-        if (id != null) {
-            AmazonWebServicesCredentials found = null;
-            for (AmazonWebServicesCredentials c : CredentialsProvider.lookupCredentialsInItem(
-                    AmazonWebServicesCredentials.class, project, ACL.SYSTEM2)) {
-                if (id.equals(c.getId())) {
-                    found = c;
-                    break;
-                }
-            }
-            if (found == null) {
-                throw new IllegalStateException(
-                        "credentialsId '" + id + "': no 'AWS Credentials' with that id is " + "visible to " + project);
-            }
-            credentials = new CredentialsSpec.Provided(found, "Jenkins credentials '" + id + "'");
-        }
+        CredentialsSpec credentials = TriggerCredentials.choose(
+                id,
+                wanted -> CredentialsProvider.findCredentialByIdInItem(wanted, AmazonWebServicesCredentials.class,
+                        project, authenticationOf(project), List.of()),
+                global.isAllowControllerIdentity(),
+                String.valueOf(project));
         AwsClients clients = AwsClients.create(
                 AwsSettings.builder()
                         .region(effectiveRegion)
                         .endpointUrl(endpointUrl)
                         .credentials(credentials)
+                        .proxy(JenkinsProxy.current())
                         .build(),
                 new CallCounter());
         return new S3TriggerLoop.Connection(clients.sqs(), clients);
+    }
+
+    /** Who the job's builds run as (Authorize Project, else SYSTEM): the trigger sees the credentials they see. */
+    static Authentication authenticationOf(Job<?, ?> job) {
+        return job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 
     @Extension
@@ -208,6 +219,22 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
         @Override
         public String getDisplayName() {
             return "AWS Batch graph: build when an object arrives in S3 (S3 events on SQS)";
+        }
+
+        /**
+         * The 'AWS Credentials' the job's builds can use (as the job's authentication, like the trigger's own
+         * lookup), for those who may configure the job; others see only the current value. POST only.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            Authentication as = item instanceof Job<?, ?> job ? authenticationOf(job) : ACL.SYSTEM2;
+            return result.includeEmptyValue()
+                    .includeAs(as, item, AmazonWebServicesCredentials.class)
+                    .includeCurrentValue(credentialsId);
         }
 
         /** Checks the queue URL's form; like every validation of this plugin, POST and for job configurers only. */

@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class S3TriggerLoop {
     static final Duration MIN_RETRY = Duration.ofSeconds(10);
     static final Duration MAX_RETRY = Duration.ofMinutes(5);
+    /** How often a paused loop (disabled job) looks whether it may poll again. */
+    static final Duration PAUSED_CHECK = Duration.ofSeconds(15);
 
     private final String name;
     private final Callable<Connection> sqsFactory;
@@ -33,6 +36,8 @@ public final class S3TriggerLoop {
     private volatile Thread thread;
     private volatile Connection sqs;
     private final Object wakeUp = new Object();
+    private volatile BooleanSupplier paused = () -> false;
+    private boolean recheck; // guarded by wakeUp
 
     /** An SQS client and what to close with it (the client set it belongs to). */
     public record Connection(SqsClient sqs, AutoCloseable resources) {
@@ -52,6 +57,23 @@ public final class S3TriggerLoop {
         this.watcherFactory = watcherFactory;
         this.handler = handler;
         this.log = log == null ? line -> {} : log;
+    }
+
+    /**
+     * While {@code paused} says so (the job is disabled) nothing is received: the messages wait in the queue
+     * instead of being received, refused and redelivered again and again.
+     */
+    public S3TriggerLoop pausedWhile(BooleanSupplier paused) {
+        this.paused = paused == null ? () -> false : paused;
+        return this;
+    }
+
+    /** Looks again at once whether the loop is paused (instead of within {@link #PAUSED_CHECK}). */
+    public void recheck() {
+        synchronized (wakeUp) {
+            recheck = true;
+            wakeUp.notifyAll();
+        }
     }
 
     public synchronized void start() {
@@ -84,6 +106,10 @@ public final class S3TriggerLoop {
         long end = System.nanoTime() + duration.toNanos();
         synchronized (wakeUp) {
             while (!stopped) {
+                if (recheck) {
+                    recheck = false;
+                    return;
+                }
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     return;
@@ -109,12 +135,32 @@ public final class S3TriggerLoop {
 
     private void run() {
         Duration retry = MIN_RETRY;
+        boolean announcedPause = false;
         while (!stopped) {
+            if (isPaused()) {
+                if (!announcedPause) {
+                    log.accept("paused: the job is disabled; messages stay in the queue");
+                    announcedPause = true;
+                }
+                try {
+                    pause(PAUSED_CHECK);
+                } catch (InterruptedException e) {
+                    // only stop() ends the loop
+                }
+                continue;
+            }
+            if (announcedPause) {
+                log.accept("resumed: the job is enabled again");
+                announcedPause = false;
+            }
             try {
                 sqs = sqsFactory.call();
                 S3EventWatcher watcher = watcherFactory.apply(sqs.sqs()).sleeper(this::pause);
                 retry = MIN_RETRY;
-                watcher.watch(handler, 0, () -> stopped);
+                watcher.watch(handler, 0, () -> stopped || isPaused());
+                if (!stopped) {
+                    continue; // paused: the client is closed (finally) and the loop waits above
+                }
             } catch (Exception | LinkageError e) {
                 if (stopped) {
                     break;
@@ -139,6 +185,14 @@ public final class S3TriggerLoop {
             retry = retry.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.multipliedBy(2);
         }
         log.accept("stopped");
+    }
+
+    private boolean isPaused() {
+        try {
+            return paused.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void closeClient() {

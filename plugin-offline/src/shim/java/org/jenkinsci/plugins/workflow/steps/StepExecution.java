@@ -36,4 +36,9 @@ public abstract class StepExecution implements Serializable {
     public @CheckForNull String getStatus() {
         return null;
     }
+
+    // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
+    public boolean blocksRestart() {
+        return false;
+    }
 }

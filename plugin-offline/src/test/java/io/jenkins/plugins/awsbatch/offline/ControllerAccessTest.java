@@ -49,8 +49,9 @@ class ControllerAccessTest {
         String key = UUID.randomUUID().toString();
         keys.add(key);
         FakeContext context = new FakeContext(key, new FakeRun(buildDir));
+        // the controller's AWS identity allowed: these tests are about its processes and folders
         GraphStepExecution execution = new GraphStepExecution(context,
-                new GraphRequest(kind, args, step, global, true, FAST, allowed), new RealEngineFactory(key));
+                new GraphRequest(kind, args, step, global, true, FAST, allowed, true), new RealEngineFactory(key));
         execution.start();
         long end = System.currentTimeMillis() + 30_000;
         while (!context.state().done() && System.currentTimeMillis() < end) {

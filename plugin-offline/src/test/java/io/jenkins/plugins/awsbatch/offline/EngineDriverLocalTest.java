@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
+import io.jenkins.plugins.awsbatch.bridge.FailedItemCap;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -131,19 +128,6 @@ class EngineDriverLocalTest {
         return n == null ? 0 : ((Number) n).longValue();
     }
 
-    private static byte[] serialize(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static GraphStepExecution deserialize(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (GraphStepExecution) in.readObject();
-        }
-    }
 
     // ---- tests -------------------------------------------------------------------------------------------
 
@@ -222,6 +206,29 @@ class EngineDriverLocalTest {
         assertThat(run.getResult()).isSameAs(Result.UNSTABLE);
     }
 
+    /**
+     * build.xml and the Pipeline program keep the first N failed items per stage (100 by default; 3 here, to stay
+     * fast); the return map names the run whose store has them all.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void failedItemsBeyondTheCapAreLeftInTheRunsStore() throws Exception {
+        System.setProperty(FailedItemCap.PROPERTY, "3");
+        try {
+            Map<String, Object> plan = plan(5);
+            Map<String, Object> fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "toleratedFailurePercent", 100,
+                    "stages", List.of(stage("score", "exit 3"))), true).start().result();
+            Map<String, Object> score = stageOf(fan, "score");
+            assertThat(score).containsEntry("failedCount", 5L).containsEntry("failedItemsOmitted", 2L)
+                    .containsEntry("failedItemsIn", fan.get("runUri"));
+            assertThat((List<Object>) score.get("failedItems")).hasSize(3);
+            assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getStages().get(0).getFailedItems())
+                    .hasSize(3);
+        } finally {
+            System.clearProperty(FailedItemCap.PROPERTY);
+        }
+    }
+
     @Test
     void toleratedFailureAddsAWarningActionToTheStep() throws Exception {
         Map<String, Object> plan = plan(4);
@@ -270,12 +277,12 @@ class EngineDriverLocalTest {
                 .start();
         waitFor(() -> fan.execution.getJournal().getEntries().size() == 2
                 && fan.execution.getPhase() == GraphStepExecution.Phase.TRACKING, 60_000);
-        byte[] saved = serialize(fan.execution);
+        byte[] saved = Snapshots.serialize(fan.execution);
 
         // "restart": the old timers and pool are gone, a new console, the execution comes back from disk
         RealEngineFactory.restart(fan.key);
         FakeContext.State after = FakeContext.restart(fan.key);
-        GraphStepExecution resumed = deserialize(saved);
+        GraphStepExecution resumed = Snapshots.deserialize(saved);
         assertThat(resumed.getJournal().getEntries()).hasSize(2);
         resumed.onResume();
         Files.writeString(gate, "go");

@@ -73,6 +73,7 @@ class FormMethodsTest {
                 }
             }
         }
-        assertThat(checked).anyMatch(m -> m.endsWith("AwsBatchS3Trigger$DescriptorImpl.doCheckQueueUrl"));
+        assertThat(checked).anyMatch(m -> m.endsWith("AwsBatchS3Trigger$DescriptorImpl.doCheckQueueUrl"))
+                .anyMatch(m -> m.endsWith("AwsBatchS3Trigger$DescriptorImpl.doFillCredentialsIdItems"));
     }
 }

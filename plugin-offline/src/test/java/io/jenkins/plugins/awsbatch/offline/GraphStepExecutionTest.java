@@ -11,11 +11,7 @@ import io.jenkins.plugins.awsbatch.exec.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,19 +53,6 @@ class GraphStepExecutionTest {
         return (Map<String, Object>) o;
     }
 
-    private static byte[] serialize(Object o) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static GraphStepExecution deserialize(byte[] bytes) throws Exception {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (GraphStepExecution) in.readObject();
-        }
-    }
 
     @Test
     void startReturnsAtOnceAndDoesNoAwsWorkOnTheCallingThread() throws Exception {
@@ -99,12 +82,12 @@ class GraphStepExecutionTest {
         execution.start();
         batch.runtime.runAll(1); // submitted both jobs and polled once
         assertThat(context.state().done()).isFalse();
-        byte[] saved = serialize(execution);
+        byte[] saved = Snapshots.serialize(execution);
 
         // "restart": queued timer work is gone, a new console, the execution comes back from disk
         batch.runtime.drop();
         FakeContext.State after = FakeContext.restart(key);
-        GraphStepExecution resumed = deserialize(saved);
+        GraphStepExecution resumed = Snapshots.deserialize(saved);
         resumed.onResume();
         batch.runtime.runAll();
 
@@ -123,7 +106,7 @@ class GraphStepExecutionTest {
         context.state().onSave = () -> {
             if (snapshot[0] == null) {
                 try {
-                    snapshot[0] = serialize(execution); // state on disk right after the first job id
+                    snapshot[0] = Snapshots.serialize(execution); // state on disk right after the first job id
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -136,7 +119,7 @@ class GraphStepExecutionTest {
 
         batch.runtime.drop();
         FakeContext.State after = FakeContext.restart(key);
-        GraphStepExecution resumed = deserialize(snapshot[0]);
+        GraphStepExecution resumed = Snapshots.deserialize(snapshot[0]);
         assertThat(resumed.getPhase()).isEqualTo(GraphStepExecution.Phase.SUBMITTING);
         resumed.onResume();
         batch.runtime.runAll();
@@ -207,11 +190,11 @@ class GraphStepExecutionTest {
         execution.start();
         batch.runtime.runAll(1);
         execution.stop(new InterruptedException("aborted"));
-        byte[] saved = serialize(execution); // Jenkins stops before the termination ran
+        byte[] saved = Snapshots.serialize(execution); // Jenkins stops before the termination ran
         batch.runtime.drop();
 
         FakeContext.State after = FakeContext.restart(key);
-        GraphStepExecution resumed = deserialize(saved);
+        GraphStepExecution resumed = Snapshots.deserialize(saved);
         assertThat(resumed.getPhase()).isEqualTo(GraphStepExecution.Phase.STOPPING);
         resumed.onResume();
         batch.runtime.runAll();
@@ -227,11 +210,11 @@ class GraphStepExecutionTest {
         execution.start();
         batch.runtime.runAll(1);
         execution.stop(new InterruptedException("aborted"));
-        byte[] saved = serialize(execution);
+        byte[] saved = Snapshots.serialize(execution);
         batch.runtime.drop();
 
         FakeContext.State after = FakeContext.restart(key);
-        GraphStepExecution resumed = deserialize(saved);
+        GraphStepExecution resumed = Snapshots.deserialize(saved);
         resumed.onResume();
         batch.runtime.timedFirst(); // the fallback timer fires before termination returns
         batch.runtime.runAll(1);

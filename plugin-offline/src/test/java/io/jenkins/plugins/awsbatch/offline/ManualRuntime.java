@@ -13,6 +13,13 @@ final class ManualRuntime implements ExecutionRuntime {
     private final Deque<Task> tasks = new ArrayDeque<>();
     private final Deque<Task> timed = new ArrayDeque<>();
     final List<Long> delays = new ArrayList<>();
+    /** What {@link #proxy()} answers: Jenkins' proxy configuration as the plugin reads it. */
+    volatile io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy;
+
+    @Override
+    public io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy() {
+        return proxy;
+    }
 
     private static final class Task {
         final Runnable runnable;

@@ -61,7 +61,19 @@ final class RealEngineFactory implements DriverFactory {
         restart(key);
     }
 
+    /** Sets what the runtime of {@code key} answers as Jenkins' proxy. */
+    static void proxy(String key, io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy) {
+        RUNTIMES.computeIfAbsent(key, k -> new ThreadedRuntime()).proxy = proxy;
+    }
+
     static final class ThreadedRuntime implements ExecutionRuntime {
+        volatile io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy;
+
+        @Override
+        public io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy() {
+            return proxy;
+        }
+
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "timer"));
         private final ExecutorService pool = Executors.newCachedThreadPool(r -> daemon(r, "pool"));
 

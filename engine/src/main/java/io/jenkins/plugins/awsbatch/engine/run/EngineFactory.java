@@ -170,6 +170,7 @@ public final class EngineFactory {
                 .profile(options.profile())
                 .credentials(options.credentials())
                 .endpointUrl(options.endpointUrl())
+                .proxy(options.proxy())
                 .build();
         AwsClients clients = AwsClients.create(settings, calls);
         BatchService batch = clients.batchService();

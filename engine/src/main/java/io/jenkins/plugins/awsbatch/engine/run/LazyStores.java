@@ -24,7 +24,7 @@ public final class LazyStores implements StoreResolver, AutoCloseable {
         }
         if (clients == null) {
             clients = AwsClients.create(AwsSettings.builder().region(regionForReading()).profile(options.profile())
-                    .credentials(options.credentials()).endpointUrl(options.endpointUrl()).build(), new CallCounter());
+                    .credentials(options.credentials()).endpointUrl(options.endpointUrl()).proxy(options.proxy()).build(), new CallCounter());
         }
         return clients.objectStore();
     }
