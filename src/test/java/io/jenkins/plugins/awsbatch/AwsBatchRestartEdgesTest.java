@@ -28,9 +28,14 @@ class AwsBatchRestartEdgesTest {
     private static String chain() {
         StringBuilder stages = new StringBuilder();
         for (int i = 0; i < STAGES; i++) {
-            stages.append(i == 0 ? "" : ", ").append("[name: 's").append(i).append("', jobDefinition: 's")
-                    .append(i).append("', command: ['sh', '-c', 'sleep 2']")
-                    .append(i == 0 ? "" : ", dependsOn: ['s" + (i - 1) + "']").append("]");
+            stages.append(i == 0 ? "" : ", ")
+                    .append("[name: 's")
+                    .append(i)
+                    .append("', jobDefinition: 's")
+                    .append(i)
+                    .append("', command: ['sh', '-c', 'sleep 2']")
+                    .append(i == 0 ? "" : ", dependsOn: ['s" + (i - 1) + "']")
+                    .append("]");
         }
         return "def plan = awsBatchPlan(engine: 'local', items: ['a', 'b'], name: 'chain')\n"
                 + "def fan = awsBatchFanOut(engine: 'local', plan: plan, stages: [" + stages + "])\n"
@@ -39,7 +44,8 @@ class AwsBatchRestartEdgesTest {
 
     @Test
     void aRestartDuringSubmissionSubmitsEveryJobOnce() throws Throwable {
-        String previous = System.setProperty(AbstractAwsBatchStep.POLL_MIN_PROPERTY, AwsBatchRestartTest.POLL_MIN_MILLIS);
+        String previous =
+                System.setProperty(AbstractAwsBatchStep.POLL_MIN_PROPERTY, AwsBatchRestartTest.POLL_MIN_MILLIS);
         try {
             sessions.then(r -> {
                 AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
@@ -49,14 +55,16 @@ class AwsBatchRestartEdgesTest {
                 r.waitForMessage("Submitted s0", b);
             });
             sessions.then(r -> {
-                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+                WorkflowRun b =
+                        r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
                 r.waitForCompletion(b);
                 r.assertBuildStatus(Result.SUCCESS, b);
                 r.assertLogContains("outcome=SUCCEEDED", b);
                 String log = JenkinsRule.getLog(b);
                 for (int i = 0; i < STAGES; i++) {
                     assertThat(AwsBatchRestartTest.count("(?m)^Submitted s" + i + ":", log))
-                            .as("SubmitJob for stage s" + i + " across both sessions").isEqualTo(1);
+                            .as("SubmitJob for stage s" + i + " across both sessions")
+                            .isEqualTo(1);
                 }
             });
         } finally {
@@ -66,7 +74,8 @@ class AwsBatchRestartEdgesTest {
 
     @Test
     void aRestartWhileStoppingEndsTheBuildAbortedWithItsJobsTerminated() throws Throwable {
-        String previous = System.setProperty(AbstractAwsBatchStep.POLL_MIN_PROPERTY, AwsBatchRestartTest.POLL_MIN_MILLIS);
+        String previous =
+                System.setProperty(AbstractAwsBatchStep.POLL_MIN_PROPERTY, AwsBatchRestartTest.POLL_MIN_MILLIS);
         try {
             sessions.then(r -> {
                 AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
@@ -82,7 +91,8 @@ class AwsBatchRestartEdgesTest {
                 b.doStop(); // the restart follows at once: the stop may still be terminating
             });
             sessions.then(r -> {
-                WorkflowRun b = r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
+                WorkflowRun b =
+                        r.jenkins.getItemByFullName("p", WorkflowJob.class).getBuildByNumber(1);
                 r.waitForCompletion(b);
                 r.assertBuildStatus(Result.ABORTED, b);
                 r.assertLogContains("Asked AWS Batch to terminate", b);

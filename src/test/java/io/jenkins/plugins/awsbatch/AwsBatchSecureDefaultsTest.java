@@ -31,30 +31,38 @@ class AwsBatchSecureDefaultsTest {
     @Test
     void aStepWithoutCredentialsFailsNamingTheFixesInsteadOfUsingTheControllersIdentity(JenkinsRule r)
             throws Exception {
-        WorkflowRun b = run(r, "none",
+        WorkflowRun b = run(
+                r,
+                "none",
                 "awsBatchPlan(items: ['a'], region: 'eu-west-1', store: 's3://bucket-a/runs')\necho 'not reached'");
         r.assertBuildStatus(Result.FAILURE, b);
         r.assertLogContains("no AWS credentials: set credentialsId: to an 'AWS Credentials' id", b);
         r.assertLogContains("Allow the controller's own AWS identity", b);
         r.assertLogNotContains("not reached", b);
 
-        WorkflowRun profile = run(r, "profile", "withEnv(['AWS_PROFILE=prod']) {\n"
-                + "  awsBatchPlan(items: ['a'], region: 'eu-west-1', store: 's3://bucket-a/runs')\n}");
+        WorkflowRun profile = run(
+                r,
+                "profile",
+                "withEnv(['AWS_PROFILE=prod']) {\n"
+                        + "  awsBatchPlan(items: ['a'], region: 'eu-west-1', store: 's3://bucket-a/runs')\n}");
         r.assertBuildStatus(Result.FAILURE, profile);
         r.assertLogContains("AWS_PROFILE 'prod' names a profile of the controller's own AWS files", profile);
     }
 
     @Test
     void declarativeTriggerSurvivesAConfigRoundtripAndStopsWhenItsJobIsDeleted(JenkinsRule r) throws Exception {
-        WorkflowRun b = run(r, "triggered", "pipeline {\n"
-                + "  agent none\n"
-                + "  triggers {\n"
-                + "    awsBatchS3Trigger(queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/inbox',\n"
-                + "        bucket: 'inputs', prefix: 'in/', suffix: '.xlsx', region: 'eu-west-1',\n"
-                + "        credentialsId: 'aws-1', endpointUrl: 'http://127.0.0.1:9')\n"
-                + "  }\n"
-                + "  stages { stage('x') { steps { echo 'configured' } } }\n"
-                + "}");
+        WorkflowRun b = run(
+                r,
+                "triggered",
+                "pipeline {\n"
+                        + "  agent none\n"
+                        + "  triggers {\n"
+                        + "    awsBatchS3Trigger(queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/inbox',\n"
+                        + "        bucket: 'inputs', prefix: 'in/', suffix: '.xlsx', region: 'eu-west-1',\n"
+                        + "        credentialsId: 'aws-1', endpointUrl: 'http://127.0.0.1:9')\n"
+                        + "  }\n"
+                        + "  stages { stage('x') { steps { echo 'configured' } } }\n"
+                        + "}");
         r.assertBuildStatus(Result.SUCCESS, b);
         WorkflowJob p = r.jenkins.getItemByFullName("triggered", WorkflowJob.class);
         AwsBatchS3Trigger t = ParameterizedJobMixIn.getTrigger(p, AwsBatchS3Trigger.class);

@@ -798,8 +798,8 @@ final class EngineGraphDriver implements GraphDriver {
         String region = settings.getRegion() != null ? settings.getRegion() : graph.region();
         // withAWS(profile:) sets AWS_PROFILE: the region of that profile, when nothing else names one
         String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
-        return new EngineOptions("aws", region, settings.getEndpointUrl(), profile, credentials(), null,
-                context.getProxy());
+        return new EngineOptions(
+                "aws", region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy());
     }
 
     /** The resolved Jenkins credentials (never printed), with the role assumed on top when one is set. */

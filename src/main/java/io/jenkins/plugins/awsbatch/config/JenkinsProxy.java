@@ -22,8 +22,12 @@ public final class JenkinsProxy {
             return null;
         }
         Secret password = proxy.getSecretPassword();
-        return of(proxy.getName(), proxy.getPort(), proxy.getUserName(),
-                password == null ? null : password.getPlainText(), proxy.getNoProxyHost());
+        return of(
+                proxy.getName(),
+                proxy.getPort(),
+                proxy.getUserName(),
+                password == null ? null : password.getPlainText(),
+                proxy.getNoProxyHost());
     }
 
     /**
@@ -44,10 +48,10 @@ public final class JenkinsProxy {
             }
         }
         String h = host.trim();
-        URI endpoint = URI.create("http://" + (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h)
-                + (port > 0 ? ":" + port : ""));
-        return new ProxySettings(endpoint, blankToNull(user), user == null || user.isBlank() ? null
-                : blankToNull(password), direct);
+        URI endpoint = URI.create(
+                "http://" + (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + (port > 0 ? ":" + port : ""));
+        return new ProxySettings(
+                endpoint, blankToNull(user), user == null || user.isBlank() ? null : blankToNull(password), direct);
     }
 
     private static String blankToNull(String s) {

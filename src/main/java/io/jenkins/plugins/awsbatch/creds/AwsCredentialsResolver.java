@@ -62,9 +62,11 @@ public final class AwsCredentialsResolver {
         }
         String profile = environment == null ? null : Settings.blankToNull(environment.get("AWS_PROFILE"));
         if (!controllerIdentityAllowed) {
-            throw new AbortException(profile == null ? NO_CREDENTIALS
-                    : "AWS_PROFILE '" + profile + "' names a profile of the controller's own AWS files; "
-                            + NO_CREDENTIALS);
+            throw new AbortException(
+                    profile == null
+                            ? NO_CREDENTIALS
+                            : "AWS_PROFILE '" + profile + "' names a profile of the controller's own AWS files; "
+                                    + NO_CREDENTIALS);
         }
         if (profile != null) {
             logger.println("AWS credentials: profile '" + profile + "' of the Jenkins controller (withAWS)");

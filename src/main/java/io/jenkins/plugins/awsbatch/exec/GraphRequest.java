@@ -105,7 +105,9 @@ public final class GraphRequest implements Serializable {
                 envRegion = Settings.blankToNull(environment.get("AWS_DEFAULT_REGION"));
             }
         }
-        return settings.withRegionIfUnset(envRegion).withEndpointIfUnset(envEndpoint).orElse(defaults);
+        return settings.withRegionIfUnset(envRegion)
+                .withEndpointIfUnset(envEndpoint)
+                .orElse(defaults);
     }
 
     public boolean isWaitForCompletion() {

@@ -78,6 +78,7 @@ public class GraphStepExecution extends StepExecution {
     private int pollErrors;
     /** The outcome, saved with the execution before the step completes, so a restart in between delivers it. */
     private Object savedValue;
+
     private Throwable savedFailure;
     private boolean outcomeSaved;
 
@@ -319,10 +320,13 @@ public class GraphStepExecution extends StepExecution {
         List<String> ids = journal.getJobIds();
         log("Gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls (" + oneLine(cause)
                 + "); terminating its " + ids.size() + " job(s): " + String.join(" ", ids));
-        terminateThenFail("Jenkins gave up polling the run", new AbortException(request.getKind().functionName()
-                + ": gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls ("
-                + oneLine(cause) + "); asked AWS Batch to terminate its " + ids.size() + " job(s): "
-                + JobIdList.of(ids)), false);
+        terminateThenFail(
+                "Jenkins gave up polling the run",
+                new AbortException(request.getKind().functionName()
+                        + ": gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls ("
+                        + oneLine(cause) + "); asked AWS Batch to terminate its " + ids.size() + " job(s): "
+                        + JobIdList.of(ids)),
+                false);
     }
 
     private void schedulePoll(long delay) {
@@ -623,15 +627,20 @@ public class GraphStepExecution extends StepExecution {
         PrintStream logger = listener == null ? System.out : listener.getLogger();
         Object credentials = effective.isLocal()
                 ? null
-                : AwsCredentialsResolver.resolve(run, request.getSettings(), effective, environment, logger,
+                : AwsCredentialsResolver.resolve(
+                        run,
+                        request.getSettings(),
+                        effective,
+                        environment,
+                        logger,
                         request.isControllerIdentityAllowed());
         DriverContext dc = new DriverContext(
-                logger,
-                run == null ? null : run.getRootDir(),
-                environment,
-                credentials,
-                run == null ? null : run.getExternalizableId(),
-                new Workspace())
+                        logger,
+                        run == null ? null : run.getRootDir(),
+                        environment,
+                        credentials,
+                        run == null ? null : run.getExternalizableId(),
+                        new Workspace())
                 .withProxy(runtime().proxy());
         return factory.open(request, dc);
     }

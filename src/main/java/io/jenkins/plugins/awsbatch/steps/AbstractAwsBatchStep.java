@@ -127,8 +127,15 @@ public abstract class AbstractAwsBatchStep extends Step {
 
     /** As {@link #toRequest(Settings, boolean)}, and whether the controller's own AWS identity may be used. */
     public GraphRequest toRequest(Settings defaults, boolean controllerAccess, boolean controllerIdentity) {
-        return new GraphRequest(kind(), arguments(), explicitSettings(), defaults, waitForCompletion(), pollPolicy(),
-                controllerAccess, controllerIdentity);
+        return new GraphRequest(
+                kind(),
+                arguments(),
+                explicitSettings(),
+                defaults,
+                waitForCompletion(),
+                pollPolicy(),
+                controllerAccess,
+                controllerIdentity);
     }
 
     static PollPolicy pollPolicy() {
@@ -144,7 +151,9 @@ public abstract class AbstractAwsBatchStep extends Step {
     public StepExecution start(StepContext context) throws Exception {
         AwsBatchGraphConfiguration global = AwsBatchGraphConfiguration.get();
         return new GraphStepExecution(
-                context, toRequest(global.toSettings(), global.isAllowLocalEngine(), global.isAllowControllerIdentity()), driverFactory());
+                context,
+                toRequest(global.toSettings(), global.isAllowLocalEngine(), global.isAllowControllerIdentity()),
+                driverFactory());
     }
 
     /** The engine bridge; overridable for tests. */

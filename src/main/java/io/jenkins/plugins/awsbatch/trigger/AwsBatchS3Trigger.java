@@ -149,11 +149,11 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
         File seenFile = new File(project.getRootDir(), SEEN_FILE);
         S3BuildHandler handler = new S3BuildHandler(name, new JobBuildScheduler(project), log);
         S3TriggerLoop l = new S3TriggerLoop(
-                "awsBatchS3Trigger " + name + " <- " + queueUrl,
-                () -> connect(project),
-                sqs -> new S3EventWatcher(sqs, queueUrl, filter(), new FileSeenObjects(seenFile.toPath()), log),
-                handler,
-                log)
+                        "awsBatchS3Trigger " + name + " <- " + queueUrl,
+                        () -> connect(project),
+                        sqs -> new S3EventWatcher(sqs, queueUrl, filter(), new FileSeenObjects(seenFile.toPath()), log),
+                        handler,
+                        log)
                 .pausedWhile(() -> project instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> p && p.isDisabled());
         loop = l;
         l.start();
@@ -187,8 +187,8 @@ public class AwsBatchS3Trigger extends Trigger<Job<?, ?>> {
         String id = credentialsId != null ? credentialsId : defaults.getCredentialsId();
         CredentialsSpec credentials = TriggerCredentials.choose(
                 id,
-                wanted -> CredentialsProvider.findCredentialByIdInItem(wanted, AmazonWebServicesCredentials.class,
-                        project, authenticationOf(project), List.of()),
+                wanted -> CredentialsProvider.findCredentialByIdInItem(
+                        wanted, AmazonWebServicesCredentials.class, project, authenticationOf(project), List.of()),
                 global.isAllowControllerIdentity(),
                 String.valueOf(project));
         AwsClients clients = AwsClients.create(

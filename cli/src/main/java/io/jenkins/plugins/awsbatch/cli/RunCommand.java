@@ -115,14 +115,17 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * The local engine keeps its state in the run's folder, so opening it for a run id in use would touch that
-     * run: a folder already there is named, with the commands that handle it.
+     * run: a journaled run already there is named, with the commands that handle it. A folder without a journal
+     * (a run killed before it journaled anything, so nothing was submitted) is started afresh; a process still
+     * holding it is refused by the run lock.
      */
     private static void refuseExistingLocalRun(GraphSpec graph, String id) {
         if (!graph.storeOrDefault().startsWith("file:")) {
             return;
         }
-        Path folder = LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), id).runUri());
-        if (Files.exists(folder)) {
+        RunLayout layout = new RunLayout(graph.storeOrDefault(), id);
+        Path folder = LocalObjectStore.toPath(layout.runUri());
+        if (Files.exists(LocalObjectStore.toPath(layout.stateUri()))) {
             throw new GraphValidationException(new GraphError("--run-id", "run " + id + " already exists at " + folder,
                     "resume it (batchgraph resume " + id + "), remove it (batchgraph cleanup " + id
                             + "), or choose another --run-id"));

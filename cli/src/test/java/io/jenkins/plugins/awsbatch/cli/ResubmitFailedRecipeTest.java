@@ -21,15 +21,16 @@ class ResubmitFailedRecipeTest {
     void theFailureEventOfARunResubmitsExactlyItsFailedItems() throws Exception {
         String store = dir.resolve("runs").toUri().toString();
         Path graph = dir.resolve("g.yaml");
-        // items b and d fail until RF_FIXED is set (the fix the rerun gets)
+        // items b and d fail until the file "fixed" exists (the fix the rerun gets; jobs do not inherit the
+        // caller's environment, so the fix cannot be an exported variable)
         Files.writeString(graph, """
                 name: rf
                 plan: {items: {list: [{id: a}, {id: b}, {id: c}, {id: d}]}}
                 jobDefinitions:
-                  sh: {command: [sh, -c, 'i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); if grep -q "\\"[bd]\\"" ${BATCHGRAPH_ITEMS_URI#file://}/$i.json && [ -z "$RF_FIXED" ]; then exit 3; fi']}
+                  sh: {command: [sh, -c, 'i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); if grep -q "\\"[bd]\\"" ${BATCHGRAPH_ITEMS_URI#file://}/$i.json && [ ! -f %s ]; then exit 3; fi']}
                 stages:
                   - {name: score, jobDefinition: sh}
-                """);
+                """.formatted(dir.resolve("fixed")));
         CliRunner.Outcome failed = CliRunner.run("run", graph.toString(), "--store", store, "--json");
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
         String runId = new ObjectMapper().readTree(failed.out()).get("runId").asText();
@@ -44,7 +45,7 @@ class ResubmitFailedRecipeTest {
                 "--batchgraph", Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
                         + System.getProperty("java.class.path") + " " + BatchGraphCli.class.getName())
                 .redirectErrorStream(true);
-        recipe.environment().put("RF_FIXED", "1");
+        Files.writeString(dir.resolve("fixed"), "");
         Process process = recipe.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
