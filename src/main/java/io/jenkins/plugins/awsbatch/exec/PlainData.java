@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.exec;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,9 +80,5 @@ public final class PlainData {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    static Serializable serializable(Object o) {
-        return (Serializable) o;
     }
 }

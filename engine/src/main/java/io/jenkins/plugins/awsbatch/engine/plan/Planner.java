@@ -31,10 +31,6 @@ public final class Planner {
         this.clock = clock;
     }
 
-    public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store) {
-        return plan(graphName, spec, baseDir, layout, store, layout.itemsUri(), store);
-    }
-
     /** Item records go to {@code itemsUri} in {@code itemStore} (S3/folder, or DynamoDB); the manifest to the run. */
     public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store,
                      String itemsUri, ObjectStore itemStore) {

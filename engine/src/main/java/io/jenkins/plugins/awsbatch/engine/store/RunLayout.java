@@ -45,8 +45,4 @@ public record RunLayout(String storeUri, String runId) {
     public String retryMapUri(String stage, int round) {
         return StoreUris.join(stageUri(stage), "retry-" + round + ".json");
     }
-
-    public String logsUri() {
-        return StoreUris.join(runUri(), "logs");
-    }
 }

@@ -86,11 +86,6 @@ public record ServerOptions(String bindAddress, int port, boolean allowRemote, D
                 threads, hostNames);
     }
 
-    public ServerOptions withMaxBodyBytes(int bytes) {
-        return new ServerOptions(bindAddress, port, allowRemote, latency, failRate, seed, bytes,
-                threads, hostNames);
-    }
-
     public ServerOptions withHostNames(List<String> names) {
         return new ServerOptions(bindAddress, port, allowRemote, latency, failRate, seed, maxBodyBytes,
                 threads, names);
