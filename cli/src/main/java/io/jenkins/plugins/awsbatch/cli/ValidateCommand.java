@@ -3,7 +3,6 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jenkins.plugins.awsbatch.engine.graph.CountExpression;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanDot;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.awsbatch.cli.picture.PlanJson;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanMermaid;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanText;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
@@ -97,10 +97,8 @@ final class ValidateCommand implements Callable<Integer> {
             entry.put("name", stage.name());
             entry.put("type", stage.type().name().toLowerCase());
             entry.put("gated", ExecutionModes.isGated(graph, stage));
-            if (items >= 0 && stage.type() == StageType.AGGREGATE
-                    && (stage.count() == null || stage.count().partitionsFrom() == null)) {
-                entry.put("jobs", stage.count() == null ? 1 : stage.count().fixed() != null ? stage.count().fixed()
-                        : CountExpression.parse(stage.count().expression()).evaluate(items));
+            if (items >= 0 && stage.type() == StageType.AGGREGATE) {
+                ArrayLayout.aggregateCount(stage, items).ifPresent(jobs -> entry.put("jobs", jobs));
             }
         }
         System.out.println(out);
