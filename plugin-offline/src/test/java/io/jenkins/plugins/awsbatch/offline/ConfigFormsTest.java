@@ -14,9 +14,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -44,11 +50,38 @@ class ConfigFormsTest {
                 assertThat(jelly)
                         .as(c.getSimpleName() + "/config.jelly has an entry for " + field)
                         .contains("field=\"" + field + "\"");
-                assertThat(dir.resolve("help-" + field + ".html"))
-                        .as(c.getSimpleName() + " help for " + field)
-                        .exists();
+                assertThat(helpFile(c, field))
+                        .as(c.getSimpleName() + " help for " + field + " (in its folder or an ancestor's)")
+                        .isPresent();
             }
         }
+    }
+
+    /**
+     * Help shared by several steps lives once, in the folder of their common ancestor (the global configuration is
+     * another class hierarchy and keeps its own).
+     */
+    @Test
+    void noHelpFileIsCopiedIntoSeveralFolders() throws Exception {
+        Map<String, List<Path>> byContent = new HashMap<>();
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("io/jenkins/plugins/awsbatch/steps"))) {
+            for (Path help : files.filter(p -> p.getFileName().toString().startsWith("help-")).toList()) {
+                String key = help.getFileName() + "\n" + Files.readString(help);
+                byContent.computeIfAbsent(key, k -> new ArrayList<>()).add(help);
+            }
+        }
+        assertThat(byContent.values()).allSatisfy(copies -> assertThat(copies).hasSize(1));
+    }
+
+    /** Where Jenkins finds a field's help: Descriptor.getHelpFile walks the describable's class ancestors. */
+    private static Optional<Path> helpFile(Class<?> describable, String field) {
+        for (Class<?> c = describable; c != null; c = c.getSuperclass()) {
+            Path help = RESOURCES.resolve(c.getName().replace('.', '/')).resolve("help-" + field + ".html");
+            if (Files.exists(help)) {
+                return Optional.of(help);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Set<String> fields(Class<?> c) {
