@@ -10,6 +10,9 @@ import jenkins.util.io.OnMaster;
 public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
+    Permission READ = null;
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
     Permission CONFIGURE = null;
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java

@@ -9,6 +9,8 @@ import hudson.model.DescriptorByNameOwner;
 import hudson.model.Item;
 import hudson.model.ModifiableViewGroup;
 import hudson.security.ACL;
+import hudson.security.AuthorizationStrategy;
+import hudson.security.SecurityRealm;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jakarta.servlet.ServletContext;
@@ -36,6 +38,9 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     public static final Permission ADMINISTER = null;
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    public static final Permission READ = null;
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     protected Jenkins(File root, ServletContext context) throws IOException, InterruptedException, ReactorException {
@@ -69,6 +74,16 @@ public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLeve
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     @CheckForNull
     public ProxyConfiguration getProxy() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    public void setSecurityRealm(@CheckForNull SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
+    public void setAuthorizationStrategy(@CheckForNull AuthorizationStrategy a) {
         throw new UnsupportedOperationException("shim");
     }
 }

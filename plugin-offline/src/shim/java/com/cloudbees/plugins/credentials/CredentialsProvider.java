@@ -9,6 +9,7 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
+import hudson.model.ModelObject;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import hudson.model.Run;
@@ -66,6 +67,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
                                                                        @Nullable Item item,
                                                                        @Nullable Authentication authentication,
                                                                        @Nullable List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
+    public static Iterable<CredentialsStore> lookupStores(final ModelObject context) {
         throw new UnsupportedOperationException("shim");
     }
 }

@@ -8,15 +8,18 @@ import hudson.model.Result;
 import hudson.model.RootAction;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
+import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
 import java.net.URL;
 import jenkins.model.Jenkins;
 import jenkins.model.ParameterizedJobMixIn;
+import org.htmlunit.html.HtmlPage;
 import org.junit.rules.MethodRule;
 import org.junit.rules.TestRule;
 import org.junit.runner.Description;
 import org.junit.runners.model.FrameworkMethod;
 import org.junit.runners.model.Statement;
+import org.xml.sax.SAXException;
 
 // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
 @SuppressWarnings({"deprecation", "rawtypes"})
@@ -104,5 +107,55 @@ public class JenkinsRule implements TestRule, MethodRule, RootAction {
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     public <P extends Item> P configRoundtrip(P job) throws Exception {
         throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public static class DummySecurityRealm extends AbstractPasswordBasedSecurityRealm {
+
+        DummySecurityRealm() {}
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public WebClient createWebClient() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public class WebClient extends org.htmlunit.WebClient {
+
+        // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+        public WebClient() {
+            throw new UnsupportedOperationException("shim");
+        }
+
+        // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+        public WebClient login(String username) throws Exception {
+            throw new UnsupportedOperationException("shim");
+        }
+
+        // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+        public WebClient withThrowExceptionOnFailingStatusCode(boolean enabled) {
+            throw new UnsupportedOperationException("shim");
+        }
+
+        // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+        public HtmlPage getPage(Run r, String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("shim");
+        }
+
+        // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+        public HtmlPage goTo(String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("shim");
+        }
+
+        // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+        public URL createCrumbedUrl(String relativePath) throws IOException {
+            throw new UnsupportedOperationException("shim");
+        }
     }
 }
