@@ -9,6 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.htmlunit.CollectingAlertHandler;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTableDataCell;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -24,6 +29,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class AwsBatchBuildPageTest {
     private static final String EVIL = "<script>alert(1)</script>";
+    private static final String IMG = "<img src=x onerror=alert(1)>";
 
     @Test
     void theBuildPageDrawsTheRealEdgesEscapesItemKeysAndServesProgressJson(JenkinsRule r) throws Exception {
@@ -85,6 +91,45 @@ class AwsBatchBuildPageTest {
                 .contains("\"outcome\":\"UNSTABLE\"")
                 .contains("\"live\":false")
                 .contains("\"name\":\"merge\",\"dependsOn\":[\"score\",\"side\"]");
+    }
+
+    /**
+     * The same escaping as a browser sees it: a failed item whose key is an {@code <img onerror>} shows in the
+     * failed-items table and in the build's summary as text. With JavaScript on, no alert fires and the DOM holds
+     * no such image, on the graph's page or on the build's.
+     */
+    @Test
+    void aFailedItemKeyHoldingMarkupShowsAsTextInTheBrowser(JenkinsRule r) throws Exception {
+        AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
+        WorkflowJob p = r.createProject(WorkflowJob.class, "markup");
+        String yaml = String.join(
+                "\\n",
+                "name: markup",
+                "plan: {items: {list: [fine, '" + IMG + "']}}",
+                "jobDefinitions:",
+                "  work: {command: [sh, -c, '[ $((BATCHGRAPH_INDEX_OFFSET + ${AWS_BATCH_JOB_ARRAY_INDEX:-0})) != 1 ]"
+                        + " || exit 3']}",
+                "stages:",
+                "  - {name: score, type: array, jobDefinition: work, toleratedFailureCount: 1}");
+        p.setDefinition(new CpsFlowDefinition(
+                "awsBatchRun(engine: 'local', text: \"" + yaml.replace("$", "\\$") + "\")\n", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForCompletion(b);
+        r.assertBuildStatus(Result.UNSTABLE, b);
+        AwsBatchGraphAction action = b.getAction(AwsBatchGraphAction.class);
+
+        List<String> alerts = new ArrayList<>();
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            wc.setAlertHandler(new CollectingAlertHandler(alerts));
+            HtmlPage graph = wc.getPage(b, action.getUrlName() + "/");
+            List<HtmlTableDataCell> keyCells = graph.getByXPath("//table[contains(@class, 'jenkins-table')]//tr/td[2]");
+            assertThat(keyCells).extracting(HtmlTableDataCell::getTextContent).containsExactly(IMG);
+            assertThat(graph.querySelectorAll("img[onerror]")).isEmpty();
+
+            HtmlPage build = wc.getPage(b, "");
+            assertThat(build.querySelectorAll("img[onerror]")).isEmpty();
+        }
+        assertThat(alerts).as("alerts raised by the pages").isEmpty();
     }
 
     private static String get(String url) throws Exception {
