@@ -33,8 +33,6 @@ class AwsBatchBuildPageTest {
 
     @Test
     void theBuildPageDrawsTheRealEdgesEscapesItemKeysAndServesProgressJson(JenkinsRule r) throws Exception {
-        AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "page");
         String yaml = String.join(
                 "\\n",
                 "name: page",
@@ -49,18 +47,16 @@ class AwsBatchBuildPageTest {
                         + " dependsOn: [{stage: prep, type: N_TO_N}]}",
                 "  - {name: side, type: array, jobDefinition: ok}",
                 "  - {name: merge, type: aggregate, jobDefinition: ok, dependsOn: [score, side]}");
-        p.setDefinition(new CpsFlowDefinition(
+        WorkflowRun b = unstableLocalRun(
+                r,
+                "page",
                 "node {\n"
                         + "  def run = awsBatchRun(engine: 'local', text: \"" + yaml.replace("$", "\\$")
                         + "\", junitXml: 'out/junit.xml')\n"
                         + "  echo \"outcome=${run.outcome}\"\n"
                         + "  def xml = readFile('out/junit.xml')\n"
                         + "  echo \"junit escaped=${xml.contains('&lt;script&gt;')} raw=${xml.contains('<script')}\"\n"
-                        + "}\n",
-                true));
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForCompletion(b);
-        r.assertBuildStatus(Result.UNSTABLE, b);
+                        + "}\n");
         r.assertLogContains("junit escaped=true raw=false", b);
 
         AwsBatchGraphAction action = b.getAction(AwsBatchGraphAction.class);
@@ -100,8 +96,6 @@ class AwsBatchBuildPageTest {
      */
     @Test
     void aFailedItemKeyHoldingMarkupShowsAsTextInTheBrowser(JenkinsRule r) throws Exception {
-        AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
-        WorkflowJob p = r.createProject(WorkflowJob.class, "markup");
         String yaml = String.join(
                 "\\n",
                 "name: markup",
@@ -111,11 +105,8 @@ class AwsBatchBuildPageTest {
                         + " || exit 3']}",
                 "stages:",
                 "  - {name: score, type: array, jobDefinition: work, toleratedFailureCount: 1}");
-        p.setDefinition(new CpsFlowDefinition(
-                "awsBatchRun(engine: 'local', text: \"" + yaml.replace("$", "\\$") + "\")\n", true));
-        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        r.waitForCompletion(b);
-        r.assertBuildStatus(Result.UNSTABLE, b);
+        WorkflowRun b = unstableLocalRun(
+                r, "markup", "awsBatchRun(engine: 'local', text: \"" + yaml.replace("$", "\\$") + "\")\n");
         AwsBatchGraphAction action = b.getAction(AwsBatchGraphAction.class);
 
         List<String> alerts = new ArrayList<>();
@@ -130,6 +121,17 @@ class AwsBatchBuildPageTest {
             assertThat(build.querySelectorAll("img[onerror]")).isEmpty();
         }
         assertThat(alerts).as("alerts raised by the pages").isEmpty();
+    }
+
+    /** Runs a sandboxed Pipeline with the local engine allowed; its one item failure leaves the build UNSTABLE. */
+    private static WorkflowRun unstableLocalRun(JenkinsRule r, String name, String script) throws Exception {
+        AwsBatchGraphConfiguration.get().setAllowLocalEngine(true);
+        WorkflowJob p = r.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForCompletion(b);
+        r.assertBuildStatus(Result.UNSTABLE, b);
+        return b;
     }
 
     private static String get(String url) throws Exception {
