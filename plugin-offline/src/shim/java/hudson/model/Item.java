@@ -19,5 +19,8 @@ public interface Item extends PersistenceRoot, SearchableModelObject, AccessCont
     Permission EXTENDED_READ = null;
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
+    Permission BUILD = null;
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java
     void delete() throws IOException, InterruptedException;
 }

@@ -4,6 +4,7 @@ import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import java.util.Set;
 
 // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/MockAuthorizationStrategy.java
 public class MockAuthorizationStrategy extends AuthorizationStrategy {
@@ -19,7 +20,7 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/MockAuthorizationStrategy.java
     public class Grant {
 
-        Grant() {}
+        Grant(Set<Permission> permissions) {}
 
         // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/MockAuthorizationStrategy.java
         public GrantOn everywhere() {
@@ -39,7 +40,7 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
         // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/MockAuthorizationStrategy.java
         public class GrantOn {
 
-            GrantOn() {}
+            GrantOn(String regexp) {}
 
             // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/MockAuthorizationStrategy.java
             public MockAuthorizationStrategy to(String... sids) {
