@@ -14,7 +14,9 @@ import io.jenkins.plugins.awsbatch.steps.AwsBatchPlanStep;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchRunStep;
 import io.jenkins.plugins.awsbatch.trigger.AwsBatchS3Trigger;
 import java.net.URL;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -81,51 +83,66 @@ class AwsBatchFormSecurityTest {
         return p;
     }
 
-    private static Reply post(JenkinsRule r, String user, String path) throws Exception {
-        try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
-            wc.login(user);
+    /** One logged-in browser per user (JenkinsRule closes them at the end of the test). */
+    private static final class Browsers {
+        private final JenkinsRule r;
+        private final Map<String, JenkinsRule.WebClient> clients = new HashMap<>();
+
+        Browsers(JenkinsRule r) {
+            this.r = r;
+        }
+
+        private JenkinsRule.WebClient as(String user) throws Exception {
+            JenkinsRule.WebClient wc = clients.get(user);
+            if (wc == null) {
+                wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+                wc.login(user);
+                clients.put(user, wc);
+            }
+            return wc;
+        }
+
+        Reply post(String user, String path) throws Exception {
+            JenkinsRule.WebClient wc = as(user);
             return reply(wc.getPage(new WebRequest(wc.createCrumbedUrl(path), HttpMethod.POST))
                     .getWebResponse());
         }
-    }
 
-    private static Reply get(JenkinsRule r, String user, String path) throws Exception {
-        try (JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false)) {
-            wc.login(user);
-            return reply(wc.getPage(new WebRequest(new URL(r.getURL(), path), HttpMethod.GET))
+        Reply get(String user, String path) throws Exception {
+            return reply(as(user).getPage(new WebRequest(new URL(r.getURL(), path), HttpMethod.GET))
                     .getWebResponse());
+        }
+
+        private static Reply reply(WebResponse response) {
+            return new Reply(response.getStatusCode(), response.getContentAsString());
         }
     }
 
-    private static Reply reply(WebResponse response) {
-        return new Reply(response.getStatusCode(), response.getContentAsString());
-    }
-
     /** A validation: refused to {@code denied}, POST only, and {@code allowed} gets {@code message}. */
-    private static void assertValidation(JenkinsRule r, String path, String denied, String allowed, String message)
+    private static void assertValidation(Browsers web, String path, String denied, String allowed, String message)
             throws Exception {
-        assertThat(post(r, denied, path).status()).as(denied + " POST " + path).isEqualTo(403);
-        assertThat(get(r, allowed, path).status()).as(allowed + " GET " + path).isEqualTo(404);
-        Reply ok = post(r, allowed, path);
+        assertThat(web.post(denied, path).status()).as(denied + " POST " + path).isEqualTo(403);
+        assertThat(web.get(allowed, path).status()).as(allowed + " GET " + path).isEqualTo(404);
+        Reply ok = web.post(allowed, path);
         assertThat(ok.status()).as(allowed + " POST " + path).isEqualTo(200);
         assertThat(ok.body()).as(allowed + " POST " + path).contains(message);
     }
 
     /** A credentials drop-down: {@code denied} sees only the typed value, POST only, {@code allowed} sees all. */
-    private static void assertCredentialsList(JenkinsRule r, String base, String denied, String allowed)
+    private static void assertCredentialsList(Browsers web, String base, String denied, String allowed)
             throws Exception {
         String path = base + "fillCredentialsIdItems?credentialsId=" + TYPED;
-        Reply hidden = post(r, denied, path);
+        Reply hidden = web.post(denied, path);
         assertThat(hidden.status()).as(denied + " POST " + path).isEqualTo(200);
         assertThat(hidden.body()).as(denied + " POST " + path).contains(TYPED).doesNotContain(STORED_ID);
-        assertThat(get(r, allowed, path).status()).as(allowed + " GET " + path).isEqualTo(404);
-        Reply listed = post(r, allowed, path);
+        assertThat(web.get(allowed, path).status()).as(allowed + " GET " + path).isEqualTo(404);
+        Reply listed = web.post(allowed, path);
         assertThat(listed.status()).as(allowed + " POST " + path).isEqualTo(200);
         assertThat(listed.body()).as(allowed + " POST " + path).contains(STORED_ID);
     }
 
-    private static void assertStaticEngineList(JenkinsRule r, String base) throws Exception {
-        Reply engines = get(r, "reader", base + "fillEngineItems");
+    private static void assertStaticEngineList(Browsers web, String base) throws Exception {
+        Reply engines = web.get("reader", base + "fillEngineItems");
         assertThat(engines.status()).as(base + "fillEngineItems").isEqualTo(200);
         assertThat(engines.body()).contains("\"aws\"").contains("\"local\"").doesNotContain(STORED_ID);
     }
@@ -137,55 +154,58 @@ class AwsBatchFormSecurityTest {
     @Test
     void theGlobalConfigurationsFormMethodsAreForAdministratorsOverPostOnly(JenkinsRule r) throws Exception {
         secured(r);
+        Browsers web = new Browsers(r);
         String config = descriptorIn("", AwsBatchGraphConfiguration.class);
-        assertValidation(r, config + "checkRegion?value=", "reader", "admin", "No default region");
-        assertValidation(r, config + "checkRegion?value=nowhere", "configurer", "admin", "Not an AWS region name");
-        assertValidation(r, config + "checkStore?value=ftp://x", "reader", "admin", "Use s3://bucket/prefix");
+        assertValidation(web, config + "checkRegion?value=", "reader", "admin", "No default region");
+        assertValidation(web, config + "checkRegion?value=nowhere", "configurer", "admin", "Not an AWS region name");
+        assertValidation(web, config + "checkStore?value=ftp://x", "reader", "admin", "Use s3://bucket/prefix");
         assertValidation(
-                r,
+                web,
                 config + "checkAllowLocalEngine?value=true",
                 "configurer",
                 "admin",
                 "run commands on this controller");
-        assertCredentialsList(r, config, "configurer", "admin");
-        assertStaticEngineList(r, config);
+        assertCredentialsList(web, config, "configurer", "admin");
+        assertStaticEngineList(web, config);
     }
 
     @Test
     void everyStepsFormMethodsNeedTheJobsConfigureOrAdministerOverPostOnly(JenkinsRule r) throws Exception {
         secured(r);
+        Browsers web = new Browsers(r);
         for (Class<?> step : STEPS) {
             String inJob = descriptorIn("job/p/", step);
             String atRoot = descriptorIn("", step);
             String bad = "checkRegion?value=nowhere";
-            assertValidation(r, inJob + bad, "reader", "configurer", "Not an AWS region name");
-            assertValidation(r, atRoot + bad, "configurer", "admin", "Not an AWS region name");
-            assertCredentialsList(r, inJob, "reader", "configurer");
-            assertCredentialsList(r, atRoot, "configurer", "admin");
-            assertStaticEngineList(r, inJob);
+            assertValidation(web, inJob + bad, "reader", "configurer", "Not an AWS region name");
+            assertValidation(web, atRoot + bad, "configurer", "admin", "Not an AWS region name");
+            assertCredentialsList(web, inJob, "reader", "configurer");
+            assertCredentialsList(web, atRoot, "configurer", "admin");
+            assertStaticEngineList(web, inJob);
         }
     }
 
     @Test
     void theTriggersFormMethodsNeedTheJobsConfigureOverPostOnly(JenkinsRule r) throws Exception {
         secured(r);
+        Browsers web = new Browsers(r);
         String inJob = descriptorIn("job/p/", AwsBatchS3Trigger.class);
         String atRoot = descriptorIn("", AwsBatchS3Trigger.class);
-        assertCredentialsList(r, inJob, "reader", "configurer");
-        assertCredentialsList(r, atRoot, "configurer", "admin");
+        assertCredentialsList(web, inJob, "reader", "configurer");
+        assertCredentialsList(web, atRoot, "configurer", "admin");
 
         String check = "checkQueueUrl?value=inbox";
         String message = "A queue URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME)";
         for (String[] denied : new String[][] {{inJob, "reader"}, {atRoot, "configurer"}}) {
-            Reply silent = post(r, denied[1], denied[0] + check);
+            Reply silent = web.post(denied[1], denied[0] + check);
             assertThat(silent.status())
                     .as(denied[1] + " POST " + denied[0] + check)
                     .isEqualTo(200);
             assertThat(silent.body()).as("no validation for " + denied[1]).doesNotContain(message);
         }
         for (String[] allowed : new String[][] {{inJob, "configurer"}, {atRoot, "admin"}}) {
-            assertThat(get(r, allowed[1], allowed[0] + check).status()).isEqualTo(404);
-            Reply checked = post(r, allowed[1], allowed[0] + check);
+            assertThat(web.get(allowed[1], allowed[0] + check).status()).isEqualTo(404);
+            Reply checked = web.post(allowed[1], allowed[0] + check);
             assertThat(checked.status()).isEqualTo(200);
             assertThat(checked.body())
                     .as(allowed[1] + " POST " + allowed[0] + check)
