@@ -342,6 +342,11 @@ public final class GraphRunner {
         }
     }
 
+    /** Why {@link #rerunFailed} would refuse {@code state} (not finished, nothing failed, cleaned up), or empty. */
+    public static Optional<String> rerunRefusal(RunState state) {
+        return FailedRerun.refusal(state);
+    }
+
     public RunState state() {
         return state;
     }
