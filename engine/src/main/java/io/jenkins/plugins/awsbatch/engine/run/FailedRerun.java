@@ -32,12 +32,12 @@ final class FailedRerun {
             return Optional.of("run " + id + " was aborted, so its unfinished stages were never judged: start it"
                     + " again with `batchgraph run`");
         }
+        if (state.stages.values().stream().allMatch(s -> s.failedItems.isEmpty())) {
+            return Optional.of("run " + id + " ended " + state.outcome + " with no failed items: nothing to rerun");
+        }
         if (state.cleanup != null) {
             return Optional.of("run " + id + " was cleaned up (its items and stage outputs are deleted), so its"
                     + " failed items cannot run again: start a new run with `batchgraph run`");
-        }
-        if (state.stages.values().stream().allMatch(s -> s.failedItems.isEmpty())) {
-            return Optional.of("run " + id + " ended " + state.outcome + " with no failed items: nothing to rerun");
         }
         return Optional.empty();
     }

@@ -182,4 +182,22 @@ class RerunFailedTest {
         }
         assertThat(journaled(graph, "rr-fine").outcome).isEqualTo(Outcome.SUCCEEDED);
     }
+
+    @Test
+    void aRunWhoseCleanupDeletedItsItemsOrThatWasAbortedIsRefused() {
+        RunState state = new RunState();
+        state.runId = "rr-gone";
+        state.outcome = Outcome.FAILED;
+        StageState stage = new StageState();
+        stage.failedItems.put(1L, new FailedItem(1, "b", "job-1", 3, "Essential container in task exited", List.of()));
+        state.stages.put("score", stage);
+        assertThat(GraphRunner.rerunRefusal(state)).isEmpty();
+
+        state.cleanup = new CleanupReport(List.of("items"), 5, List.of(), null);
+        assertThat(GraphRunner.rerunRefusal(state)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("run rr-gone was cleaned up (its items and stage outputs are deleted)"));
+        state.outcome = Outcome.ABORTED;
+        assertThat(GraphRunner.rerunRefusal(state)).hasValueSatisfying(why -> assertThat(why)
+                .startsWith("run rr-gone was aborted"));
+    }
 }
