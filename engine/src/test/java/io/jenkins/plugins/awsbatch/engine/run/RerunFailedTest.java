@@ -200,4 +200,34 @@ class RerunFailedTest {
         assertThat(GraphRunner.rerunRefusal(state)).hasValueSatisfying(why -> assertThat(why)
                 .startsWith("run rr-gone was aborted"));
     }
+
+    @Test
+    void aRerunInterruptedAfterItsFirstSubmissionIsFinishedByResumeWithoutSubmittingAnythingTwice() throws Exception {
+        GraphSpec graph = graph("");
+        assertThat(run(graph, "rr-cut").outcome()).isEqualTo(Outcome.FAILED);
+        Files.writeString(dir.resolve("fixed"), "");
+        try (RunEngine engine = harness.engine(graph, "rr-cut")) {
+            GraphRunner cut = GraphRunner.rerunFailed(engine.services(), journaled(graph, "rr-cut"), null);
+            cut.step(); // score's round is submitted and journaled; the process dies once it ended
+            assertThat(engine.services().calls().get("SubmitJob")).isEqualTo(1);
+            // (closing an in-process local engine stops its running jobs, as a host restart would)
+            String round = cut.state().stage("score").jobsOfRound(1).get(0).jobId();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!engine.services().batch().describeJobs(List.of(round)).get(0).status().isTerminal()) {
+                assertThat(System.currentTimeMillis()).as("score's round ends").isLessThan(deadline);
+                engine.services().sleeper().sleep(java.time.Duration.ofMillis(50));
+            }
+        }
+        RunState left = journaled(graph, "rr-cut");
+        assertThat(left.outcome).isNull();
+        assertThat(left.stage("rank").rerunPending).isTrue();
+
+        try (RunEngine engine = harness.engine(graph, "rr-cut")) {
+            RunResult result = GraphRunner.resume(engine.services(), left).runToCompletion();
+            assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(engine.services().calls().get("SubmitJob")).isEqualTo(2); // rank's round and merge only
+        }
+        assertThat(journaled(graph, "rr-cut").stage("score").jobs).extracting(JobRecord::jobName)
+                .containsExactly("rr-cut-score-0", "rr-cut-score-0-r1");
+    }
 }
