@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "batchgraph", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Run fan-out/fan-in job graphs on AWS Batch or on the embedded local engine.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ResumeCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ResumeCommand.class, RerunCommand.class,
                 CleanupCommand.class, LogsCommand.class, RunsCommand.class, ReportCommand.class, EventsCommand.class, HousekeepingCommand.class,
                 LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},

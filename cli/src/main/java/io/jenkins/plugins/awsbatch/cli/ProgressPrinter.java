@@ -9,9 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -41,12 +40,26 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         this.clockMs = clockMs;
     }
 
-    /** One daemon thread ticks every printer of the process ({@code watch} runs one run after another). */
-    private static final ScheduledExecutorService TICKER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "batchgraph-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * One daemon thread ticks every printer of the process ({@code watch} runs one run after another); a closed
+     * printer's ticks leave its queue at once.
+     */
+    private static final ScheduledThreadPoolExecutor TICKER = ticker();
+
+    private static ScheduledThreadPoolExecutor ticker() {
+        ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "batchgraph-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.setRemoveOnCancelPolicy(true);
+        return ticker;
+    }
+
+    /** How many printers of this process are ticking (not closed yet). */
+    static int ticking() {
+        return TICKER.getQueue().size();
+    }
     private ScheduledFuture<?> ticking;
 
     /** On stderr as detected now; ticked once a second until {@link #close()} (elapsed times, held-back lines). */

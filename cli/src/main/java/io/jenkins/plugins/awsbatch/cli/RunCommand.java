@@ -69,15 +69,21 @@ final class RunCommand implements Callable<Integer> {
         return execute(graph, baseDir, id, engineOptions, json, ProgressPrinter.forStderr(ProgressMode.AUTO));
     }
 
+    /** Closes {@code progress} (its ticks) however the run ends, invalid input included. */
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
                        ProgressPrinter progress) {
-        ValidatedRun checked = checkBeforeCreating(graph, baseDir, id, engineOptions);
+        try (progress) {
+            return execute(graph, baseDir, engineOptions, json, progress, checkBeforeCreating(graph, baseDir, id, engineOptions));
+        }
+    }
+
+    private static int execute(GraphSpec graph, Path baseDir, EngineOptionsMixin engineOptions, boolean json,
+                               ProgressPrinter progress, ValidatedRun checked) {
         RunLayout layout = new RunLayout(graph.storeOrDefault().startsWith("file:")
                 ? LocalObjectStore.canonical(graph.storeOrDefault()) : graph.storeOrDefault(), checked.runId());
         // A local run's folder is locked before the local engine opens its job table there; S3 needs the engine's clients.
         boolean local = layout.storeUri().startsWith("file:");
-        try (progress;
-             RunLock localLock = local ? RunLocks.take(StoreResolver.localOnly(), layout, "run") : null;
+        try (RunLock localLock = local ? RunLocks.take(StoreResolver.localOnly(), layout, "run") : null;
              RunEngine engine = createEngine(graph, checked.runId(), baseDir, engineOptions, progress);
              RunLock lock = local ? localLock : RunLocks.take(engine.services().stores(), layout, "run")) {
             GraphRunner runner = GraphRunner.start(engine.services(), checked, lock);

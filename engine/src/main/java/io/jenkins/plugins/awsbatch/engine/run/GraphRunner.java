@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -314,6 +315,38 @@ public final class GraphRunner {
         return runner;
     }
 
+    /**
+     * {@code rerun --failed}: a new retry round of a finished run (same run id, store and journal) over its failed
+     * items only, and over the items of the stages after them that never ran or failed as dependents (see
+     * {@link FailedRerun}). {@code state} must be read after taking the lock; the reopened stages are journaled
+     * before anything is submitted. Throws {@link IllegalStateException} when the run cannot be rerun.
+     */
+    public static GraphRunner rerunFailed(RunServices services, RunState state, RunLock held) {
+        RunLock lock = lockFor(services, state.storeUri, state.runId, held, "rerun");
+        try {
+            FailedRerun.refusal(state).ifPresent(why -> {
+                throw new IllegalStateException(why);
+            });
+            Set<String> reopened = FailedRerun.reopen(state);
+            new PreflightCheck(services).requireReady(state.graph, stage -> reopened.contains(stage.name()));
+            GraphRunner runner = new GraphRunner(services, state, lock);
+            runner.journal.save(state);
+            runner.submitter.reconcileFromNowOn(); // a rerun interrupted while submitting is finished by resume, by name
+            services.listener().message("rerunning the failed items of run " + state.runId + ": stages " + reopened);
+            return runner;
+        } catch (RuntimeException e) {
+            if (held == null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Why {@link #rerunFailed} would refuse {@code state} (not finished, nothing failed, cleaned up), or empty. */
+    public static Optional<String> rerunRefusal(RunState state) {
+        return FailedRerun.refusal(state);
+    }
+
     public RunState state() {
         return state;
     }
@@ -406,7 +439,7 @@ public final class GraphRunner {
         for (StageState stage : state.stages.values()) {
             for (JobRecord job : stage.jobs) {
                 JobDetail detail = details.get(job.jobId());
-                if (detail == null || !detail.status().isTerminal()) {
+                if (job.round() == stage.round && !stage.rerunPending && (detail == null || !detail.status().isTerminal())) {
                     try {
                         services.batch().terminateJob(job.jobId(), "Aborted: " + reason);
                         terminated++;
@@ -455,7 +488,8 @@ public final class GraphRunner {
     private enum Release { NOT_YET, SKIP, SUBMIT_UPFRONT, SUBMIT_GATED }
 
     private Release release(StageSpec stage) {
-        boolean gated = ExecutionModes.isGated(state.graph, stage);
+        // After a rerun the stages before may be in a later round: wait for them instead of Batch dependencies.
+        boolean gated = ExecutionModes.isGated(state.graph, stage) || state.reruns > 0;
         if (!state.stage(stage.name()).jobs.isEmpty()) {
             // Partly submitted before an interruption: finish it (by name), whatever happened upstream since.
             return gated ? Release.SUBMIT_GATED : Release.SUBMIT_UPFRONT;
@@ -507,8 +541,7 @@ public final class GraphRunner {
                 long size = indexMap == null ? state.itemCount : stageState.populationSize;
                 units = submitter.arrayUnits(stage, size, indexMap, 0);
             }
-            case AGGREGATE -> units = aggregateUnits(stage);
-            default -> units = List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of(), null));
+            default -> units = nonArrayUnits(stage);
         }
         if (units.isEmpty()) {
             stageState.status = StageStatus.SKIPPED;
@@ -573,6 +606,12 @@ public final class GraphRunner {
         return stageState.populationUri;
     }
 
+    /** An aggregation's jobs, or the one job of a single stage. */
+    private List<StageSubmitter.Unit> nonArrayUnits(StageSpec stage) {
+        return stage.type() == StageType.AGGREGATE ? aggregateUnits(stage)
+                : List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of(), null));
+    }
+
     private List<StageSubmitter.Unit> aggregateUnits(StageSpec stage) {
         if (stage.count() != null && stage.count().partitionsFrom() != null) {
             List<String> partitions = readPartitions(stage.count().partitionsFrom());
@@ -617,8 +656,11 @@ public final class GraphRunner {
     private boolean poll() {
         List<String> open = new ArrayList<>();
         for (StageState stage : state.stages.values()) {
-            if (stage.status == StageStatus.SUBMITTED) {
+            if (stage.status == StageStatus.SUBMITTED && !stage.rerunPending) {
                 for (JobRecord job : stage.jobs) {
+                    if (job.round() != stage.round) {
+                        continue; // earlier rounds were judged
+                    }
                     JobDetail known = details.get(job.jobId());
                     if (known == null || !known.status().isTerminal()) {
                         open.add(job.jobId());
@@ -641,7 +683,7 @@ public final class GraphRunner {
         boolean changed = false;
         for (StageSpec stage : state.graph.stages()) {
             StageState stageState = state.stage(stage.name());
-            if (stageState.status != StageStatus.SUBMITTED) {
+            if (stageState.status != StageStatus.SUBMITTED || stageState.rerunPending) {
                 continue;
             }
             Map<JobStatus, Integer> counts = countsOf(stageState);
@@ -691,7 +733,7 @@ public final class GraphRunner {
                 any |= submitRest(stage, stageState); // the next wave, or a retry round an interruption cut short
                 continue;
             }
-            boolean ended = stageState.jobs.stream().allMatch(j -> {
+            boolean ended = stageState.jobs.stream().filter(j -> j.round() == stageState.round).allMatch(j -> {
                 JobDetail d = details.get(j.jobId());
                 return d != null && d.status().isTerminal();
             });
@@ -706,20 +748,46 @@ public final class GraphRunner {
     private void judgeStage(StageSpec stage, StageState stageState) {
         StageJudge.RoundOutcome round = judge.judgeRound(stage, stageState, details, manifest());
         stageState.computeSeconds += round.computeSeconds();
+        TreeMap<Long, FailedItem> failed = new TreeMap<>();
         if (stageState.round > 0) {
+            Set<Long> roundItems = itemsOfRound(stage, stageState);
             // Items retried this round that did not fail again were recovered in this round.
-            for (Long item : stageState.failedItems.keySet()) {
+            for (Long item : roundItems) {
                 if (!round.failed().containsKey(item)) {
                     stageState.recoveredInRound.put(item, stageState.round);
                 }
             }
+            // failures a rerun left out of the round (still failed upstream) stand
+            stageState.failedItems.forEach((item, failure) -> {
+                if (!roundItems.contains(item)) {
+                    failed.put(item, failure);
+                }
+            });
         }
-        stageState.failedItems = round.failed();
+        failed.putAll(round.failed());
+        stageState.failedItems = failed;
         if (!round.failed().isEmpty() && stageState.round < stage.retryRounds() && !state.abortRequested) {
             retryFailedItems(stage, stageState);
             return;
         }
-        long failures = round.failed().size();
+        settle(stage, stageState);
+    }
+
+    /** The items (a non-array stage: the job positions) that round {@code stageState.round} ran again. */
+    private Set<Long> itemsOfRound(StageSpec stage, StageState stageState) {
+        if (stage.type() != StageType.ARRAY) {
+            return new TreeSet<>(stageState.failedItems.keySet());
+        }
+        Set<Long> items = new TreeSet<>();
+        for (long item : indexMaps.items(layout.retryMapUri(stage.name(), stageState.round))) {
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Ends a judged stage by its failed items: succeeded, unstable within its tolerance, or failed. */
+    private void settle(StageSpec stage, StageState stageState) {
+        long failures = stageState.failedItems.size();
         long population = stageState.populationSize > 0 ? stageState.populationSize : Math.max(1, state.itemCount);
         if (failures == 0) {
             stageState.status = StageStatus.SUCCEEDED;
@@ -752,16 +820,91 @@ public final class GraphRunner {
      * anything was submitted.
      */
     private boolean submitRest(StageSpec stage, StageState stageState) {
+        if (stageState.rerunPending) {
+            return openRerunRound(stage, stageState);
+        }
         int before = stageState.jobs.size();
         boolean retry = stageState.round > 0;
         String map = retry ? layout.retryMapUri(stage.name(), stageState.round) : stageState.populationUri;
-        long size = retry ? stageState.failedItems.size() : map == null ? state.itemCount : stageState.populationSize;
-        stageState.roundSubmitted = submitter.submit(stage, stageState, submitter.arrayUnits(stage, size, map, stageState.round),
-                stageState.round, map, false, this::ended);
+        List<StageSubmitter.Unit> units;
+        if (retry && stage.type() != StageType.ARRAY && stageState.round == stageState.rerunRound) {
+            map = null;
+            units = wholeStageUnits(stage, stageState.round);
+        } else {
+            long size = retry ? indexMaps.items(map).length : map == null ? state.itemCount : stageState.populationSize;
+            units = submitter.arrayUnits(stage, size, map, stageState.round);
+        }
+        stageState.roundSubmitted = submitter.submit(stage, stageState, units, stageState.round, map, false, this::ended);
         if (stageState.roundSubmitted || stageState.jobs.size() != before) {
             journal.save(state);
         }
         return stageState.jobs.size() != before;
+    }
+
+    /**
+     * A stage {@code rerun --failed} reopened, once the stages it depends on have ended: opens its round (journaled
+     * before submitting), or, when it has nothing to run, ends it as it stood. True once it did either.
+     */
+    private boolean openRerunRound(StageSpec stage, StageState stageState) {
+        if (!FailedRerun.upstreamEnded(state, stage)) {
+            return false;
+        }
+        stageState.rerunPending = false;
+        boolean upstreamUsable = stage.dependsOn().stream().map(d -> state.stage(d.stage()))
+                .allMatch(up -> up.status.isUsable() || up.status == StageStatus.SKIPPED && NO_ITEMS.equals(up.reason));
+        long count;
+        if (stage.type() == StageType.ARRAY) {
+            TreeSet<Long> items = upstreamUsable ? FailedRerun.itemsToRun(state, stage, uri -> indexMaps.items(uri))
+                    : new TreeSet<>();
+            if (!items.isEmpty()) {
+                openArrayRound(stage, stageState, items);
+            }
+            count = items.size();
+        } else {
+            count = upstreamUsable && FailedRerun.rerunsWhole(state, stage) ? 1 : 0;
+            if (count > 0) {
+                stageState.round++;
+                stageState.failedOutsideRound = 0;
+            }
+        }
+        if (count == 0) {
+            services.listener().message("stage " + stage.name() + ": nothing to rerun"
+                    + (upstreamUsable ? "" : " (a stage it depends on did not succeed)"));
+            settle(stage, stageState);
+            return true;
+        }
+        stageState.rerunRound = stageState.round;
+        stageState.counts = new EnumMap<>(JobStatus.class);
+        stageState.submittedAt = services.clock().millis();
+        services.listener().message("stage " + stage.name() + ": rerunning " + (stage.type() == StageType.ARRAY
+                ? count + " item(s)" : "the whole stage") + ", round " + stageState.round);
+        journal.save(state);
+        submitRest(stage, stageState);
+        return true;
+    }
+
+    /** The rerun round's index map, and the items the stage never had added to its population. */
+    private void openArrayRound(StageSpec stage, StageState stageState, TreeSet<Long> items) {
+        stageState.round++;
+        stageState.failedOutsideRound = stageState.failedItems.keySet().stream().filter(i -> !items.contains(i)).count();
+        if (stageState.populationUri != null) {
+            TreeSet<Long> population = new TreeSet<>();
+            for (long item : indexMaps.items(stageState.populationUri)) {
+                population.add(item);
+            }
+            if (population.addAll(items)) {
+                stageState.populationUri = indexMaps.write(layout.stageUri(stage.name()) + "/population-r"
+                        + stageState.round + ".json", new ArrayList<>(population));
+                stageState.populationSize = population.size();
+            }
+        }
+        indexMaps.write(layout.retryMapUri(stage.name(), stageState.round), new ArrayList<>(items));
+    }
+
+    /** Every job of a non-array stage again, named for the round. */
+    private List<StageSubmitter.Unit> wholeStageUnits(StageSpec stage, int round) {
+        return nonArrayUnits(stage).stream().map(u -> new StageSubmitter.Unit(u.chunk(), u.part() + "-r" + round, u.env(), u.partition()))
+                .toList();
     }
 
     private boolean ended(String jobId) {

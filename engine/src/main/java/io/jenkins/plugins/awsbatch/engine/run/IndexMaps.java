@@ -44,6 +44,11 @@ final class IndexMaps {
         return map[(int) position];
     }
 
+    /** Every item of the map at {@code mapUri}, in order. */
+    long[] items(String mapUri) {
+        return cache.computeIfAbsent(mapUri, this::read).clone();
+    }
+
     private long[] read(String uri) {
         byte[] bytes = stores.forUri(uri).get(uri).orElseThrow(() -> new IllegalStateException("index map missing: " + uri));
         try {

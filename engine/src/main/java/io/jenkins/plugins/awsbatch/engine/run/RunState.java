@@ -28,6 +28,8 @@ public final class RunState {
     public Outcome outcome;
     public String message;
     public boolean abortRequested;
+    /** How often {@code rerun --failed} reopened this run; stages released after one are gated (no Batch dependencies). */
+    public int reruns;
     public Map<String, StageState> stages = new LinkedHashMap<>();
     /** The AWS region and endpoint override the run was started with, so later commands need not be told again. */
     public String region;

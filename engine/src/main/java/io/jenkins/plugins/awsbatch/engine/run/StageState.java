@@ -26,6 +26,15 @@ public final class StageState {
     public int round;
     /** False while a retry round is being submitted: an interrupted submission is completed, not judged. */
     public boolean roundSubmitted = true;
+    /**
+     * Reopened by {@code rerun --failed}: its round opens once every stage it depends on has ended (it may run
+     * items that failed upstream only then).
+     */
+    public boolean rerunPending;
+    /** The round {@code rerun --failed} opened last (0: none); a non-array stage runs whole again in it. */
+    public int rerunRound;
+    /** Items that failed before the current round and are not in it (still failed upstream): counted as failed. */
+    public long failedOutsideRound;
     public long submittedAt;
     public long finishedAt;
     public double computeSeconds;
@@ -50,7 +59,10 @@ public final class StageState {
         all.putAll(roundCounts);
         if (round > 0) {
             long roundSize = jobsOfRound(round).stream().mapToLong(JobRecord::size).sum();
-            all.merge(JobStatus.SUCCEEDED, (int) Math.max(0, populationSize - roundSize), Integer::sum);
+            all.merge(JobStatus.SUCCEEDED, (int) Math.max(0, populationSize - roundSize - failedOutsideRound), Integer::sum);
+            if (failedOutsideRound > 0) {
+                all.merge(JobStatus.FAILED, (int) failedOutsideRound, Integer::sum);
+            }
         }
         return all;
     }

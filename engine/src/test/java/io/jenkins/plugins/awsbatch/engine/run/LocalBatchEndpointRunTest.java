@@ -30,6 +30,11 @@ class LocalBatchEndpointRunTest {
     Path dir;
 
     private GraphSpec graph() {
+        return graph("test \"$AWS_BATCH_JOB_ARRAY_INDEX\" != 2 || exit 9");
+    }
+
+    /** score, rank after it N_TO_N, merge after rank; {@code scoreCommand} is score's shell command. */
+    private GraphSpec graph(String scoreCommand) {
         return new GraphBinder().parse("""
                 name: via-endpoint
                 engine: aws
@@ -41,10 +46,10 @@ class LocalBatchEndpointRunTest {
                 stages:
                   - name: score
                     jobDefinition: sh
-                    command: [sh, -c, 'test "$AWS_BATCH_JOB_ARRAY_INDEX" != 2 || exit 9']
+                    command: [sh, -c, '%s']
                   - {name: rank, jobDefinition: sh, dependsOn: [{stage: score, type: N_TO_N}]}
                   - {name: merge, type: aggregate, jobDefinition: sh, dependsOn: [rank]}
-                """.formatted(LocalObjectStore.toUri(dir.resolve("runs"))), List.of());
+                """.formatted(LocalObjectStore.toUri(dir.resolve("runs")), scoreCommand), List.of());
     }
 
     @Test
@@ -69,6 +74,40 @@ class LocalBatchEndpointRunTest {
             assertThat(result.stages().get(1).failedItems().get(0).statusReason()).isEqualTo("Dependent Job failed");
             assertThat(result.stages().get(2).status()).isEqualTo("FAILED");
             assertThat(result.calls()).containsEntry("SubmitJob", 3L).containsKey("RegisterJobDefinition");
+        } finally {
+            service.close();
+        }
+    }
+
+    @Test
+    void aFailedRunIsRerunThroughTheRealBatchApiAsANewRoundOfTheSameRun() throws Exception {
+        // item c fails until the file "fixed" exists; a retry child finds its item through the index map
+        GraphSpec graph = graph("i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); [ -n \"$BATCHGRAPH_INDEX_MAP_URI\" ]"
+                + " && i=$(tr -d \"[]\" < ${BATCHGRAPH_INDEX_MAP_URI#file://} | cut -d, -f$((i + 1))); [ $i != 2 ] || [ -f "
+                + dir.resolve("fixed") + " ] || exit 9");
+        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs")).withSlots(2)
+                .withWorkingDirectory(dir).withRegion("us-east-1"));
+        service.ensureJobQueue("default");
+        try (LocalBatchServer server = LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
+            EngineOptions options = new EngineOptions("aws", "us-east-1", server.endpoint().toString(), null,
+                    new CredentialsSpec.StaticKeys("local", "local", null), null);
+            try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "ep-2", dir, options, RunListener.NONE)) {
+                assertThat(GraphRunner.start(engine.services(), graph, dir, "ep-2").runToCompletion().outcome())
+                        .isEqualTo(Outcome.FAILED);
+            }
+            Files.writeString(dir.resolve("fixed"), "");
+            try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "ep-2", dir, options, RunListener.NONE)) {
+                RunState state = new RunJournal(new LocalObjectStore(), Json.mapper())
+                        .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(graph.storeOrDefault(), "ep-2")).orElseThrow();
+                RunResult result = GraphRunner.rerunFailed(engine.services(), state, null).runToCompletion();
+
+                assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+                assertThat(result.stages()).extracting(StageResult::rounds).containsExactly(1, 1, 1);
+                assertThat(result.stages().get(0).recoveredInRound()).isEqualTo(java.util.Map.of(2L, 1));
+                assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 4);
+                // the failed item in score and rank (no arrays of one), merge again: nothing that succeeded
+                assertThat(result.calls()).containsEntry("SubmitJob", 3L);
+            }
         } finally {
             service.close();
         }
