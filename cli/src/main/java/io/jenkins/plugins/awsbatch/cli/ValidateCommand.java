@@ -9,7 +9,7 @@ import io.jenkins.plugins.awsbatch.cli.picture.PlanDot;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanJson;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanMermaid;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanText;
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
@@ -68,7 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!picture) {
             return 0;
         }
-        GraphLayout layout = GraphLayout.of(graph, items, BatchService.MAX_ARRAY_SIZE);
+        GraphLayout layout = GraphLayout.of(graph, items, BatchLimits.MAX_ARRAY_SIZE);
         System.out.print(switch (format) {
             case TEXT -> PlanText.render(layout);
             case JSON -> PlanJson.render(layout);
