@@ -55,8 +55,8 @@ final class EventsCommand implements Callable<Integer> {
         }
         AwsSettings settings;
         try {
-            settings = AwsSettings.builder().region(engineOptions.region != null ? engineOptions.region : graph.region())
-                    .profile(engineOptions.profile).endpointUrl(engineOptions.endpointUrl).build();
+            settings = engineOptions.toOptions().awsSettings()
+                    .region(engineOptions.region != null ? engineOptions.region : graph.region()).build();
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }

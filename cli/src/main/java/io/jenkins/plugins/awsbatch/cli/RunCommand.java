@@ -104,7 +104,8 @@ final class RunCommand implements Callable<Integer> {
             EngineFactory.checkAws(graph, options);
         }
         EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
-                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots());
+                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots(),
+                options.proxy(), options.serviceEndpoints());
         ValidatedRun checked;
         try (LazyStores stores = EngineFactory.stores(forItems)) {
             checked = ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
