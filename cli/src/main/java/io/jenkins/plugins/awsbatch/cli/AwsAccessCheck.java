@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
@@ -34,7 +35,7 @@ final class AwsAccessCheck {
      * first (the option, else the graph file's {@code fileRegion}, else the environment or profile).
      */
     static void require(EngineOptions options, String fileRegion) {
-        if (!"aws".equals(options.engine())) {
+        if (options.engineKind() != EngineKind.AWS) {
             return;
         }
         GraphError region = EngineFactory.regionError(options, fileRegion);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, engineOptions.engine, null);
-        if (graph.engineOrDefault().equals("aws")) {
+        if (graph.engineKind() == EngineKind.AWS) {
             EngineFactory.checkAws(graph, engineOptions.toOptions()); // what run --engine aws checks before its first call
         }
         boolean picture = plan || format != PlanFormat.TEXT;

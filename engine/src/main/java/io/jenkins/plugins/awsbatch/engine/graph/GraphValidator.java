@@ -112,9 +112,9 @@ public final class GraphValidator {
                         "use 1-64 letters, digits, '-' or '_'");
             }
             checkBatchName(graph.queue(), "queue", "job queue");
-            String engine = graph.engineOrDefault();
-            if (!engine.equals("local") && !engine.equals("aws")) {
-                error("engine", "unknown engine '" + engine + "'", "use local or aws");
+            EngineKind engine = graph.engineKind();
+            if (engine == null) {
+                error("engine", "unknown engine '" + graph.engineOrDefault() + "'", "use local or aws");
             }
             String store = graph.storeOrDefault();
             if (!store.startsWith("file:") && !store.startsWith("s3://")) {
@@ -141,7 +141,7 @@ public final class GraphValidator {
             if (itemStore != null && !itemStore.equals("store") && !itemStore.matches("dynamodb:[A-Za-z0-9_.-]{3,255}")) {
                 error("plan.itemStore", "unknown item store '" + itemStore + "'", "use store (default) or dynamodb:TABLE");
             }
-            if (itemStore != null && itemStore.startsWith("dynamodb:") && !engine.equals("aws")) {
+            if (itemStore != null && itemStore.startsWith("dynamodb:") && engine != EngineKind.AWS) {
                 error("plan.itemStore", "DynamoDB needs the aws engine", "remove itemStore, or set engine: aws");
             }
             ItemSourceSpec items = graph.plan() == null ? null : graph.plan().items();
@@ -364,7 +364,7 @@ public final class GraphValidator {
         }
 
         private void checkJobDefinitions() {
-            boolean local = graph.engineOrDefault().equals("local");
+            boolean local = graph.engineKind() == EngineKind.LOCAL;
             for (int i = 0; i < graph.stages().size(); i++) {
                 StageSpec stage = graph.stages().get(i);
                 if (stage.jobDefinition() == null) {

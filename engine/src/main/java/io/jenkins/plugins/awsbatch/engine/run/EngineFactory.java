@@ -11,6 +11,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -44,9 +45,9 @@ public final class EngineFactory {
     }
 
     public RunEngine create(GraphSpec graph, String runId, Path baseDir, EngineOptions options, RunListener listener) {
-        String engine = options.engine() != null ? options.engine() : graph.engineOrDefault();
+        EngineKind engine = options.engine() != null ? options.engineKind() : graph.engineKind();
         CallCounter calls = new CallCounter();
-        if (engine.equals("aws")) {
+        if (engine == EngineKind.AWS) {
             return aws(graph, options, listener, calls);
         }
         return local(graph, runId, baseDir, options, listener, calls);

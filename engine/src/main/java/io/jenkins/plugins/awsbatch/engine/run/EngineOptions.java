@@ -4,6 +4,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import java.net.URI;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,12 @@ public record EngineOptions(String engine, String region, String endpointUrl, St
     }
 
     public static EngineOptions local() {
-        return new EngineOptions("local", null, null, null, null, null);
+        return new EngineOptions(EngineKind.LOCAL.id(), null, null, null, null, null);
+    }
+
+    /** The engine these options name; null when they name none (the graph's then) or an unknown one. */
+    public EngineKind engineKind() {
+        return EngineKind.of(engine);
     }
 
     /** The common and per-service endpoints. */
