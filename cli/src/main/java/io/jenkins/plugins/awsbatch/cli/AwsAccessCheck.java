@@ -1,11 +1,16 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
+import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * Before anything of an AWS run starts: the {@code --endpoint-url} answers and credentials resolve. Either
+ * Before anything of an AWS run starts: a region is known, the endpoints given answer and credentials resolve. Either
  * failure is one line with the fix within seconds, not an SDK dump after ten retries.
  */
 final class AwsAccessCheck {
@@ -30,27 +35,31 @@ final class AwsAccessCheck {
      * first (the option, else the graph file's {@code fileRegion}, else the environment or profile).
      */
     static void require(EngineOptions options, String fileRegion) {
-        if (!"aws".equals(options.engine())) {
+        if (options.engineKind() != EngineKind.AWS) {
             return;
         }
-        try {
-            RegionResolver.system().resolve(options.region() != null ? options.region() : fileRegion, options.profile());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage() + " (nothing was submitted)", BatchGraphCli.EXIT_INVALID);
+        GraphError region = EngineFactory.regionError(options, fileRegion);
+        if (region != null) {
+            throw new CliException(region.problem() + " (nothing was submitted)", BatchGraphCli.EXIT_INVALID);
         }
-        if (options.endpointUrl() != null) {
-            requireReachable(options.endpointUrl());
+        ServiceEndpoints endpoints = options.endpoints();
+        Map<String, String> bySource = new TreeMap<>();
+        endpoints.services().forEach((service, url) -> bySource.putIfAbsent(url, endpoints.sourceOf(service, null)));
+        if (endpoints.common() != null) {
+            bySource.put(endpoints.common(), "--endpoint-url");
         }
+        bySource.forEach((url, source) -> requireReachable(url, source));
         requireCredentials(options.profile());
     }
 
-    static void requireReachable(String endpointUrl) {
+    /** {@code source} names where the endpoint was given: the option or the environment variable. */
+    static void requireReachable(String endpointUrl, String source) {
         URI uri = URI.create(endpointUrl);
         int port = uri.getPort() != -1 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MS);
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("cannot reach --endpoint-url " + endpointUrl + " (" + e.getMessage() + "): start it"
+            throw new CliException("cannot reach " + source + " " + endpointUrl + " (" + e.getMessage() + "): start it"
                     + " (batchgraph local-batch --port " + port + ", or moto) or fix the URL; nothing was submitted",
                     BatchGraphCli.EXIT_INVALID);
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
@@ -8,10 +9,14 @@ import picocli.CommandLine.Option;
  * names its own engine.
  */
 class AwsAccessOptions {
+    /** Where environment variables are read; tests set their own. */
+    static Function<String, String> environment = System::getenv;
+
     @Option(names = "--region", description = "AWS region (else AWS_REGION, else the profile's)")
     String region;
 
-    @Option(names = "--endpoint-url", description = "AWS endpoint override, e.g. moto or `batchgraph local-batch`")
+    @Option(names = "--endpoint-url", description = "AWS endpoint override for every service, e.g. moto or `batchgraph"
+            + " local-batch` (else AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL)")
     String endpointUrl;
 
     @Option(names = "--profile", description = "AWS profile for credentials and region")
@@ -21,7 +26,11 @@ class AwsAccessOptions {
         return toOptions(null, null);
     }
 
+    /**
+     * The options given, with the endpoints the environment configures ({@code AWS_ENDPOINT_URL},
+     * {@code AWS_ENDPOINT_URL_<SERVICE>}) when no {@code --endpoint-url} is given.
+     */
     EngineOptions toOptions(String engine, Integer slots) {
-        return new EngineOptions(engine, region, endpointUrl, profile, null, slots);
+        return new EngineOptions(engine, region, endpointUrl, profile, null, slots).withEnvironmentEndpoints(environment);
     }
 }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.events.AwsEventRules;
 import io.jenkins.plugins.awsbatch.engine.events.EventRuleSpec;
 import io.jenkins.plugins.awsbatch.engine.events.EventRuleState;
 import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import java.nio.file.Path;
@@ -48,15 +49,15 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, "aws", null);
+        GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, EngineKind.AWS.id(), null);
         if (graph.notifications() == null && action == SetupAction.setup) {
             throw new CliException(file + " has no notify block: the rule would tell nobody. Fix: add notify.onFailure",
                     BatchGraphCli.EXIT_INVALID);
         }
         AwsSettings settings;
         try {
-            settings = AwsSettings.builder().region(engineOptions.region != null ? engineOptions.region : graph.region())
-                    .profile(engineOptions.profile).endpointUrl(engineOptions.endpointUrl).build();
+            settings = engineOptions.toOptions().awsSettings()
+                    .region(engineOptions.region != null ? engineOptions.region : graph.region()).build();
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }

@@ -55,8 +55,7 @@ final class HousekeepingCommand implements Callable<Integer> {
         AwsSettings settings;
         try {
             location = S3Location.parse(store);
-            settings = AwsSettings.builder().region(engineOptions.region).profile(engineOptions.profile)
-                    .endpointUrl(engineOptions.endpointUrl).build();
+            settings = engineOptions.toOptions().awsSettings().build();
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class LocalJobLog {
 
     /** Whether the run's logs are files this command can read: a local-engine run in a local store. */
     static boolean applies(RunState state) {
-        return "local".equals(state.engine) && state.runUri != null && state.runUri.startsWith("file:");
+        return EngineKind.LOCAL.is(state.engine) && state.runUri != null && state.runUri.startsWith("file:");
     }
 
     /** The latest attempt's log file of {@code jobId} ({@code parent:i} for a child), if it has logged. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class LocalJobTable {
 
     /** The table of a local-engine run in a local store, if its engine has written one. */
     static Optional<LocalJobTable> of(RunState state) {
-        if (!"local".equals(state.engine) || state.runUri == null || !state.runUri.startsWith("file:")) {
+        if (!EngineKind.LOCAL.is(state.engine) || state.runUri == null || !state.runUri.startsWith("file:")) {
             return Optional.empty();
         }
         Path file = LocalObjectStore.toPath(state.runUri).resolve("local-batch").resolve("local-batch-state.json");

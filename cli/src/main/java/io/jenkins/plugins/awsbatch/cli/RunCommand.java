@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -106,11 +107,12 @@ final class RunCommand implements Callable<Integer> {
             throw new GraphValidationException(new GraphError("--slots", "slots must be at least 1, got " + options.slots(),
                     "give the number of jobs to run at once, e.g. --slots 4"));
         }
-        if (graph.engineOrDefault().equals("aws")) {
+        if (graph.engineKind() == EngineKind.AWS) {
             EngineFactory.checkAws(graph, options);
         }
         EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
-                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots());
+                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots(),
+                options.proxy(), options.serviceEndpoints());
         ValidatedRun checked;
         try (LazyStores stores = EngineFactory.stores(forItems)) {
             checked = ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
@@ -167,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
             if (store != null) {
                 graph = graph.withStore(store);
             }
-            if (graph.engineOrDefault().equals("local")) {
+            if (graph.engineKind() == EngineKind.LOCAL) {
                 graph = EngineFactory.withLocalConcurrencyResources(graph);
             }
             return new GraphValidator().requireValid(graph);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.notify.Notifier;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
@@ -31,9 +30,9 @@ final class RunNotifications {
         AwsClients[] aws = {null};
         try {
             TargetSenders senders = TargetSenders.builder().sns(() -> {
-                aws[0] = AwsClients.create(AwsSettings.builder()
-                        .region(engineOptions.region != null ? engineOptions.region : graph.region())
-                        .profile(engineOptions.profile).endpointUrl(engineOptions.endpointUrl).build(), new CallCounter());
+                aws[0] = AwsClients.create(engineOptions.toOptions().awsSettings()
+                        .region(engineOptions.region != null ? engineOptions.region : graph.region()).build(),
+                        new CallCounter());
                 return aws[0].sns();
             }).build();
             new Notifier(senders, listener).notify(result, graph.notifications(), null);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,7 @@ import io.jenkins.plugins.awsbatch.cli.picture.PlanDot;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanJson;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanMermaid;
 import io.jenkins.plugins.awsbatch.cli.picture.PlanText;
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
@@ -52,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, engineOptions.engine, null);
-        if (graph.engineOrDefault().equals("aws")) {
+        if (graph.engineKind() == EngineKind.AWS) {
             EngineFactory.checkAws(graph, engineOptions.toOptions()); // what run --engine aws checks before its first call
         }
         boolean picture = plan || format != PlanFormat.TEXT;
@@ -68,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (!picture) {
             return 0;
         }
-        GraphLayout layout = GraphLayout.of(graph, items, BatchService.MAX_ARRAY_SIZE);
+        GraphLayout layout = GraphLayout.of(graph, items, BatchLimits.MAX_ARRAY_SIZE);
         System.out.print(switch (format) {
             case TEXT -> PlanText.render(layout);
             case JSON -> PlanJson.render(layout);

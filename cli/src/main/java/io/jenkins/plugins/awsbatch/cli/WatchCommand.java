@@ -111,8 +111,7 @@ public final class WatchCommand implements Callable<Integer> {
             int code = runOne(objectOverrides, baseDir, object);
             firstFailure.compareAndSet(0, code);
         };
-        AwsSettings settings = AwsSettings.builder().region(engineOptions.region).profile(engineOptions.profile)
-                .endpointUrl(engineOptions.endpointUrl).build();
+        AwsSettings settings = engineOptions.toOptions().awsSettings().build();
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
             S3EventWatcher watcher = new S3EventWatcher(aws.sqs(), queueUrl, new ObjectFilter(bucket, prefix, suffix),
                     new FileSeenObjects(seen), line -> System.err.println("watch: " + line)).waitSeconds(waitSeconds);

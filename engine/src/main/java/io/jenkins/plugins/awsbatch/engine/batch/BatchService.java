@@ -10,16 +10,9 @@ import java.util.Optional;
  */
 public interface BatchService extends AutoCloseable {
 
-    /** Maximum ids per DescribeJobs call. */
-    int MAX_DESCRIBE_IDS = 100;
-    /** Maximum children of one array job. */
-    int MAX_ARRAY_SIZE = 10_000;
-    /** Maximum entries of {@code dependsOn}. */
-    int MAX_DEPENDENCIES = 20;
-
     SubmitJobResult submitJob(SubmitJobRequest request);
 
-    /** At most {@link #MAX_DESCRIBE_IDS} ids; unknown ids are left out of the answer, as AWS does. */
+    /** At most {@link BatchLimits#MAX_DESCRIBE_IDS} ids; unknown ids are left out of the answer, as AWS does. */
     List<JobDetail> describeJobs(List<String> jobIds);
 
     JobPage listJobs(ListJobsRequest request);
@@ -31,7 +24,7 @@ public interface BatchService extends AutoCloseable {
     void terminateJob(String jobId, String reason);
 
     /**
-     * DescribeJobQueues for at most {@link #MAX_DESCRIBE_IDS} names or ARNs; queues that do not exist are left out.
+     * DescribeJobQueues for at most {@link BatchLimits#MAX_DESCRIBE_IDS} names or ARNs; queues that do not exist are left out.
      * Empty when this service cannot tell (a test double): the pre-flight check is then skipped.
      */
     default Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {

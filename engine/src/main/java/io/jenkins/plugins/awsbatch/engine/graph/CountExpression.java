@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.graph;
 
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 
 /**
  * A tiny arithmetic expression of the item count, for an aggregate stage's {@code count}:
@@ -10,7 +11,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 public final class CountExpression {
     public static final int MAX_LENGTH = 200;
     public static final int MAX_DEPTH = 20;
-    public static final int MAX_COUNT = io.jenkins.plugins.awsbatch.engine.batch.BatchService.MAX_ARRAY_SIZE;
+    public static final int MAX_COUNT = BatchLimits.MAX_ARRAY_SIZE;
 
     private final String text;
 

@@ -38,7 +38,8 @@ public record CountSpec(Integer fixed, String expression, String partitionsFrom)
     private static int wholeCount(Number n) {
         double value = n.doubleValue();
         if (value != Math.rint(value) || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("count must be a whole number between 1 and 10000, got " + n);
+            throw new IllegalArgumentException("count must be a whole number between 1 and "
+                    + io.jenkins.plugins.awsbatch.engine.batch.BatchLimits.MAX_ARRAY_SIZE + ", got " + n);
         }
         return n.intValue();
     }

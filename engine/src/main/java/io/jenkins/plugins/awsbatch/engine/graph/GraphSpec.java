@@ -34,7 +34,12 @@ public record GraphSpec(
     }
 
     public String engineOrDefault() {
-        return engine == null ? "local" : engine;
+        return engine == null ? EngineKind.LOCAL.id() : engine;
+    }
+
+    /** The engine this graph names ({@code local} when none); null when it names none known (a validation error). */
+    public EngineKind engineKind() {
+        return EngineKind.of(engineOrDefault());
     }
 
     public String storeOrDefault() {

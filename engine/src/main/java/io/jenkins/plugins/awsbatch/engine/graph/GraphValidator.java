@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.graph;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
-import io.jenkins.plugins.awsbatch.engine.batch.EvaluateOnExit;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobTags;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import java.util.ArrayList;
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
 public final class GraphValidator {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final Pattern EXIT_CODE_GLOB = Pattern.compile("[0-9]{1,511}\\*?|\\*");
-    /** AWS Batch takes letters, digits, periods, colons and white space (the local engine: spaces). */
-    private static final Pattern REASON_GLOB = Pattern.compile("[A-Za-z0-9 .:]{0,511}\\*?");
 
     public List<GraphError> validate(GraphSpec graph) {
         List<GraphError> errors = new ArrayList<>();
@@ -68,43 +64,13 @@ public final class GraphValidator {
         }
     }
 
-    /** Static rules of a retry strategy, shared with the Batch services' own request validation. */
-    public static void checkRetry(RetryStrategy retry, String path, List<GraphError> errors) {
-        if (retry == null) {
-            return;
-        }
-        if (retry.attempts() < 1 || retry.attempts() > 10) {
-            errors.add(new GraphError(path + ".attempts", "attempts must be between 1 and 10, got "
-                    + retry.attempts(), "set attempts to a number from 1 to 10"));
-        }
-        if (retry.evaluateOnExit().size() > 5) {
-            errors.add(new GraphError(path + ".evaluateOnExit", "at most 5 rules are allowed, got "
-                    + retry.evaluateOnExit().size(), "merge rules with glob patterns such as '13*'"));
-        }
-        for (int i = 0; i < retry.evaluateOnExit().size(); i++) {
-            EvaluateOnExit rule = retry.evaluateOnExit().get(i);
-            String rulePath = path + ".evaluateOnExit[" + i + "]";
-            if (rule.action() == null) {
-                errors.add(new GraphError(rulePath + ".action", "action is required", "set action: RETRY or EXIT"));
-            }
-            if (rule.onExitCode() == null && rule.onReason() == null && rule.onStatusReason() == null) {
-                errors.add(new GraphError(rulePath, "a rule needs onExitCode, onReason or onStatusReason",
-                        "add e.g. onExitCode: \"137\""));
-            }
-            if (rule.onExitCode() != null && !EXIT_CODE_GLOB.matcher(rule.onExitCode()).matches()) {
-                errors.add(new GraphError(rulePath + ".onExitCode", "'" + rule.onExitCode()
-                        + "' is not an exit-code pattern", "use digits with an optional trailing *, e.g. \"13*\""));
-            }
-            checkReason(rule.onReason(), rulePath + ".onReason", errors);
-            checkReason(rule.onStatusReason(), rulePath + ".onStatusReason", errors);
-        }
+    /** AWS Batch's limits of a retry strategy ({@link BatchLimits}), reported under {@code path}. */
+    static void checkRetry(RetryStrategy retry, String path, List<GraphError> errors) {
+        BatchLimits.retryStrategy(retry, path).forEach(v -> errors.add(asError(v)));
     }
 
-    private static void checkReason(String pattern, String path, List<GraphError> errors) {
-        if (pattern != null && !REASON_GLOB.matcher(pattern).matches()) {
-            errors.add(new GraphError(path, "'" + pattern + "' is not a reason pattern",
-                    "use letters, digits, spaces, '.', ':', with an optional trailing *"));
-        }
+    private static GraphError asError(BatchLimits.Violation v) {
+        return new GraphError(v.field(), v.problem(), v.fix());
     }
 
     private static final class Check {
@@ -146,9 +112,9 @@ public final class GraphValidator {
                         "use 1-64 letters, digits, '-' or '_'");
             }
             checkBatchName(graph.queue(), "queue", "job queue");
-            String engine = graph.engineOrDefault();
-            if (!engine.equals("local") && !engine.equals("aws")) {
-                error("engine", "unknown engine '" + engine + "'", "use local or aws");
+            EngineKind engine = graph.engineKind();
+            if (engine == null) {
+                error("engine", "unknown engine '" + graph.engineOrDefault() + "'", "use local or aws");
             }
             String store = graph.storeOrDefault();
             if (!store.startsWith("file:") && !store.startsWith("s3://")) {
@@ -175,7 +141,7 @@ public final class GraphValidator {
             if (itemStore != null && !itemStore.equals("store") && !itemStore.matches("dynamodb:[A-Za-z0-9_.-]{3,255}")) {
                 error("plan.itemStore", "unknown item store '" + itemStore + "'", "use store (default) or dynamodb:TABLE");
             }
-            if (itemStore != null && itemStore.startsWith("dynamodb:") && !engine.equals("aws")) {
+            if (itemStore != null && itemStore.startsWith("dynamodb:") && engine != EngineKind.AWS) {
                 error("plan.itemStore", "DynamoDB needs the aws engine", "remove itemStore, or set engine: aws");
             }
             ItemSourceSpec items = graph.plan() == null ? null : graph.plan().items();
@@ -204,12 +170,14 @@ public final class GraphValidator {
         }
 
         /** AWS Batch's names for job queues (or their ARNs), and for fair-share identifiers. */
-        private static final Pattern BATCH_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}|arn:aws[a-z-]*:batch:[a-z0-9-]+:\\d{12}:[a-z-]+/[A-Za-z0-9_-]{1,128}");
+        private static final String BATCH_NAME_PART = "[A-Za-z0-9_-]{1," + BatchLimits.MAX_NAME_LENGTH + "}";
+        private static final Pattern BATCH_NAME = Pattern.compile(
+                BATCH_NAME_PART + "|arn:aws[a-z-]*:batch:[a-z0-9-]+:\\d{12}:[a-z-]+/" + BATCH_NAME_PART);
         private static final Pattern SHARE_IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
         private void checkBatchName(String value, String path, String what) {
             if (value != null && !BATCH_NAME.matcher(value).matches()) {
-                error(path, "'" + value + "' is not a " + what + " name", "use 1-128 letters, digits, '-' or '_' (or its ARN)");
+                error(path, "'" + value + "' is not a " + what + " name", "use 1-" + BatchLimits.MAX_NAME_LENGTH + " letters, digits, '-' or '_' (or its ARN)");
             }
         }
 
@@ -227,10 +195,7 @@ public final class GraphValidator {
                 error(path + ".jobDefinition", "stage '" + stage.name() + "' has no job definition",
                         "set jobDefinition to a name under jobDefinitions (local) or a registered definition (aws)");
             }
-            if (stage.timeout() != null && stage.timeout() < 60) {
-                error(path + ".timeout", "timeout must be at least 60 seconds, got " + stage.timeout(),
-                        "set timeout to 60 or more (AWS Batch's minimum)");
-            }
+            violation(BatchLimits.timeout(stage.timeout(), path + ".timeout"));
             if (stage.retry() != null) {
                 checkRetry(stage.retry().toStrategy(), path + ".retry", errors);
             }
@@ -269,21 +234,18 @@ public final class GraphValidator {
             Map<String, String> tags = new HashMap<>(stage.tags());
             tags.put(JobTags.RUN, "run id");
             tags.put(JobTags.STAGE, "stage name");
-            String tagProblem = JobTags.problem(tags);
+            BatchLimits.Violation tagProblem = BatchLimits.tags(tags, path + ".tags");
             if (tagProblem != null) {
-                error(path + ".tags", tagProblem + " (with the engine's " + JobTags.RUN + " and " + JobTags.STAGE + ")",
-                        "keep at most " + (JobTags.MAX - 2) + " tags of your own, within AWS Batch's limits");
+                error(tagProblem.field(), tagProblem.problem() + " (with the engine's " + JobTags.RUN + " and "
+                        + JobTags.STAGE + ")", "keep at most " + (BatchLimits.MAX_TAGS - 2)
+                        + " tags of your own, within AWS Batch's limits");
             }
-            if (stage.schedulingPriority() != null
-                    && (stage.schedulingPriority() < 0 || stage.schedulingPriority() > 9999)) {
-                error(path + ".schedulingPriority", "must be between 0 and 9999, got " + stage.schedulingPriority(),
-                        "set a priority from 0 to 9999 (higher runs first)");
-            }
+            violation(BatchLimits.schedulingPriority(stage.schedulingPriority(), path + ".schedulingPriority"));
             EnvironmentNames.check(stage.environment(), path + ".environment", errors);
             checkResources(stage.vcpus(), stage.memory(), path);
-            if (stage.dependsOn().size() > BatchService.MAX_DEPENDENCIES) {
-                error(path + ".dependsOn", "a job can depend on at most 20 jobs, got " + stage.dependsOn().size(),
-                        "depend on fewer stages, or add an intermediate single stage");
+            BatchLimits.Violation dependencies = BatchLimits.dependencies(stage.dependsOn().size(), path + ".dependsOn");
+            if (dependencies != null) {
+                violation(dependencies.withFix("depend on fewer stages, or add an intermediate single stage"));
             }
             Set<String> seen = new HashSet<>();
             for (int d = 0; d < stage.dependsOn().size(); d++) {
@@ -299,8 +261,9 @@ public final class GraphValidator {
                         "write count: 1, count: \"ceil(items / 1000)\" or count: {partitionsFrom: STAGE}");
                 return;
             }
-            if (count.fixed() != null && (count.fixed() < 1 || count.fixed() > BatchService.MAX_ARRAY_SIZE)) {
-                error(path, "count must be between 1 and 10000, got " + count.fixed(), "set a positive count");
+            if (count.fixed() != null && (count.fixed() < 1 || count.fixed() > BatchLimits.MAX_ARRAY_SIZE)) {
+                error(path, "count must be between 1 and " + BatchLimits.MAX_ARRAY_SIZE + ", got " + count.fixed(),
+                        "set a count from 1 to " + BatchLimits.MAX_ARRAY_SIZE);
             }
             if (count.expression() != null) {
                 try {
@@ -401,7 +364,7 @@ public final class GraphValidator {
         }
 
         private void checkJobDefinitions() {
-            boolean local = graph.engineOrDefault().equals("local");
+            boolean local = graph.engineKind() == EngineKind.LOCAL;
             for (int i = 0; i < graph.stages().size(); i++) {
                 StageSpec stage = graph.stages().get(i);
                 if (stage.jobDefinition() == null) {
@@ -431,10 +394,7 @@ public final class GraphValidator {
                 if (local && spec.command().isEmpty()) {
                     error(path + ".command", "the local engine needs a command", "add command: [python3, job.py]");
                 }
-                if (spec.timeout() != null && spec.timeout() < 60) {
-                    error(path + ".timeout", "timeout must be at least 60 seconds, got " + spec.timeout(),
-                            "set timeout to 60 or more");
-                }
+                violation(BatchLimits.timeout(spec.timeout(), path + ".timeout"));
                 if (spec.retry() != null) {
                     checkRetry(spec.retry().toStrategy(), path + ".retry", errors);
                 }
@@ -466,6 +426,12 @@ public final class GraphValidator {
                     error("stages[" + i + "].type", "a graph has at most one cleanup stage, and stages[" + first
                             + "] is one already", "remove this stage, or make it another type");
                 }
+            }
+        }
+
+        private void violation(BatchLimits.Violation v) {
+            if (v != null) {
+                errors.add(asError(v));
             }
         }
 

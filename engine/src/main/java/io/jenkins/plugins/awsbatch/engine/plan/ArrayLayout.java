@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.graph.CountExpression;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
@@ -64,7 +64,7 @@ public final class ArrayLayout {
         int barriers = 0;
         int deps = dependencies;
         while (deps > room) {
-            int groups = (deps + BatchService.MAX_DEPENDENCIES - 1) / BatchService.MAX_DEPENDENCIES;
+            int groups = (deps + BatchLimits.MAX_DEPENDENCIES - 1) / BatchLimits.MAX_DEPENDENCIES;
             barriers += groups;
             deps = groups;
         }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ public final class Chunker {
     private final int maxChunk;
 
     public Chunker() {
-        this(BatchService.MAX_ARRAY_SIZE);
+        this(BatchLimits.MAX_ARRAY_SIZE);
     }
 
     public Chunker(int maxChunk) {

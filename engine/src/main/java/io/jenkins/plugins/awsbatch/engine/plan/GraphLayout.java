@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
@@ -113,7 +113,7 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
             if (ExecutionModes.usesWaves(stage) && job.index() > 0) {
                 deps++;
             }
-            int room = BatchService.MAX_DEPENDENCIES - (job.isArray() && stage.isSequential() ? 1 : 0);
+            int room = BatchLimits.MAX_DEPENDENCIES - (job.isArray() && stage.isSequential() ? 1 : 0);
             total += ArrayLayout.barrierJobs(deps, room);
         }
         return total;

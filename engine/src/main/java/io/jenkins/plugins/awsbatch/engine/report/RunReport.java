@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.report;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
@@ -44,7 +44,7 @@ public record RunReport(RunState state, GraphLayout layout, List<StageReport> st
      *                   when it is gone (cleaned up)
      */
     public static RunReport of(RunState state, Optional<Manifest> manifest, Function<String, Optional<long[]>> population) {
-        GraphLayout layout = GraphLayout.of(state.graph, Math.max(0, state.itemCount), BatchService.MAX_ARRAY_SIZE);
+        GraphLayout layout = GraphLayout.of(state.graph, Math.max(0, state.itemCount), BatchLimits.MAX_ARRAY_SIZE);
         List<StageReport> stages = new ArrayList<>();
         Map<String, Set<Long>> dropped = new HashMap<>();
         for (GraphLayout.StageLayout planned : layout.stages()) {

@@ -7,9 +7,11 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -33,7 +35,7 @@ import java.util.function.Function;
  * Builds the services of one run for the engine it names. Local: an embedded {@link LocalBatchService} whose
  * job table and logs live in the run's folder (so {@code resume} finds them), the graph's job definitions
  * registered, queues created, and {@code maxConcurrency} honoured exactly by a consumable resource. AWS: SDK
- * clients from region, credentials and endpoint.
+ * clients from region, credentials and endpoints (common and per service).
  */
 public final class EngineFactory {
     private final Clock clock;
@@ -43,9 +45,9 @@ public final class EngineFactory {
     }
 
     public RunEngine create(GraphSpec graph, String runId, Path baseDir, EngineOptions options, RunListener listener) {
-        String engine = options.engine() != null ? options.engine() : graph.engineOrDefault();
+        EngineKind engine = options.engine() != null ? options.engineKind() : graph.engineKind();
         CallCounter calls = new CallCounter();
-        if (engine.equals("aws")) {
+        if (engine == EngineKind.AWS) {
             return aws(graph, options, listener, calls);
         }
         return local(graph, runId, baseDir, options, listener, calls);
@@ -129,59 +131,79 @@ public final class EngineFactory {
     }
 
     /**
-     * What the aws engine checks before its first call, also for {@code validate}: a store its jobs can reach, a
-     * well-formed endpoint and a region. Throws {@link GraphValidationException} naming the field.
+     * What the aws engine checks before its first call, also for {@code validate}: a store its jobs can reach,
+     * well-formed endpoints and a region. Throws {@link GraphValidationException} naming the field.
      */
     public static void checkAws(GraphSpec graph, EngineOptions options) {
         List<GraphError> errors = new ArrayList<>();
-        boolean endpointOk = true;
-        if (options.endpointUrl() != null) {
-            try {
-                java.net.URI endpoint = new java.net.URI(options.endpointUrl());
-                endpointOk = endpoint.getHost() != null && List.of("http", "https").contains(String.valueOf(endpoint.getScheme()));
-            } catch (java.net.URISyntaxException e) {
-                endpointOk = false;
-            }
-            if (!endpointOk) {
-                errors.add(new GraphError("--endpoint-url", "'" + options.endpointUrl() + "' is not an http(s) URL",
-                        "write e.g. http://127.0.0.1:8791"));
-            }
+        ServiceEndpoints endpoints = options.endpoints();
+        boolean endpointsOk = checkEndpoint(endpoints.common(), "--endpoint-url", errors);
+        for (var service : endpoints.services().entrySet()) {
+            endpointsOk &= checkEndpoint(service.getValue(), endpoints.sourceOf(service.getKey(), null), errors);
         }
-        if (graph.storeOrDefault().startsWith("file:") && !(endpointOk && isLoopback(options.endpointUrl()))) {
+        String batchEndpoint = options.endpointFor("batch");
+        if (graph.storeOrDefault().startsWith("file:") && !(endpointsOk && isLoopback(batchEndpoint))) {
             // Containers on AWS Batch cannot read this machine's folders.
             errors.add(new GraphError("store", "jobs on AWS Batch cannot read a local folder ('" + graph.storeOrDefault() + "')",
                     "use store: s3://BUCKET/PREFIX with engine aws (a file:// store works only with a local endpoint such as batchgraph local-batch)"));
         }
-        try {
-            RegionResolver.system().resolve(options.region() != null ? options.region() : graph.region(), options.profile());
-        } catch (IllegalArgumentException e) {
-            errors.add(new GraphError("region", e.getMessage(), "set region: in the file, or pass --region"));
+        GraphError region = regionError(options, graph.region());
+        if (region != null) {
+            errors.add(region);
         }
         if (!errors.isEmpty()) {
             throw new GraphValidationException(errors);
         }
     }
 
+    /**
+     * The aws engine's region check, its one home (also the CLI's pre-check before credentials): the option, else
+     * the graph file's {@code fileRegion}, else the environment or the profile ({@link RegionResolver}). Null when
+     * a region is found, else the error naming the fix.
+     */
+    public static GraphError regionError(EngineOptions options, String fileRegion) {
+        try {
+            RegionResolver.system().resolve(options.region() != null ? options.region() : fileRegion, options.profile());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return new GraphError("region", e.getMessage(), "set region: in the file, or pass --region");
+        }
+    }
+
+    private static boolean checkEndpoint(String url, String source, List<GraphError> errors) {
+        if (url == null) {
+            return true;
+        }
+        boolean ok;
+        try {
+            java.net.URI endpoint = new java.net.URI(url);
+            ok = endpoint.getHost() != null && List.of("http", "https").contains(String.valueOf(endpoint.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            ok = false;
+        }
+        if (!ok) {
+            errors.add(new GraphError(source, "'" + url + "' is not an http(s) URL", "write e.g. http://127.0.0.1:8791"));
+        }
+        return ok;
+    }
+
     private RunEngine aws(GraphSpec graph, EngineOptions options, RunListener listener, CallCounter calls) {
         checkAws(graph, options);
-        boolean jobsRunHere = isLoopback(options.endpointUrl());
-        AwsSettings settings = AwsSettings.builder()
+        String batchEndpoint = options.endpointFor("batch");
+        AwsSettings settings = options.awsSettings()
                 .region(options.region() != null ? options.region() : graph.region())
-                .profile(options.profile())
-                .credentials(options.credentials())
-                .endpointUrl(options.endpointUrl())
-                .proxy(options.proxy())
                 .build();
         AwsClients clients = AwsClients.create(settings, calls);
         BatchService batch = clients.batchService();
-        if (jobsRunHere && !graph.jobDefinitions().isEmpty()) {
+        if (isLoopback(batchEndpoint) && !graph.jobDefinitions().isEmpty()) {
             new EndpointDefinitions(clients.batch()).register(graph);
         }
         StoreResolver stores = uri -> uri.startsWith("s3://") ? clients.objectStore()
                 : uri.startsWith("dynamodb://") ? dynamoItems(clients, uri)
                 : StoreResolver.localOnly().forUri(uri);
         RunServices services = new RunServices(batch, stores, clients.logTailer(), calls, clock, Sleeper.real(),
-                pollScheduleFor(options.endpointUrl()), listener, Json.mapper(), Function.identity(), RunSettings.defaults());
+                pollScheduleFor(batchEndpoint), listener, Json.mapper(), Function.identity(), RunSettings.defaults(),
+                options.endpoints());
         return new RunEngine(services, clients);
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
@@ -156,7 +157,9 @@ public final class GraphRunner {
         state.runUri = layout.runUri();
         graph.stages().forEach(s -> state.stages.put(s.name(), new StageState()));
         state.region = services.batch().region();
-        state.endpointUrl = services.batch().endpointUrl();
+        ServiceEndpoints endpoints = services.recordedEndpoints();
+        state.endpointUrl = endpoints.common();
+        state.serviceEndpoints = endpoints.services().isEmpty() ? null : new java.util.TreeMap<>(endpoints.services());
         ObjectStore store = services.stores().forUri(state.storeUri);
         RunJournal journal = new RunJournal(store, services.json());
         if (journal.load(layout).filter(existing -> existing.itemCount >= 0).isPresent()) {

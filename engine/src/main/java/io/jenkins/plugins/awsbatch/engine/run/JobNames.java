@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * 128 letters, digits, '-' and '_'.
  */
 public final class JobNames {
-    private static final int MAX = 128;
+    private static final int MAX = io.jenkins.plugins.awsbatch.engine.batch.BatchLimits.MAX_NAME_LENGTH;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private JobNames() {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.RegionResolver;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
@@ -23,8 +22,7 @@ public final class LazyStores implements StoreResolver, AutoCloseable {
             return local.forUri(uri);
         }
         if (clients == null) {
-            clients = AwsClients.create(AwsSettings.builder().region(regionForReading()).profile(options.profile())
-                    .credentials(options.credentials()).endpointUrl(options.endpointUrl()).proxy(options.proxy()).build(), new CallCounter());
+            clients = AwsClients.create(options.awsSettings().region(regionForReading()).build(), new CallCounter());
         }
         return clients.objectStore();
     }

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
@@ -76,9 +76,9 @@ final class PreflightCheck {
     private boolean checkQueues(Map<String, Set<String>> queues, PreflightMessages messages, List<GraphError> errors) {
         List<String> names = new ArrayList<>(queues.keySet());
         List<JobQueueDescription> found = new ArrayList<>();
-        for (int from = 0; from < names.size(); from += BatchService.MAX_DESCRIBE_IDS) {
+        for (int from = 0; from < names.size(); from += BatchLimits.MAX_DESCRIBE_IDS) {
             Optional<List<JobQueueDescription>> page = services.batch()
-                    .findJobQueues(names.subList(from, Math.min(names.size(), from + BatchService.MAX_DESCRIBE_IDS)));
+                    .findJobQueues(names.subList(from, Math.min(names.size(), from + BatchLimits.MAX_DESCRIBE_IDS)));
             if (page.isEmpty()) {
                 return false;
             }

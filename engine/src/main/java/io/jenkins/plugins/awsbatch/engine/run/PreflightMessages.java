@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import java.util.Comparator;
@@ -27,7 +28,7 @@ final class PreflightMessages {
     }
 
     private boolean local() {
-        return "local".equals(graph.engineOrDefault()) && region == null;
+        return graph.engineKind() == EngineKind.LOCAL && region == null;
     }
 
     Optional<GraphError> queueProblem(String path, String queue, Optional<JobQueueDescription> found) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
+
 /**
  * Tunables of a run: how many failed items get log tails and how long they are, the default queue, and
  * whether to total compute seconds (costs ListJobs calls once per finished stage).
@@ -9,7 +11,7 @@ public record RunSettings(int maxLogTails, int logTailLines, int logTailBytes, S
 
     public static RunSettings defaults() {
         return new RunSettings(10, 20, 4096, "default", true,
-                io.jenkins.plugins.awsbatch.engine.batch.BatchService.MAX_ARRAY_SIZE);
+                BatchLimits.MAX_ARRAY_SIZE);
     }
 
     /** Smaller arrays than Batch's 10,000 (tests of chunking and barriers without 200,000 items). */

@@ -34,6 +34,8 @@ public final class RunState {
     /** The AWS region and endpoint override the run was started with, so later commands need not be told again. */
     public String region;
     public String endpointUrl;
+    /** Per-service endpoint overrides ({@code AWS_ENDPOINT_URL_S3}, ...) by service key; null: none. */
+    public Map<String, String> serviceEndpoints;
     /**
      * The name of the job being submitted, journaled before SubmitJob and cleared with its id: a resumed run
      * looks it up by name instead of submitting it again.

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.ConsumableResourceRequirement;
 import io.jenkins.plugins.awsbatch.engine.batch.DependencyType;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
@@ -72,7 +72,7 @@ final class StageSubmitter {
             }
             List<JobDependency> deps = new ArrayList<>(upfront ? dependencies(stage, unit.chunk()) : List.of());
             // A sequential array's own SEQUENTIAL entry counts towards Batch's 20 too.
-            int room = BatchService.MAX_DEPENDENCIES - (unit.chunk().isArray() && stage.isSequential() ? 1 : 0);
+            int room = BatchLimits.MAX_DEPENDENCIES - (unit.chunk().isArray() && stage.isSequential() ? 1 : 0);
             if (deps.size() > room) {
                 deps = throughBarriers(stage, stageState, deps, unit.part(), room);
             }
@@ -152,8 +152,8 @@ final class StageSubmitter {
         int level = 0;
         while (deps.size() > room) {
             List<JobDependency> next = new ArrayList<>();
-            for (int from = 0, group = 0; from < deps.size(); from += BatchService.MAX_DEPENDENCIES, group++) {
-                List<JobDependency> slice = deps.subList(from, Math.min(deps.size(), from + BatchService.MAX_DEPENDENCIES));
+            for (int from = 0, group = 0; from < deps.size(); from += BatchLimits.MAX_DEPENDENCIES, group++) {
+                List<JobDependency> slice = deps.subList(from, Math.min(deps.size(), from + BatchLimits.MAX_DEPENDENCIES));
                 String name = JobNames.job(state.runId, stage.name(), part + "-barrier" + level + "-" + group);
                 java.util.Optional<JobRecord> earlier = stageState.jobs.stream().filter(j -> j.jobName().equals(name)).findFirst();
                 if (earlier.isPresent()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.track;
 
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ public final class JobPoller {
 
     public Map<String, JobDetail> describe(List<String> jobIds) {
         Map<String, JobDetail> out = new LinkedHashMap<>();
-        for (int from = 0; from < jobIds.size(); from += BatchService.MAX_DESCRIBE_IDS) {
-            List<String> batchIds = jobIds.subList(from, Math.min(jobIds.size(), from + BatchService.MAX_DESCRIBE_IDS));
+        for (int from = 0; from < jobIds.size(); from += BatchLimits.MAX_DESCRIBE_IDS) {
+            List<String> batchIds = jobIds.subList(from, Math.min(jobIds.size(), from + BatchLimits.MAX_DESCRIBE_IDS));
             for (JobDetail detail : batch.describeJobs(batchIds)) {
                 out.put(detail.jobId(), detail);
             }

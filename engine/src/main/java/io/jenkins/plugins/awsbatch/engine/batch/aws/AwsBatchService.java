@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.aws;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
@@ -117,10 +118,7 @@ public final class AwsBatchService implements BatchService {
 
     @Override
     public List<JobDetail> describeJobs(List<String> jobIds) {
-        if (jobIds.size() > MAX_DESCRIBE_IDS) {
-            throw new BatchClientException("The maximum number of jobs that can be described in one call is "
-                    + MAX_DESCRIBE_IDS + ", got " + jobIds.size());
-        }
+        BatchLimits.require(BatchLimits.describeIds(jobIds.size(), "jobs"));
         if (jobIds.isEmpty()) {
             return List.of();
         }
@@ -158,8 +156,8 @@ public final class AwsBatchService implements BatchService {
 
     @Override
     public Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {
-        if (queues.size() > MAX_DESCRIBE_IDS) {
-            throw new IllegalArgumentException("DescribeJobQueues takes at most " + MAX_DESCRIBE_IDS + " queues, got " + queues.size());
+        if (queues.size() > BatchLimits.MAX_DESCRIBE_IDS) {
+            throw new IllegalArgumentException("DescribeJobQueues takes at most " + BatchLimits.MAX_DESCRIBE_IDS + " queues, got " + queues.size());
         }
         List<JobQueueDescription> out = new ArrayList<>();
         if (queues.isEmpty()) {

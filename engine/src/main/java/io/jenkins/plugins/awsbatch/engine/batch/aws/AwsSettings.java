@@ -26,7 +26,7 @@ public record AwsSettings(
         int s3Concurrency) {
 
     /** Service keys accepted by {@code serviceEndpoints} (the SDK's endpoint prefixes). */
-    public static final Set<String> SERVICES = Set.of("batch", "s3", "logs", "dynamodb", "sns", "sqs", "sts");
+    public static final Set<String> SERVICES = Set.of("batch", "s3", "logs", "dynamodb", "sns", "sqs", "sts", "events");
     /** Default SDK attempts per call: throttling and 5xx are retried with adaptive backoff up to this many times. */
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
     /** Default pace of the engine's own Batch calls; the account limit is 50 TPS across all callers. */

@@ -36,37 +36,6 @@ final class ClientErrors {
         return new BatchClientException("Job " + jobId + " not found.");
     }
 
-    static BatchClientException arraySize(int size) {
-        return new BatchClientException("Array job size must be between 2 and 10000, got " + size + ".");
-    }
-
-    static BatchClientException tooManyDependencies(int count) {
-        return new BatchClientException("Job dependencies must be at most 20, got " + count + ".");
-    }
-
-    static BatchClientException tooManyDescribeIds() {
-        return new BatchClientException("Maximum number of jobs supported is 100");
-    }
-
-    static BatchClientException timeoutTooShort(int seconds) {
-        return new BatchClientException(
-                "Timeout attemptDurationSeconds must be at least 60 seconds, got " + seconds + ".");
-    }
-
-    static BatchClientException retryAttempts(int attempts) {
-        return new BatchClientException("Retry strategy attempts must be between 1 and 10, got " + attempts + ".");
-    }
-
-    static BatchClientException tooManyExitRules(int count) {
-        return new BatchClientException("Retry strategy evaluateOnExit supports a maximum of 5 entries, got "
-                + count + ".");
-    }
-
-    static BatchClientException badExitRule(String field, String value) {
-        return new BatchClientException("Invalid evaluateOnExit " + field + " '" + value
-                + "': letters, digits, periods, colons, spaces and an optional trailing * only.");
-    }
-
     static BatchClientException nToNSizeMismatch(String jobId, int size, int dependencySize) {
         return new BatchClientException("N_TO_N dependency on " + jobId + " requires an array job of the same size: "
                 + size + " != " + dependencySize + ".");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +25,10 @@ final class JobDefinitionRegistry {
     }
 
     synchronized JobDefinition register(JobDefinition definition) {
-        if (definition == null || definition.name() == null
-                || !definition.name().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}")) {
-            throw new BatchClientException("jobDefinitionName must be 1-128 letters, numbers, hyphens or "
-                    + "underscores, starting with a letter or number.");
-        }
+        BatchLimits.require(BatchLimits.name(definition == null ? null : definition.name(), "Job definition name",
+                "jobDefinitionName"));
         RetryEvaluator.validate(definition.retryStrategy());
-        if (definition.timeoutSeconds() != null && definition.timeoutSeconds() < 60) {
-            throw ClientErrors.timeoutTooShort(definition.timeoutSeconds());
-        }
+        BatchLimits.require(BatchLimits.timeout(definition.timeoutSeconds(), "timeout.attemptDurationSeconds"));
         List<JobDefinitionInfo> revisions = byName.computeIfAbsent(definition.name(), n -> new ArrayList<>());
         JobDefinition registered = definition.withRevision(revisions.size() + 1);
         revisions.add(new JobDefinitionInfo(registered, arnPrefix + registered.nameWithRevision(),

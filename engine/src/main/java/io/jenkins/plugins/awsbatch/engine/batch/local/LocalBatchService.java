@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
@@ -35,9 +36,6 @@ import java.util.function.Consumer;
  * carries on from it.
  */
 public final class LocalBatchService implements BatchService {
-    /** Smallest {@code attemptDurationSeconds} AWS accepts. */
-    public static final int MIN_TIMEOUT_SECONDS = 60;
-
     private final LocalBatchConfig config;
     private final String arnBase;
     private final AtomicBoolean changed = new AtomicBoolean();
@@ -97,25 +95,18 @@ public final class LocalBatchService implements BatchService {
     }
 
     private JobSpec specOf(SubmitJobRequest request) {
-        if (request.jobName() == null || !request.jobName().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}")) {
-            throw new BatchClientException("jobName must be 1-128 letters, numbers, hyphens or underscores, "
-                    + "starting with a letter or number.");
-        }
-        if (request.arraySize() != null
-                && (request.arraySize() < 2 || request.arraySize() > MAX_ARRAY_SIZE)) {
-            throw ClientErrors.arraySize(request.arraySize());
-        }
-        if (request.dependsOn().size() > MAX_DEPENDENCIES) {
-            throw ClientErrors.tooManyDependencies(request.dependsOn().size());
-        }
+        BatchLimits.require(BatchLimits.name(request.jobName(), "Job name", "jobName"));
+        BatchLimits.require(BatchLimits.arraySize(request.arraySize(), "arrayProperties.size"));
+        BatchLimits.require(BatchLimits.dependencies(request.dependsOn().size(), "dependsOn"));
+        BatchLimits.require(BatchLimits.tags(request.tags(), "tags"));
+        BatchLimits.require(BatchLimits.schedulingPriority(request.schedulingPriorityOverride(),
+                "schedulingPriorityOverride"));
         JobQueueInfo queue = queues.resolve(request.jobQueue());
         JobDefinition definition = definitions.resolve(request.jobDefinition()).definition();
         RetryStrategy retry = request.retryStrategy() != null ? request.retryStrategy() : definition.retryStrategy();
         RetryEvaluator.validate(retry);
         Integer timeout = request.timeoutSeconds() != null ? request.timeoutSeconds() : definition.timeoutSeconds();
-        if (timeout != null && timeout < MIN_TIMEOUT_SECONDS) {
-            throw ClientErrors.timeoutTooShort(timeout);
-        }
+        BatchLimits.require(BatchLimits.timeout(timeout, "timeout.attemptDurationSeconds"));
         Map<String, String> parameters = new HashMap<>(definition.parameters());
         parameters.putAll(request.parameters());
         List<String> command = request.command() != null ? request.command() : definition.command();
@@ -140,9 +131,7 @@ public final class LocalBatchService implements BatchService {
 
     @Override
     public List<JobDetail> describeJobs(List<String> jobIds) {
-        if (jobIds.size() > MAX_DESCRIBE_IDS) {
-            throw ClientErrors.tooManyDescribeIds();
-        }
+        BatchLimits.require(BatchLimits.describeIds(jobIds.size(), "jobs"));
         return scheduler.withTable(table -> {
             List<JobDetail> out = new ArrayList<>(jobIds.size());
             for (String id : jobIds) {
@@ -162,9 +151,7 @@ public final class LocalBatchService implements BatchService {
      * {@link #describeJobs}.
      */
     public List<JobSpecView> describeJobSpecs(List<String> jobIds) {
-        if (jobIds.size() > MAX_DESCRIBE_IDS) {
-            throw ClientErrors.tooManyDescribeIds();
-        }
+        BatchLimits.require(BatchLimits.describeIds(jobIds.size(), "jobs"));
         return scheduler.withTable(table -> {
             List<JobSpecView> out = new ArrayList<>(jobIds.size());
             for (String id : jobIds) {

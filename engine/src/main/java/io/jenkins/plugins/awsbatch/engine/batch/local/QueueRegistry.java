@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,9 +156,6 @@ final class QueueRegistry {
     }
 
     private static void checkName(String field, String name) {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}")) {
-            throw new BatchClientException(field + " must be 1-128 letters, numbers, hyphens or underscores, "
-                    + "starting with a letter or number.");
-        }
+        BatchLimits.require(BatchLimits.name(name, "Name", field));
     }
 }

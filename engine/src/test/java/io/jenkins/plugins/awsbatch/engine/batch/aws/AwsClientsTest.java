@@ -50,7 +50,7 @@ class AwsClientsTest {
     @Test
     void settingsAreCheckedWithTheFixNamed() {
         assertThatThrownBy(() -> AwsSettings.builder().serviceEndpoint("lambda", URI.create("http://x:1")).build())
-                .hasMessageContaining("use one of batch, dynamodb, logs, s3, sns, sqs, sts");
+                .hasMessageContaining("use one of batch, dynamodb, events, logs, s3, sns, sqs, sts");
         assertThatThrownBy(() -> AwsSettings.builder().endpointUrl("127.0.0.1:5000").build())
                 .hasMessageContaining("http://127.0.0.1:5000");
         assertThatThrownBy(() -> AwsSettings.builder().batchCallsPerSecond(60).build()).hasMessageContaining("50");

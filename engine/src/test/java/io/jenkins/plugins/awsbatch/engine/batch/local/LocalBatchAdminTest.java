@@ -98,7 +98,7 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         start(2);
         assertThatThrownBy(() -> batch.describeJobs(Collections.nCopies(101, "id")))
                 .isInstanceOf(BatchClientException.class)
-                .hasMessage("Maximum number of jobs supported is 100");
+                .hasMessage("jobs: Maximum number of jobs supported is 100, got 101. Fix: ask for at most 100 per call");
         assertThat(batch.describeJobs(Collections.nCopies(100, "unknown"))).isEmpty();
     }
 

@@ -94,7 +94,7 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
         EvaluateOnExit rule = new EvaluateOnExit("1", null, null, RetryAction.RETRY);
         assertThatThrownBy(() -> submit(job("r", "true").retryStrategy(
                 new RetryStrategy(2, Collections.nCopies(6, rule)))))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("maximum of 5");
+                .isInstanceOf(BatchClientException.class).hasMessageContaining("at most 5 rules are allowed");
     }
 
     @Test

@@ -3,10 +3,16 @@ package io.jenkins.plugins.awsbatch.engine.batch.local.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
+import io.jenkins.plugins.awsbatch.engine.batch.EvaluateOnExit;
+import io.jenkins.plugins.awsbatch.engine.batch.RetryAction;
+import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -86,5 +92,40 @@ class SubmitJobLimitsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Exactly the message of {@link BatchLimits}, the one the engine gives before calling AWS. */
+    @Test
+    void eachLimitIsRefusedWithTheSharedMessageAndItsBoundaryServed() {
+        var sixRules = Collections.nCopies(6, software.amazon.awssdk.services.batch.model.EvaluateOnExit.builder()
+                .onExitCode("1").action("RETRY").build());
+        limit(b -> b.arrayProperties(a -> a.size(10_001)), BatchLimits.arraySize(10_001, "arrayProperties.size"));
+        limit(b -> b.timeout(t -> t.attemptDurationSeconds(59)),
+                BatchLimits.timeout(59, "timeout.attemptDurationSeconds"));
+        limit(b -> b.retryStrategy(r -> r.attempts(11)), retry(RetryStrategy.attempts(11)));
+        limit(b -> b.retryStrategy(r -> r.attempts(2).evaluateOnExit(e -> e.onExitCode("1x").action("RETRY"))),
+                retry(new RetryStrategy(2, List.of(new EvaluateOnExit("1x", null, null, RetryAction.RETRY)))));
+        limit(b -> b.retryStrategy(r -> r.attempts(2).evaluateOnExit(sixRules)), retry(new RetryStrategy(2,
+                Collections.nCopies(6, new EvaluateOnExit("1", null, null, RetryAction.RETRY)))));
+        limit(b -> b.tags(Map.of("aws:owner", "me")), BatchLimits.tags(Map.of("aws:owner", "me"), "tags"));
+        limit(b -> b.jobName("-starts-with-a-hyphen"),
+                BatchLimits.name("-starts-with-a-hyphen", "Job name", "jobName"));
+
+        String boundary = endpoint.batch.submitJob(r -> r.jobName("boundary").jobQueue(Endpoint.QUEUE)
+                .jobDefinition(definition).timeout(t -> t.attemptDurationSeconds(60))
+                .retryStrategy(s -> s.attempts(10).evaluateOnExit(Collections.nCopies(5,
+                        software.amazon.awssdk.services.batch.model.EvaluateOnExit.builder()
+                                .onExitCode("1".repeat(512)).action("RETRY").build())))).jobId();
+        assertThat(endpoint.awaitTerminal(boundary).statusAsString()).isEqualTo("SUCCEEDED");
+    }
+
+    private static BatchLimits.Violation retry(RetryStrategy strategy) {
+        return BatchLimits.firstOf(BatchLimits.retryStrategy(strategy, "retryStrategy"));
+    }
+
+    /** Refused as {@link #assertRefused}, with exactly the violation's message. */
+    private static void limit(Consumer<SubmitJobRequest.Builder> spoil, BatchLimits.Violation expected) {
+        assertThat(expected).isNotNull();
+        assertRefused("refused", spoil, expected.message());
     }
 }
