@@ -1,14 +1,10 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
+import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
+import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,14 +33,13 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         RunState found = selection.load();
         ProgressPrinter progress = progressOptions.printer();
-        AwsAccessCheck.require(selection.engineOptionsFor(found, slots), found.graph.region());
-        try (LazyStores stores = selection.stores();
-             RunLock lock = RunLocks.take(stores, new RunLayout(found.storeUri, found.runId), "resume");
-             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(found.graph, found.runId,
-                     RunSelection.baseDir(found), selection.engineOptionsFor(found, slots), progress)) {
-            RunState state = selection.load(stores); // as the writer before this one left it
-            GraphRunner runner = GraphRunner.resume(engine.services(), state, lock);
-            RunResult result = new AbortOnSignal(runner).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
+        EngineOptions options = selection.engineOptionsFor(found, slots);
+        AwsAccessCheck.require(options, found.graph.region());
+        GraphHost host = CliHost.of(options, progress, "resume", RunSelection.baseDir(found));
+        // under the run's lock, on the state as the writer before this one left it
+        try (HostedRun run = host.resume(found.storeUri, found.runId)) {
+            RunState state = run.state();
+            RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
             return result.outcome().exitCode();
         }
     }
