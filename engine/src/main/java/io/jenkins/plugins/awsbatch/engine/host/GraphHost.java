@@ -6,6 +6,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunCleaner;
@@ -45,6 +46,11 @@ public final class GraphHost {
         this.access = access;
         this.listener = listener;
         this.owner = owner;
+    }
+
+    /** A new run id for a graph of this name (the run-id rule of {@code batchgraph run}). */
+    public static String newRunId(String graphName) {
+        return JobNames.newRunId(graphName, Clock.systemUTC().instant());
     }
 
     /** A new run of {@code graph} (validated here, items and counts included); its first jobs are submitted by {@link HostedRun#step()}. */
