@@ -39,7 +39,7 @@ final class ResumeCommand implements Callable<Integer> {
         // under the run's lock, on the state as the writer before this one left it
         try (HostedRun run = host.resume(found.storeUri, found.runId)) {
             RunState state = run.state();
-            RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, json, System.out, System.err));
+            RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph)).print(r, run.state(), json, System.out, System.err));
             return result.outcome().exitCode();
         }
     }

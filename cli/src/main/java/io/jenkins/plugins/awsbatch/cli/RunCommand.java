@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         try (progress; HostedRun run = host.start(graph, baseDir, id)) {
             GraphEventRules.ensureForRun(graph, run.engine(), progress);
             RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> {
-                new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
+                new ResultPrinter(ResultStages.of(graph)).print(r, run.state(), json, System.out, System.err);
                 new RunNotifications(graph, progress, engineOptions).send(r);
             });
             return result.outcome().exitCode();

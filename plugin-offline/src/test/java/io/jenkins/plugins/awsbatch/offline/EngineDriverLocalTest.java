@@ -397,4 +397,48 @@ class EngineDriverLocalTest {
         Path lock = Path.of(java.net.URI.create(io.jenkins.plugins.awsbatch.engine.lock.RunLock.uriOf(layout)));
         assertThat(lock).as("and released it").doesNotExist();
     }
+
+    /** One result: for the same run, the step returns the fields {@code batchgraph run --json} prints, at every level. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReturnMapCarriesTheSameFieldsAsJsonOutput() throws Exception {
+        String yaml = String.join("\n",
+                "name: same",
+                "plan:",
+                "  items: {list: [a, b, c]}",
+                "jobDefinitions:",
+                "  work: {command: [sh, -c, '[ $AWS_BATCH_JOB_ARRAY_INDEX -ne 1 ]']}",
+                "  merge: {command: [sh, -c, 'true']}",
+                "stages:",
+                "  - {name: work, type: array, jobDefinition: work, toleratedFailureCount: 1}",
+                "  - {name: merge, type: aggregate, jobDefinition: merge, dependsOn: [work]}",
+                "");
+        Map<String, Object> returned = new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
+        io.jenkins.plugins.awsbatch.engine.run.RunState state = new io.jenkins.plugins.awsbatch.engine.run.RunJournal(
+                        new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(),
+                        io.jenkins.plugins.awsbatch.engine.run.Json.mapper())
+                .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(
+                        (String) returned.get("store"), (String) returned.get("runId")))
+                .orElseThrow();
+        String json = io.jenkins.plugins.awsbatch.engine.host.ResultView.json(
+                state, io.jenkins.plugins.awsbatch.engine.run.RunResult.of(state, Map.of("SubmitJob", 2L), 0));
+        Map<String, Object> printed =
+                io.jenkins.plugins.awsbatch.engine.run.Json.mapper().readValue(json, Map.class);
+
+        assertThat(returned.keySet()).containsExactlyInAnyOrderElementsOf(printed.keySet())
+                .contains("runId", "outcome", "durationMs", "stages", "calls", "store", "itemsUri", "jobIds");
+        assertThat(returned).containsEntry("outcome", "UNSTABLE");
+        assertThat(((Number) returned.get("durationMs")).longValue())
+                .isEqualTo(((Number) printed.get("durationMs")).longValue());
+        List<Map<String, Object>> returnedStages = (List<Map<String, Object>>) returned.get("stages");
+        List<Map<String, Object>> printedStages = (List<Map<String, Object>>) printed.get("stages");
+        assertThat(returnedStages).hasSameSizeAs(printedStages);
+        for (int i = 0; i < printedStages.size(); i++) {
+            assertThat(returnedStages.get(i).keySet()).containsExactlyInAnyOrderElementsOf(printedStages.get(i).keySet());
+        }
+        Map<String, Object> failed = ((List<Map<String, Object>>) stageOf(returned, "work").get("failedItems")).get(0);
+        Map<String, Object> failedPrinted = ((List<Map<String, Object>>) printedStages.get(0).get("failedItems")).get(0);
+        assertThat(failed.keySet()).containsExactlyInAnyOrderElementsOf(failedPrinted.keySet())
+                .contains("index", "exitCode");
+    }
 }

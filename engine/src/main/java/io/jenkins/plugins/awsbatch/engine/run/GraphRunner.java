@@ -822,16 +822,6 @@ public final class GraphRunner {
     }
 
     public RunResult result() {
-        List<StageResult> stages = new ArrayList<>();
-        for (StageSpec spec : state.graph.stages()) {
-            StageState stage = state.stage(spec.name());
-            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : stage.countsOverAllRounds();
-            stages.add(new StageResult(spec.name(), stage.status.name(), stage.reason, stage.jobIds(), counts,
-                    new ArrayList<>(stage.failedItems.values()), stage.failedItems.size(),
-                    new TreeMap<>(stage.recoveredInRound), stage.round, Math.round(stage.computeSeconds * 1000) / 1000.0));
-        }
-        long end = state.finishedAt > 0 ? state.finishedAt : services.clock().millis();
-        return new RunResult(state.runId, state.name, state.outcome, end - state.startedAt, state.mode, state.itemCount,
-                state.runUri, state.message, stages, new LinkedHashMap<>(services.calls().snapshot()), state.cleanup);
+        return RunResult.of(state, services.calls().snapshot(), services.clock().millis());
     }
 }
