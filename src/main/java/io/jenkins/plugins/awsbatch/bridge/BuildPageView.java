@@ -12,6 +12,7 @@ import io.jenkins.plugins.awsbatch.engine.run.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.StageState;
+import io.jenkins.plugins.awsbatch.exec.ConsoleLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,11 +60,11 @@ final class BuildPageView {
                     item.exitCode(),
                     item.statusReason(),
                     item.logTail().isEmpty() ? null : String.join("\n", item.logTail()),
-                    region != null && item.jobId() != null ? consoleUrl(region, item.jobId()) : null));
+                    region != null && item.jobId() != null ? ConsoleLinks.job(region, item.jobId()) : null));
         }
         List<String> urls = new ArrayList<>();
         if (region != null) {
-            st.jobIds().forEach(id -> urls.add(consoleUrl(region, id)));
+            st.jobIds().forEach(id -> urls.add(ConsoleLinks.job(region, id)));
         }
         return new StageRecord(
                 spec.name(),
@@ -83,9 +84,5 @@ final class BuildPageView {
         } catch (RuntimeException e) {
             return null; // a run without stages yet (a plan): the page lists the stages only
         }
-    }
-
-    private static String consoleUrl(String region, String jobId) {
-        return "https://" + region + ".console.aws.amazon.com/batch/home?region=" + region + "#jobs/detail/" + jobId;
     }
 }

@@ -441,39 +441,11 @@ public class GraphStepExecution extends StepExecution {
     }
 
     private synchronized void announceNewEntries() {
-        List<Journal.Entry> entries = journal.getEntries();
-        TaskListener listener = listener();
-        for (int i = announced; i < entries.size(); i++) {
-            Journal.Entry e = entries.get(i);
-            String text = "Submitted " + e.getStage() + (e.getChunk() > 0 ? " chunk " + e.getChunk() : "") + ": "
-                    + e.getJobName() + " (" + e.getJobId() + ")";
-            String url = consoleUrl(e.getJobId());
-            if (listener == null) {
-                continue;
-            }
-            if (url == null) {
-                listener.getLogger().println(text);
-            } else {
-                try {
-                    listener.getLogger().print(text + " ");
-                    listener.hyperlink(url, "AWS console");
-                    listener.getLogger().println();
-                } catch (IOException | RuntimeException ex) {
-                    listener.getLogger().println(text + " " + url);
-                }
-            }
-        }
-        announced = entries.size();
-    }
-
-    /** The AWS console page of a job, or null on the local engine. */
-    String consoleUrl(String jobId) {
-        Settings s = request.getSettings().orElse(request.getDefaults());
-        if (s.isLocal() || s.getRegion() == null || jobId == null) {
-            return null;
-        }
-        return "https://" + s.getRegion() + ".console.aws.amazon.com/batch/home?region=" + s.getRegion()
-                + "#jobs/detail/" + jobId;
+        announced = SubmissionLog.announce(
+                listener(),
+                journal.getEntries(),
+                announced,
+                request.getSettings().orElse(request.getDefaults()));
     }
 
     // ---- outcome helpers -------------------------------------------------------------------------------
