@@ -1,11 +1,11 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;
-import io.jenkins.plugins.awsbatch.exec.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollReport;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.bridge;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
 import io.jenkins.plugins.awsbatch.engine.run.FailureDigest;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
@@ -11,7 +12,6 @@ import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;
-import io.jenkins.plugins.awsbatch.exec.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollReport;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ final class EngineGraphDriver implements GraphDriver {
             return PollReport.running(status, out, record, returned)
                     .withDelayHint(run.nextDelay().toMillis());
         }
-        Outcome outcome = Outcome.valueOf(result.outcome().name());
+        Outcome outcome = result.outcome();
         String summary = null;
         if (outcome != Outcome.SUCCEEDED) {
             summary = FailureDigest.oneLine(result);

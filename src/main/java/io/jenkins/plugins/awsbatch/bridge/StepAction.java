@@ -2,11 +2,11 @@ package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;
-import io.jenkins.plugins.awsbatch.exec.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollReport;
 import java.util.List;
 import java.util.Map;

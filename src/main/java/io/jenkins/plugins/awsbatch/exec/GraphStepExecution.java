@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.exec;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
