@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.bridge;
 import io.jenkins.plugins.awsbatch.action.FailedItemRecord;
 import io.jenkins.plugins.awsbatch.action.GraphRecord;
 import io.jenkins.plugins.awsbatch.action.StageRecord;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.report.GraphSvg;
@@ -27,7 +28,7 @@ final class BuildPageView {
     /** @param region the step's region, else the graph's (console links on AWS) */
     static GraphRecord of(RunState s, RunResult result, String region) {
         List<StageRecord> stages = new ArrayList<>();
-        boolean aws = "aws".equals(s.engine);
+        boolean aws = EngineKind.of(s.engine) == EngineKind.AWS;
         String linkRegion = aws ? (region != null ? region : s.graph.region()) : null;
         for (StageSpec spec : s.graph.stages()) {
             StageState st = s.stage(spec.name());

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.host.EngineAccess;
 import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
@@ -71,7 +72,7 @@ final class EngineSession implements EngineAccess {
 
     @Override
     public LazyStores stores() {
-        return EngineFactory.stores(options("aws", null));
+        return EngineFactory.stores(options(EngineKind.AWS, null));
     }
 
     @Override
@@ -85,8 +86,8 @@ final class EngineSession implements EngineAccess {
         }
         Path base = baseDir != null ? baseDir : buildDirPath();
         EngineFactory factory = new EngineFactory(Clock.systemUTC());
-        if (!"local".equals(engineName)) {
-            return factory.create(graph, runId, base, options(engineName, graph), listener);
+        if (!EngineKind.isLocal(engineName)) {
+            return factory.create(graph, runId, base, options(EngineKind.AWS, graph), listener);
         }
         GraphSpec located = graph.withStore(storeUri);
         String key = LocalObjectStore.toPath(new RunLayout(storeUri, runId).runUri())
@@ -94,7 +95,9 @@ final class EngineSession implements EngineAccess {
                 .normalize()
                 .toString();
         LocalEngines.Lease lease = LocalEngines.acquire(
-                key, located, () -> factory.create(located, runId, base, options("local", graph), RunListener.NONE));
+                key,
+                located,
+                () -> factory.create(located, runId, base, options(EngineKind.LOCAL, graph), RunListener.NONE));
         return new RunEngine(lease.engine().services(), () -> lease.release(runEnded()));
     }
 
@@ -103,15 +106,15 @@ final class EngineSession implements EngineAccess {
         return s == null || s.outcome != null || s.stages.values().stream().allMatch(st -> st.status.isFinished());
     }
 
-    private EngineOptions options(String engineName, GraphSpec graph) {
-        if ("local".equals(engineName)) {
-            return new EngineOptions("local", null, null, null, null, null);
+    private EngineOptions options(EngineKind kind, GraphSpec graph) {
+        if (kind == EngineKind.LOCAL) {
+            return EngineOptions.local();
         }
         String region = settings.getRegion() != null ? settings.getRegion() : graph == null ? null : graph.region();
         // withAWS(profile:) sets AWS_PROFILE: the region of that profile, when nothing else names one
         String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
         return new EngineOptions(
-                "aws", region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy());
+                kind.id(), region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy());
     }
 
     /** The resolved Jenkins credentials (never printed), with the role assumed on top when one is set. */
@@ -142,7 +145,7 @@ final class EngineSession implements EngineAccess {
             return explicit;
         }
         String global = request.getDefaults().getEngineOrNull();
-        return global != null ? global : "aws";
+        return global != null ? global : EngineKind.AWS.id();
     }
 
     /** The configured store; on the local engine without one, a folder of the build. */
@@ -150,7 +153,7 @@ final class EngineSession implements EngineAccess {
         if (settings.getStore() != null) {
             return settings.getStore();
         }
-        if ("local".equals(engineName) && context.getBuildDir() != null) {
+        if (EngineKind.isLocal(engineName) && context.getBuildDir() != null) {
             return LocalObjectStore.toUri(
                     context.getBuildDir().toPath().toAbsolutePath().resolve("batchgraph"));
         }

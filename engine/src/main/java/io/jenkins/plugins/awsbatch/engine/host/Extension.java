@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.host;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -178,7 +179,7 @@ public final class Extension {
      */
     private static StageSpec localDefinition(StageSpec spec, RunState prior, Map<String, JobDefinitionSpec> definitions,
                                              String path) {
-        if (!"local".equals(prior.engine) || spec.jobDefinition() == null) {
+        if (!EngineKind.isLocal(prior.engine) || spec.jobDefinition() == null) {
             return spec;
         }
         String base = spec.jobDefinition().replaceFirst(":\\d+$", "");
@@ -194,7 +195,7 @@ public final class Extension {
     }
 
     private static List<StageSpec> withConcurrencyResources(RunState prior, List<StageSpec> stages) {
-        if (!"local".equals(prior.engine)) {
+        if (!EngineKind.isLocal(prior.engine)) {
             return stages;
         }
         return EngineFactory.withLocalConcurrencyResources(prior.graph.withStages(stages)).stages();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.host;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 
@@ -34,6 +35,6 @@ public final class GraphFiles {
             b.queue(queue);
         }
         GraphSpec result = b.build();
-        return result.engineOrDefault().equals("local") ? EngineFactory.withLocalConcurrencyResources(result) : result;
+        return EngineKind.isLocal(result.engineOrDefault()) ? EngineFactory.withLocalConcurrencyResources(result) : result;
     }
 }
