@@ -3,7 +3,6 @@ package io.jenkins.plugins.awsbatch.bridge;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The failed items a step keeps in what Jenkins persists (its return map, in the Pipeline program; the build
@@ -30,16 +29,5 @@ public final class FailedItemCap {
             kept.add(t);
         }
         return kept;
-    }
-
-    /** Adds {@code failedItemsOmitted} and {@code failedItemsIn} (the run's URI) when items were left out. */
-    static void noteOmitted(Map<String, Object> stage, int total, String runUri) {
-        int max = max();
-        if (total > max) {
-            stage.put("failedItemsOmitted", (long) (total - max));
-            if (runUri != null) {
-                stage.put("failedItemsIn", runUri);
-            }
-        }
     }
 }

@@ -51,18 +51,9 @@ final class WorkspaceItems {
         }
         ItemSourceSpec fetched =
                 new ItemSourceSpec(items.list(), copy.getAbsolutePath(), items.s3(), items.sheet(), items.key());
-        return new GraphSpec(
-                graph.name(),
-                graph.engine(),
-                graph.region(),
-                graph.store(),
-                graph.queue(),
-                graph.mode(),
-                new PlanSpec(fetched, graph.plan().itemStore()),
-                graph.jobDefinitions(),
-                graph.stages(),
-                graph.notifications(),
-                graph.barrierJobDefinition());
+        return graph.toBuilder()
+                .plan(new PlanSpec(fetched, graph.plan().itemStore()))
+                .build();
     }
 
     /** @return {@code path} when it is relative and stays inside the workspace */

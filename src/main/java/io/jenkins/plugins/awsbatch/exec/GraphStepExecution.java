@@ -2,16 +2,9 @@ package io.jenkins.plugins.awsbatch.exec;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
-import hudson.model.Result;
-import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
-import io.jenkins.plugins.awsbatch.action.GraphRecord;
-import io.jenkins.plugins.awsbatch.creds.AwsCredentialsResolver;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +17,6 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jenkinsci.plugins.workflow.actions.WarningAction;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -201,7 +192,7 @@ public class GraphStepExecution extends StepExecution {
 
     private void failStopped(Throwable cause, boolean markAborted) {
         if (markAborted && !isCompleted()) {
-            markAborted();
+            BuildAccess.markAborted(getContext());
         }
         completeFailure(cause);
     }
@@ -288,7 +279,7 @@ public class GraphStepExecution extends StepExecution {
         for (String line : report.getLines()) {
             log(line);
         }
-        updateAction(report.getRecord());
+        BuildAccess.publish(getContext(), report.getRecord());
         boolean changed = !Objects.equals(report.getStatus(), lastStatus);
         if (changed && report.getStatus() != null && report.getLines().isEmpty()) {
             log(report.getStatus());
@@ -362,11 +353,11 @@ public class GraphStepExecution extends StepExecution {
                 String warning = request.getKind().functionName() + ": "
                         + (summary == null ? "some items failed within the tolerated limit" : summary);
                 log("Tolerated failures, marking the build UNSTABLE: " + warning);
-                markUnstable(warning);
+                BuildAccess.markUnstable(getContext(), warning);
                 completeSuccess(result);
                 break;
             case ABORTED:
-                markAborted();
+                BuildAccess.markAborted(getContext());
                 completeFailure(new AbortException(request.getKind().functionName() + ": " + describeRun()
                         + " was aborted" + (summary == null ? "" : ": " + oneLine(summary))));
                 break;
@@ -451,83 +442,14 @@ public class GraphStepExecution extends StepExecution {
     }
 
     private synchronized void announceNewEntries() {
-        List<Journal.Entry> entries = journal.getEntries();
-        TaskListener listener = listener();
-        for (int i = announced; i < entries.size(); i++) {
-            Journal.Entry e = entries.get(i);
-            String text = "Submitted " + e.getStage() + (e.getChunk() > 0 ? " chunk " + e.getChunk() : "") + ": "
-                    + e.getJobName() + " (" + e.getJobId() + ")";
-            String url = consoleUrl(e.getJobId());
-            if (listener == null) {
-                continue;
-            }
-            if (url == null) {
-                listener.getLogger().println(text);
-            } else {
-                try {
-                    listener.getLogger().print(text + " ");
-                    listener.hyperlink(url, "AWS console");
-                    listener.getLogger().println();
-                } catch (IOException | RuntimeException ex) {
-                    listener.getLogger().println(text + " " + url);
-                }
-            }
-        }
-        announced = entries.size();
-    }
-
-    /** The AWS console page of a job, or null on the local engine. */
-    String consoleUrl(String jobId) {
-        Settings s = request.getSettings().orElse(request.getDefaults());
-        if (s.isLocal() || s.getRegion() == null || jobId == null) {
-            return null;
-        }
-        return "https://" + s.getRegion() + ".console.aws.amazon.com/batch/home?region=" + s.getRegion()
-                + "#jobs/detail/" + jobId;
+        announced = SubmissionLog.announce(
+                listener(),
+                journal.getEntries(),
+                announced,
+                request.getSettings().orElse(request.getDefaults()));
     }
 
     // ---- outcome helpers -------------------------------------------------------------------------------
-
-    private void markUnstable(String message) {
-        try {
-            Run<?, ?> run = getContext().get(Run.class);
-            if (run != null) {
-                run.setResult(Result.UNSTABLE);
-            }
-            FlowNode node = getContext().get(FlowNode.class);
-            if (node != null) {
-                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not mark the build unstable", e);
-        }
-    }
-
-    private void markAborted() {
-        try {
-            Run<?, ?> run = getContext().get(Run.class);
-            if (run != null) {
-                run.setResult(Result.ABORTED);
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            LOGGER.log(Level.WARNING, "could not mark the build aborted", e);
-        }
-    }
-
-    private void updateAction(GraphRecord record) {
-        if (record == null) {
-            return;
-        }
-        try {
-            Run<?, ?> run = getContext().get(Run.class);
-            if (run == null) {
-                return;
-            }
-            AwsBatchGraphAction.publish(run, record);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            LOGGER.log(Level.FINE, "could not update the build page", e);
-        }
-    }
 
     private void completeSuccess(Object value) {
         saveOutcome(value, null);
@@ -609,90 +531,15 @@ public class GraphStepExecution extends StepExecution {
         if (d == null) {
             synchronized (this) {
                 if (driver == null) {
-                    driver = openDriver();
+                    driver = factory.open(
+                            request,
+                            BuildAccess.driverContext(
+                                    getContext(), request, runtime().proxy()));
                 }
                 d = driver;
             }
         }
         return d;
-    }
-
-    private GraphDriver openDriver() throws Exception {
-        StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        TaskListener listener = context.get(TaskListener.class);
-        EnvVars env = context.get(EnvVars.class);
-        Map<String, String> environment = env == null ? Map.of() : new LinkedHashMap<>(env);
-        Settings effective = request.effectiveSettings(environment);
-        PrintStream logger = listener == null ? System.out : listener.getLogger();
-        Object credentials = effective.isLocal()
-                ? null
-                : AwsCredentialsResolver.resolve(
-                        run,
-                        request.getSettings(),
-                        effective,
-                        environment,
-                        logger,
-                        request.isControllerIdentityAllowed());
-        DriverContext dc = new DriverContext(
-                        logger,
-                        run == null ? null : run.getRootDir(),
-                        environment,
-                        credentials,
-                        run == null ? null : run.getExternalizableId(),
-                        new Workspace())
-                .withProxy(runtime().proxy());
-        return factory.open(request, dc);
-    }
-
-    /** The build's workspace through {@link FilePath}, wherever it is (controller or agent). */
-    private final class Workspace implements DriverContext.WorkspaceReader {
-        @Override
-        public String read(String relativePath) throws IOException, InterruptedException {
-            FilePath file = file(relativePath);
-            return file == null ? null : file.readToString();
-        }
-
-        @Override
-        public java.io.File localDirectory() throws IOException, InterruptedException {
-            FilePath workspace = getContext().get(FilePath.class);
-            return workspace == null || workspace.isRemote() ? null : new java.io.File(workspace.getRemote());
-        }
-
-        @Override
-        public boolean copyTo(String relativePath, java.io.File target) throws IOException, InterruptedException {
-            FilePath file = file(relativePath);
-            if (file == null) {
-                return false;
-            }
-            java.nio.file.Files.createDirectories(
-                    target.toPath().toAbsolutePath().getParent());
-            file.copyTo(new FilePath(target));
-            return true;
-        }
-
-        @Override
-        public boolean write(String relativePath, String text) throws IOException, InterruptedException {
-            FilePath workspace = getContext().get(FilePath.class);
-            if (workspace == null) {
-                return false;
-            }
-            workspace.child(relativePath).write(text, "UTF-8"); // creates the file's folders
-            return true;
-        }
-
-        private FilePath file(String relativePath) throws IOException, InterruptedException {
-            FilePath workspace = getContext().get(FilePath.class);
-            if (workspace == null) {
-                return null;
-            }
-            FilePath file = workspace.child(relativePath);
-            if (!file.exists()) {
-                throw new AbortException(
-                        "file: '" + relativePath + "' does not exist in the workspace " + workspace.getRemote());
-            }
-            return file;
-        }
     }
 
     private void closeDriver() {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run state this step persists with its execution: the run id and every job submitted so far, plus the
- * engine's own journal text (opaque here). Written before the next AWS call, so a resumed execution knows
- * exactly what exists and never submits a job twice. Plain data, no SDK type, no secret.
+ * What this step persists with its execution to find its run again: the run id and store (in
+ * {@link #getResult()}) and the jobs this step submitted. The run's own record is its {@code state.json} in the
+ * run's store, which the engine writes after every SubmitJob; this journal is saved before the next AWS call
+ * too, so a resumed execution never submits a job twice. Plain data, no SDK type, no secret.
  */
 public final class Journal implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -57,7 +58,6 @@ public final class Journal implements Serializable {
     private String runId;
     private String graphName;
     private final List<Entry> entries = new ArrayList<>();
-    private String engineState;
     private final LinkedHashMap<String, Object> result = new LinkedHashMap<>();
 
     public synchronized String getRunId() {
@@ -101,15 +101,6 @@ public final class Journal implements Serializable {
             ids.add(e.jobId);
         }
         return ids;
-    }
-
-    /** The engine's own serialised run state (JSON or similar), if it keeps one. */
-    public synchronized String getEngineState() {
-        return engineState;
-    }
-
-    public synchronized void setEngineState(String engineState) {
-        this.engineState = engineState;
     }
 
     /** Values the step will return (kept so a resumed execution returns the same thing). */

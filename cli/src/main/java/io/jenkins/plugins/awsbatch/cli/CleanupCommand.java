@@ -1,13 +1,8 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
-import io.jenkins.plugins.awsbatch.engine.run.RunCleaner;
-import io.jenkins.plugins.awsbatch.engine.run.RunJournal;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
+import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,24 +19,24 @@ final class CleanupCommand implements Callable<Integer> {
             description = "instead of RUN: every run of --store that ended more than AGE ago (7d, 12h, 30m)")
     String olderThan;
 
+    /** Lock messages (an owner's stale lock taken over) on stderr. */
+    private static final RunListener STDERR = new RunListener() {
+        @Override
+        public void message(String line) {
+            System.err.println(line);
+        }
+    };
+
     @Override
     public Integer call() {
         if (olderThan != null) {
             return CleanupOlderThan.run(olderThan, selection);
         }
-        try (LazyStores stores = selection.stores()) {
-            RunState found = selection.load(stores);
-            try (RunLock lock = RunLocks.take(stores, new RunLayout(found.storeUri, found.runId), "cleanup")) {
-                return clean(stores, selection.load(stores), lock);
-            }
-        }
-    }
-
-    /** Under the run's lock, on the state as the last writer left it. */
-    private static int clean(LazyStores stores, RunState state, RunLock lock) {
-        CleanupReport report = new RunCleaner(stores).clean(state);
-        state.cleanup = report;
-        new RunJournal(stores.forUri(state.storeUri), Json.mapper(), lock).save(state);
+        RunState found = selection.load();
+        // under the run's lock, on the state as the last writer left it
+        RunState cleaned = CliHost.of(selection.engineOptionsFor(found), STDERR, "cleanup", null)
+                .cleanup(found.storeUri, found.runId);
+        CleanupReport report = cleaned.cleanup;
         System.err.println("deleted " + report.deletedObjects() + " object(s) under " + report.deletedPrefixes());
         System.err.println("kept " + report.kept());
         if (report.error() != null) {

@@ -1,30 +1,21 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
+import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
+import io.jenkins.plugins.awsbatch.engine.host.RerunRefusedException;
+import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
-import io.jenkins.plugins.awsbatch.engine.run.RunServices;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
-import java.time.Clock;
-import java.util.function.Consumer;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code resume} and {@code rerun} share: a journaled run's engine opened under the run's lock, a runner over
- * the run as the writer before left it, tracked to its end with progress (stopped when it ends) and the result
- * printed as {@code run} prints it. Their options, as a mixin.
+ * What {@code resume} and {@code rerun} share: a journaled run re-attached through the engine host (which takes the
+ * run's lock, then opens its engine), tracked to its end with progress (stopped when it ends) and the result printed
+ * as {@code run} prints it. Their options, as a mixin.
  */
 final class ReattachedRun {
-    /** Makes the runner from the run as read under the lock. */
-    interface RunnerFactory {
-        GraphRunner create(RunServices services, RunState state, RunLock lock);
-    }
-
     @Mixin
     RunSelection selection;
 
@@ -39,23 +30,22 @@ final class ReattachedRun {
 
     /**
      * @param command names the lock's owner ({@code resume}, {@code rerun})
-     * @param check refuses the run as read (before the engine and again under the lock) with a {@link CliException}
+     * @param open re-attaches to the run found (store and id) through the host
      */
-    int run(String command, Consumer<RunState> check, RunnerFactory runner) {
+    int run(String command, BiFunction<GraphHost, RunState, HostedRun> open) {
         RunState found = selection.load();
-        check.accept(found);
-        AwsAccessCheck.require(selection.engineOptionsFor(found, slots), found.graph.region());
-        try (ProgressPrinter progress = progressOptions.printer();
-             LazyStores stores = selection.stores();
-             RunLock lock = RunLocks.take(stores, new RunLayout(found.storeUri, found.runId), command);
-             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(found.graph, found.runId,
-                     RunSelection.baseDir(found), selection.engineOptionsFor(found, slots), progress)) {
-            RunState state = selection.load(stores); // as the writer before this one left it
-            check.accept(state);
-            GraphRunner tracked = runner.create(engine.services(), state, lock);
-            RunResult result = new AbortOnSignal(tracked).runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph))
-                    .print(r, json, System.out, System.err));
-            return result.outcome().exitCode();
+        EngineOptions options = selection.engineOptionsFor(found, slots);
+        AwsAccessCheck.require(options, found.graph.region());
+        try (ProgressPrinter progress = progressOptions.printer()) {
+            GraphHost host = CliHost.of(options, progress, command, RunSelection.baseDir(found));
+            try (HostedRun run = open.apply(host, found)) {
+                RunState state = run.state();
+                RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> new ResultPrinter(
+                        ResultStages.of(state.graph)).print(r, run.state(), json, System.out, System.err));
+                return result.outcome().exitCode();
+            }
+        } catch (RerunRefusedException e) {
+            throw new CliException(e.getMessage() + " (nothing was submitted)", BatchGraphCli.EXIT_INVALID);
         }
     }
 }

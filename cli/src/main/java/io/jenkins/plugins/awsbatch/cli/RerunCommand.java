@@ -1,7 +1,5 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,14 +21,7 @@ final class RerunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return reattached.run("rerun", RerunCommand::requireRerunnable,
-                GraphRunner::rerunFailed);
-    }
-
-    /** A run that has not finished, has no failed items or was cleaned up is refused: exit 2, nothing submitted. */
-    private static void requireRerunnable(RunState state) {
-        GraphRunner.rerunRefusal(state).ifPresent(why -> {
-            throw new CliException(why + " (nothing was submitted)", BatchGraphCli.EXIT_INVALID);
-        });
+        // a run that has not finished, has no failed items or was cleaned up is refused: exit 2, nothing submitted
+        return reattached.run("rerun", (host, found) -> host.rerunFailed(found.storeUri, found.runId));
     }
 }

@@ -1,16 +1,14 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.awsbatch.engine.host.ResultView;
 import io.jenkins.plugins.awsbatch.engine.run.FailureDigest;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.StageResult;
 import java.io.PrintStream;
 
 /** Prints a run result: a human summary and digest on stderr, and with {@code --json} one object on stdout. */
 final class ResultPrinter {
-    private final ObjectMapper json = Json.mapper();
-
     private final java.util.Set<String> resultStages;
 
     ResultPrinter(java.util.Set<String> resultStages) {
@@ -35,7 +33,7 @@ final class ResultPrinter {
         }
     }
 
-    void print(RunResult result, boolean asJson, PrintStream out, PrintStream err) {
+    void print(RunResult result, RunState state, boolean asJson, PrintStream out, PrintStream err) {
         err.println();
         err.printf("run %s %s in %.1f s (%s mode, %d item(s))%n", result.runId(), result.outcome(),
                 result.durationMs() / 1000.0, result.mode(), result.itemCount());
@@ -59,11 +57,7 @@ final class ResultPrinter {
             }
         }
         if (asJson) {
-            try {
-                out.println(json.writeValueAsString(result));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(ResultView.json(state, result));
         }
         out.flush();
         err.flush();

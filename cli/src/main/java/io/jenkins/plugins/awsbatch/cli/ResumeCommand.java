@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +16,6 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return reattached.run("resume", state -> {
-        }, GraphRunner::resume);
+        return reattached.run("resume", (host, found) -> host.resume(found.storeUri, found.runId));
     }
 }

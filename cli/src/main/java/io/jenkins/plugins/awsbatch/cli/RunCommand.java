@@ -7,7 +7,9 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
-import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
+import io.jenkins.plugins.awsbatch.engine.host.GraphFiles;
+import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
+import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
@@ -15,11 +17,8 @@ import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.ValidatedRun;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
-import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.JobNames;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
-import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,26 +73,19 @@ final class RunCommand implements Callable<Integer> {
     static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
                        ProgressPrinter progress) {
         try (progress) {
-            return execute(graph, baseDir, engineOptions, json, progress, checkBeforeCreating(graph, baseDir, id, engineOptions));
-        }
-    }
-
-    private static int execute(GraphSpec graph, Path baseDir, EngineOptionsMixin engineOptions, boolean json,
-                               ProgressPrinter progress, ValidatedRun checked) {
-        RunLayout layout = new RunLayout(graph.storeOrDefault().startsWith("file:")
-                ? LocalObjectStore.canonical(graph.storeOrDefault()) : graph.storeOrDefault(), checked.runId());
-        // A local run's folder is locked before the local engine opens its job table there; S3 needs the engine's clients.
-        boolean local = layout.storeUri().startsWith("file:");
-        try (RunLock localLock = local ? RunLocks.take(StoreResolver.localOnly(), layout, "run") : null;
-             RunEngine engine = createEngine(graph, checked.runId(), baseDir, engineOptions, progress);
-             RunLock lock = local ? localLock : RunLocks.take(engine.services().stores(), layout, "run")) {
-            GraphRunner runner = GraphRunner.start(engine.services(), checked, lock);
-            GraphEventRules.ensureForRun(graph, engine, progress);
-            RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
-                new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
-                new RunNotifications(graph, progress, engineOptions).send(r);
-            });
-            return result.outcome().exitCode();
+            checkSettings(graph, id, engineOptions);
+            EngineOptions options = engineOptions.toOptions().withEngine(graph.engineOrDefault());
+            AwsAccessCheck.require(options, graph.region());
+            GraphHost host = CliHost.of(options, progress, "run", baseDir);
+            // the host validates (items and counts too), then takes the run's lock, then opens the engine
+            try (HostedRun run = host.start(graph, baseDir, id)) {
+                GraphEventRules.ensureForRun(graph, run.engine(), progress);
+                RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> {
+                    new ResultPrinter(ResultStages.of(graph)).print(r, run.state(), json, System.out, System.err);
+                    new RunNotifications(graph, progress, engineOptions).send(r);
+                });
+                return result.outcome().exitCode();
+            }
         }
     }
 
@@ -102,14 +94,8 @@ final class RunCommand implements Callable<Integer> {
      * the run folder): the graph, the run id, the aws engine's settings, the items and the counts they give.
      */
     static ValidatedRun checkBeforeCreating(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
+        checkSettings(graph, null, engineOptions);
         EngineOptions options = engineOptions.toOptions();
-        if (options.slots() != null && options.slots() < 1) {
-            throw new GraphValidationException(new GraphError("--slots", "slots must be at least 1, got " + options.slots(),
-                    "give the number of jobs to run at once, e.g. --slots 4"));
-        }
-        if (graph.engineKind() == EngineKind.AWS) {
-            EngineFactory.checkAws(graph, options);
-        }
         EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
                 : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots(),
                 options.proxy(), options.serviceEndpoints());
@@ -119,6 +105,21 @@ final class RunCommand implements Callable<Integer> {
         }
         refuseExistingLocalRun(graph, checked.runId());
         return checked;
+    }
+
+    /** The command's own settings: slots, the aws engine's settings, and (given a run id) no journaled local run of that id. */
+    private static void checkSettings(GraphSpec graph, String id, EngineOptionsMixin engineOptions) {
+        EngineOptions options = engineOptions.toOptions();
+        if (options.slots() != null && options.slots() < 1) {
+            throw new GraphValidationException(new GraphError("--slots", "slots must be at least 1, got " + options.slots(),
+                    "give the number of jobs to run at once, e.g. --slots 4"));
+        }
+        if (graph.engineKind() == EngineKind.AWS) {
+            EngineFactory.checkAws(graph, options);
+        }
+        if (id != null && JobNames.runIdProblem(id) == null) {
+            refuseExistingLocalRun(graph, id);
+        }
     }
 
     /**
@@ -140,18 +141,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Bad engine settings (no region, a malformed endpoint) are invalid input: exit 2, nothing submitted. */
-    static RunEngine createEngine(GraphSpec graph, String id, Path baseDir, EngineOptionsMixin engineOptions,
-                                  ProgressPrinter progress) {
-        AwsAccessCheck.require(engineOptions.toOptions().withEngine(graph.engineOrDefault()), graph.region());
-        try {
-            return new EngineFactory(Clock.systemUTC()).create(graph, id, baseDir,
-                    engineOptions.toOptions().withEngine(graph.engineOrDefault()), progress);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage() + " (nothing was submitted)", BatchGraphCli.EXIT_INVALID);
-        }
-    }
-
     /** Reads, overrides and validates a graph file; invalid input throws before anything starts. */
     static final class GraphLoader {
         private GraphLoader() {
@@ -163,16 +152,7 @@ final class RunCommand implements Callable<Integer> {
                         "give the path of a batchgraph.yaml"));
             }
             GraphSpec graph = new GraphBinder().read(file, overrides);
-            if (engine != null) {
-                graph = graph.withEngine(engine);
-            }
-            if (store != null) {
-                graph = graph.withStore(store);
-            }
-            if (graph.engineKind() == EngineKind.LOCAL) {
-                graph = EngineFactory.withLocalConcurrencyResources(graph);
-            }
-            return new GraphValidator().requireValid(graph);
+            return new GraphValidator().requireValid(GraphFiles.withHostSettings(graph, engine, store, null, null));
         }
     }
 }

@@ -93,6 +93,14 @@ class EngineDriverLocalTest {
         }
     }
 
+    private static String serialized(java.io.Serializable journal) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(journal);
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     private static void waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
@@ -151,10 +159,12 @@ class EngineDriverLocalTest {
         assertThat((List<?>) stageOf(fan, "score").get("jobIds")).hasSize(1);
         assertThat(stageOf(fan, "rank")).containsEntry("status", "SUCCEEDED");
         assertThat(submits(fan)).as("arrays, not loops: one SubmitJob per stage").isEqualTo(2);
-        // journaled with the step: both jobs, and the engine's own state
+        // journaled with the step: both jobs and where the run is; the run's state stays in its store
         assertThat(fanStep.execution.getJournal().getEntries()).extracting(e -> e.getStage())
                 .containsExactly("score", "rank");
-        assertThat(fanStep.execution.getJournal().getEngineState()).contains("\"runId\"").contains("score");
+        assertThat(fanStep.execution.getJournal().getResult()).containsOnlyKeys("runId", "store");
+        assertThat(serialized(fanStep.execution.getJournal())).as("no copy of the run's state in the Pipeline program")
+                .doesNotContain("stageState").doesNotContain(SCORE);
         assertThat(fanStep.state().listener.text()).contains("Submitted score: ").contains("score: 5/5 succeeded");
         assertThat(fanStep.state().saves.get()).isGreaterThanOrEqualTo(2);
         Path runFolder = Path.of(java.net.URI.create((String) plan.get("runUri")));
@@ -350,5 +360,85 @@ class EngineDriverLocalTest {
         assertThat(stageOf(result, "merge")).containsEntry("status", "SUCCEEDED");
         assertThat(stageOf(result, "cleanup")).containsEntry("status", "SUCCEEDED");
         assertThat(submits(result)).isEqualTo(2);
+    }
+
+    @Test
+    void awsBatchRunValidatesItsInputBeforeTheLocalEngineOpensTheRunFolder() throws Exception {
+        String yaml = String.join("\n",
+                "name: early",
+                "plan:",
+                "  items: {list: [a, b]}",
+                "jobDefinitions:",
+                "  work: {command: [sh, -c, 'true']}",
+                "stages:",
+                "  - {name: work, type: array, jobDefinition: work}",
+                "");
+        Step run = new Step(StepKind.RUN, Map.of("text", yaml, "runId", "Bad Id"), true).start();
+        FakeContext.State s = run.await();
+        assertThat(s.failure).isInstanceOf(AbortException.class);
+        assertThat(s.failure.getMessage()).contains("nothing was submitted").contains("Bad Id");
+        assertThat(new File(buildDir, "batchgraph/Bad Id")).as("no run folder, no local job table").doesNotExist();
+    }
+
+    @Test
+    void awsBatchCleanupWritesTheRunUnderItsLock() throws Exception {
+        Map<String, Object> plan = plan(2);
+        String store = (String) plan.get("store");
+        io.jenkins.plugins.awsbatch.engine.store.RunLayout layout =
+                new io.jenkins.plugins.awsbatch.engine.store.RunLayout(store, (String) plan.get("runId"));
+        try (io.jenkins.plugins.awsbatch.engine.lock.RunLock earlier = io.jenkins.plugins.awsbatch.engine.lock.RunLock
+                .acquire(new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(), layout, "an earlier writer",
+                        m -> { })) {
+            Map<String, Object> cleanup = new Step(StepKind.CLEANUP, Map.of("plan", plan), true).start().result();
+
+            assertThat(cleanup).containsEntry("outcome", "SUCCEEDED");
+            assertThat(earlier.isHeld()).as("the cleanup took the run's lock before writing its state").isFalse();
+        }
+        Path lock = Path.of(java.net.URI.create(io.jenkins.plugins.awsbatch.engine.lock.RunLock.uriOf(layout)));
+        assertThat(lock).as("and released it").doesNotExist();
+    }
+
+    /** One result: for the same run, the step returns the fields {@code batchgraph run --json} prints, at every level. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReturnMapCarriesTheSameFieldsAsJsonOutput() throws Exception {
+        String yaml = String.join("\n",
+                "name: same",
+                "plan:",
+                "  items: {list: [a, b, c]}",
+                "jobDefinitions:",
+                "  work: {command: [sh, -c, '[ $AWS_BATCH_JOB_ARRAY_INDEX -ne 1 ]']}",
+                "  merge: {command: [sh, -c, 'true']}",
+                "stages:",
+                "  - {name: work, type: array, jobDefinition: work, toleratedFailureCount: 1}",
+                "  - {name: merge, type: aggregate, jobDefinition: merge, dependsOn: [work]}",
+                "");
+        Map<String, Object> returned = new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
+        io.jenkins.plugins.awsbatch.engine.run.RunState state = new io.jenkins.plugins.awsbatch.engine.run.RunJournal(
+                        new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(),
+                        io.jenkins.plugins.awsbatch.engine.run.Json.mapper())
+                .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(
+                        (String) returned.get("store"), (String) returned.get("runId")))
+                .orElseThrow();
+        String json = io.jenkins.plugins.awsbatch.engine.host.ResultView.json(
+                state, io.jenkins.plugins.awsbatch.engine.run.RunResult.of(state, Map.of("SubmitJob", 2L), 0));
+        Map<String, Object> printed =
+                io.jenkins.plugins.awsbatch.engine.run.Json.mapper().readValue(json, Map.class);
+
+        assertThat(returned.keySet()).containsExactlyInAnyOrderElementsOf(printed.keySet())
+                .contains("runId", "outcome", "durationMs", "stages", "calls", "store", "itemsUri", "jobIds");
+        assertThat(returned).containsEntry("outcome", "UNSTABLE");
+        assertThat(((Number) returned.get("durationMs")).longValue())
+                .isEqualTo(((Number) printed.get("durationMs")).longValue());
+        List<Map<String, Object>> returnedStages = (List<Map<String, Object>>) returned.get("stages");
+        List<Map<String, Object>> printedStages = (List<Map<String, Object>>) printed.get("stages");
+        assertThat(returnedStages).hasSameSizeAs(printedStages);
+        for (int i = 0; i < printedStages.size(); i++) {
+            assertThat(returnedStages.get(i).keySet()).containsExactlyInAnyOrderElementsOf(printedStages.get(i).keySet());
+        }
+        Map<String, Object> failed = ((List<Map<String, Object>>) stageOf(returned, "work").get("failedItems")).get(0);
+        Map<String, Object> failedPrinted = ((List<Map<String, Object>>) printedStages.get(0).get("failedItems")).get(0);
+        assertThat(failed.keySet()).containsExactlyInAnyOrderElementsOf(failedPrinted.keySet())
+                .contains("index", "exitCode");
     }
 }

@@ -10,7 +10,7 @@ import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;
-import io.jenkins.plugins.awsbatch.exec.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
-import io.jenkins.plugins.awsbatch.exec.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;

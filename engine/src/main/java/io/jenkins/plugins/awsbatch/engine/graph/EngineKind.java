@@ -26,4 +26,9 @@ public enum EngineKind {
     public boolean is(String id) {
         return this == of(id);
     }
+
+    /** True when a host setting names the local engine (as an administrator may type it: any case, spaces). */
+    public static boolean isLocal(String name) {
+        return name != null && LOCAL.id().equals(name.trim().toLowerCase(Locale.ROOT));
+    }
 }

@@ -69,4 +69,93 @@ public record GraphSpec(
     public GraphSpec withStages(List<StageSpec> newStages) {
         return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, newStages, notifications, barrierJobDefinition);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This graph as a builder, to change a few fields. */
+    public Builder toBuilder() {
+        return new Builder().name(name).engine(engine).region(region).store(store).queue(queue).mode(mode).plan(plan)
+                .jobDefinitions(jobDefinitions).stages(stages).notifications(notifications)
+                .barrierJobDefinition(barrierJobDefinition);
+    }
+
+    /** Builds a {@link GraphSpec} field by field; unset fields are null (empty for definitions and stages). */
+    public static final class Builder {
+        private String name;
+        private String engine;
+        private String region;
+        private String store;
+        private String queue;
+        private String mode;
+        private PlanSpec plan;
+        private Map<String, JobDefinitionSpec> jobDefinitions = Map.of();
+        private List<StageSpec> stages = List.of();
+        private NotifySpec notifications;
+        private String barrierJobDefinition;
+
+        private Builder() {
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder engine(String value) {
+            this.engine = value;
+            return this;
+        }
+
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        public Builder store(String value) {
+            this.store = value;
+            return this;
+        }
+
+        public Builder queue(String value) {
+            this.queue = value;
+            return this;
+        }
+
+        public Builder mode(String value) {
+            this.mode = value;
+            return this;
+        }
+
+        public Builder plan(PlanSpec value) {
+            this.plan = value;
+            return this;
+        }
+
+        public Builder jobDefinitions(Map<String, JobDefinitionSpec> value) {
+            this.jobDefinitions = value;
+            return this;
+        }
+
+        public Builder stages(List<StageSpec> value) {
+            this.stages = value;
+            return this;
+        }
+
+        public Builder notifications(NotifySpec value) {
+            this.notifications = value;
+            return this;
+        }
+
+        public Builder barrierJobDefinition(String value) {
+            this.barrierJobDefinition = value;
+            return this;
+        }
+
+        public GraphSpec build() {
+            return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, stages, notifications,
+                    barrierJobDefinition);
+        }
+    }
 }

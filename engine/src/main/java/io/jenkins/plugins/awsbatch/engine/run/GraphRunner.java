@@ -201,22 +201,21 @@ public final class GraphRunner {
      * {@link #extend} it.
      */
     public static RunState plan(RunServices services, GraphSpec graph, Path baseDir, String runId) {
-        GraphSpec planOnly = graph.withStages(List.of());
         if (runId != null) {
             // Idempotent: a plan interrupted before its journal was written is redone; a finished one is reused.
-            RunLayout layout = new RunLayout(canonicalStore(planOnly), runId);
+            RunLayout layout = new RunLayout(canonicalStore(graph), runId);
             Optional<RunState> done = new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
             if (done.isPresent() && done.get().itemCount >= 0) {
                 return done.get();
             }
         }
-        List<GraphError> errors = new GraphValidator().validate(planOnly).stream()
-                .filter(e -> !e.path().equals("stages")).toList();
-        if (!errors.isEmpty()) {
-            throw new GraphValidationException(errors);
-        }
-        GraphRunner runner = begin(services, ValidatedRun.checkItems(planOnly, baseDir, runId, services.stores(),
-                services.json(), services.clock()), null);
+        return plan(services, ValidatedRun.checkPlan(graph, baseDir, runId, services.stores(), services.json(),
+                services.clock()), null);
+    }
+
+    /** As {@link #plan(RunServices, GraphSpec, Path, String)} for a plan checked already, under the caller's lock. */
+    public static RunState plan(RunServices services, ValidatedRun run, RunLock held) {
+        GraphRunner runner = begin(services, run, held);
         runner.finishWith(Outcome.SUCCEEDED, "planned " + runner.state.itemCount + " item(s)");
         return runner.state;
     }
@@ -229,29 +228,30 @@ public final class GraphRunner {
      */
     public static GraphRunner extend(RunServices services, RunState prior, List<StageSpec> newStages,
                                      Map<String, JobDefinitionSpec> newDefinitions) {
-        List<StageSpec> stages = new ArrayList<>(prior.graph.stages());
-        stages.addAll(newStages);
-        Map<String, JobDefinitionSpec> definitions = new LinkedHashMap<>(prior.graph.jobDefinitions());
-        definitions.putAll(newDefinitions);
-        GraphSpec g = prior.graph;
-        GraphSpec combined = new GraphSpec(g.name(), g.engine(), g.region(), g.store(), g.queue(), g.mode(), g.plan(),
-                definitions, stages, g.notifications(), g.barrierJobDefinition());
-        new GraphValidator().requireValid(combined);
-        if (prior.itemCount >= 0) {
-            new GraphValidator().requireCounts(combined, prior.itemCount);
-        }
-        new PreflightCheck(services).requireReady(combined, newStages::contains);
+        return extend(services, prior, ValidatedExtension.check(prior, newStages, newDefinitions), null);
+    }
+
+    /**
+     * As {@link #extend(RunServices, RunState, List, Map)} for stages checked already, under the run's lock the
+     * caller took already ({@code prior} read under it).
+     */
+    public static GraphRunner extend(RunServices services, RunState prior, ValidatedExtension extension, RunLock held) {
+        ValidatedExtension checked = extension.against(prior);
+        GraphSpec combined = checked.combined();
+        new PreflightCheck(services).requireReady(combined, checked.newStages()::contains);
         prior.graph = combined;
         prior.mode = ExecutionModes.describe(combined);
         prior.outcome = null;
         prior.finishedAt = 0;
-        RunLock lock = lockFor(services, prior.storeUri, prior.runId, null, "extend");
-        newStages.forEach(s -> prior.stages.put(s.name(), new StageState()));
+        RunLock lock = lockFor(services, prior.storeUri, prior.runId, held, "extend");
+        checked.newStages().forEach(s -> prior.stages.put(s.name(), new StageState()));
         GraphRunner runner = new GraphRunner(services, prior, lock);
         try {
             runner.journal.save(prior);
         } catch (RuntimeException e) {
-            lock.close();
+            if (held == null) {
+                lock.close();
+            }
             throw e;
         }
         return runner;
@@ -968,16 +968,6 @@ public final class GraphRunner {
     }
 
     public RunResult result() {
-        List<StageResult> stages = new ArrayList<>();
-        for (StageSpec spec : state.graph.stages()) {
-            StageState stage = state.stage(spec.name());
-            Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : stage.countsOverAllRounds();
-            stages.add(new StageResult(spec.name(), stage.status.name(), stage.reason, stage.jobIds(), counts,
-                    new ArrayList<>(stage.failedItems.values()), stage.failedItems.size(),
-                    new TreeMap<>(stage.recoveredInRound), stage.round, Math.round(stage.computeSeconds * 1000) / 1000.0));
-        }
-        long end = state.finishedAt > 0 ? state.finishedAt : services.clock().millis();
-        return new RunResult(state.runId, state.name, state.outcome, end - state.startedAt, state.mode, state.itemCount,
-                state.runUri, state.message, stages, new LinkedHashMap<>(services.calls().snapshot()), state.cleanup);
+        return RunResult.of(state, services.calls().snapshot(), services.clock().millis());
     }
 }

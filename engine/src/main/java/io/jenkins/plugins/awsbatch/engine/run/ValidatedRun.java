@@ -29,6 +29,21 @@ public record ValidatedRun(GraphSpec graph, Path baseDir, String runId, List<Ite
         return checkItems(graph, baseDir, runId, stores, json, clock);
     }
 
+    /**
+     * Planning alone (Jenkins' {@code awsBatchPlan}): the plan part of {@code graph} (its stages may be empty),
+     * the run id and the items.
+     */
+    public static ValidatedRun checkPlan(GraphSpec graph, Path baseDir, String runId, StoreResolver stores,
+                                         ObjectMapper json, Clock clock) {
+        GraphSpec planOnly = graph.withStages(List.of());
+        List<GraphError> errors = new GraphValidator().validate(planOnly).stream()
+                .filter(e -> !e.path().equals("stages")).toList();
+        if (!errors.isEmpty()) {
+            throw new GraphValidationException(errors);
+        }
+        return checkItems(planOnly, baseDir, runId, stores, json, clock);
+    }
+
     /** The checks after the graph's own: for a graph validated already (e.g. the plan part of one). */
     public static ValidatedRun checkItems(GraphSpec graph, Path baseDir, String runId, StoreResolver stores,
                                           ObjectMapper json, Clock clock) {

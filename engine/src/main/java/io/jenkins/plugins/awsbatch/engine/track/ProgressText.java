@@ -1,0 +1,23 @@
+package io.jenkins.plugins.awsbatch.engine.track;
+
+import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import java.util.Locale;
+import java.util.Map;
+
+/** A stage's progress in words: {@code 3/5 succeeded, 1 failed, 1 running}. */
+public final class ProgressText {
+    private ProgressText() {
+    }
+
+    public static String of(Map<JobStatus, Integer> counts) {
+        long total = 0;
+        for (Integer n : counts.values()) {
+            total += n;
+        }
+        long ok = counts.getOrDefault(JobStatus.SUCCEEDED, 0);
+        long failed = counts.getOrDefault(JobStatus.FAILED, 0);
+        long running = counts.getOrDefault(JobStatus.RUNNING, 0) + counts.getOrDefault(JobStatus.STARTING, 0);
+        return String.format(Locale.ROOT, "%,d/%,d succeeded, %,d failed", ok, total, failed)
+                + (running > 0 ? String.format(Locale.ROOT, ", %,d running", running) : "");
+    }
+}

@@ -1,0 +1,87 @@
+package io.jenkins.plugins.awsbatch.offline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/architecture.md, checked over the sources: the plugin drives runs only through the
+ * engine's host API (never the runner, the journal, the lock or the array layout), and the engine knows no
+ * Jenkins type.
+ */
+class ArchitectureTest {
+    private static final Path ROOT = Path.of("..");
+    /** A qualified name in an import or inline in code: {@code a.b.C}, {@code a.b.c.D}. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][\\w]*\\.)+[A-Z]\\w*)");
+    private static final String ENGINE = "io.jenkins.plugins.awsbatch.engine.";
+
+    /** The engine's run machinery: a host reaches it through {@code engine.host} only. */
+    private static final List<String> ENGINE_INTERNALS = List.of(
+            ENGINE + "run.GraphRunner",
+            ENGINE + "run.RunJournal",
+            ENGINE + "run.RunCleaner",
+            ENGINE + "run.RunServices",
+            ENGINE + "run.JobNames",
+            ENGINE + "run.StageSubmitter",
+            ENGINE + "run.StageJudge",
+            ENGINE + "run.ValidatedRun",
+            ENGINE + "run.ValidatedExtension",
+            ENGINE + "run.PreflightCheck",
+            ENGINE + "plan.Chunker",
+            ENGINE + "plan.ArrayLayout",
+            ENGINE + "plan.Planner",
+            ENGINE + "lock.");
+
+    private static final List<String> JENKINS = List.of(
+            "hudson.", "jenkins.", "org.jenkinsci.", "org.kohsuke.stapler.", "com.cloudbees.");
+
+    @Test
+    void thePluginDrivesRunsOnlyThroughTheHostApi() throws IOException {
+        List<String> violations = namesUsed(ROOT.resolve("src/main/java"), ENGINE_INTERNALS);
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theEngineAndTheCliKnowNoJenkinsType() throws IOException {
+        List<String> violations = namesUsed(ROOT.resolve("engine/src/main/java"), JENKINS);
+        violations.addAll(namesUsed(ROOT.resolve("cli/src/main/java"), JENKINS));
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theCliDrivesRunsOnlyThroughTheHostApi() throws IOException {
+        List<String> violations = namesUsed(ROOT.resolve("cli/src/main/java"), List.of(
+                ENGINE + "run.GraphRunner", ENGINE + "run.RunCleaner", ENGINE + "lock.RunLock"));
+        // AbortOnSignal wraps the runner a HostedRun hands out (a signal aborts it)
+        violations.removeIf(v -> v.startsWith("cli/src/main/java/io/jenkins/plugins/awsbatch/cli/AbortOnSignal.java"));
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * {@code file: name} for every qualified name in {@code sources} that is one of {@code names} (a name ending in
+     * a dot: any type of that package).
+     */
+    private static List<String> namesUsed(Path sources, List<String> names) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = QUALIFIED.matcher(Files.readString(file));
+                while (m.find()) {
+                    String name = m.group(1);
+                    if (names.stream().anyMatch(p -> p.endsWith(".") ? name.startsWith(p) : name.equals(p))) {
+                        found.add(ROOT.relativize(file) + ": " + name);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
