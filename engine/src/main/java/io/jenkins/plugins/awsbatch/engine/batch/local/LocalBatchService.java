@@ -374,6 +374,11 @@ public final class LocalBatchService implements BatchService {
         }
     }
 
+    /** The lines that would rebuild the job table now ({@link StateJournal#image}). */
+    List<JournalEntry> tableImage() {
+        return scheduler.withTable(table -> StateJournal.image(table.topLevelJobs(), table.size()));
+    }
+
     /** The journal of this engine's state (null without a data directory). */
     StateJournal journal() {
         return journal;

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -331,7 +332,17 @@ final class StateJournal implements TableChanges {
         registriesChanged.set(false);
         List<JournalEntry> entries = new ArrayList<>(table.size() + 2);
         entries.add(captureRegistries());
-        for (LocalJob top : table.topLevelJobs()) {
+        entries.addAll(image(table.topLevelJobs(), table.size()));
+        return new Capture(generation, entries);
+    }
+
+    /**
+     * The lines that rebuild {@code topLevelJobs}: per job, what it was submitted with, its state, and the state
+     * of each child that moved. Under the scheduler's lock.
+     */
+    static List<JournalEntry> image(Collection<LocalJob> topLevelJobs, int expectedSize) {
+        List<JournalEntry> entries = new ArrayList<>(expectedSize + topLevelJobs.size());
+        for (LocalJob top : topLevelJobs) {
             entries.add(JournalEntry.Submitted.of(top));
             entries.add(JournalEntry.JobState.of(top));
             if (top.isArrayParent()) {
@@ -343,7 +354,7 @@ final class StateJournal implements TableChanges {
                 }
             }
         }
-        return new Capture(generation, entries);
+        return entries;
     }
 
     private static void writeSnapshot(OutputStream out, long generation, List<JournalEntry> table)
