@@ -63,7 +63,7 @@ sealed interface JournalEntry {
             @JsonProperty("e") Long stoppedAt,
             @JsonProperty("x") Integer exitCode,
             @JsonProperty("l") String logStreamName,
-            @JsonProperty("a") List<JobAttempt> attempts,
+            @JsonProperty("a") List<Attempt> attempts,
             @JsonProperty("c") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cancelled,
             @JsonProperty("k") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean terminated,
             @JsonProperty("d") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean dependencyFailed,
@@ -71,8 +71,8 @@ sealed interface JournalEntry {
 
         static JobState of(LocalJob job) {
             return new JobState(job.jobId, job.status, job.statusReason, job.startedAt, job.stoppedAt, job.exitCode,
-                    job.logStreamName, job.attempts.isEmpty() ? null : List.copyOf(job.attempts), job.cancelled,
-                    job.terminated, job.dependencyFailed, job.stopRequestReason);
+                    job.logStreamName, Attempt.of(job.attempts), job.cancelled, job.terminated, job.dependencyFailed,
+                    job.stopRequestReason);
         }
 
         /** True for a child that never moved: a snapshot leaves it out, its parent's line implies it. */
@@ -90,12 +90,37 @@ sealed interface JournalEntry {
             job.logStreamName = logStreamName;
             job.attempts.clear();
             if (attempts != null) {
-                job.attempts.addAll(attempts);
+                attempts.forEach(a -> job.attempts.add(a.toJobAttempt()));
             }
             job.cancelled = cancelled;
             job.terminated = terminated;
             job.dependencyFailed = dependencyFailed;
             job.stopRequestReason = stopRequestReason;
+        }
+    }
+
+    /** A {@link JobAttempt} with the same short keys. */
+    record Attempt(
+            @JsonProperty("b") Long startedAt,
+            @JsonProperty("e") Long stoppedAt,
+            @JsonProperty("x") Integer exitCode,
+            @JsonProperty("r") String reason,
+            @JsonProperty("l") String logStreamName) {
+
+        static List<Attempt> of(List<JobAttempt> attempts) {
+            if (attempts.isEmpty()) {
+                return null;
+            }
+            Attempt[] out = new Attempt[attempts.size()];
+            for (int i = 0; i < out.length; i++) {
+                JobAttempt a = attempts.get(i);
+                out[i] = new Attempt(a.startedAt(), a.stoppedAt(), a.exitCode(), a.reason(), a.logStreamName());
+            }
+            return List.of(out);
+        }
+
+        JobAttempt toJobAttempt() {
+            return new JobAttempt(startedAt, stoppedAt, exitCode, reason, logStreamName);
         }
     }
 }

@@ -40,6 +40,7 @@ final class StateJournal implements TableChanges {
     /** Defaults of the compaction rule; see docs/architecture.md for the measurements behind them. */
     static final long DEFAULT_COMPACT_MIN_BYTES = 16L * 1024 * 1024;
     static final int DEFAULT_COMPACT_RATIO = 4;
+    static final long CLOSE_COMPACT_MIN_BYTES = 1024 * 1024;
     private static final long REPAIR_INTERVAL_MS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(StateJournal.class);
 
@@ -409,11 +410,22 @@ final class StateJournal implements TableChanges {
 
     // ---- stopping --------------------------------------------------------------------------------------
 
-    /** Stops the periodic writes, writes what is pending and closes the journal. */
+    /**
+     * Stops the periodic writes, writes what is pending and closes the journal; compacts first when the journal
+     * outgrew the snapshot (and {@link #CLOSE_COMPACT_MIN_BYTES}), so a folder at rest holds little more than
+     * the table.
+     */
     void close() {
         flusher.shutdownNow();
         try {
             flush();
+            boolean compact;
+            synchronized (io) {
+                compact = channel != null && journalBytes > Math.max(CLOSE_COMPACT_MIN_BYTES, snapshotBytes);
+            }
+            if (compact) {
+                compact();
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not write the local Batch state to {}: {}", directory, e.getMessage());
         }

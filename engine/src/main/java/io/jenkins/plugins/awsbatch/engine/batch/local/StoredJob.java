@@ -44,6 +44,6 @@ record StoredJob(
 
     private void copyStateTo(LocalJob job) {
         new JournalEntry.JobState(job.jobId, status, statusReason, startedAt, stoppedAt, exitCode, logStreamName,
-                attempts, cancelled, terminated, dependencyFailed, stopRequestReason).applyTo(job);
+                attempts == null ? null : JournalEntry.Attempt.of(attempts), cancelled, terminated, dependencyFailed, stopRequestReason).applyTo(job);
     }
 }
