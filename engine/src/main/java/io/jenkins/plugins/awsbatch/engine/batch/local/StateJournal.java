@@ -416,7 +416,7 @@ final class StateJournal implements TableChanges {
      * the table.
      */
     void close() {
-        flusher.shutdownNow();
+        stopFlusher(false);
         try {
             flush();
             boolean compact;
@@ -434,9 +434,28 @@ final class StateJournal implements TableChanges {
 
     /** Stops as a crash would: what is pending is lost, what was written stays. */
     void abandon() {
-        flusher.shutdownNow();
+        stopFlusher(true);
         discardPending();
         stop();
+    }
+
+    /**
+     * Stops the periodic task and waits for one under way, so no write of this engine lands after it stopped
+     * (another engine may open the folder next). {@code interrupt}: a write under way may be cut short.
+     */
+    private void stopFlusher(boolean interrupt) {
+        if (interrupt) {
+            flusher.shutdownNow();
+        } else {
+            flusher.shutdown();
+        }
+        try {
+            if (!flusher.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("The local Batch state writer in {} did not stop within a minute", directory);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stop() {

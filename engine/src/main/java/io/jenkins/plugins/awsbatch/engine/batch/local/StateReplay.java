@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rebuilds the job table from a data directory ({@link StateJournal}): the snapshot (or the whole-table JSON of
@@ -29,7 +27,7 @@ final class StateReplay {
     }
 
     private JournalEntry.Registries registries;
-    private final Map<String, LocalJob> topLevel = new LinkedHashMap<>();
+    private final JobTable table = new JobTable();
 
     private StateReplay() {
     }
@@ -54,7 +52,7 @@ final class StateReplay {
         } else if (Files.isRegularFile(legacy)) {
             LegacySnapshot state = LegacySnapshot.read(legacy);
             replay.registries = state.registries();
-            state.topLevelJobs().forEach(top -> replay.topLevel.put(top.jobId, top));
+            state.topLevelJobs().forEach(replay.table::add);
             snapshotBytes = Files.size(legacy);
         }
         boolean torn = false;
@@ -64,10 +62,15 @@ final class StateReplay {
                 continue; // already in the snapshot: a compaction stopped before it deleted this journal
             }
             Path journal = StateFiles.journal(directory, generation);
+            if (generation != next) {
+                // each journal is created before the snapshot naming it: a gap means a compaction replaced
+                // the files while they were read (another process reading a live engine's folder)
+                throw new IOException(StateFiles.journal(directory, next) + " is missing before " + journal);
+            }
             torn |= replay.readJournal(journal);
             next = generation + 1;
         }
-        return new Replayed(replay.registries, List.copyOf(replay.topLevel.values()), next, snapshotBytes, torn);
+        return new Replayed(replay.registries, List.copyOf(replay.table.topLevelJobs()), next, snapshotBytes, torn);
     }
 
     /** Returns the generation of the first journal after the snapshot. */
@@ -93,8 +96,9 @@ final class StateReplay {
                 apply(snapshot, lineNumber[0], entry);
             }
         });
-        if (torn || jobs[0] != topLevel.size()) {
-            throw new IOException(snapshot + " is incomplete (" + topLevel.size() + " jobs, its last line "
+        int read = table.topLevelJobs().size();
+        if (torn || jobs[0] != read) {
+            throw new IOException(snapshot + " is incomplete (" + read + " jobs, its last line "
                     + (jobs[0] < 0 ? "missing" : "says " + jobs[0]) + "); remove the folder to start afresh");
         }
         return journal[0];
@@ -113,7 +117,7 @@ final class StateReplay {
         if (entry instanceof JournalEntry.JobState state) {
             state.applyTo(find(file, lineNumber, state.jobId()));
         } else if (entry instanceof JournalEntry.Submitted submitted) {
-            topLevel.put(submitted.jobId(), createJob(submitted));
+            table.add(createJob(submitted));
         } else if (entry instanceof JournalEntry.Registries r) {
             registries = r;
         } else if (entry instanceof JournalEntry.Tags tags) {
@@ -138,25 +142,12 @@ final class StateReplay {
         return top;
     }
 
-    /** A top-level job by id, or a child by {@code <parent id>:<index>}. */
     private LocalJob find(Path file, int lineNumber, String jobId) {
-        LocalJob top = topLevel.get(jobId);
-        if (top != null) {
-            return top;
+        LocalJob job = table.get(jobId);
+        if (job == null) {
+            throw lineError(file, lineNumber, "job " + jobId + " was never submitted");
         }
-        int colon = jobId == null ? -1 : jobId.lastIndexOf(':');
-        LocalJob parent = colon < 0 ? null : topLevel.get(jobId.substring(0, colon));
-        if (parent != null && parent.isArrayParent()) {
-            try {
-                int index = Integer.parseInt(jobId.substring(colon + 1));
-                if (index >= 0 && index < parent.children.length) {
-                    return parent.children[index];
-                }
-            } catch (NumberFormatException e) {
-                // not an index: unknown below
-            }
-        }
-        throw lineError(file, lineNumber, "job " + jobId + " was never submitted");
+        return job;
     }
 
     private static JournalEntry parse(Path file, int lineNumber, String line) {

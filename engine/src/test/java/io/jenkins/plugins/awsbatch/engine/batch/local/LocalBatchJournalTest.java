@@ -148,8 +148,9 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         String array = submit(job("arr", "true").arraySize(20));
         awaitTerminal(array);
         await(() -> batch.journal().stats().compactions() > 0, "a compaction");
-        batch.journal().flush();
-        assertThat(replayedImage(data())).isEqualTo(batch.tableImage());
+        List<JournalEntry> table = batch.tableImage();
+        batch.close(); // waits for a compaction under way: the files are read while nothing writes them
+        assertThat(replayedImage(data())).isEqualTo(table);
     }
 
     @Test
@@ -190,6 +191,19 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         assertThat(batch.listTagsForResource("old-1")).containsEntry("k", "v");
         assertThat(data().resolve(StateFiles.LEGACY_SNAPSHOT)).doesNotExist();
         assertThat(data().resolve(StateFiles.SNAPSHOT)).exists();
+    }
+
+    @Test
+    void aJournalMissingAfterTheSnapshotIsAnErrorSoAReaderRacingACompactionReadsAgain() throws Exception {
+        start(persistent(2));
+        awaitTerminal(submitShell("one", "true"));
+        batch.journal().compact(); // snapshot naming journal 1
+        batch.journal().compact(); // snapshot naming journal 2
+        batch.close();
+        Files.writeString(StateFiles.journal(data(), 3), "");
+        Files.delete(StateFiles.journal(data(), 2)); // as if a compaction deleted it while the reader listed
+        assertThatThrownBy(() -> StateReplay.read(data())).isInstanceOf(IOException.class)
+                .hasMessageContaining("local-batch-journal-2.jsonl is missing before");
     }
 
     @Test
