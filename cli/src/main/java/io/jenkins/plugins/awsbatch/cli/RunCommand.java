@@ -81,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
              RunEngine engine = createEngine(graph, checked.runId(), baseDir, engineOptions, progress);
              RunLock lock = local ? localLock : RunLocks.take(engine.services().stores(), layout, "run")) {
             GraphRunner runner = GraphRunner.start(engine.services(), checked, lock);
+            // The items are written to the store now: this frame lives as long as the run, and must not keep
+            // 100,000 of them in memory (tens of MB) until it ends.
+            checked = null;
             GraphEventRules.ensureForRun(graph, engine, progress);
             RunResult result = new AbortOnSignal(runner).runAndReport(r -> {
                 new ResultPrinter(ResultStages.of(graph)).print(r, json, System.out, System.err);
