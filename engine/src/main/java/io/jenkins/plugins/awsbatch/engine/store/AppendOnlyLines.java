@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A file of records, one per line, only ever appended to. A process killed in the middle of an append leaves a
@@ -42,6 +45,54 @@ public final class AppendOnlyLines {
             }
         }
         return new Lines(List.copyOf(lines), end < bytes.length);
+    }
+
+    /**
+     * Hands the complete lines of a file to {@code line} one by one, reading it in blocks, so a file of hundreds
+     * of megabytes is never in memory at once. Returns whether a torn last line was left out.
+     *
+     * @throws java.nio.file.NoSuchFileException when the file does not exist
+     */
+    public static boolean forEach(Path file, Consumer<String> line) throws IOException {
+        byte[] block = new byte[64 * 1024];
+        byte[] pending = new byte[256];
+        int pendingLength = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int read;
+            while ((read = in.read(block)) >= 0) {
+                int start = 0;
+                for (int i = 0; i < read; i++) {
+                    if (block[i] != '\n') {
+                        continue;
+                    }
+                    if (pendingLength == 0) {
+                        line.accept(decode(block, start, i));
+                    } else {
+                        pending = appendTo(pending, pendingLength, block, start, i - start);
+                        pendingLength += i - start;
+                        line.accept(decode(pending, 0, pendingLength));
+                        pendingLength = 0;
+                    }
+                    start = i + 1;
+                }
+                pending = appendTo(pending, pendingLength, block, start, read - start);
+                pendingLength += read - start;
+            }
+        }
+        return pendingLength > 0;
+    }
+
+    private static byte[] appendTo(byte[] target, int length, byte[] source, int from, int count) {
+        byte[] out = length + count <= target.length ? target
+                : Arrays.copyOf(target, Math.max(target.length * 2, length + count));
+        System.arraycopy(source, from, out, length, count);
+        return out;
+    }
+
+    /** The line {@code bytes[from, newline)} without a trailing {@code \r}. */
+    private static String decode(byte[] bytes, int from, int newline) {
+        int stop = newline > from && bytes[newline - 1] == '\r' ? newline - 1 : newline;
+        return new String(bytes, from, stop - from, StandardCharsets.UTF_8);
     }
 
     /** Appends one line (a newline is added) and flushes it to disk; a torn tail left by a crash is cut off first. */

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.awsbatch.engine.store;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -41,6 +44,37 @@ public final class DurableFiles {
             Files.deleteIfExists(temp);
         }
         syncDirectory(target.getParent());
+    }
+
+    /** Content written to a stream, for {@link #write(Path, StreamContent)}. */
+    @FunctionalInterface
+    public interface StreamContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * {@link #write} for content too large to hold in memory: streamed to the temporary file, which is flushed and
+     * renamed the same way. Returns the number of bytes written.
+     */
+    public static long write(Path target, StreamContent content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".part");
+        try {
+            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file),
+                         64 * 1024)) {
+                content.writeTo(out);
+                out.flush();
+                file.force(true);
+            }
+            long size = Files.size(temp);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(target.getParent());
+            return size;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**

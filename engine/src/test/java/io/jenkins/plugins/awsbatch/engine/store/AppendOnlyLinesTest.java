@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +50,24 @@ class AppendOnlyLinesTest {
         Files.writeString(file, "kept\n" + "x".repeat(10_000), StandardCharsets.UTF_8);
         AppendOnlyLines.append(file, "next");
         assertThat(AppendOnlyLines.read(file).lines()).containsExactly("kept", "next");
+    }
+
+    @Test
+    void streamingGivesTheSameLinesAcrossReadBlocksAndLeavesOutATornTail() throws Exception {
+        Path file = dir.resolve("stream.log");
+        String long1 = "a".repeat(70_000);
+        String long2 = "b".repeat(130_000);
+        Files.writeString(file, "one\r\n" + long1 + "\n\n" + long2 + "\nlast\n" + "c".repeat(65_535) + "\r\ntorn",
+                StandardCharsets.UTF_8);
+        List<String> streamed = new ArrayList<>();
+        boolean torn = AppendOnlyLines.forEach(file, streamed::add);
+        assertThat(streamed).containsExactly("one", long1, "", long2, "last", "c".repeat(65_535));
+        assertThat(streamed).isEqualTo(AppendOnlyLines.read(file).lines());
+        assertThat(torn).isTrue();
+
+        Files.writeString(file, "whole\n");
+        streamed.clear();
+        assertThat(AppendOnlyLines.forEach(file, streamed::add)).isFalse();
+        assertThat(streamed).containsExactly("whole");
     }
 }

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.awsbatch.engine.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +108,28 @@ class DurableFilesTest {
         assertThat(namesIn(dir.resolve("even"))).hasSize(250).noneMatch(n -> n.startsWith(DurableFiles.TEMP_PREFIX));
         assertThat(namesIn(dir.resolve("odd"))).hasSize(250).noneMatch(n -> n.startsWith(DurableFiles.TEMP_PREFIX));
         System.err.println("writeAll of 500 files: " + millis + " ms");
+    }
+
+    @Test
+    void streamedContentReplacesTheFileWholeAndAFailedWriteLeavesTheOldOneAndNoTemporaryFile() throws Exception {
+        Path target = dir.resolve("snapshot.jsonl");
+        Files.writeString(target, "old\n");
+        long size = DurableFiles.write(target, out -> {
+            for (int i = 0; i < 10_000; i++) {
+                out.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        assertThat(size).isEqualTo(Files.size(target));
+        assertThat(Files.readAllLines(target)).hasSize(10_000).endsWith("line 9999");
+
+        assertThatThrownBy(() -> DurableFiles.write(target, out -> {
+            out.write("half".getBytes(StandardCharsets.UTF_8));
+            throw new IOException("disk full");
+        })).hasMessage("disk full");
+        assertThat(Files.readAllLines(target)).hasSize(10_000);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
     }
 
     @Test

@@ -47,29 +47,31 @@ final class JobScheduler {
     private final ExecutorService launchPool;
     private final ScheduledExecutorService timers;
     private final Duration timeoutSecond;
-    private final AtomicBoolean changed;
+    /** Set when a consumable resource is created: the registries' part of the state changed. */
+    private final AtomicBoolean registriesChanged;
     private final String jobArnPrefix;
     private final List<LocalJob> adoptedJobs = new ArrayList<>();
     /** While restoring: wrappers of this engine's log directory that run now, by their records' path prefix. */
     private Map<String, ProcessHandle> unrecordedWrappers = Map.of();
     private Consumer<LocalJob> persistBeforeStart = job -> job.persisted = true;
+    private TableChanges changes = TableChanges.NONE;
     private ScheduledFuture<?> adoptedWatch;
     private int freeSlots;
     private boolean closed;
     private boolean abandoned;
 
     JobScheduler(LocalBatchConfig config, ExecutorService launchPool, ScheduledExecutorService timers,
-                 Duration timeoutSecond, AtomicBoolean changed) {
+                 Duration timeoutSecond, AtomicBoolean registriesChanged) {
         this.config = config;
         this.launchPool = launchPool;
         this.timers = timers;
         this.timeoutSecond = timeoutSecond;
-        this.changed = changed;
+        this.registriesChanged = registriesChanged;
         this.freeSlots = config.slots();
         String arnBase = "arn:aws:batch:" + config.region() + ":000000000000:";
         this.jobArnPrefix = arnBase + "job/";
         this.resources = new ConsumableResources(arnBase + "consumable-resource/");
-        this.states = new JobStateMachine(config.clock(), ready::add, () -> changed.set(true));
+        this.states = new JobStateMachine(config.clock(), ready::add, job -> changes.changed(job));
         this.launcher = new ProcessLauncher(config.logDirectory(), config.workingDirectory(),
                 config.terminationGrace(), timers);
     }
@@ -94,6 +96,11 @@ final class JobScheduler {
         this.persistBeforeStart = persist;
     }
 
+    /** Tells {@code changes} of every change to the table from now on (under this lock, in order). */
+    synchronized void recordChanges(TableChanges changes) {
+        this.changes = changes;
+    }
+
     /** Runs a read or a small edit (describe, list, tags, snapshot) under the lock. */
     synchronized <T> T withTable(Function<JobTable, T> reader) {
         return reader.apply(table);
@@ -110,6 +117,7 @@ final class JobScheduler {
         long now = states.now();
         LocalJob job = new LocalJob(UUID.randomUUID().toString(), spec, null, null, now, tags);
         table.add(job);
+        changes.submitted(job);
         if (spec.arraySize() == null) {
             whole.addAll(nToN);
             states.wire(job, whole);
@@ -359,6 +367,7 @@ final class JobScheduler {
             if (!job.isTerminal()) {
                 job.cancelled = true;
                 job.stopRequestReason = reason;
+                changes.changed(job);
                 for (LocalJob child : job.children) {
                     if (isUnstarted(child)) {
                         child.cancelled = true;
@@ -382,6 +391,7 @@ final class JobScheduler {
             if (!job.isTerminal()) {
                 job.terminated = true;
                 job.stopRequestReason = reason;
+                changes.changed(job);
                 for (LocalJob child : job.children) {
                     terminateOne(child, reason);
                 }
@@ -408,7 +418,7 @@ final class JobScheduler {
             return;
         }
         job.killReason = reason;
-        changed.set(true);
+        changes.changed(job);
         if (job.process != null) {
             launcher.stopTree(job.process);
         }
@@ -431,7 +441,7 @@ final class JobScheduler {
 
     synchronized void createConsumableResource(String name, long totalQuantity) {
         resources.create(name, totalQuantity);
-        changed.set(true);
+        registriesChanged.set(true);
     }
 
     synchronized List<ConsumableResourceInfo> describeConsumableResources() {

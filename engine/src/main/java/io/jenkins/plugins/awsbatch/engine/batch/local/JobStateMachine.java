@@ -19,10 +19,11 @@ final class JobStateMachine {
 
     private final Clock clock;
     private final Consumer<LocalJob> onRunnable;
-    private final Runnable onChange;
+    private final Consumer<LocalJob> onChange;
     private volatile JobEventListener listener;
 
-    JobStateMachine(Clock clock, Consumer<LocalJob> onRunnable, Runnable onChange) {
+    /** @param onChange told of each job whose kept state changed, after the change */
+    JobStateMachine(Clock clock, Consumer<LocalJob> onRunnable, Consumer<LocalJob> onChange) {
         this.clock = clock;
         this.onRunnable = onRunnable;
         this.onChange = onChange;
@@ -46,7 +47,7 @@ final class JobStateMachine {
             job.parent.statusSummary[previous.ordinal()]--;
             job.parent.statusSummary[next.ordinal()]++;
         }
-        onChange.run();
+        onChange.accept(job);
         JobEventListener told = listener;
         if (told != null) {
             told.statusChanged(JobViews.detail(job));
@@ -150,7 +151,10 @@ final class JobStateMachine {
         if (parent != null && failedPrerequisite.parent != parent
                 && failedPrerequisite.arrayIndex == null) {
             // a whole-job prerequisite of the array failed (not an N_TO_N peer, not a SEQUENTIAL sibling)
-            parent.dependencyFailed = true;
+            if (!parent.dependencyFailed) {
+                parent.dependencyFailed = true;
+                onChange.accept(parent);
+            }
         }
     }
 

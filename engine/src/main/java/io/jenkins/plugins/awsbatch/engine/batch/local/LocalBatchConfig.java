@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param slots            jobs running at once (default: available processors)
  * @param logDirectory     each attempt logs to {@code <logDirectory>/<jobId, ':' as '-'>/attempt-<n>.log}
- * @param dataDirectory    where the job table is snapshotted so a new engine resumes it; null: memory only
+ * @param dataDirectory    where the job table is journaled so a new engine resumes it; null: memory only
  * @param workingDirectory the processes' working directory
  * @param clock            source of createdAt/startedAt/stoppedAt
  * @param terminationGrace time between SIGTERM and SIGKILL when a job is terminated or times out

@@ -32,19 +32,20 @@ import java.util.function.Consumer;
 /**
  * The embedded AWS Batch: job definitions run as local processes with Batch's rules (docs/architecture.md), plus the
  * admin operations a local endpoint needs (definitions, queues, compute environments, consumable resources,
- * tags). With a data directory the whole state is snapshotted there and a new service on the same directory
- * carries on from it.
+ * tags). With a data directory every change is journaled there ({@link StateJournal}) and a new service on the
+ * same directory carries on from it.
  */
 public final class LocalBatchService implements BatchService {
     private final LocalBatchConfig config;
     private final String arnBase;
-    private final AtomicBoolean changed = new AtomicBoolean();
+    /** Definitions, queues, compute environments or consumable resources changed: the journal writes them anew. */
+    private final AtomicBoolean registriesChanged = new AtomicBoolean();
     private final ExecutorService launchPool;
     private final ScheduledExecutorService timers;
     private final JobScheduler scheduler;
     private final JobDefinitionRegistry definitions;
     private final QueueRegistry queues;
-    private final SnapshotStore snapshots;
+    private final StateJournal journal;
     private volatile boolean closed;
 
     /** {@link LocalBatchConfig#timeoutSecond()} sets how long one second of {@code attemptDurationSeconds} lasts. */
@@ -54,16 +55,16 @@ public final class LocalBatchService implements BatchService {
         this.arnBase = "arn:aws:batch:" + config.region() + ":000000000000:";
         this.launchPool = Executors.newFixedThreadPool(config.slots(), daemonThreads("local-batch-launch"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("local-batch-timer"));
-        Runnable markChanged = () -> changed.set(true);
+        Runnable markChanged = () -> registriesChanged.set(true);
         this.definitions = new JobDefinitionRegistry(arnBase, markChanged);
         this.queues = new QueueRegistry(arnBase, markChanged);
-        this.scheduler = new JobScheduler(config, launchPool, timers, timeoutSecond, changed);
-        this.snapshots = config.dataDirectory() == null ? null
-                : new SnapshotStore(config.dataDirectory(), scheduler, definitions, queues, changed, timers);
-        if (snapshots != null) {
-            scheduler.persistBeforeStart(snapshots::ensurePersisted);
-            snapshots.loadIfPresent();
-            snapshots.startPeriodicWrites();
+        this.scheduler = new JobScheduler(config, launchPool, timers, timeoutSecond, registriesChanged);
+        this.journal = config.dataDirectory() == null ? null
+                : new StateJournal(config.dataDirectory(), scheduler, definitions, queues, registriesChanged);
+        if (journal != null) {
+            scheduler.persistBeforeStart(journal::ensurePersisted);
+            journal.load();
+            journal.startPeriodicFlush();
         }
     }
 
@@ -88,8 +89,8 @@ public final class LocalBatchService implements BatchService {
         checkOpen();
         JobSpec spec = specOf(request);
         LocalJob job = scheduler.submit(spec, request.tags());
-        if (snapshots != null) {
-            snapshots.ensurePersisted(job); // the id handed out is known to a restarted engine
+        if (journal != null) {
+            journal.ensurePersisted(job); // the id handed out is known to a restarted engine
         }
         return new SubmitJobResult(job.jobId, spec.jobName(), scheduler.jobArn(job.jobId));
     }
@@ -295,10 +296,13 @@ public final class LocalBatchService implements BatchService {
         }
         if (isJob(resourceArn)) {
             scheduler.withTable(table -> {
-                edit.accept(jobOf(table, resourceArn).effectiveTags());
+                LocalJob job = jobOf(table, resourceArn);
+                edit.accept(job.effectiveTags());
+                if (journal != null) {
+                    journal.tagsChanged(job.isChild() ? job.parent : job);
+                }
                 return null;
             });
-            changed.set(true);
         } else if (resourceArn.startsWith(arnBase + "job-definition/")) {
             definitions.editTags(resourceArn, edit);
         } else {
@@ -326,21 +330,21 @@ public final class LocalBatchService implements BatchService {
             return;
         }
         closed = true;
-        if (snapshots != null) {
-            snapshots.stopAndWriteFinal();
+        if (journal != null) {
+            journal.close();
         }
         scheduler.close();
         stopThreads();
     }
 
     /**
-     * Stops this engine as a crash would: no final snapshot, running attempts left running. A new engine on the
-     * same data and log directories adopts them from their records.
+     * Stops this engine as a crash would: lines not written yet are lost, running attempts left running. A new
+     * engine on the same data and log directories adopts them from their records.
      */
     void abandon() {
         closed = true;
-        if (snapshots != null) {
-            snapshots.stopWithoutWriting();
+        if (journal != null) {
+            journal.abandon();
         }
         scheduler.abandon();
         stopThreads();
@@ -355,6 +359,16 @@ public final class LocalBatchService implements BatchService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The lines that would rebuild the job table now ({@link StateJournal#image}). */
+    List<JournalEntry> tableImage() {
+        return scheduler.withTable(table -> StateJournal.image(table.topLevelJobs(), table.size()));
+    }
+
+    /** The journal of this engine's state (null without a data directory). */
+    StateJournal journal() {
+        return journal;
     }
 
     private void checkOpen() {

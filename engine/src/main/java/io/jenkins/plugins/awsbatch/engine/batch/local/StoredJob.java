@@ -2,13 +2,12 @@ package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobAttempt;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A job as the snapshot holds it. Children carry only what changes per child (their spec, id and creation time
- * are their parent's), which keeps a 10,000-child array small on disk.
+ * A job as the whole-table snapshot of earlier versions holds it ({@link LegacySnapshot}), read only. Children
+ * carry only what changes per child (their spec, id and creation time are their parent's).
  */
 record StoredJob(
         String jobId,
@@ -28,21 +27,6 @@ record StoredJob(
         String stopRequestReason,
         List<StoredJob> children) {
 
-    static StoredJob of(LocalJob job) {
-        List<StoredJob> children = null;
-        if (job.isArrayParent()) {
-            children = new ArrayList<>(job.children.length);
-            for (LocalJob child : job.children) {
-                children.add(of(child));
-            }
-        }
-        boolean top = !job.isChild();
-        return new StoredJob(top ? job.jobId : null, top ? job.spec : null, top ? Map.copyOf(job.tags) : null,
-                top ? job.createdAt : null, job.status, job.statusReason, job.startedAt, job.stoppedAt, job.exitCode,
-                job.logStreamName, job.attempts.isEmpty() ? null : List.copyOf(job.attempts), job.cancelled,
-                job.terminated, job.dependencyFailed, job.stopRequestReason, children);
-    }
-
     /** Rebuilds a top-level job and its children. */
     LocalJob toTopLevelJob() {
         LocalJob job = new LocalJob(jobId, spec, null, null, createdAt, tags);
@@ -59,18 +43,7 @@ record StoredJob(
     }
 
     private void copyStateTo(LocalJob job) {
-        job.status = status;
-        job.statusReason = statusReason;
-        job.startedAt = startedAt;
-        job.stoppedAt = stoppedAt;
-        job.exitCode = exitCode;
-        job.logStreamName = logStreamName;
-        if (attempts != null) {
-            job.attempts.addAll(attempts);
-        }
-        job.cancelled = cancelled;
-        job.terminated = terminated;
-        job.dependencyFailed = dependencyFailed;
-        job.stopRequestReason = stopRequestReason;
+        new JournalEntry.JobState(job.jobId, status, statusReason, startedAt, stoppedAt, exitCode, logStreamName,
+                attempts == null ? null : JournalEntry.Attempt.of(attempts), cancelled, terminated, dependencyFailed, stopRequestReason).applyTo(job);
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.batch.local;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the local engine persists: registries, consumable resources and the job table. */
+/** The whole-table snapshot of versions before the journal ({@link LegacySnapshot}): registries, resources, jobs. */
 record StoredState(
         int version,
         List<JobDefinitionInfo> definitions,
@@ -11,5 +11,4 @@ record StoredState(
         List<JobQueueInfo> queues,
         Map<String, Long> consumableResources,
         List<StoredJob> jobs) {
-    static final int CURRENT_VERSION = 1;
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LocalArrayBenchmarkTest extends LocalBatchTestSupport {
     private static final int SIZE = Integer.getInteger("bench.size", 10_000);
     private static final int SLOTS = Integer.getInteger("bench.slots", 2);
-    /** With -Dbench.persist=true the job table is also snapshotted to a data directory while it runs. */
+    /** With -Dbench.persist=true the job table is also journaled to a data directory while it runs. */
     private static final boolean PERSIST = Boolean.getBoolean("bench.persist");
 
     @Test

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import java.nio.file.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +72,20 @@ class LocalBatchPersistenceTest extends LocalBatchTestSupport {
     }
 
     @Test
-    void snapshotIsWrittenWhileRunningNotOnlyOnClose() {
+    void stateIsWrittenWhileRunningNotOnlyOnClose() {
         start(persistent(2));
         String id = submitShell("quick", "true");
         awaitTerminal(id);
-        Path state = temp.resolve("data").resolve(SnapshotStore.FILE_NAME);
-        await(() -> Files.exists(state) && read(state).contains(id) && read(state).contains("SUCCEEDED"),
-                "the snapshot to show the finished job");
-        assertThat(temp.resolve("data").resolve(SnapshotStore.FILE_NAME + ".tmp")).doesNotExist();
+        Path data = temp.resolve("data");
+        await(() -> statusInFiles(data, id) == JobStatus.SUCCEEDED, "the journal to show the finished job");
+    }
+
+    private static JobStatus statusInFiles(Path data, String jobId) {
+        try {
+            return StateReplay.read(data).topLevelJobs().stream().filter(j -> j.jobId.equals(jobId))
+                    .map(j -> j.status).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
