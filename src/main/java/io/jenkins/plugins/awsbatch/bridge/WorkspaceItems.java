@@ -58,7 +58,7 @@ final class WorkspaceItems {
                 graph.store(),
                 graph.queue(),
                 graph.mode(),
-                new PlanSpec(fetched, graph.plan().itemStore()),
+                new PlanSpec(fetched, graph.plan().itemStore(), graph.plan().itemLayout()),
                 graph.jobDefinitions(),
                 graph.stages(),
                 graph.notifications(),
