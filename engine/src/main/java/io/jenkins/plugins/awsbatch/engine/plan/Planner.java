@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Planning: reads the items, writes their records in the plan's {@link ItemLayout} (one object per item, or packed
- * parts and their offsets) and the manifest under the run's prefix, and returns the plan. Zero items is a valid plan: fan-out is skipped and reported.
+ * parts and their offsets) and the manifest under the run's prefix, and returns the plan. Zero items is a valid
+ * plan: fan-out is skipped and reported.
  */
 public final class Planner {
     private final ItemSource source;
