@@ -1,7 +1,8 @@
 """What every job of this example needs from its environment (see docs/job-environment.md).
 
 The engine tells a job where things are through BATCHGRAPH_* variables. On the local engine the URIs are
-file:// paths; on AWS they are s3:// URIs (this small example only handles file://).
+file:// paths; on AWS they are s3:// URIs (this small example only handles file://). The items come in either
+layout (docs/job-environment.md, "Reading an item"); this example's graph packs them.
 """
 import json
 import os
@@ -31,13 +32,36 @@ def read_json(uri):
         return json.load(f)
 
 
+def packed():
+    """The plan's items are packed (plan.itemLayout): parts of JSON lines and an offsets object."""
+    return os.environ.get("BATCHGRAPH_ITEMS_LAYOUT") == "packed"
+
+
+def item(i):
+    """Item i's record: one file (per-item), or two ranged reads, its offsets entry then its bytes (packed)."""
+    items = path_of(os.environ["BATCHGRAPH_ITEMS_URI"])
+    if not packed():
+        return read_json(os.environ["BATCHGRAPH_ITEMS_URI"] + "/%d.json" % i)
+    with open(path_of(os.environ["BATCHGRAPH_ITEMS_OFFSETS_URI"]), "rb") as f:
+        f.seek(32 * i)
+        part, first, last = f.read(32).split()
+    with open(os.path.join(items, part.decode() + ".jsonl"), "rb") as f:
+        f.seek(int(first))
+        return json.loads(f.read(int(last) - int(first) + 1))
+
+
 def all_items():
+    """Every item in index order: the files 0.json, 1.json, ... (per-item), or the lines of the parts (packed)."""
     folder = path_of(os.environ["BATCHGRAPH_ITEMS_URI"])
     count = int(os.environ["BATCHGRAPH_ITEM_COUNT"])
+    if not packed():
+        return [item(i) for i in range(count)]
     items = []
-    for i in range(count):
-        with open(os.path.join(folder, "%d.json" % i)) as f:
-            items.append(json.load(f))
+    part = 0
+    while len(items) < count:
+        with open(os.path.join(folder, "%d.jsonl" % part), "rb") as f:
+            items.extend(json.loads(line) for line in f)
+        part += 1
     return items
 
 

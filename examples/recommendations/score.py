@@ -2,8 +2,8 @@
 import batchgraph_job as job
 
 i = job.item_index()
+me = job.item(i)
 items = job.all_items()
-me = items[i]
 
 
 def similarity(a, b):

@@ -7,7 +7,7 @@ Reads one message (a file, or - for stdin) as it arrives from the graph's events
 Then:
   1. batchgraph resume RUN --json   re-attaches to the run, tracks it to its end (its digest is sent as usual)
                                     and reports its failed items;
-  2. writes those items' records (STORE/RUN/items/<i>.json) to a JSON array;
+  2. writes those items' records (per-item or packed, as the run's manifest says) to a JSON array;
   3. batchgraph run GRAPH --set 'plan.items={file: THAT}'   a new run over the failed items only.
 Exit: 0 when nothing failed or the new run succeeded, else the new run's (or resume's) exit code.
 """
@@ -34,14 +34,35 @@ def job_of(message):
     return message.get("jobName", ""), message.get("status", "")
 
 
-def read_item(run_uri, index):
-    uri = run_uri.rstrip("/") + "/items/%d.json" % index
+def read_bytes(uri, first=None, last=None):
+    """An object of a file:// or s3:// store, or bytes first..last of it (a ranged GetObject on S3)."""
     if uri.startswith("file:"):
-        with open(urllib.parse.urlparse(uri).path, encoding="utf-8") as f:
-            return json.load(f)
+        with open(urllib.parse.unquote(urllib.parse.urlparse(uri).path), "rb") as f:
+            if first is None:
+                return f.read()
+            f.seek(first)
+            return f.read(last - first + 1)
     if uri.startswith("s3://"):
-        return json.loads(subprocess.run(["aws", "s3", "cp", uri, "-"], check=True, capture_output=True).stdout)
+        bucket, _, key = uri[len("s3://"):].partition("/")
+        with tempfile.TemporaryDirectory() as tmp:
+            target = os.path.join(tmp, "object")
+            ranged = [] if first is None else ["--range", "bytes=%d-%d" % (first, last)]
+            subprocess.run(["aws", "s3api", "get-object", "--bucket", bucket, "--key", key] + ranged + [target],
+                           check=True, capture_output=True)
+            with open(target, "rb") as f:
+                return f.read()
     raise SystemExit("items at %s: only file:// and s3:// stores are read here" % uri)
+
+
+def read_item(run_uri, index):
+    """Item index's record, in the layout the run's manifest names (docs/job-environment.md, "Reading an item")."""
+    run_uri = run_uri.rstrip("/")
+    manifest = json.loads(read_bytes(run_uri + "/manifest.json"))
+    items = manifest.get("itemsUri") or run_uri + "/items"
+    if manifest.get("itemLayout") != "packed":
+        return json.loads(read_bytes("%s/%d.json" % (items, index)))
+    part, first, last = read_bytes(items + "/offsets.txt", 32 * index, 32 * index + 31).split()
+    return json.loads(read_bytes("%s/%s.jsonl" % (items, part.decode()), int(first), int(last)))
 
 
 def main():

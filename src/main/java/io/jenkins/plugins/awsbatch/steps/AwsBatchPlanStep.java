@@ -11,7 +11,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code def plan = awsBatchPlan(items: [file: 'input.xlsx'], store: 's3://b/runs')}: reads the items, writes
- * one record per item under the run's prefix and returns the plan as a map ({@code runId}, {@code itemCount},
+ * their records under the run's prefix (per item, or packed past 1,000 items) and returns the plan as a map ({@code runId}, {@code itemCount},
  * {@code store}, {@code runUri}, {@code itemsUri}, {@code chunks}). Submits no job.
  */
 public class AwsBatchPlanStep extends AbstractAwsBatchStep {

@@ -108,6 +108,11 @@ class BadInputTableTest {
                 + "stages: [{name: s, jobDefinition: sh}]\n", "plan.itemStore"));
         all.add(graph("dynamodb items on the local engine", "name: t\nplan: {items: {list: [a]}, itemStore: 'dynamodb:tbl'}\n" + JOB
                 + "stages: [{name: s, jobDefinition: sh}]\n", "plan.itemStore"));
+        all.add(graph("unknown item layout", "name: t\nplan: {items: {list: [a]}, itemLayout: zipped}\n" + JOB
+                + "stages: [{name: s, jobDefinition: sh}]\n", "plan.itemLayout"));
+        all.add(graph("packed items in a DynamoDB table", "name: t\nengine: aws\nregion: eu-west-1\nstore: s3://b/r\n"
+                + "plan: {items: {list: [a]}, itemStore: 'dynamodb:tbl', itemLayout: packed}\n" + JOB
+                + "stages: [{name: s, jobDefinition: sh}]\n", "plan.itemLayout").args("validate"));
         all.add(graph("array stage without items", "name: t\n" + JOB + "stages: [{name: s, jobDefinition: sh}]\n", "plan.items"));
         all.add(graph("two item sources", "name: t\nplan: {items: {list: [a], file: i.csv}}\n" + JOB
                 + "stages: [{name: s, jobDefinition: sh}]\n", "plan.items"));

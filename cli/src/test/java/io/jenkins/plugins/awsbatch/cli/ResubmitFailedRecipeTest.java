@@ -19,7 +19,6 @@ class ResubmitFailedRecipeTest {
 
     @Test
     void theFailureEventOfARunResubmitsExactlyItsFailedItems() throws Exception {
-        String store = dir.resolve("runs").toUri().toString();
         Path graph = dir.resolve("g.yaml");
         // items b and d fail until the file "fixed" exists (the fix the rerun gets; jobs do not inherit the
         // caller's environment, so the fix cannot be an exported variable)
@@ -31,6 +30,30 @@ class ResubmitFailedRecipeTest {
                 stages:
                   - {name: score, jobDefinition: sh}
                 """.formatted(dir.resolve("fixed")));
+        Path newRun = resubmit(graph);
+        assertThat(Files.readString(newRun.resolve("items/0.json"))).contains("\"b\"");
+        assertThat(Files.readString(newRun.resolve("items/1.json"))).contains("\"d\"");
+    }
+
+    @Test
+    void theRecipeReadsTheFailedItemsOfAPackedPlan() throws Exception {
+        Path graph = dir.resolve("g.yaml");
+        // b and d fail by their index here: a packed item is no file of its own to grep
+        Files.writeString(graph, """
+                name: rf
+                plan: {items: {list: [{id: a}, {id: b}, {id: c}, {id: d}]}, itemLayout: packed}
+                jobDefinitions:
+                  sh: {command: [sh, -c, 'case $((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)) in 1|3) [ -f %s ] || exit 3;; esac']}
+                stages:
+                  - {name: score, jobDefinition: sh}
+                """.formatted(dir.resolve("fixed")));
+        Path newRun = resubmit(graph);
+        assertThat(Files.readString(newRun.resolve("items/0.jsonl"))).isEqualTo("{\"id\":\"b\"}\n{\"id\":\"d\"}\n");
+    }
+
+    /** Runs the graph (it fails), then the recipe on its failure event; returns the new run's folder. */
+    private Path resubmit(Path graph) throws Exception {
+        String store = dir.resolve("runs").toUri().toString();
         CliRunner.Outcome failed = CliRunner.run("run", graph.toString(), "--store", store, "--json");
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
         String runId = new ObjectMapper().readTree(failed.out()).get("runId").asText();
@@ -59,7 +82,6 @@ class ResubmitFailedRecipeTest {
         assertThat(runs).hasSize(1);
         JsonNode manifest = new ObjectMapper().readTree(runs.get(0).resolve("manifest.json").toFile());
         assertThat(manifest.toString()).contains("\"itemCount\":2");
-        assertThat(Files.readString(runs.get(0).resolve("items/0.json"))).contains("\"b\"");
-        assertThat(Files.readString(runs.get(0).resolve("items/1.json"))).contains("\"d\"");
+        return runs.get(0);
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobTags;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
+import io.jenkins.plugins.awsbatch.engine.plan.ItemLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -143,6 +144,15 @@ public final class GraphValidator {
             }
             if (itemStore != null && itemStore.startsWith("dynamodb:") && engine != EngineKind.AWS) {
                 error("plan.itemStore", "DynamoDB needs the aws engine", "remove itemStore, or set engine: aws");
+            }
+            String itemLayout = graph.plan() == null ? null : graph.plan().itemLayout();
+            if (!ItemLayout.isValid(itemLayout)) {
+                error("plan.itemLayout", "unknown item layout '" + itemLayout + "'",
+                        "use auto (default: per-item up to " + ItemLayout.AUTO_PACKED_ABOVE + " items, packed past it),"
+                                + " packed or per-item");
+            } else if (ItemLayout.PACKED.id().equals(itemLayout) && itemStore != null && itemStore.startsWith("dynamodb:")) {
+                error("plan.itemLayout", "a DynamoDB item table keeps one table item per item, it is never packed",
+                        "remove itemLayout, or remove itemStore to pack the items in the run's store");
             }
             ItemSourceSpec items = graph.plan() == null ? null : graph.plan().items();
             boolean needsItems = graph.stages().stream().anyMatch(s -> s.type() == StageType.ARRAY);

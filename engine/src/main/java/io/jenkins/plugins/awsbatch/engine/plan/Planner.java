@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Planning: reads the items, writes one record per item ({@code items/<i>.json}) and the manifest under the
- * run's prefix, and returns the plan. Zero items is a valid plan: fan-out is skipped and reported.
+ * Planning: reads the items, writes their records in the plan's {@link ItemLayout} (one object per item, or packed
+ * parts and their offsets) and the manifest under the run's prefix, and returns the plan. Zero items is a valid
+ * plan: fan-out is skipped and reported.
  */
 public final class Planner {
     private final ItemSource source;
@@ -31,27 +32,37 @@ public final class Planner {
         this.clock = clock;
     }
 
-    /** Item records go to {@code itemsUri} in {@code itemStore} (S3/folder, or DynamoDB); the manifest to the run. */
+    /** Item records go to {@code items} (S3/folder, or DynamoDB); the manifest to the run. */
     public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store,
-                     String itemsUri, ObjectStore itemStore) {
-        List<Item> items = spec == null ? List.of() : source.read(spec, baseDir);
-        return write(graphName, items, spec == null ? null : spec.key(), layout, store, itemsUri, itemStore);
+                     ItemDestination items) {
+        List<Item> read = spec == null ? List.of() : source.read(spec, baseDir);
+        return write(graphName, read, spec == null ? null : spec.key(), layout, store, items);
     }
 
     /** The write phase alone, for items already read and checked (nothing is created before they are). */
     public Plan write(String graphName, List<Item> items, String keyField, RunLayout layout, ObjectStore store,
-                      String itemsUri, ObjectStore itemStore) {
+                      ItemDestination destination) {
+        ItemLayout itemLayout = ItemLayout.choose(destination.layout(), items.size(), destination.uri());
+        Map<String, byte[]> records = itemLayout == ItemLayout.PACKED
+                ? new PackedItemsWriter(json).encode(items, destination.uri())
+                : perItem(items, destination.uri());
+        if (!records.isEmpty()) {
+            destination.store().putAll(records);
+        }
+        Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), keyField, destination.uri(),
+                items.stream().map(Item::key).toList(), clock.millis(), itemLayout.id());
+        store.put(layout.manifestUri(), bytes(manifest));
+        return new Plan(layout.runId(), layout.runUri(), destination.uri(), items.size(), chunker.split(items.size()),
+                itemLayout);
+    }
+
+    /** {@code <items>/<i>.json}, one object per item. */
+    private Map<String, byte[]> perItem(List<Item> items, String itemsUri) {
         Map<String, byte[]> records = new LinkedHashMap<>();
         for (Item item : items) {
             records.put(itemsUri + "/" + item.index() + ".json", bytes(item.record()));
         }
-        if (!records.isEmpty()) {
-            itemStore.putAll(records);
-        }
-        Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), keyField,
-                itemsUri, items.stream().map(Item::key).toList(), clock.millis());
-        store.put(layout.manifestUri(), bytes(manifest));
-        return new Plan(layout.runId(), layout.runUri(), itemsUri, items.size(), chunker.split(items.size()));
+        return records;
     }
 
     /** The run's manifest, if planning got as far as writing it. */

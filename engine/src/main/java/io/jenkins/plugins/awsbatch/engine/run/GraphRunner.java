@@ -15,6 +15,8 @@ import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
 import io.jenkins.plugins.awsbatch.engine.plan.Chunker;
+import io.jenkins.plugins.awsbatch.engine.plan.ItemDestination;
+import io.jenkins.plugins.awsbatch.engine.plan.ItemLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
@@ -89,7 +91,8 @@ public final class GraphRunner {
         this.runnableWatch = new RunnableWatch(services.batch());
         this.lostJobs = LostJobs.of(services.batch());
         SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout,
-                state.itemsUri != null ? state.itemsUri : layout.itemsUri(), Math.max(0, state.itemCount),
+                state.itemsUri != null ? state.itemsUri : layout.itemsUri(), ItemLayout.recorded(state.itemLayout),
+                Math.max(0, state.itemCount),
                 services.definitionNames(), services.settings().defaultQueue());
         this.submitter = new StageSubmitter(services, state, journal, requests, chunker);
     }
@@ -171,8 +174,9 @@ public final class GraphRunner {
         Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
                 new Chunker(services.settings().maxArraySize()), services.clock());
         Plan plan = planner.write(graph.name(), run.items(), graph.plan() == null || graph.plan().items() == null ? null
-                : graph.plan().items().key(), layout, store, state.itemsUri, services.stores().forUri(state.itemsUri));
+                : graph.plan().items().key(), layout, store, itemDestination(services, state));
         state.itemCount = plan.itemCount();
+        state.itemLayout = plan.itemLayout().id();
         GraphRunner runner = new GraphRunner(services, state, lock);
         runner.journal.save(state);
         services.listener().message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
@@ -190,9 +194,15 @@ public final class GraphRunner {
                 new Chunker(services.settings().maxArraySize()), services.clock());
         GraphSpec graph = state.graph;
         Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout,
-                store, state.itemsUri, services.stores().forUri(state.itemsUri));
+                store, itemDestination(services, state));
         state.itemCount = plan.itemCount();
+        state.itemLayout = plan.itemLayout().id();
         return plan;
+    }
+
+    private static ItemDestination itemDestination(RunServices services, RunState state) {
+        return new ItemDestination(state.itemsUri, services.stores().forUri(state.itemsUri),
+                state.graph.plan() == null ? null : state.graph.plan().itemLayout());
     }
 
     /**
@@ -918,7 +928,8 @@ public final class GraphRunner {
     private Manifest manifest() {
         if (manifest == null) {
             manifest = Planner.readManifest(layout, store, services.json())
-                    .orElse(new Manifest(state.runId, state.name, state.itemCount, null, layout.itemsUri(), List.of(), 0));
+                    .orElse(new Manifest(state.runId, state.name, state.itemCount, null, layout.itemsUri(), List.of(), 0,
+                            state.itemLayout));
         }
         return manifest;
     }

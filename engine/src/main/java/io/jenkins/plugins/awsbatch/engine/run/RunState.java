@@ -17,6 +17,8 @@ public final class RunState {
     public String runUri;
     /** Where the item records are: {@code <run>/items} in the store, or {@code dynamodb://TABLE/RUN_ID}. */
     public String itemsUri;
+    /** How they are stored: {@code packed} or {@code per-item} (null: per-item, as every run planned before layouts). */
+    public String itemLayout;
     /** Folder relative paths of the graph resolve against (local files, job working directory). */
     public String baseDir;
     public GraphSpec graph;

@@ -8,6 +8,8 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
+import io.jenkins.plugins.awsbatch.engine.plan.ItemLayout;
+import io.jenkins.plugins.awsbatch.engine.store.PackedItems;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.store.TransientObjects;
 import java.util.ArrayList;
@@ -27,15 +29,17 @@ final class SubmitRequestFactory {
     private final GraphSpec graph;
     private final RunLayout layout;
     private final String itemsUri;
+    private final ItemLayout itemLayout;
     private final long itemCount;
     private final Function<String, String> definitionNames;
     private final String defaultQueue;
 
-    SubmitRequestFactory(GraphSpec graph, RunLayout layout, String itemsUri, long itemCount, Function<String, String> definitionNames,
-                         String defaultQueue) {
+    SubmitRequestFactory(GraphSpec graph, RunLayout layout, String itemsUri, ItemLayout itemLayout, long itemCount,
+                         Function<String, String> definitionNames, String defaultQueue) {
         this.graph = graph;
         this.layout = layout;
         this.itemsUri = itemsUri;
+        this.itemLayout = itemLayout;
         this.itemCount = itemCount;
         this.definitionNames = definitionNames;
         this.defaultQueue = defaultQueue;
@@ -55,6 +59,10 @@ final class SubmitRequestFactory {
         env.put("BATCHGRAPH_STAGE", stage.name());
         env.put("BATCHGRAPH_RUN_URI", layout.runUri());
         env.put("BATCHGRAPH_ITEMS_URI", itemsUri);
+        env.put("BATCHGRAPH_ITEMS_LAYOUT", itemLayout.id());
+        if (itemLayout == ItemLayout.PACKED) {
+            env.put("BATCHGRAPH_ITEMS_OFFSETS_URI", PackedItems.offsetsUri(itemsUri));
+        }
         env.put("BATCHGRAPH_ITEM_COUNT", String.valueOf(itemCount));
         env.put("BATCHGRAPH_OUTPUT_URI", layout.outputUri(stage.name()));
         if (stage.type() == StageType.ARRAY) {

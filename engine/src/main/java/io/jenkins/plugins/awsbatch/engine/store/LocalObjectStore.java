@@ -3,11 +3,14 @@ package io.jenkins.plugins.awsbatch.engine.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,6 +161,29 @@ public final class LocalObjectStore implements ObjectStore {
     public Optional<byte[]> get(String uri) {
         try {
             return Optional.of(Files.readAllBytes(toPath(uri)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + uri, e);
+        }
+    }
+
+    /** Seeks to {@code first} and reads at most {@code last - first + 1} bytes: a packed item, not its whole part. */
+    @Override
+    public Optional<byte[]> getRange(String uri, long first, long last) {
+        if (first < 0 || last < first || last - first >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("not a byte range: " + first + "-" + last + " of " + uri);
+        }
+        try (FileChannel file = FileChannel.open(toPath(uri), StandardOpenOption.READ)) {
+            long size = file.size();
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(0, Math.min(last + 1, size) - first));
+            // a positional read may return fewer bytes than asked: read on from where it stopped
+            while (buffer.hasRemaining()) {
+                if (file.read(buffer, first + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            return Optional.of(buffer.hasRemaining() ? java.util.Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -19,6 +19,19 @@ public interface ObjectStore extends AutoCloseable {
 
     Optional<byte[]> get(String uri);
 
+    /**
+     * Bytes {@code first..last} (inclusive, as an HTTP {@code Range}) of the object, or empty when there is no
+     * object; fewer when the object ends before {@code last}. S3 reads only the range (GetObject {@code Range});
+     * this default reads the whole object.
+     */
+    default Optional<byte[]> getRange(String uri, long first, long last) {
+        if (first < 0 || last < first) {
+            throw new IllegalArgumentException("not a byte range: " + first + "-" + last + " of " + uri);
+        }
+        return get(uri).map(all -> java.util.Arrays.copyOfRange(all, (int) Math.min(first, all.length),
+                (int) Math.min(last + 1, all.length)));
+    }
+
     /** Every object URI under the prefix, recursively, in lexical order. */
     List<String> list(String prefixUri);
 

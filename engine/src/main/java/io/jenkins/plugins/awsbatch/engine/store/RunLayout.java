@@ -6,7 +6,8 @@ package io.jenkins.plugins.awsbatch.engine.store;
  * RUN = STORE/RUN_ID/
  *   state.json                     the run-state journal (job ids, outcome)
  *   manifest.json                  the plan: item count, key field, chunks
- *   items/&lt;i&gt;.json                  item i, 0-based (children read offset + AWS_BATCH_JOB_ARRAY_INDEX)
+ *   items/&lt;i&gt;.json                  item i, 0-based (children read offset + AWS_BATCH_JOB_ARRAY_INDEX), per-item
+ *   items/&lt;part&gt;.jsonl, offsets.txt  the items packed ({@link PackedItems})
  *   stages/&lt;stage&gt;/output/         what the stage's jobs write (a child writes &lt;i&gt;.json)
  *   stages/&lt;stage&gt;/retry-&lt;r&gt;.json   index maps of retry rounds (retry child j → item i)
  *   logs/                          local engine: one file per job attempt

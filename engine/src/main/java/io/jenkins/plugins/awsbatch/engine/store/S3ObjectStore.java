@@ -189,6 +189,29 @@ public final class S3ObjectStore implements ObjectStore {
         return getVersioned(uri).map(Versioned::content);
     }
 
+    /** GetObject with {@code Range: bytes=first-last}: only those bytes cross the network. */
+    @Override
+    public Optional<byte[]> getRange(String uri, long first, long last) {
+        if (first < 0 || last < first) {
+            throw new IllegalArgumentException("not a byte range: " + first + "-" + last + " of " + uri);
+        }
+        S3Location loc = objectLocation(uri);
+        try {
+            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key())
+                    .range("bytes=" + first + "-" + last)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (e.statusCode() == 416) {
+                return Optional.of(new byte[0]); // the object ends before first
+            }
+            throw e;
+        }
+    }
+
     /** Objects only: the zero-byte "folder/" markers the S3 console creates are no objects of ours. */
     @Override
     public List<String> list(String prefixUri) {

@@ -13,9 +13,12 @@ public final class TransientObjects {
     public static final String TAG_VALUE = "true";
     /** PutObject's {@code x-amz-tagging} form. */
     public static final String TAGGING = TAG_KEY + "=" + TAG_VALUE;
-    /** items/&lt;i&gt;.json, stages/&lt;stage&gt;/population.json and stages/&lt;stage&gt;/retry-&lt;r&gt;.json of a run. */
-    private static final Pattern ENGINE_TRANSIENT =
-            Pattern.compile("(^|/)(items/\\d+\\.json|stages/[^/]+/(population|retry-\\d+)\\.json)$");
+    /**
+     * items/&lt;i&gt;.json (per-item), items/&lt;part&gt;.jsonl and items/offsets.txt (packed),
+     * stages/&lt;stage&gt;/population.json and stages/&lt;stage&gt;/retry-&lt;r&gt;.json of a run.
+     */
+    private static final Pattern ENGINE_TRANSIENT = Pattern.compile(
+            "(^|/)(items/(\\d+\\.jsonl?|offsets\\.txt)|stages/[^/]+/(population|retry-\\d+)\\.json)$");
 
     private TransientObjects() {
     }

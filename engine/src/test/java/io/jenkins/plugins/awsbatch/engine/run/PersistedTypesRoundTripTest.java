@@ -87,7 +87,8 @@ class PersistedTypesRoundTripTest {
                 keys.add(random.nextBoolean() ? "key-" + i : "ünïcode \"quoted\" " + random.nextInt());
             }
             Manifest manifest = new Manifest(layout.runId(), random.nextBoolean() ? "graph" : null, n,
-                    random.nextBoolean() ? "item_id" : null, layout.itemsUri(), keys, random.nextLong());
+                    random.nextBoolean() ? "item_id" : null, layout.itemsUri(), keys, random.nextLong(),
+                    random.nextBoolean() ? null : random.nextBoolean() ? "packed" : "per-item");
             store.put(layout.manifestUri(), bytes(manifest));
             assertThat(Planner.readManifest(layout, store, json)).as("seed %d", seed).contains(manifest);
 
@@ -168,6 +169,7 @@ class PersistedTypesRoundTripTest {
                 .as("seed %d", seed)
                 .isEqualTo(List.of(written.runId, written.name, written.engine, written.storeUri, written.runUri, written.itemsUri, written.mode));
         assertThat(read.baseDir).isEqualTo(written.baseDir);
+        assertThat(read.itemLayout).as("seed %d", seed).isEqualTo(written.itemLayout);
         assertThat(read.message).isEqualTo(written.message);
         assertThat(read.graph).as("seed %d", seed).isEqualTo(written.graph);
         assertThat(new long[] {read.itemCount, read.startedAt, read.finishedAt})
@@ -324,7 +326,8 @@ class PersistedTypesRoundTripTest {
             if (itemStore != null && itemStore.startsWith("dynamodb")) {
                 seen.add("itemStore:dynamodb");
             }
-            return new PlanSpec(items, itemStore);
+            String itemLayout = maybe(() -> List.of("auto", "packed", "per-item").get(random.nextInt(3)));
+            return new PlanSpec(items, itemStore, itemLayout);
         }
 
         private RetrySpec retry() {
@@ -440,6 +443,7 @@ class PersistedTypesRoundTripTest {
             state.storeUri = storeUri;
             state.runUri = storeUri + "/" + runId;
             state.itemsUri = chance(20) ? "dynamodb://table/" + runId : state.runUri + "/items";
+            state.itemLayout = maybe(() -> random.nextBoolean() ? "packed" : "per-item");
             state.baseDir = maybe(() -> "/work/dir with space");
             state.mode = random.nextBoolean() ? "upfront" : "gated";
             state.itemCount = phase == Phase.PLANNED && chance(20) ? -1 : random.nextInt(30_000);
