@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +33,8 @@ final class JobScheduler {
     static final String FAILED_TO_START = "Task failed to start";
     static final String HOST_RESTARTED =
             "Host restarted: the local Batch engine stopped while the job was running";
+    static final String LAUNCHER_LOST =
+            "Host lost: the local Batch engine's launcher ended while the job was running";
     /** How often adopted attempts (not children of this JVM, so not waited on) are checked for their end. */
     static final long ADOPTED_POLL_MS = 200;
 
@@ -226,7 +226,7 @@ final class JobScheduler {
         if (!top.persisted) {
             persistBeforeStart.accept(top);
         }
-        Process process;
+        ProcessLauncher.Running process;
         try {
             process = launcher.start(plan);
         } catch (IOException | RuntimeException e) {
@@ -240,12 +240,12 @@ final class JobScheduler {
         synchronized (this) {
             if (closed) {
                 if (!abandoned) {
-                    launcher.killTree(process.toHandle());
+                    launcher.shutdown(List.of(process.handle()));
                 }
                 return;
             }
             long now = JobStateMachine.notBefore(states.now(), job.createdAt);
-            job.process = process.toHandle();
+            job.process = process.handle();
             job.attemptStartedAt = now;
             job.startedAt = now;
             job.logStreamName = plan.logStreamName();
@@ -257,8 +257,12 @@ final class JobScheduler {
             }
         }
         // the slot's thread waits for its own process: no extra hop through a completion pool per job
-        if (awaitExit(process)) {
-            onExit(job, process.toHandle(), process.exitValue(), null);
+        ProcessHandle handle = process.handle();
+        try {
+            Integer exitCode = process.awaitExit();
+            onExit(job, handle, exitCode, exitCode == null ? LAUNCHER_LOST : null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutdown
         }
     }
 
@@ -270,17 +274,6 @@ final class JobScheduler {
         int attempt = job.currentAttemptNumber();
         long delayMs = Math.max(0, job.spec.timeoutSeconds() * timeoutSecond.toMillis() - elapsedMs);
         job.timeoutTask = timers.schedule(() -> onTimeout(job, attempt), delayMs, TimeUnit.MILLISECONDS);
-    }
-
-    /** False when interrupted by shutdown. */
-    private static boolean awaitExit(Process process) {
-        try {
-            process.waitFor();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**
@@ -451,7 +444,7 @@ final class JobScheduler {
      */
     synchronized void restore(List<LocalJob> topLevelJobs) {
         unrecordedWrappers = topLevelJobs.stream().allMatch(LocalJob::isTerminal) ? Map.of()
-                : launcher.records().liveWrappers();
+                : launcher.records().liveWrappers(launcher.launcherPid());
         for (LocalJob job : topLevelJobs) {
             table.add(job);
             job.persisted = true;
@@ -515,7 +508,7 @@ final class JobScheduler {
             }
             job.logStreamName = stream;
             job.startedAt = attempt.startedAt();
-            ProcessHandle live = attempt.ended() ? null : records.liveProcess(stream, attempt.pid()).orElse(null);
+            ProcessHandle live = attempt.ended() ? null : records.liveProcess(stream, attempt).orElse(null);
             if (live != null) {
                 adoptRunning(job, live, attempt.startedAt());
                 return;
@@ -561,6 +554,7 @@ final class JobScheduler {
     /** Ends adopted attempts whose process is gone: with the recorded exit status, else as lost. */
     private synchronized void watchAdopted() {
         AttemptRecords records = launcher.records();
+        records.refresh();
         for (LocalJob job : List.copyOf(adoptedJobs)) {
             if (job.process == null || !job.adopted) {
                 adoptedJobs.remove(job);
@@ -638,6 +632,7 @@ final class JobScheduler {
         if (adoptedWatch != null) {
             adoptedWatch.cancel(false);
         }
+        launcher.abandon();
     }
 
     /** Stops scheduling; kills what still runs. The snapshot written before this shows those jobs RUNNING. */
@@ -660,19 +655,6 @@ final class JobScheduler {
                 }
             }
         }
-        running.forEach(launcher::killTree);
-        // Wait (bounded) until they are gone: an engine reopened on the same folder right after must find them
-        // dead (ended without an exit status), not adopt a process that is still being killed.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (ProcessHandle process : running) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                return; // the rest are left to die; a reopened engine sees them as running and adopts them
-            }
-        }
+        launcher.shutdown(running);
     }
 }
