@@ -226,43 +226,50 @@ final class JobScheduler {
         if (!top.persisted) {
             persistBeforeStart.accept(top);
         }
-        ProcessLauncher.Running process;
-        try {
-            process = launcher.start(plan);
-        } catch (IOException | RuntimeException e) {
-            String reason = "CannotStartContainerError: " + e.getMessage();
-            launcher.logStartFailure(plan.logStreamName(), reason);
-            synchronized (this) {
-                endUnstartedAttempt(job, plan.logStreamName(), reason, FAILED_TO_START);
+        launcher.start(plan, new ProcessLauncher.AttemptEvents() {
+            private ProcessHandle process;
+
+            @Override
+            public void started(ProcessHandle started) {
+                process = started;
+                onStart(job, plan, started);
+            }
+
+            @Override
+            public void notStarted(IOException reason) {
+                String message = "CannotStartContainerError: " + reason.getMessage();
+                launcher.logStartFailure(plan.logStreamName(), message);
+                synchronized (JobScheduler.this) {
+                    if (!closed) {
+                        endUnstartedAttempt(job, plan.logStreamName(), message, FAILED_TO_START);
+                    }
+                }
+            }
+
+            @Override
+            public void ended(Integer exitCode) {
+                onExit(job, process, exitCode, exitCode == null ? LAUNCHER_LOST : null);
+            }
+        });
+    }
+
+    private synchronized void onStart(LocalJob job, ProcessLauncher.LaunchPlan plan, ProcessHandle process) {
+        if (closed) {
+            if (!abandoned) {
+                launcher.killUnrecorded(process);
             }
             return;
         }
-        synchronized (this) {
-            if (closed) {
-                if (!abandoned) {
-                    launcher.shutdown(List.of(process.handle()));
-                }
-                return;
-            }
-            long now = JobStateMachine.notBefore(states.now(), job.createdAt);
-            job.process = process.handle();
-            job.attemptStartedAt = now;
-            job.startedAt = now;
-            job.logStreamName = plan.logStreamName();
-            states.moveTo(job, JobStatus.RUNNING);
-            if (job.killReason != null) {
-                launcher.stopTree(job.process);
-            } else {
-                scheduleTimeout(job, 0);
-            }
-        }
-        // the slot's thread waits for its own process: no extra hop through a completion pool per job
-        ProcessHandle handle = process.handle();
-        try {
-            Integer exitCode = process.awaitExit();
-            onExit(job, handle, exitCode, exitCode == null ? LAUNCHER_LOST : null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutdown
+        long now = JobStateMachine.notBefore(states.now(), job.createdAt);
+        job.process = process;
+        job.attemptStartedAt = now;
+        job.startedAt = now;
+        job.logStreamName = plan.logStreamName();
+        states.moveTo(job, JobStatus.RUNNING);
+        if (job.killReason != null) {
+            launcher.stopTree(job.process);
+        } else {
+            scheduleTimeout(job, 0);
         }
     }
 

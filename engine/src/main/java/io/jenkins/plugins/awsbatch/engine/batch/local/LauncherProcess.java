@@ -31,19 +31,34 @@ final class LauncherProcess {
     /** Its title once its stdin closed: it starts nothing more. */
     static final String DRAINED_NAME = "batchgraph-launcher-drained";
     static final String RECORDS_SUFFIX = ".records";
-    private static final String SCRIPT = "launcher.pl";
+    static final String SCRIPT = "launcher.pl";
     private static final long READY_TIMEOUT_MS = 10_000;
 
-    /** A child the launcher started: its pid and its exit status once it ended (null: the launcher was lost). */
-    record Child(long pid, CompletableFuture<Integer> exit) {
+    /** What becomes of one spawn request, told on the reader thread in this order. */
+    interface Events {
+        void started(long pid);
+
+        void notStarted(IOException reason);
+
+        /** Its exit status; null when the launcher was lost first. */
+        void ended(Integer exitCode);
+    }
+
+    /** A request sent: its events, and whether it was reported started. */
+    private static final class Pending {
+        final Events events;
+        volatile boolean started;
+
+        Pending(Events events) {
+            this.events = events;
+        }
     }
 
     private final Process process;
     private final OutputStream requests;
     private final Path recordsFile;
     private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, CompletableFuture<Long>> starting = new ConcurrentHashMap<>();
-    private final Map<Long, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private volatile boolean lost;
 
     private LauncherProcess(Process process, Path recordsFile) {
@@ -56,7 +71,7 @@ final class LauncherProcess {
      * Starts the launcher writing its records to {@code recordsFile}; throws when it cannot run (no {@code perl},
      * say): the caller then spawns each attempt itself.
      */
-    static LauncherProcess start(Path recordsFile) throws IOException {
+    static LauncherProcess start(String perl, Path recordsFile) throws IOException {
         String script;
         try (InputStream in = LauncherProcess.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
@@ -64,7 +79,7 @@ final class LauncherProcess {
             }
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ProcessBuilder builder = new ProcessBuilder("perl", "-e", script, recordsFile.toString())
+        ProcessBuilder builder = new ProcessBuilder(perl, "-e", script, recordsFile.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().clear(); // it hands each child exactly the environment asked for
         Process process = builder.start();
@@ -111,16 +126,13 @@ final class LauncherProcess {
     }
 
     /**
-     * Starts {@code command} in {@code directory} with exactly {@code environment}, its output to {@code log}, its
-     * records under {@code recordBase}; returns once the child runs. Throws when it could not be started.
+     * Asks for {@code command} to be started in {@code directory} with exactly {@code environment}, its output to
+     * {@code log}, its records named {@code recordBase}. Returns once sent; {@code events} hears the rest.
+     * Throws when it cannot be sent (the launcher is gone).
      */
-    Child spawn(List<String> command, Map<String, String> environment, Path directory, Path log,
-                String recordBase) throws IOException {
+    void spawn(List<String> command, Map<String, String> environment, Path directory, Path log, String recordBase,
+               Events events) throws IOException {
         long id = ids.incrementAndGet();
-        CompletableFuture<Long> started = new CompletableFuture<>();
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        starting.put(id, started);
-        exits.put(id, exit);
         ByteArrayOutputStream request = new ByteArrayOutputStream(512);
         field(request, "R");
         field(request, Long.toString(id));
@@ -131,17 +143,12 @@ final class LauncherProcess {
         command.forEach(argument -> field(request, argument));
         field(request, Integer.toString(environment.size()));
         environment.forEach((name, value) -> field(request, name + "=" + value));
+        pending.put(id, new Pending(events));
         try {
             send(request.toByteArray());
-            return new Child(started.get(), exit);
-        } catch (ExecutionException e) {
-            exits.remove(id);
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while starting", e);
-        } finally {
-            starting.remove(id);
+        } catch (IOException e) {
+            pending.remove(id);
+            throw e;
         }
     }
 
@@ -192,35 +199,54 @@ final class LauncherProcess {
             while ((line = replies.readLine()) != null) {
                 handle(line);
             }
-        } catch (IOException | RuntimeException ignored) {
+        } catch (IOException ignored) {
             // the launcher ended: below, whoever waits on it is told
         }
         lost = true;
         IOException gone = new IOException("the launcher ended");
-        starting.values().forEach(f -> f.completeExceptionally(gone));
-        exits.values().forEach(f -> f.complete(null));
-    }
-
-    private void handle(String line) {
-        String[] parts = line.split(" ", 3);
-        long id = Long.parseLong(parts[1]);
-        switch (parts[0]) {
-            case "P" -> complete(starting.get(id), Long.parseLong(parts[2]));
-            case "F" -> {
-                CompletableFuture<Long> started = starting.get(id);
-                exits.remove(id);
-                if (started != null) {
-                    started.completeExceptionally(new IOException(parts.length > 2 ? parts[2] : "not started"));
-                }
+        for (Long id : List.copyOf(pending.keySet())) {
+            Pending request = pending.remove(id);
+            if (request != null && request.started) {
+                request.events.ended(null);
+            } else if (request != null) {
+                request.events.notStarted(gone);
             }
-            case "X" -> complete(exits.remove(id), Integer.valueOf(parts[2]));
-            default -> throw new IllegalStateException("unexpected launcher reply: " + line);
         }
     }
 
-    private static <T> void complete(CompletableFuture<T> future, T value) {
-        if (future != null) {
-            future.complete(value);
+    private void handle(String line) {
+        try {
+            dispatch(line);
+        } catch (RuntimeException e) {
+            // one reply's listener failing must not stop the replies of every other attempt
+            System.err.println("local batch launcher: " + line + ": " + e);
+        }
+    }
+
+    private void dispatch(String line) {
+        String[] parts = line.split(" ", 3);
+        long id = Long.parseLong(parts[1]);
+        switch (parts[0]) {
+            case "P" -> {
+                Pending request = pending.get(id);
+                if (request != null) {
+                    request.started = true;
+                    request.events.started(Long.parseLong(parts[2]));
+                }
+            }
+            case "F" -> {
+                Pending request = pending.remove(id);
+                if (request != null) {
+                    request.events.notStarted(new IOException(parts.length > 2 ? parts[2] : "not started"));
+                }
+            }
+            case "X" -> {
+                Pending request = pending.remove(id);
+                if (request != null) {
+                    request.events.ended(Integer.valueOf(parts[2]));
+                }
+            }
+            default -> throw new IllegalStateException("unexpected launcher reply: " + line);
         }
     }
 }

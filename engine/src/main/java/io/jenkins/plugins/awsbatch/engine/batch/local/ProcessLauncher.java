@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
 final class ProcessLauncher {
     /** {@code auto} (default): the launcher where it runs, else direct spawning; {@code direct}: never the launcher. */
     static final String MODE_PROPERTY = "batchgraph.local.launcher";
+    /** The {@code perl} that runs the launcher (default: {@code perl} on the engine's PATH). */
+    static final String PERL_PROPERTY = "batchgraph.local.perl";
     /** How long {@link #shutdown} waits for what it killed to be gone. */
     private static final long SHUTDOWN_WAIT_MS = 5_000;
     private static final File DEV_NULL = new File("/dev/null");
@@ -54,12 +56,15 @@ final class ProcessLauncher {
     record LaunchPlan(List<String> command, Map<String, String> environment, String logStreamName) {
     }
 
-    /** An attempt's process once started. */
-    interface Running {
-        ProcessHandle handle();
+    /** What becomes of one attempt's process; called in this order, once each (ended only after started). */
+    interface AttemptEvents {
+        void started(ProcessHandle process);
+
+        /** It could not be started: nothing ran. */
+        void notStarted(IOException reason);
 
         /** Its exit status, as a shell reports it; null when it ended unrecorded (its launcher was lost). */
-        Integer awaitExit() throws InterruptedException;
+        void ended(Integer exitCode);
     }
 
     private final Path logDirectory;
@@ -70,6 +75,7 @@ final class ProcessLauncher {
     /** Log folders known to exist: one per top-level job, created once. */
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final boolean useLauncher;
+    private final String perl;
     private LauncherProcess launcher;
     private boolean launcherTried;
 
@@ -80,6 +86,7 @@ final class ProcessLauncher {
         this.grace = grace;
         this.timers = timers;
         this.useLauncher = !"direct".equals(System.getProperty(MODE_PROPERTY, "auto"));
+        this.perl = System.getProperty(PERL_PROPERTY, "perl");
     }
 
     /**
@@ -106,7 +113,7 @@ final class ProcessLauncher {
             launcherTried = true;
             try {
                 Files.createDirectories(logDirectory);
-                launcher = LauncherProcess.start(logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
+                launcher = LauncherProcess.start(perl, logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
                         + UUID.randomUUID().toString().substring(0, 8) + LauncherProcess.RECORDS_SUFFIX));
             } catch (IOException e) {
                 launcher = null; // each attempt is spawned directly
@@ -120,60 +127,66 @@ final class ProcessLauncher {
         return launcher == null ? -1 : launcher.pid();
     }
 
-    Running start(LaunchPlan plan) throws IOException {
+    /**
+     * Starts the attempt and reports what becomes of it to {@code events}: through the launcher this returns once
+     * the request is sent and the events come from the launcher's reader thread; spawned directly, this returns
+     * once the process ended (the calling thread waits for it), or early when interrupted (shutdown).
+     */
+    void start(LaunchPlan plan, AttemptEvents events) {
         Path log = logFile(plan.logStreamName());
-        if (folders.add(log.getParent())) {
-            Files.createDirectories(log.getParent());
-        }
-        if (plan.command().isEmpty()) {
-            throw new IOException("the job has no command");
-        }
-        requireRunnable(plan.command().get(0), plan.environment().get("PATH"));
-        LauncherProcess forker = launcher();
-        if (forker != null && !forker.isLost()) {
-            try {
-                LauncherProcess.Child child = forker.spawn(plan.command(), plan.environment(), workingDirectory, log,
-                        AttemptRecords.relativeBase(plan.logStreamName()));
-                return launched(child);
-            } catch (IOException e) {
-                if (!forker.isLost()) {
-                    throw e;
+        Process process;
+        try {
+            if (folders.add(log.getParent())) {
+                Files.createDirectories(log.getParent());
+            }
+            if (plan.command().isEmpty()) {
+                throw new IOException("the job has no command");
+            }
+            requireRunnable(plan.command().get(0), plan.environment().get("PATH"));
+            LauncherProcess forker = launcher();
+            if (forker != null && !forker.isLost()) {
+                try {
+                    forker.spawn(plan.command(), plan.environment(), workingDirectory, log,
+                            AttemptRecords.relativeBase(plan.logStreamName()), launcherEvents(events));
+                    return;
+                } catch (IOException e) {
+                    if (!forker.isLost()) {
+                        throw e;
+                    }
+                    // the launcher is gone: this attempt and the next are spawned directly
                 }
-                // the launcher is gone: this attempt and the next are spawned directly
             }
+            process = spawnWrapped(plan, log);
+        } catch (IOException | RuntimeException e) {
+            events.notStarted(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+            return;
         }
-        Process process = spawnWrapped(plan, log);
-        return new Running() {
-            @Override
-            public ProcessHandle handle() {
-                return process.toHandle();
-            }
-
-            @Override
-            public Integer awaitExit() throws InterruptedException {
-                int status = process.waitFor();
-                removeIfEmpty(log); // as the launcher does: only a log with something in it stays
-                return status;
-            }
-        };
+        events.started(process.toHandle());
+        try {
+            int status = process.waitFor();
+            removeIfEmpty(log); // as the launcher does: only a log with something in it stays
+            events.ended(status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutdown: the process is the scheduler's to kill or leave
+        }
     }
 
-    private static Running launched(LauncherProcess.Child child) {
-        // reaped already when it ended at once: a handle that says so
-        ProcessHandle handle = ProcessHandle.of(child.pid()).orElseGet(() -> new EndedProcess(child.pid()));
-        return new Running() {
+    private static LauncherProcess.Events launcherEvents(AttemptEvents events) {
+        return new LauncherProcess.Events() {
             @Override
-            public ProcessHandle handle() {
-                return handle;
+            public void started(long pid) {
+                // reaped already when it ended at once: a handle that says so
+                events.started(ProcessHandle.of(pid).orElseGet(() -> new EndedProcess(pid)));
             }
 
             @Override
-            public Integer awaitExit() throws InterruptedException {
-                try {
-                    return child.exit().get();
-                } catch (ExecutionException e) {
-                    return null;
-                }
+            public void notStarted(IOException reason) {
+                events.notStarted(reason);
+            }
+
+            @Override
+            public void ended(Integer exitCode) {
+                events.ended(exitCode);
             }
         };
     }
@@ -284,6 +297,18 @@ final class ProcessLauncher {
         } catch (ExecutionException | TimeoutException e) {
             // the rest are left to die; a reopened engine sees them as running and adopts them
         }
+    }
+
+    /** One attempt started while the engine shut down: killed at once, with no exit status recorded. */
+    void killUnrecorded(ProcessHandle process) {
+        LauncherProcess forker;
+        synchronized (this) {
+            forker = launcher;
+        }
+        if (forker != null) {
+            forker.quiet();
+        }
+        killTree(process);
     }
 
     /** Engine crash as a later engine sees it: the launcher starts nothing more, records what still runs, ends. */

@@ -13,8 +13,9 @@
 # "E millis status base" once it ended. A log left empty is removed: only what printed keeps a file.
 use strict;
 use warnings;
-use POSIX ();
 use Time::HiRes ();
+# no POSIX module: it would double what each fork copies
+use constant WNOHANG => 1;
 
 my ($records_path) = @ARGV;
 $0 = "batchgraph-launcher $records_path";
@@ -52,17 +53,17 @@ sub spawn {
     if ($pid == 0) {
         $SIG{$_} = 'DEFAULT' for qw(PIPE INT TERM HUP QUIT CHLD);
         open(STDIN, '<', '/dev/null');
-        POSIX::dup2(fileno($out), 1);
-        POSIX::dup2(fileno($out), 2);
+        open(STDOUT, '>&', $out);    # fd 1 and 2 stay themselves: the program writes to its log
+        open(STDERR, '>&', $out);
         unless (chdir($cwd)) {
             syswrite(STDERR, "Cannot run program \"$argv->[0]\": working directory $cwd: $!\n");
-            POSIX::_exit(126);
+            exit(126);
         }
-        syswrite($records, 'S ' . now_ms() . " $$ $base\n") or POSIX::_exit(125);
+        syswrite($records, 'S ' . now_ms() . " $$ $base\n") or exit(125);
         %ENV = %$env;
         { no warnings 'exec'; exec { $argv->[0] } @$argv; }
         syswrite(STDERR, "Cannot run program \"$argv->[0]\": $!\n");
-        POSIX::_exit(127);
+        exit(127);
     }
     close($out);
     $running{$pid} = [$id, $base, $log];
@@ -120,17 +121,20 @@ sub read_requests {
 }
 
 reply("READY $$\n");
+my $in = '';
+vec($in, fileno(STDIN), 1) = 1;
 while ($open || %running) {
     unless ($open) {
         reap(0);    # the engine is gone: only the children are left to wait for
         next;
     }
-    my $in = '';
-    vec($in, fileno(STDIN), 1) = 1;
-    # a child ending between the reap below and this select is caught by the short timeout
-    my $ready = select(my $got = $in, undef, undef, %running ? 0.01 : undef);
+    # a child that ended since the last reap is reaped at once; the short timeout catches one ending in the
+    # instant between this line and select
+    my $timeout = $reaped ? 0 : %running ? 0.01 : undef;
+    $reaped = 0;
+    my $ready = select(my $got = $in, undef, undef, $timeout);
     # woken by a child's end: a request sent before it (a quiet, say) still comes first
     $ready = select($got = $in, undef, undef, 0) if $ready < 0;
     read_requests() if $ready > 0;
-    reap(POSIX::WNOHANG()) if %running;
+    reap(WNOHANG) if %running;
 }
