@@ -32,6 +32,7 @@ final class AttemptRecords {
     private static final long DRAIN_WAIT_MS = 5_000;
     /** A launcher's child starts before its start record is written; the OS's start time is coarse. */
     private static final long START_TIME_SLACK_MS = 2_000;
+    private static final int READ_CHUNK = 1 << 20;
 
     private final Path logDirectory;
     /** What the launchers' records files said so far, by base. */
@@ -94,28 +95,31 @@ final class AttemptRecords {
         }
     }
 
+    /** Applies the whole lines past where this file was read, in chunks: the file may hold a line per start. */
     private void readNewLines(Path file) throws IOException {
         long from = readUpTo.getOrDefault(file, 0L);
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size <= from) {
-                return;
-            }
-            ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(size - from, Integer.MAX_VALUE - 16));
             channel.position(from);
-            while (bytes.hasRemaining() && channel.read(bytes) > 0) {
-                // fills what was there when sized
+            ByteBuffer chunk = ByteBuffer.allocate(READ_CHUNK);
+            while (channel.read(chunk) > 0) {
+                byte[] bytes = chunk.array();
+                int lineStart = 0;
+                for (int i = 0; i < chunk.position(); i++) {
+                    if (bytes[i] == '\n') {
+                        apply(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                        lineStart = i + 1;
+                    }
+                }
+                from += lineStart;
+                if (lineStart == 0 && !chunk.hasRemaining()) {
+                    break; // a line longer than a chunk is no line the launcher wrote
+                }
+                int rest = chunk.position() - lineStart; // a line still being written, kept for the next read
+                System.arraycopy(bytes, lineStart, bytes, 0, rest);
+                chunk.position(rest);
             }
-            String text = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8);
-            int end = text.lastIndexOf('\n');
-            if (end < 0) {
-                return;
-            }
-            for (String line : text.substring(0, end).split("\n")) {
-                apply(line);
-            }
-            readUpTo.put(file, from + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length);
         }
+        readUpTo.put(file, from);
     }
 
     /** {@code S <millis> <pid> <base>} or {@code E <millis> <status> <base>}. */

@@ -24,8 +24,9 @@ import java.util.function.Function;
  * The engine's core: admits jobs, keeps the ready queue, starts attempts when a slot (and any consumable
  * resource) is free, and turns process exits, cancels, terminations and timeouts into status changes.
  * Event-driven: nothing polls; a slot freed by an exit starts the next job. One lock (this object) guards all
- * job state; each slot is one thread of the launch pool, which spawns its attempt outside the lock and waits for
- * the process to exit.
+ * job state. Attempts are started outside the lock on the launch pool's threads: through the launcher a thread
+ * only sends the request, and the launcher's reader thread reports the start and the exit; spawned directly, the
+ * slot's thread waits for its process to exit.
  */
 final class JobScheduler {
     static final String CONTAINER_EXITED = "Essential container in task exited";
@@ -189,7 +190,11 @@ final class JobScheduler {
             resources.acquire(job);
             states.moveTo(job, JobStatus.STARTING);
             ProcessLauncher.LaunchPlan plan = planFor(job);
-            launchPool.execute(() -> launch(job, plan));
+            LocalJob top = job.isChild() ? job.parent : job;
+            // from here when nothing is to be waited for: one thread hop less between an exit and the next start
+            if (!top.persisted || !launcher.trySend(plan, eventsOf(job, plan))) {
+                launchPool.execute(() -> launch(job, plan));
+            }
         }
     }
 
@@ -226,7 +231,12 @@ final class JobScheduler {
         if (!top.persisted) {
             persistBeforeStart.accept(top);
         }
-        launcher.start(plan, new ProcessLauncher.AttemptEvents() {
+        launcher.start(plan, eventsOf(job, plan));
+    }
+
+    /** What the attempt's start, start failure and exit do to {@code job}. */
+    private ProcessLauncher.AttemptEvents eventsOf(LocalJob job, ProcessLauncher.LaunchPlan plan) {
+        return new ProcessLauncher.AttemptEvents() {
             private ProcessHandle process;
 
             @Override
@@ -250,7 +260,7 @@ final class JobScheduler {
             public void ended(Integer exitCode) {
                 onExit(job, process, exitCode, exitCode == null ? LAUNCHER_LOST : null);
             }
-        });
+        };
     }
 
     private synchronized void onStart(LocalJob job, ProcessLauncher.LaunchPlan plan, ProcessHandle process) {

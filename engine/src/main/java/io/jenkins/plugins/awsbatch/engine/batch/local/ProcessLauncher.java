@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,8 +70,6 @@ final class ProcessLauncher {
     private final Path workingDirectory;
     private final Duration grace;
     private final ScheduledExecutorService timers;
-    /** Log folders known to exist: one per top-level job, created once. */
-    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final boolean useLauncher;
     private final String perl;
     private LauncherProcess launcher;
@@ -136,7 +132,7 @@ final class ProcessLauncher {
         Path log = logFile(plan.logStreamName());
         Process process;
         try {
-            if (folders.add(log.getParent())) {
+            if (!Files.isDirectory(log.getParent())) {
                 Files.createDirectories(log.getParent());
             }
             if (plan.command().isEmpty()) {
@@ -146,8 +142,7 @@ final class ProcessLauncher {
             LauncherProcess forker = launcher();
             if (forker != null && !forker.isLost()) {
                 try {
-                    forker.spawn(plan.command(), plan.environment(), workingDirectory, log,
-                            AttemptRecords.relativeBase(plan.logStreamName()), launcherEvents(events));
+                    sendTo(forker, plan, log, events);
                     return;
                 } catch (IOException e) {
                     if (!forker.isLost()) {
@@ -169,6 +164,34 @@ final class ProcessLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // shutdown: the process is the scheduler's to kill or leave
         }
+    }
+
+    /**
+     * The quick way, for the scheduler's own thread: sends the attempt to the launcher if it already runs and all
+     * is in place, without waiting for anything. False when not sent: then {@link #start} does it all, including
+     * saying why it could not start.
+     */
+    boolean trySend(LaunchPlan plan, AttemptEvents events) {
+        LauncherProcess forker;
+        synchronized (this) {
+            forker = launcher;
+        }
+        Path log = logFile(plan.logStreamName());
+        if (forker == null || forker.isLost() || plan.command().isEmpty() || !Files.isDirectory(log.getParent())) {
+            return false;
+        }
+        try {
+            requireRunnable(plan.command().get(0), plan.environment().get("PATH"));
+            sendTo(forker, plan, log, events);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void sendTo(LauncherProcess forker, LaunchPlan plan, Path log, AttemptEvents events) throws IOException {
+        forker.spawn(plan.command(), plan.environment(), workingDirectory, log,
+                AttemptRecords.relativeBase(plan.logStreamName()), launcherEvents(events));
     }
 
     private static LauncherProcess.Events launcherEvents(AttemptEvents events) {
