@@ -52,7 +52,8 @@ final class WorkspaceItems {
         ItemSourceSpec fetched =
                 new ItemSourceSpec(items.list(), copy.getAbsolutePath(), items.s3(), items.sheet(), items.key());
         return graph.toBuilder()
-                .plan(new PlanSpec(fetched, graph.plan().itemStore(), graph.plan().itemLayout()))
+                .plan(new PlanSpec(
+                        fetched, graph.plan().itemStore(), graph.plan().itemLayout()))
                 .build();
     }
 

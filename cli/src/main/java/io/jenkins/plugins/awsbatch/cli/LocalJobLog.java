@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A local-engine job's log, read straight from the run's folder ({@code logs/<job, ':' as '-'>/attempt-<n>.log}).
- * No engine is started for it: an engine over the run's job table while the run's own CLI still drives it
- * would take over (and end) the jobs that are running.
+ * A local-engine job's log, read straight from the run's folder: {@code logs/<job>/attempt-<n>.log}, for an array
+ * child {@code logs/<parent>/<index>-attempt-<n>.log} (runs of earlier versions: {@code logs/<parent>-<index>/
+ * attempt-<n>.log}); an attempt that printed nothing has no file. No engine is started for it: an engine over the
+ * run's job table while the run's own CLI still drives it would take over (and end) the jobs that are running.
  */
 final class LocalJobLog {
-    private static final Pattern ATTEMPT = Pattern.compile("attempt-(\\d+)\\.log");
+    private static final Pattern ATTEMPT = Pattern.compile("(?:\\d+-)?attempt-(\\d+)\\.log");
 
     private LocalJobLog() {
     }
@@ -31,13 +32,25 @@ final class LocalJobLog {
 
     /** The latest attempt's log file of {@code jobId} ({@code parent:i} for a child), if it has logged. */
     static Optional<Path> latestAttempt(RunState state, String jobId) {
-        Path folder = LocalObjectStore.toPath(state.runUri).resolve("logs").resolve(jobId.replace(':', '-'));
+        Path logs = LocalObjectStore.toPath(state.runUri).resolve("logs");
+        int colon = jobId.indexOf(':');
+        if (colon < 0) {
+            return latestIn(logs.resolve(jobId), "attempt-");
+        }
+        Optional<Path> child = latestIn(logs.resolve(jobId.substring(0, colon)), jobId.substring(colon + 1)
+                + "-attempt-");
+        return child.isPresent() ? child : latestIn(logs.resolve(jobId.replace(':', '-')), "attempt-");
+    }
+
+    private static Optional<Path> latestIn(Path folder, String prefix) {
         if (!Files.isDirectory(folder)) {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> ATTEMPT.matcher(f.getFileName().toString()).matches())
-                    .max(Comparator.comparingInt(LocalJobLog::attempt));
+            return files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(prefix) && ATTEMPT.matcher(name).matches();
+            }).max(Comparator.comparingInt(LocalJobLog::attempt));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }

@@ -63,7 +63,8 @@ final class LogsCommand implements Callable<Integer> {
 
     private static int printLocal(RunState state, String jobId) {
         Path file = LocalJobLog.latestAttempt(state, jobId).orElseThrow(() -> new CliException(
-                "job " + jobId + " has no log yet: it has not started (see batchgraph status " + state.runId + ")", 1));
+                "job " + jobId + " has no log yet: it has not started, or printed nothing (see batchgraph status "
+                        + state.runId + ")", 1));
         System.err.println("log of " + jobId + " (attempt " + LocalJobLog.attempt(file) + ")");
         try {
             Files.copy(file, System.out);

@@ -75,6 +75,11 @@ class KillResumeTest {
             assertThat(last.exitValue()).as(Files.readString(dir.resolve(runId + ".err"))).isZero();
             assertThat(outcomeOf(out)).isEqualTo(outcomeOf(baseline.out()));
             assertExactlyOnce(runId);
+            // a killed CLI's launcher ends just after its last child: the children must be gone, it may linger
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!attemptProcesses().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(attemptProcesses()).as("job processes left running").isEmpty();
         }
         System.err.println("kill/resume: " + trials + " trial(s), kills by phase " + killsByPhase);
@@ -177,11 +182,26 @@ class KillResumeTest {
         assertThat(lines).as("what jobs saw of AWS_SECRET_ACCESS_KEY").allMatch(l -> l.endsWith(" none"));
     }
 
-    /** Job processes (their wrappers) of any run of this test still alive. */
+    /** Job processes of any run of this test still alive: children of its launchers, or wrappers without one. */
     private List<ProcessHandle> attemptProcesses() {
         String marker = "batchgraph-attempt " + runs;
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+        List<ProcessHandle> wrappers = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
+        List<ProcessHandle> launched = ProcessHandle.allProcesses()
+                .filter(p -> title(p).startsWith("batchgraph-launcher") && title(p).contains(runs.toString()))
+                .flatMap(ProcessHandle::descendants).filter(ProcessHandle::isAlive).toList();
+        List<ProcessHandle> all = new ArrayList<>(wrappers);
+        all.addAll(launched);
+        return all;
+    }
+
+    /** The command line a process shows (the launcher sets its own title). */
+    private static String title(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The outcome and each stage's status, from a {@code --json} result. */

@@ -72,9 +72,11 @@ class ItemJobsAfterCleanupTest {
     }
 
     private static String latestLog(Path logs, String jobId) throws Exception {
-        try (Stream<Path> attempts = Files.list(logs.resolve(jobId.replace(':', '-')))) {
-            // attempt-<n>.log only: the wrapper's attempt-<n>.started/.exitcode records sit beside them
-            return Files.readString(attempts.filter(p -> p.getFileName().toString().endsWith(".log"))
+        // a job's attempts: <job>/attempt-<n>.log; an array child's: <parent>/<index>-attempt-<n>.log
+        String[] parentAndIndex = jobId.split(":");
+        String attempt = (parentAndIndex.length > 1 ? parentAndIndex[1] + "-" : "") + "attempt-\\d+\\.log";
+        try (Stream<Path> attempts = Files.list(logs.resolve(parentAndIndex[0]))) {
+            return Files.readString(attempts.filter(p -> p.getFileName().toString().matches(attempt))
                     .max(Comparator.naturalOrder()).orElseThrow());
         }
     }

@@ -1,26 +1,44 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What an attempt's own wrapper wrote next to its log: {@code attempt-<n>.started} (the wrapper's pid, written
- * before the command runs) and {@code attempt-<n>.exitcode} (the command's exit status, written when it ends),
- * each one line written at once by the wrapper, read only when whole (newline-terminated): a record caught
- * being written reads as not there yet. They outlive the engine, so a restarted engine knows which
- * attempts began, which still run and how those that ended while nobody watched ended.
+ * What was recorded of each attempt's start and end, outside the engine, so a restarted engine knows which
+ * attempts began, which still run and how those that ended while nobody watched ended. Two writers:
+ * <ul>
+ * <li>the {@link LauncherProcess launcher} appends to its records file ({@code <logDirectory>/*.records}) one
+ * line per start ({@code S <millis> <pid> <base>}, written by the child before its exec) and per end
+ * ({@code E <millis> <status> <base>}): two lines per attempt, no file;</li>
+ * <li>without a launcher, each attempt's shell wrapper writes {@code <base>.started} (its pid, before the command
+ * runs) and {@code <base>.exitcode} (the command's exit status, when it ends) next to the log.</li>
+ * </ul>
+ * Every record is one line written at once and read only when whole (newline-terminated): a record caught
+ * being written reads as not there yet. {@code <base>} is the log stream name without {@code .log}.
  */
 final class AttemptRecords {
     static final String STARTED = ".started";
     static final String EXIT_CODE = ".exitcode";
+    private static final long DRAIN_WAIT_MS = 5_000;
+    /** A launcher's child starts before its start record is written; the OS's start time is coarse. */
+    private static final long START_TIME_SLACK_MS = 2_000;
+    private static final int READ_CHUNK = 1 << 20;
 
     private final Path logDirectory;
+    /** What the launchers' records files said so far, by base. */
+    private final Map<String, Attempt> launched = new HashMap<>();
+    /** How far each records file was read: its whole lines up to there. */
+    private final Map<Path, Long> readUpTo = new HashMap<>();
 
     AttemptRecords(Path logDirectory) {
         this.logDirectory = logDirectory;
@@ -35,13 +53,99 @@ final class AttemptRecords {
 
     /** The path prefix the wrapper writes to: the log file's name without {@code .log}. */
     Path base(String logStreamName) {
-        String name = logStreamName.endsWith(".log")
-                ? logStreamName.substring(0, logStreamName.length() - 4) : logStreamName;
-        return logDirectory.resolve(name);
+        return logDirectory.resolve(relativeBase(logStreamName));
     }
 
-    /** Empty when the attempt never started (no {@code .started} record). */
-    Optional<Attempt> read(String logStreamName) {
+    /** The log stream name without {@code .log}: how the launcher's records name an attempt. */
+    static String relativeBase(String logStreamName) {
+        return logStreamName.endsWith(".log")
+                ? logStreamName.substring(0, logStreamName.length() - 4) : logStreamName;
+    }
+
+    /**
+     * Empty when the attempt never started (no start record). The launchers' records are as of the last
+     * {@link #refresh()}, except that an attempt they show running is looked up afresh.
+     */
+    synchronized Optional<Attempt> read(String logStreamName) {
+        Optional<Attempt> wrapped = readWrapperRecords(logStreamName);
+        if (wrapped.isPresent()) {
+            return wrapped;
+        }
+        String key = relativeBase(logStreamName);
+        Attempt attempt = launched.get(key);
+        if (attempt != null && !attempt.ended()) {
+            refresh();
+            attempt = launched.get(key);
+        }
+        return Optional.ofNullable(attempt);
+    }
+
+    /** Reads what the launchers appended to their records files since the last call. */
+    synchronized void refresh() {
+        if (!Files.isDirectory(logDirectory)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(logDirectory,
+                "*" + LauncherProcess.RECORDS_SUFFIX)) {
+            for (Path file : files) {
+                readNewLines(file);
+            }
+        } catch (IOException e) {
+            // unreadable now: what was read stays, the next refresh tries again
+        }
+    }
+
+    /** Applies the whole lines past where this file was read, in chunks: the file may hold a line per start. */
+    private void readNewLines(Path file) throws IOException {
+        long from = readUpTo.getOrDefault(file, 0L);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            channel.position(from);
+            ByteBuffer chunk = ByteBuffer.allocate(READ_CHUNK);
+            while (channel.read(chunk) > 0) {
+                byte[] bytes = chunk.array();
+                int lineStart = 0;
+                for (int i = 0; i < chunk.position(); i++) {
+                    if (bytes[i] == '\n') {
+                        apply(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                        lineStart = i + 1;
+                    }
+                }
+                from += lineStart;
+                if (lineStart == 0 && !chunk.hasRemaining()) {
+                    break; // a line longer than a chunk is no line the launcher wrote
+                }
+                int rest = chunk.position() - lineStart; // a line still being written, kept for the next read
+                System.arraycopy(bytes, lineStart, bytes, 0, rest);
+                chunk.position(rest);
+            }
+        }
+        readUpTo.put(file, from);
+    }
+
+    /** {@code S <millis> <pid> <base>} or {@code E <millis> <status> <base>}. */
+    private void apply(String line) {
+        String[] parts = line.split(" ", 4);
+        if (parts.length < 4) {
+            return;
+        }
+        try {
+            long millis = Long.parseLong(parts[1]);
+            long number = Long.parseLong(parts[2]);
+            if (parts[0].equals("S")) {
+                launched.put(parts[3], new Attempt(number, millis, null, null));
+            } else if (parts[0].equals("E")) {
+                Attempt started = launched.get(parts[3]);
+                // ended before its start record (its folder could not be entered): started and stopped at once
+                long startedAt = started == null ? millis : started.startedAt();
+                launched.put(parts[3], new Attempt(started == null ? 0 : started.pid(), startedAt, (int) number,
+                        Math.max(startedAt, millis)));
+            }
+        } catch (NumberFormatException e) {
+            // not a line the launcher wrote
+        }
+    }
+
+    private Optional<Attempt> readWrapperRecords(String logStreamName) {
         Path base = base(logStreamName);
         Path started = base.resolveSibling(base.getFileName() + STARTED);
         Path exit = base.resolveSibling(base.getFileName() + EXIT_CODE);
@@ -71,8 +175,13 @@ final class AttemptRecords {
     /**
      * The wrappers of this log directory's attempts that run now, by {@link #base} path: a wrapper spawned just
      * before its engine died may not have written its start record yet, and must be adopted, not started again.
+     * Likewise a launcher of an earlier engine may still hold requests it read before its engine died: this
+     * waits (bounded) until every such launcher but {@code ownLauncherPid} has read to the end of its input,
+     * then reads the records.
      */
-    Map<String, ProcessHandle> liveWrappers() {
+    Map<String, ProcessHandle> liveWrappers(long ownLauncherPid) {
+        awaitLaunchersDrained(ownLauncherPid);
+        refresh();
         String prefix = logDirectory.toString();
         Map<String, ProcessHandle> found = new HashMap<>();
         ProcessHandle.allProcesses().forEach(handle -> {
@@ -90,13 +199,45 @@ final class AttemptRecords {
         return found;
     }
 
+    private void awaitLaunchersDrained(long ownLauncherPid) {
+        String undrained = LauncherProcess.NAME + " " + logDirectory;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_WAIT_MS);
+        while (System.nanoTime() < deadline) {
+            boolean reading = ProcessHandle.allProcesses()
+                    .filter(handle -> handle.pid() != ownLauncherPid)
+                    .anyMatch(handle -> commandLine(handle.pid()).startsWith(undrained));
+            if (!reading) {
+                return;
+            }
+            try {
+                Thread.sleep(20); // polling another process's title: there is nothing to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The process's command line as the OS shows it (a title it set itself included); empty where unknown. */
+    private static String commandLine(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /**
-     * The attempt's process while it still runs: the recorded pid, alive, and (where the OS says) running the
-     * wrapper of this very attempt, so a reused pid is never taken for it.
+     * The attempt's process while it still runs: the recorded pid, alive, and this very attempt's (running its
+     * wrapper, where the OS says; for a launcher's child, started no later than its start record), so a reused
+     * pid is never taken for it.
      */
-    Optional<ProcessHandle> liveProcess(String logStreamName, long pid) {
+    Optional<ProcessHandle> liveProcess(String logStreamName, Attempt attempt) {
         String marker = base(logStreamName).toString();
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(true));
+        return ProcessHandle.of(attempt.pid()).filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(true)
+                        || handle.info().startInstant().map(start -> start.toEpochMilli()
+                        <= attempt.startedAt() + START_TIME_SLACK_MS).orElse(false));
     }
 }

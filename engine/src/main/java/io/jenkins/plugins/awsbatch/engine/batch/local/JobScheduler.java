@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ExecutionException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,9 @@ import java.util.function.Function;
  * The engine's core: admits jobs, keeps the ready queue, starts attempts when a slot (and any consumable
  * resource) is free, and turns process exits, cancels, terminations and timeouts into status changes.
  * Event-driven: nothing polls; a slot freed by an exit starts the next job. One lock (this object) guards all
- * job state; each slot is one thread of the launch pool, which spawns its attempt outside the lock and waits for
- * the process to exit.
+ * job state. Attempts are started outside the lock on the launch pool's threads: through the launcher a thread
+ * only sends the request, and the launcher's reader thread reports the start and the exit; spawned directly, the
+ * slot's thread waits for its process to exit.
  */
 final class JobScheduler {
     static final String CONTAINER_EXITED = "Essential container in task exited";
@@ -35,6 +34,8 @@ final class JobScheduler {
     static final String FAILED_TO_START = "Task failed to start";
     static final String HOST_RESTARTED =
             "Host restarted: the local Batch engine stopped while the job was running";
+    static final String LAUNCHER_LOST =
+            "Host lost: the local Batch engine's launcher ended while the job was running";
     /** How often adopted attempts (not children of this JVM, so not waited on) are checked for their end. */
     static final long ADOPTED_POLL_MS = 200;
 
@@ -197,7 +198,11 @@ final class JobScheduler {
             resources.acquire(job);
             states.moveTo(job, JobStatus.STARTING);
             ProcessLauncher.LaunchPlan plan = planFor(job);
-            launchPool.execute(() -> launch(job, plan));
+            LocalJob top = job.isChild() ? job.parent : job;
+            // from here when nothing is to be waited for: one thread hop less between an exit and the next start
+            if (!top.persisted || !launcher.trySend(plan, eventsOf(job, plan))) {
+                launchPool.execute(() -> launch(job, plan));
+            }
         }
     }
 
@@ -234,39 +239,55 @@ final class JobScheduler {
         if (!top.persisted) {
             persistBeforeStart.accept(top);
         }
-        Process process;
-        try {
-            process = launcher.start(plan);
-        } catch (IOException | RuntimeException e) {
-            String reason = "CannotStartContainerError: " + e.getMessage();
-            launcher.logStartFailure(plan.logStreamName(), reason);
-            synchronized (this) {
-                endUnstartedAttempt(job, plan.logStreamName(), reason, FAILED_TO_START);
+        launcher.start(plan, eventsOf(job, plan));
+    }
+
+    /** What the attempt's start, start failure and exit do to {@code job}. */
+    private ProcessLauncher.AttemptEvents eventsOf(LocalJob job, ProcessLauncher.LaunchPlan plan) {
+        return new ProcessLauncher.AttemptEvents() {
+            private ProcessHandle process;
+
+            @Override
+            public void started(ProcessHandle started) {
+                process = started;
+                onStart(job, plan, started);
+            }
+
+            @Override
+            public void notStarted(IOException reason) {
+                String message = "CannotStartContainerError: " + reason.getMessage();
+                launcher.logStartFailure(plan.logStreamName(), message);
+                synchronized (JobScheduler.this) {
+                    if (!closed) {
+                        endUnstartedAttempt(job, plan.logStreamName(), message, FAILED_TO_START);
+                    }
+                }
+            }
+
+            @Override
+            public void ended(Integer exitCode) {
+                onExit(job, process, exitCode, exitCode == null ? LAUNCHER_LOST : null);
+            }
+        };
+    }
+
+    private synchronized void onStart(LocalJob job, ProcessLauncher.LaunchPlan plan, ProcessHandle process) {
+        if (closed) {
+            if (!abandoned) {
+                launcher.killUnrecorded(process);
             }
             return;
         }
-        synchronized (this) {
-            if (closed) {
-                if (!abandoned) {
-                    launcher.killTree(process.toHandle());
-                }
-                return;
-            }
-            long now = JobStateMachine.notBefore(states.now(), job.createdAt);
-            job.process = process.toHandle();
-            job.attemptStartedAt = now;
-            job.startedAt = now;
-            job.logStreamName = plan.logStreamName();
-            states.moveTo(job, JobStatus.RUNNING);
-            if (job.killReason != null) {
-                launcher.stopTree(job.process);
-            } else {
-                scheduleTimeout(job, 0);
-            }
-        }
-        // the slot's thread waits for its own process: no extra hop through a completion pool per job
-        if (awaitExit(process)) {
-            onExit(job, process.toHandle(), process.exitValue(), null);
+        long now = JobStateMachine.notBefore(states.now(), job.createdAt);
+        job.process = process;
+        job.attemptStartedAt = now;
+        job.startedAt = now;
+        job.logStreamName = plan.logStreamName();
+        states.moveTo(job, JobStatus.RUNNING);
+        if (job.killReason != null) {
+            launcher.stopTree(job.process);
+        } else {
+            scheduleTimeout(job, 0);
         }
     }
 
@@ -278,17 +299,6 @@ final class JobScheduler {
         int attempt = job.currentAttemptNumber();
         long delayMs = Math.max(0, job.spec.timeoutSeconds() * timeoutSecond.toMillis() - elapsedMs);
         job.timeoutTask = timers.schedule(() -> onTimeout(job, attempt), delayMs, TimeUnit.MILLISECONDS);
-    }
-
-    /** False when interrupted by shutdown. */
-    private static boolean awaitExit(Process process) {
-        try {
-            process.waitFor();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**
@@ -461,7 +471,7 @@ final class JobScheduler {
      */
     synchronized void restore(List<LocalJob> topLevelJobs) {
         unrecordedWrappers = topLevelJobs.stream().allMatch(LocalJob::isTerminal) ? Map.of()
-                : launcher.records().liveWrappers();
+                : launcher.records().liveWrappers(launcher.launcherPid());
         for (LocalJob job : topLevelJobs) {
             table.add(job);
             job.persisted = true;
@@ -525,7 +535,7 @@ final class JobScheduler {
             }
             job.logStreamName = stream;
             job.startedAt = attempt.startedAt();
-            ProcessHandle live = attempt.ended() ? null : records.liveProcess(stream, attempt.pid()).orElse(null);
+            ProcessHandle live = attempt.ended() ? null : records.liveProcess(stream, attempt).orElse(null);
             if (live != null) {
                 adoptRunning(job, live, attempt.startedAt());
                 return;
@@ -571,6 +581,7 @@ final class JobScheduler {
     /** Ends adopted attempts whose process is gone: with the recorded exit status, else as lost. */
     private synchronized void watchAdopted() {
         AttemptRecords records = launcher.records();
+        records.refresh();
         for (LocalJob job : List.copyOf(adoptedJobs)) {
             if (job.process == null || !job.adopted) {
                 adoptedJobs.remove(job);
@@ -648,6 +659,7 @@ final class JobScheduler {
         if (adoptedWatch != null) {
             adoptedWatch.cancel(false);
         }
+        launcher.abandon();
     }
 
     /** Stops scheduling; kills what still runs. The snapshot written before this shows those jobs RUNNING. */
@@ -670,19 +682,6 @@ final class JobScheduler {
                 }
             }
         }
-        running.forEach(launcher::killTree);
-        // Wait (bounded) until they are gone: an engine reopened on the same folder right after must find them
-        // dead (ended without an exit status), not adopt a process that is still being killed.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (ProcessHandle process : running) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                return; // the rest are left to die; a reopened engine sees them as running and adopts them
-            }
-        }
+        launcher.shutdown(running);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
  * How the embedded engine runs jobs.
  *
  * @param slots            jobs running at once (default: available processors)
- * @param logDirectory     each attempt logs to {@code <logDirectory>/<jobId, ':' as '-'>/attempt-<n>.log}
+ * @param logDirectory     each attempt logs to {@code <logDirectory>/<jobId>/attempt-<n>.log} (an array child to
+ *                         {@code <parentId>/<index>-attempt-<n>.log}) when it prints something; the launcher's
+ *                         records of each attempt's start and end are kept there too
  * @param dataDirectory    where the job table is journaled so a new engine resumes it; null: memory only
  * @param workingDirectory the processes' working directory
  * @param clock            source of createdAt/startedAt/stoppedAt

@@ -9,16 +9,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts one attempt as a local process with stdout and stderr going to its log file, and stops process trees
  * (SIGTERM, then SIGKILL after the grace period). The output is redirected by the OS, so no thread copies it.
- * The command runs under a small {@code sh} wrapper that records its start and the command's exit status
- * ({@link AttemptRecords}): those records outlive the engine, so a restarted engine adopts or accounts for it.
+ * Attempts are started by the engine's {@link LauncherProcess launcher} (one fork and exec per attempt; it records
+ * each start and exit status itself). Where it cannot run (no {@code perl}), or when the system property
+ * {@value #MODE_PROPERTY} is {@code direct}, each command is spawned by the JVM under a small {@code sh} wrapper
+ * that writes those records. Either way the records ({@link AttemptRecords}) outlive the engine, so a restarted
+ * engine adopts or accounts for every attempt.
  */
 final class ProcessLauncher {
+    /** {@code auto} (default): the launcher where it runs, else direct spawning; {@code direct}: never the launcher. */
+    static final String MODE_PROPERTY = "batchgraph.local.launcher";
+    /** The {@code perl} that runs the launcher (default: {@code perl} on the engine's PATH). */
+    static final String PERL_PROPERTY = "batchgraph.local.perl";
+    /** How long {@link #shutdown} waits for what it killed to be gone. */
+    private static final long SHUTDOWN_WAIT_MS = 5_000;
     private static final File DEV_NULL = new File("/dev/null");
     /** The wrapper's {@code $0}, followed by its records' path prefix: how its process is recognised. */
     static final String WRAPPER_NAME = "batchgraph-attempt";
@@ -42,11 +54,26 @@ final class ProcessLauncher {
     record LaunchPlan(List<String> command, Map<String, String> environment, String logStreamName) {
     }
 
+    /** What becomes of one attempt's process; called in this order, once each (ended only after started). */
+    interface AttemptEvents {
+        void started(ProcessHandle process);
+
+        /** It could not be started: nothing ran. */
+        void notStarted(IOException reason);
+
+        /** Its exit status, as a shell reports it; null when it ended unrecorded (its launcher was lost). */
+        void ended(Integer exitCode);
+    }
+
     private final Path logDirectory;
     private final AttemptRecords records;
     private final Path workingDirectory;
     private final Duration grace;
     private final ScheduledExecutorService timers;
+    private final boolean useLauncher;
+    private final String perl;
+    private LauncherProcess launcher;
+    private boolean launcherTried;
 
     ProcessLauncher(Path logDirectory, Path workingDirectory, Duration grace, ScheduledExecutorService timers) {
         this.logDirectory = logDirectory;
@@ -54,11 +81,18 @@ final class ProcessLauncher {
         this.workingDirectory = workingDirectory;
         this.grace = grace;
         this.timers = timers;
+        this.useLauncher = !"direct".equals(System.getProperty(MODE_PROPERTY, "auto"));
+        this.perl = System.getProperty(PERL_PROPERTY, "perl");
     }
 
-    /** {@code <jobId with ':' as '-'>/attempt-<n>.log}: one folder per job, one file per attempt. */
+    /**
+     * {@code <jobId>/attempt-<n>.log}, and {@code <parentId>/<index>-attempt-<n>.log} for an array child: one
+     * folder per top-level job, one file per attempt (only when it printed something), no folder per child.
+     */
     static String logStreamName(String jobId, int attempt) {
-        return jobId.replace(':', '-') + "/attempt-" + attempt + ".log";
+        int colon = jobId.indexOf(':');
+        return colon < 0 ? jobId + "/attempt-" + attempt + ".log"
+                : jobId.substring(0, colon) + "/" + jobId.substring(colon + 1) + "-attempt-" + attempt + ".log";
     }
 
     Path logFile(String logStreamName) {
@@ -69,13 +103,118 @@ final class ProcessLauncher {
         return records;
     }
 
-    Process start(LaunchPlan plan) throws IOException {
-        Path log = logFile(plan.logStreamName());
-        Files.createDirectories(log.getParent());
-        if (plan.command().isEmpty()) {
-            throw new IOException("the job has no command");
+    /** The engine's launcher, started on first use; null where it cannot run (or is not to be used). */
+    synchronized LauncherProcess launcher() {
+        if (!launcherTried && useLauncher) {
+            launcherTried = true;
+            try {
+                Files.createDirectories(logDirectory);
+                launcher = LauncherProcess.start(perl, logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8) + LauncherProcess.RECORDS_SUFFIX));
+            } catch (IOException e) {
+                launcher = null; // each attempt is spawned directly
+            }
         }
-        requireRunnable(plan.command().get(0), plan.environment().get("PATH"));
+        return launcher;
+    }
+
+    /** The launcher's pid if it was started, else -1. */
+    synchronized long launcherPid() {
+        return launcher == null ? -1 : launcher.pid();
+    }
+
+    /**
+     * Starts the attempt and reports what becomes of it to {@code events}: through the launcher this returns once
+     * the request is sent and the events come from the launcher's reader thread; spawned directly, this returns
+     * once the process ended (the calling thread waits for it), or early when interrupted (shutdown).
+     */
+    void start(LaunchPlan plan, AttemptEvents events) {
+        Path log = logFile(plan.logStreamName());
+        Process process;
+        try {
+            if (!Files.isDirectory(log.getParent())) {
+                Files.createDirectories(log.getParent());
+            }
+            if (plan.command().isEmpty()) {
+                throw new IOException("the job has no command");
+            }
+            requireRunnable(plan.command().get(0), plan.environment().get("PATH"));
+            LauncherProcess forker = launcher();
+            if (forker != null && !forker.isLost()) {
+                try {
+                    sendTo(forker, plan, log, events);
+                    return;
+                } catch (IOException e) {
+                    if (!forker.isLost()) {
+                        throw e;
+                    }
+                    // the launcher is gone: this attempt and the next are spawned directly
+                }
+            }
+            process = spawnWrapped(plan, log);
+        } catch (IOException | RuntimeException e) {
+            events.notStarted(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+            return;
+        }
+        events.started(process.toHandle());
+        try {
+            int status = process.waitFor();
+            removeIfEmpty(log); // as the launcher does: only a log with something in it stays
+            events.ended(status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutdown: the process is the scheduler's to kill or leave
+        }
+    }
+
+    /**
+     * The quick way, for the scheduler's own thread: sends the attempt to the launcher if it already runs and all
+     * is in place, without waiting for anything. False when not sent: then {@link #start} does it all, including
+     * saying why it could not start.
+     */
+    boolean trySend(LaunchPlan plan, AttemptEvents events) {
+        LauncherProcess forker;
+        synchronized (this) {
+            forker = launcher;
+        }
+        Path log = logFile(plan.logStreamName());
+        if (forker == null || forker.isLost() || plan.command().isEmpty() || !Files.isDirectory(log.getParent())) {
+            return false;
+        }
+        try {
+            requireRunnable(plan.command().get(0), plan.environment().get("PATH"));
+            sendTo(forker, plan, log, events);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void sendTo(LauncherProcess forker, LaunchPlan plan, Path log, AttemptEvents events) throws IOException {
+        forker.spawn(plan.command(), plan.environment(), workingDirectory, log,
+                AttemptRecords.relativeBase(plan.logStreamName()), launcherEvents(events));
+    }
+
+    private static LauncherProcess.Events launcherEvents(AttemptEvents events) {
+        return new LauncherProcess.Events() {
+            @Override
+            public void started(long pid) {
+                // reaped already when it ended at once: a handle that says so
+                events.started(ProcessHandle.of(pid).orElseGet(() -> new EndedProcess(pid)));
+            }
+
+            @Override
+            public void notStarted(IOException reason) {
+                events.notStarted(reason);
+            }
+
+            @Override
+            public void ended(Integer exitCode) {
+                events.ended(exitCode);
+            }
+        };
+    }
+
+    private Process spawnWrapped(LaunchPlan plan, Path log) throws IOException {
         List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, WRAPPER_NAME,
                 records.base(plan.logStreamName()).toString()));
         wrapped.addAll(plan.command());
@@ -119,6 +258,16 @@ final class ProcessLauncher {
         throw new IOException("Cannot run program \"" + program + "\": not found on the job's PATH");
     }
 
+    private static void removeIfEmpty(Path log) {
+        try {
+            if (Files.size(log) == 0) {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException ignored) {
+            // gone already, or kept: either way nothing to report
+        }
+    }
+
     /** Records why an attempt never started, in the log a user will look at. */
     void logStartFailure(String logStreamName, String message) {
         try {
@@ -142,10 +291,57 @@ final class ProcessLauncher {
     }
 
     /**
-     * SIGKILL to the whole tree at once (engine shutdown), the wrapper first: the attempt then has no exit status
-     * on record, and a later engine reports it as ended by the shutdown, not as the command's own failure.
+     * Engine shutdown: SIGKILL to each running attempt's whole tree at once, with no exit status recorded (the
+     * launcher told to record none; a wrapper killed first), so a later engine reports those attempts as ended by
+     * the shutdown, not as the commands' own failures. Returns once they are gone (bounded): an engine reopened
+     * on the same folder right after must find them dead, not adopt a process that is still being killed.
      */
-    void killTree(ProcessHandle process) {
+    void shutdown(List<ProcessHandle> running) {
+        LauncherProcess forker;
+        synchronized (this) {
+            forker = launcher;
+        }
+        if (forker != null) {
+            forker.quiet();
+        }
+        running.forEach(ProcessLauncher::killTree);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MS);
+        try {
+            if (forker != null) {
+                forker.detach();
+                // it ends once its last child ended; attempts adopted from an earlier engine are waited on below
+                forker.awaitEnd(SHUTDOWN_WAIT_MS);
+            }
+            for (ProcessHandle process : running) {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the rest are left to die; a reopened engine sees them as running and adopts them
+        }
+    }
+
+    /** One attempt started while the engine shut down: killed at once, with no exit status recorded. */
+    void killUnrecorded(ProcessHandle process) {
+        LauncherProcess forker;
+        synchronized (this) {
+            forker = launcher;
+        }
+        if (forker != null) {
+            forker.quiet();
+        }
+        killTree(process);
+    }
+
+    /** Engine crash as a later engine sees it: the launcher starts nothing more, records what still runs, ends. */
+    synchronized void abandon() {
+        if (launcher != null) {
+            launcher.detach();
+        }
+    }
+
+    private static void killTree(ProcessHandle process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);

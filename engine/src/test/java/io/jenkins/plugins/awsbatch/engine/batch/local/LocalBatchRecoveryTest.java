@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,13 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** What the attempt's records (the launcher's, or its wrapper's) say now. */
+    private Optional<AttemptRecords.Attempt> recorded(String logStreamName) {
+        AttemptRecords records = new AttemptRecords(temp.resolve("logs"));
+        records.refresh();
+        return records.read(logStreamName);
     }
 
     private static String appendToLedger(String what) {
@@ -92,7 +101,8 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
                 .retryStrategy(RetryStrategy.attempts(2)));
         awaitStatus(id, JobStatus.RUNNING);
         batch.abandon();
-        await(() -> Files.exists(temp.resolve("logs").resolve(id + "/attempt-1.exitcode")), "attempt 1 to end");
+        await(() -> recorded(id + "/attempt-1.log").map(AttemptRecords.Attempt::ended).orElse(false),
+                "attempt 1 to end");
 
         start(persistent(2));
         JobDetail done = awaitTerminal(id);
@@ -105,9 +115,8 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
     void anAdoptedAttemptIsSupervisedTerminateStopsItsProcess() throws Exception {
         start(persistent(2));
         String id = submitShell("forever", "sleep 30");
-        Path started = temp.resolve("logs").resolve(id + "/attempt-1.started");
-        await(() -> Files.exists(started), "the wrapper to record its start");
-        long pid = Long.parseLong(Files.readString(started).trim());
+        await(() -> recorded(id + "/attempt-1.log").isPresent(), "the attempt's start to be recorded");
+        long pid = recorded(id + "/attempt-1.log").orElseThrow().pid();
         batch.abandon();
 
         start(persistent(2));
@@ -131,8 +140,33 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
     }
 
     @Test
-    void theWrapperRecordsItsPidAndTheExitStatusNextToTheLogAsWholeLines() throws Exception {
+    void theLauncherRecordsEachChildsPidAndExitStatusAsWholeLinesInItsRecordsFile() throws Exception {
         start(persistent(2));
+        String id = submitShell("recorded", "echo $$ > pid; exit 7");
+        assertThat(awaitTerminal(id).exitCode()).isEqualTo(7);
+        String pid = read(file("pid")).trim();
+        try (Stream<Path> files = Files.list(temp.resolve("logs"))) {
+            Path records = files.filter(f -> f.toString().endsWith(LauncherProcess.RECORDS_SUFFIX))
+                    .findFirst().orElseThrow();
+            assertThat(Files.readAllLines(records)).satisfiesExactly(
+                    started -> assertThat(started).matches("S \\d+ " + pid + " " + id + "/attempt-1"),
+                    ended -> assertThat(ended).matches("E \\d+ 7 " + id + "/attempt-1"));
+        }
+        assertThat(recorded(id + "/attempt-1.log")).hasValueSatisfying(a -> {
+            assertThat(a.pid()).isEqualTo(Long.parseLong(pid));
+            assertThat(a.exitCode()).isEqualTo(7);
+        });
+        assertThat(temp.resolve("logs").resolve(id + "/attempt-1.log")).as("it printed nothing").doesNotExist();
+    }
+
+    @Test
+    void withoutTheLauncherTheWrapperRecordsItsPidAndTheExitStatusNextToTheLogAsWholeLines() throws Exception {
+        System.setProperty(ProcessLauncher.MODE_PROPERTY, "direct");
+        try {
+            start(persistent(2));
+        } finally {
+            System.clearProperty(ProcessLauncher.MODE_PROPERTY);
+        }
         String id = submitShell("recorded", "echo $PPID > ppid; exit 7");
         assertThat(awaitTerminal(id).exitCode()).isEqualTo(7);
         Path logs = temp.resolve("logs").resolve(id);

@@ -1,0 +1,224 @@
+package io.jenkins.plugins.awsbatch.engine.batch.local;
+
+import static io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchTestSupport.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher on its own: what it starts, what it reports and records, and that it outlives its engine. */
+class LauncherProcessTest {
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "ONLY_THIS", "yes");
+
+    @TempDir
+    Path temp;
+    private LauncherProcess launcher;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        timers.shutdownNow();
+        if (launcher != null) {
+            launcher.detach();
+            launcher.awaitEnd(5_000);
+        }
+    }
+
+    private LauncherProcess launcher() throws IOException {
+        launcher = LauncherProcess.start("perl", temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX));
+        return launcher;
+    }
+
+    /** A spawned child as the test sees it: its pid once started, its exit status once ended. */
+    record Child(long pid, CompletableFuture<Integer> exit) {
+    }
+
+    private Child spawn(String script, String base) throws Exception {
+        return spawn(List.of("sh", "-c", script), temp.resolve(base + ".log"), base);
+    }
+
+    private Child spawn(List<String> command, Path log, String base) throws Exception {
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        launcher.spawn(command, ENV, temp, log, base, new LauncherProcess.Events() {
+            @Override
+            public void started(long pid) {
+                started.complete(pid);
+            }
+
+            @Override
+            public void notStarted(IOException reason) {
+                started.completeExceptionally(reason);
+            }
+
+            @Override
+            public void ended(Integer exitCode) {
+                exit.complete(exitCode);
+            }
+        });
+        try {
+            return new Child(started.get(20, TimeUnit.SECONDS), exit);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    private List<String> records() throws IOException {
+        return Files.readAllLines(temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX));
+    }
+
+    @Test
+    void aChildRunsInTheGivenFolderWithExactlyTheGivenEnvironmentAndLogsItsOutput() throws Exception {
+        launcher();
+        Child child = spawn("pwd; env | sort; echo oops >&2; exit 3", "a");
+        assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(3);
+        List<String> log = Files.readAllLines(temp.resolve("a.log"));
+        assertThat(log).contains(temp.toRealPath().toString(), "ONLY_THIS=yes", "PATH=/usr/bin:/bin", "oops");
+        assertThat(log).noneMatch(line -> line.startsWith("HOME=") || line.startsWith("JAVA_HOME="));
+        assertThat(records()).satisfiesExactly(
+                started -> assertThat(started).matches("S \\d+ " + child.pid() + " a"),
+                ended -> assertThat(ended).matches("E \\d+ 3 a"));
+    }
+
+    @Test
+    void aChildThatPrintsNothingLeavesNoLogFile() throws Exception {
+        launcher();
+        assertThat(spawn("true", "quiet").exit().get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(temp.resolve("quiet.log")).doesNotExist();
+    }
+
+    @Test
+    void aChildEndedBySignalReportsItAsAShellWould() throws Exception {
+        launcher();
+        Child child = spawn("sleep 30", "killed");
+        ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
+        assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(128 + 9);
+    }
+
+    @Test
+    void aProgramThatCannotBeFoundEndsWith127AndSaysWhyInItsLog() throws Exception {
+        launcher();
+        Child child = spawn(List.of("no-such-program-here"), temp.resolve("missing.log"), "missing");
+        assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(127);
+        assertThat(Files.readString(temp.resolve("missing.log"))).contains("Cannot run program \"no-such-program-here\"");
+    }
+
+    @Test
+    void aLogThatCannotBeOpenedIsRefusedBeforeAnythingStarts() throws Exception {
+        launcher();
+        assertThatThrownBy(() -> spawn(List.of("true"), temp.resolve("no/such/folder.log"), "x"))
+                .isInstanceOf(IOException.class).hasMessageContaining("cannot open the log");
+        assertThat(records()).isEmpty();
+    }
+
+    @Test
+    void stoppingAChildsTreeEndsItsDescendantsToo() throws Exception {
+        launcher();
+        Child child = spawn("sleep 30 & echo $! > grandchild; wait", "tree");
+        await(() -> Files.exists(temp.resolve("grandchild")) && !read("grandchild").isEmpty(), "the grandchild");
+        long grandchild = Long.parseLong(read("grandchild").trim());
+        new ProcessLauncher(temp, temp, Duration.ofMillis(300), timers).stopTree(ProcessHandle.of(child.pid())
+                .orElseThrow());
+        assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(128 + 15);
+        await(() -> ProcessHandle.of(grandchild).map(h -> !h.isAlive()).orElse(true), "the grandchild to end");
+    }
+
+    @Test
+    void withItsEngineGoneTheLauncherStillRecordsItsChildrensEndsThenExits() throws Exception {
+        // the engine's side of both pipes closed, as when its JVM is killed with -9
+        String script = new String(LauncherProcess.class.getResourceAsStream(LauncherProcess.SCRIPT).readAllBytes(),
+                StandardCharsets.UTF_8);
+        Path records = temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX);
+        Process perl = new ProcessBuilder("perl", "-e", script, records.toString()).start();
+        OutputStream requests = perl.getOutputStream();
+        BufferedReader replies = new BufferedReader(new InputStreamReader(perl.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertThat(replies.readLine()).startsWith("READY ");
+        requests.write(request("1", "sleep 0.5; exit 4", "orphan"));
+        requests.flush();
+        assertThat(replies.readLine()).startsWith("P 1 ");
+        requests.write("R\0002\0".getBytes(StandardCharsets.US_ASCII)); // half a request, then the engine dies
+        requests.flush();
+        InputStream stdout = perl.getInputStream();
+        stdout.close();
+        requests.close();
+
+        assertThat(perl.waitFor(20, TimeUnit.SECONDS)).as("the launcher exits once its child ended").isTrue();
+        assertThat(Files.readAllLines(records)).satisfiesExactly(
+                started -> assertThat(started).endsWith(" orphan"),
+                ended -> assertThat(ended).matches("E \\d+ 4 orphan"));
+    }
+
+    @Test
+    void afterQuietNoExitStatusIsRecorded() throws Exception {
+        launcher();
+        Child child = spawn("sleep 30", "shutdown");
+        launcher.quiet();
+        ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
+        assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(137);
+        assertThat(records()).singleElement().satisfies(line -> assertThat(line).startsWith("S "));
+    }
+
+    @Test
+    void withoutPerlTheEngineSpawnsEachAttemptUnderItsWrapper() throws Exception {
+        System.setProperty(ProcessLauncher.PERL_PROPERTY, temp.resolve("no-perl-here").toString());
+        ProcessLauncher direct;
+        try {
+            direct = new ProcessLauncher(temp.resolve("logs"), temp, Duration.ofMillis(300), timers);
+        } finally {
+            System.clearProperty(ProcessLauncher.PERL_PROPERTY);
+        }
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        direct.start(new ProcessLauncher.LaunchPlan(List.of("sh", "-c", "exit 5"), ENV, "job/attempt-1.log"),
+                new ProcessLauncher.AttemptEvents() {
+                    @Override
+                    public void started(ProcessHandle process) {
+                    }
+
+                    @Override
+                    public void notStarted(IOException reason) {
+                        exit.completeExceptionally(reason);
+                    }
+
+                    @Override
+                    public void ended(Integer exitCode) {
+                        exit.complete(exitCode);
+                    }
+                });
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(direct.launcherPid()).isEqualTo(-1);
+        assertThat(Files.readString(temp.resolve("logs/job/attempt-1.exitcode"))).isEqualTo("5\n");
+    }
+
+    private byte[] request(String id, String script, String base) {
+        List<String> fields = List.of("R", id, temp.toString(), temp.resolve(base + ".log").toString(), base, "3", "sh",
+                "-c", script, "1", "PATH=/usr/bin:/bin");
+        return (String.join("\0", fields) + "\0").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String read(String name) {
+        try {
+            return Files.readString(temp.resolve(name));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
