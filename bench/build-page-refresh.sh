@@ -2,7 +2,9 @@
 # The build page's refresh script (AwsBatchGraphAction/refresh.js) in headless Chromium, under a
 # Content-Security-Policy that allows only scripts served by the site (as Jenkins' does): a page holding an old
 # graph polls a progress endpoint and must show the new SVG and the new stage line.
-#   bench/build-page-refresh.sh REPORT_HTML   (a `batchgraph report` page: its SVG is the "new" graph)
+#   bench/build-page-refresh.sh REPORT_HTML [OUT_PNG]   (a `batchgraph report` page: its SVG is the "new" graph;
+#   OUT_PNG: also a screenshot of that stand-in page after its refresh. It is not Jenkins' page: Jenkins' frame,
+#   side panel and failed-items table are missing; it shows what the build page's graph part draws.)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 browser="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
@@ -41,4 +43,9 @@ grep -q 'class="edge"' <<<"$dom" || { echo "FAIL: the new SVG (with its edges) w
 grep -q '>OLD<' <<<"$dom" && { echo "FAIL: the old SVG is still there" >&2; fail=1; }
 grep -q 'NEW LINE 3/3 succeeded; 0 running, 0 waiting' <<<"$dom" || { echo "FAIL: the stage line was not updated" >&2; fail=1; }
 [ "$fail" = 0 ] && echo "refresh.js under CSP: new SVG and stage line shown" >&2
+if [ "$fail" = 0 ] && [ -n "${2:-}" ]; then
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,700 \
+    --virtual-time-budget=12000 --screenshot="$2" "http://127.0.0.1:$port/index.html" >/dev/null 2>&1
+  echo "wrote $2" >&2
+fi
 exit "$fail"
