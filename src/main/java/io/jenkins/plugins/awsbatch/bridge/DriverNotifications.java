@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
+import io.jenkins.plugins.awsbatch.engine.notify.SnsClients;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
@@ -16,9 +17,7 @@ import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
 import io.jenkins.plugins.awsbatch.notify.StepNotifications;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The notifications of a step whose run just ended: the step's {@code notify:} argument, else the graph file's
@@ -45,9 +44,12 @@ final class DriverNotifications {
             if (spec == null) {
                 return lines;
             }
-            Supplier<SnsClient> sns = () -> {
+            SnsClients sns = topicRegion -> {
                 if (engine != null && engine.resources() instanceof AwsClients clients) {
-                    return clients.sns();
+                    return clients.sns(topicRegion);
+                }
+                if (made[0] != null) {
+                    return made[0].sns(topicRegion);
                 }
                 Object resolved = context.getCredentials();
                 CredentialsSpec credentials = resolved instanceof AwsCredentialsProvider p
@@ -64,7 +66,7 @@ final class DriverNotifications {
                                 .proxy(context.getProxy())
                                 .build(),
                         new CallCounter());
-                return made[0].sns();
+                return made[0].sns(topicRegion);
             };
             StepNotifications.send(
                     result,

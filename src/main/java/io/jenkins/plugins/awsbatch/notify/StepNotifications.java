@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
 import io.jenkins.plugins.awsbatch.engine.notify.DeliveryResult;
 import io.jenkins.plugins.awsbatch.engine.notify.Notifier;
 import io.jenkins.plugins.awsbatch.engine.notify.SenderFactory;
+import io.jenkins.plugins.awsbatch.engine.notify.SnsClients;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import io.jenkins.plugins.awsbatch.engine.notify.WebhookHttpClients;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
@@ -12,8 +13,6 @@ import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Sends a finished run's notifications from a step: the engine's {@link Notifier} with the Jenkins side's
@@ -27,7 +26,7 @@ public final class StepNotifications {
 
     /**
      * @param environment the step's environment (for {@code webhookUrlEnv} and {@code passwordEnv})
-     * @param sns         the run's SNS client, made only when an SNS target is notified; may be null
+     * @param sns         the run's SNS clients, made only when an SNS target is notified; may be null
      * @param proxy       the HTTP proxy for Slack, or null for the JVM's settings
      * @param console     where each delivery line goes
      */
@@ -36,7 +35,7 @@ public final class StepNotifications {
             NotifySpec spec,
             NotifyLookups lookups,
             Map<String, String> environment,
-            Supplier<SnsClient> sns,
+            SnsClients sns,
             ProxySettings proxy,
             Consumer<String> console) {
         if (result == null

@@ -3,8 +3,6 @@ package io.jenkins.plugins.awsbatch.engine.notify;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
@@ -19,15 +17,15 @@ public final class SnsSender implements NotificationSender {
     /** SNS takes 256 KiB; leave room for the attributes and multi-byte characters. */
     static final int MESSAGE_LIMIT_BYTES = 200 * 1024;
 
-    private final SnsClient sns;
+    private final SnsClients clients;
     private final String topicArn;
 
-    public SnsSender(SnsClient sns, String topicArn) {
+    public SnsSender(SnsClients clients, String topicArn) {
         if (topicArn == null || !topicArn.startsWith("arn:")) {
             throw new IllegalArgumentException("sns needs a topic ARN like arn:aws:sns:eu-west-1:123456789012:alerts, was "
                     + topicArn);
         }
-        this.sns = sns;
+        this.clients = clients;
         this.topicArn = topicArn;
     }
 
@@ -47,8 +45,8 @@ public final class SnsSender implements NotificationSender {
                         "runId", attribute(message.runId()),
                         "runName", attribute(message.runName())))
                 .build();
-        try (SnsClient elsewhere = inTopicRegion()) {
-            return "message id " + (elsewhere != null ? elsewhere : sns).publish(request).messageId();
+        try {
+            return "message id " + clients.forRegion(topicRegion()).publish(request).messageId();
         } catch (SdkException e) {
             // SDK messages name the operation, status and request id; credentials never appear in them.
             throw new NotificationException(target() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -57,20 +55,10 @@ public final class SnsSender implements NotificationSender {
         }
     }
 
-    /**
-     * SNS publishes to a topic in the topic's own region only (elsewhere: 404 NotFound): for a topic outside the
-     * client's region, a client of that region with the same credentials and endpoint, closed after the call; else null.
-     */
-    private SnsClient inTopicRegion() {
+    /** The topic's region, from its ARN ({@code arn:aws:sns:REGION:ACCOUNT:NAME}); null when the ARN has none. */
+    private String topicRegion() {
         String[] arn = topicArn.split(":");
-        var config = sns.serviceClientConfiguration();
-        if (arn.length < 6 || arn[3].isEmpty() || config.region() == null || arn[3].equals(config.region().id())) {
-            return null;
-        }
-        var builder = SnsClient.builder().region(Region.of(arn[3])).credentialsProvider(config.credentialsProvider())
-                .httpClientBuilder(ApacheHttpClient.builder());
-        config.endpointOverride().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return arn.length < 6 || arn[3].isEmpty() ? null : arn[3];
     }
 
     /** One line of printable characters, at most {@value #SUBJECT_LIMIT}. */

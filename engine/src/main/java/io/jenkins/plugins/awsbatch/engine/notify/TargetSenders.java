@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The engine's {@link SenderFactory}. Secrets come from the environment ({@code webhookUrlEnv},
@@ -19,7 +18,7 @@ public final class TargetSenders implements SenderFactory {
     private final Function<String, String> env;
     private final Function<String, Secret> credentials;
     private final SmtpDefaults smtpDefaults;
-    private final Supplier<SnsClient> sns;
+    private final SnsClients sns;
     private final Supplier<HttpClient> http;
 
     private TargetSenders(Builder b) {
@@ -118,7 +117,7 @@ public final class TargetSenders implements SenderFactory {
         if (sns == null) {
             throw new NotificationException("SNS topic " + target.topicArn() + ": no AWS clients for notifications");
         }
-        return new SnsSender(sns.get(), target.topicArn());
+        return new SnsSender(sns, target.topicArn());
     }
 
     private Secret fromEnv(String var, String what) throws NotificationException {
@@ -141,7 +140,7 @@ public final class TargetSenders implements SenderFactory {
         private Function<String, String> env = System::getenv;
         private Function<String, Secret> credentials = id -> null;
         private SmtpDefaults smtpDefaults = SmtpDefaults.NONE;
-        private Supplier<SnsClient> sns;
+        private SnsClients sns;
         private Supplier<HttpClient> http = () -> WebhookHttpClients.create(null);
 
         /** Environment lookup for {@code webhookUrlEnv} and {@code passwordEnv}; default {@link System#getenv}. */
@@ -149,8 +148,8 @@ public final class TargetSenders implements SenderFactory {
         /** Slack {@code credentialsId} → webhook URL; null when unknown. */
         public Builder credentials(Function<String, Secret> v) { credentials = Objects.requireNonNull(v); return this; }
         public Builder smtpDefaults(SmtpDefaults v) { smtpDefaults = v == null ? SmtpDefaults.NONE : v; return this; }
-        /** The SNS client (e.g. {@code awsClients::sns}); called only when an SNS target is notified. */
-        public Builder sns(Supplier<SnsClient> v) { sns = v; return this; }
+        /** The SNS clients (e.g. {@code awsClients::sns}); called only when an SNS target is notified. */
+        public Builder sns(SnsClients v) { sns = v; return this; }
         public Builder http(Supplier<HttpClient> v) { http = Objects.requireNonNull(v); return this; }
         public Builder http(HttpClient v) { Objects.requireNonNull(v); http = () -> v; return this; }
 

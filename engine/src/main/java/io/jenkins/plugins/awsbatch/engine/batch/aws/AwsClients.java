@@ -8,6 +8,8 @@ import io.jenkins.plugins.awsbatch.engine.track.CloudWatchLogTailer;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -52,6 +54,7 @@ public final class AwsClients implements AutoCloseable {
     private CloudWatchLogsClient logs;
     private DynamoDbClient dynamoDb;
     private SnsClient sns;
+    private final Map<String, SnsClient> snsElsewhere = new HashMap<>();
     private EventBridgeClient eventBridge;
     private SqsClient sqs;
     private StsClient sts;
@@ -171,6 +174,18 @@ public final class AwsClients implements AutoCloseable {
         return sns;
     }
 
+    /**
+     * An SNS client of {@code topicRegion} (SNS publishes to a topic in its own region only) with this set's
+     * credentials, endpoint, retries and HTTP client (so its proxy); this set's own client for its region or null.
+     */
+    public synchronized SnsClient sns(String topicRegion) {
+        if (topicRegion == null || topicRegion.isEmpty() || topicRegion.equals(region.id())) {
+            return sns();
+        }
+        return snsElsewhere.computeIfAbsent(topicRegion,
+                r -> track(configure(SnsClient.builder(), "sns", credentials, retryStrategy.get(), Region.of(r))));
+    }
+
     public synchronized EventBridgeClient eventBridge() {
         if (eventBridge == null) {
             eventBridge = track(configure(EventBridgeClient.builder(), "events", credentials));
@@ -259,7 +274,12 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(
             B builder, String service, AwsCredentialsProvider provider, RetryStrategy retries) {
-        builder.region(region)
+        return configure(builder, service, provider, retries, region);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C configure(
+            B builder, String service, AwsCredentialsProvider provider, RetryStrategy retries, Region clientRegion) {
+        builder.region(clientRegion)
                 .credentialsProvider(provider)
                 .httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(retries)
