@@ -113,8 +113,10 @@ final class EngineSession implements EngineAccess {
         String region = settings.getRegion() != null ? settings.getRegion() : graph == null ? null : graph.region();
         // withAWS(profile:) sets AWS_PROFILE: the region of that profile, when nothing else names one
         String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
+        // without an endpoint of the step, withAWS or the global configuration: the build's AWS_ENDPOINT_URL_<SERVICE>
         return new EngineOptions(
-                kind.id(), region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy());
+                        kind.id(), region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy())
+                .withEnvironmentEndpoints(context.getEnvironment()::get);
     }
 
     /** The resolved Jenkins credentials (never printed), with the role assumed on top when one is set. */

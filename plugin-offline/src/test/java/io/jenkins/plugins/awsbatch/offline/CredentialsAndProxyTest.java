@@ -161,6 +161,23 @@ class CredentialsAndProxyTest {
     /** The real engine behind the step: its first AWS call goes to Jenkins' proxy, for withAWS's endpoint. */
     @Test
     void everyAwsCallOfTheRealEngineGoesThroughJenkinsProxy() throws Exception {
+        List<String> requestLines = requestLinesThroughProxy(Map.of("AWS_ENDPOINT_URL", "http://aws.example.invalid:4566"));
+        assertThat(requestLines.get(0)).as("an absolute URI: a request to a proxy")
+                .matches("[A-Z]+ http://[a-z0-9.-]*aws\\.example\\.invalid:4566/.* HTTP/1\\.1");
+    }
+
+    /** The build's AWS_ENDPOINT_URL_<SERVICE> (withEnv) sends each service to its own endpoint. */
+    @Test
+    void theBuildsPerServiceEndpointsAreUsed() throws Exception {
+        List<String> requestLines = requestLinesThroughProxy(Map.of(
+                "AWS_ENDPOINT_URL_BATCH", "http://batch.example.invalid:4566",
+                "AWS_ENDPOINT_URL_S3", "http://s3.example.invalid:4566"));
+        assertThat(requestLines).allSatisfy(line -> assertThat(line)
+                .matches("[A-Z]+ http://[a-z0-9.-]*(batch|s3)\\.example\\.invalid:4566/.* HTTP/1\\.1"));
+    }
+
+    /** The request lines Jenkins' proxy saw from a run step of the real engine in a build with {@code env}. */
+    private List<String> requestLinesThroughProxy(Map<String, String> env) throws Exception {
         List<String> requestLines = new CopyOnWriteArrayList<>();
         String[] console = {""};
         try (ServerSocket proxy = new ServerSocket(0)) {
@@ -172,7 +189,7 @@ class CredentialsAndProxyTest {
             FakeContext real = new FakeContext(realKey, new FakeRun(buildDir));
             real.state().env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEKEY12345");
             real.state().env.put("AWS_SECRET_ACCESS_KEY", "secret");
-            real.state().env.put("AWS_ENDPOINT_URL", "http://aws.example.invalid:4566");
+            real.state().env.putAll(env);
             String yaml = String.join("\n",
                     "name: g",
                     "engine: aws",
@@ -199,8 +216,7 @@ class CredentialsAndProxyTest {
             }
         }
         assertThat(requestLines).as(console[0]).isNotEmpty();
-        assertThat(requestLines.get(0)).as("an absolute URI: a request to a proxy")
-                .matches("[A-Z]+ http://[a-z0-9.-]*aws\\.example\\.invalid:4566/.* HTTP/1\\.1");
+        return requestLines;
     }
 
     /** A proxy that records each request line and answers 403 (not retried). */
