@@ -2,6 +2,8 @@ package hudson.model;
 
 import org.kohsuke.stapler.export.ExportedBean;
 import hudson.ExtensionPoint;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import jenkins.util.io.OnMaster;
 
@@ -9,4 +11,16 @@ import jenkins.util.io.OnMaster;
 @ExportedBean
 public abstract class Node extends AbstractModelObject
         implements ReconfigurableDescribable<Node>, ExtensionPoint, AccessControlled, OnMaster, PersistenceRoot {
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Node.java
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Node.java
+    @NonNull
+    @Override
+    public ACL getACL() {
+        throw new UnsupportedOperationException("shim");
+    }
 }

@@ -1,13 +1,16 @@
 package org.jvnet.hudson.test;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Label;
 import hudson.model.Queue;
 import hudson.model.Result;
 import hudson.model.RootAction;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
+import hudson.slaves.DumbSlave;
 import hudson.security.AbstractPasswordBasedSecurityRealm;
 import java.io.IOException;
 import java.net.URL;
@@ -55,6 +58,11 @@ public class JenkinsRule implements TestRule, MethodRule, RootAction {
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     @Override
     public String getUrlName() {
+        throw new UnsupportedOperationException("shim");
+    }
+
+    // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
+    public DumbSlave createOnlineSlave(@CheckForNull Label l) throws Exception {
         throw new UnsupportedOperationException("shim");
     }
 
