@@ -6,13 +6,13 @@ import io.jenkins.plugins.awsbatch.action.StageRecord;
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
+import io.jenkins.plugins.awsbatch.engine.host.StageProgress;
 import io.jenkins.plugins.awsbatch.engine.report.GraphSvg;
 import io.jenkins.plugins.awsbatch.engine.report.RunReport;
 import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
-import io.jenkins.plugins.awsbatch.engine.run.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
 import io.jenkins.plugins.awsbatch.exec.ConsoleLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +30,9 @@ final class BuildPageView {
         List<StageRecord> stages = new ArrayList<>();
         boolean aws = EngineKind.of(s.engine) == EngineKind.AWS;
         String linkRegion = aws ? (region != null ? region : s.graph.region()) : null;
+        RunProgress progress = RunProgress.of(s);
         for (StageSpec spec : s.graph.stages()) {
-            StageState st = s.stage(spec.name());
-            if (st != null) {
-                stages.add(stage(spec, st, linkRegion));
-            }
+            progress.stage(spec.name()).ifPresent(st -> stages.add(stage(spec, st, linkRegion)));
         }
         String outcome = result != null && result.outcome() != null
                 ? result.outcome().name()
@@ -42,19 +40,15 @@ final class BuildPageView {
         return new GraphRecord(s.runId, s.name, s.engine, linkRegion, outcome, s.runUri, stages, svgOf(s));
     }
 
-    private static StageRecord stage(StageSpec spec, StageState st, String region) {
+    private static StageRecord stage(StageSpec spec, StageProgress st, String region) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        st.counts.forEach((status, n) -> counts.put(status.name(), (long) n));
-        long size = 0;
-        for (JobRecord job : st.jobsOfRound(0)) {
-            size += job.size();
-        }
+        st.counts().forEach((status, n) -> counts.put(status.name(), (long) n));
         List<String> dependsOn = new ArrayList<>();
         for (StageDependency d : spec.dependsOn()) {
             dependsOn.add(d.stage());
         }
         List<FailedItemRecord> failed = new ArrayList<>();
-        for (FailedItem item : FailedItemCap.first(st.failedItems.values())) {
+        for (FailedItem item : FailedItemCap.first(st.failedItems())) {
             failed.add(new FailedItemRecord(
                     item.index(),
                     item.key(),
@@ -70,7 +64,7 @@ final class BuildPageView {
         return new StageRecord(
                 spec.name(),
                 spec.type().name().toLowerCase(Locale.ROOT),
-                size,
+                st.firstRoundSize(),
                 counts,
                 st.jobIds(),
                 dependsOn,

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.run.JobRecord;
+import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.track.ProgressText;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
@@ -61,16 +61,9 @@ final class ConsoleListener implements RunListener {
     }
 
     private int chunkOf(String stage, String jobId) {
-        RunState s = state.get();
-        if (s == null || s.stage(stage) == null) {
-            return 0;
-        }
-        for (JobRecord job : s.stage(stage).jobs) {
-            if (job.jobId().equals(jobId)) {
-                return Math.max(0, job.chunk());
-            }
-        }
-        return 0;
+        return RunProgress.stage(state.get(), stage)
+                .map(st -> st.chunkOf(jobId))
+                .orElse(0);
     }
 
     @Override

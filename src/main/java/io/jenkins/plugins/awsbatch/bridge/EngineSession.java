@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.host.EngineAccess;
 import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
+import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
@@ -103,7 +104,7 @@ final class EngineSession implements EngineAccess {
 
     private boolean runEnded() {
         RunState s = current;
-        return s == null || s.outcome != null || s.stages.values().stream().allMatch(st -> st.status.isFinished());
+        return s == null || s.outcome != null || RunProgress.of(s).allFinished();
     }
 
     private EngineOptions options(EngineKind kind, GraphSpec graph) {

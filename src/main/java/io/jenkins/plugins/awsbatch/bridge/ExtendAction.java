@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.host.Extension;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
+import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.Journal;
@@ -65,6 +66,6 @@ final class ExtendAction extends StepAction {
     /** {@code cleanup}, unless the run has a cleanup stage of its own that this step did not add. */
     private static String cleanupName(RunState prior, Journal journal) {
         boolean ours = journal.getEntries().stream().anyMatch(e -> e.getStage().equals("cleanup"));
-        return prior.stages.containsKey("cleanup") && !ours ? "cleanup-job" : "cleanup";
+        return RunProgress.stage(prior, "cleanup").isPresent() && !ours ? "cleanup-job" : "cleanup";
     }
 }

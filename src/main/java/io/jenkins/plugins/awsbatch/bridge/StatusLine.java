@@ -1,8 +1,8 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
-import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
+import io.jenkins.plugins.awsbatch.engine.host.StageProgress;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
 import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
 import io.jenkins.plugins.awsbatch.engine.track.ProgressText;
 import java.util.ArrayList;
@@ -14,22 +14,20 @@ final class StatusLine {
     private StatusLine() {}
 
     static String of(RunState s) {
+        RunProgress progress = RunProgress.of(s);
         List<String> parts = new ArrayList<>();
-        for (StageSpec spec : s.graph.stages()) {
-            StageState st = s.stage(spec.name());
-            if (st == null || st.status == StageStatus.WAITING) {
+        for (StageProgress st : progress.stages()) {
+            if (st.status() == StageStatus.WAITING || s.graph.stage(st.name()).isEmpty()) {
                 continue;
             }
-            if (st.status == StageStatus.SUBMITTED) {
-                parts.add(spec.name() + ": " + ProgressText.of(st.counts));
-            } else if (!st.status.isFinished()) {
-                parts.add(spec.name() + ": " + st.status.name().toLowerCase(Locale.ROOT));
+            if (st.status() == StageStatus.SUBMITTED) {
+                parts.add(st.name() + ": " + ProgressText.of(st.counts()));
+            } else if (!st.status().isFinished()) {
+                parts.add(st.name() + ": " + st.status().name().toLowerCase(Locale.ROOT));
             }
         }
         if (parts.isEmpty()) {
-            long waiting = s.stages.values().stream()
-                    .filter(st -> st.status == StageStatus.WAITING)
-                    .count();
+            long waiting = progress.count(StageStatus.WAITING);
             return "run " + s.runId + (waiting > 0 ? ": " + waiting + " stage(s) waiting" : ": finishing");
         }
         return String.join("; ", parts);

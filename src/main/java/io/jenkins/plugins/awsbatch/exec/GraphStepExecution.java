@@ -5,9 +5,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -73,10 +71,9 @@ public class GraphStepExecution extends StepExecution {
     private Throwable savedFailure;
     private boolean outcomeSaved;
 
-    private transient volatile GraphDriver driver;
+    private transient volatile DriverHandle driverHandle;
     private transient volatile Future<?> pending;
     private transient volatile AtomicBoolean completed;
-    private transient volatile ReentrantLock awsLock;
 
     public GraphStepExecution(
             @NonNull StepContext context, @NonNull GraphRequest request, @NonNull DriverFactory factory) {
@@ -199,23 +196,7 @@ public class GraphStepExecution extends StepExecution {
 
     @Override
     public String getStatus() {
-        String run = describeRun();
-        switch (phase) {
-            case NEW:
-                return "about to submit " + run;
-            case SUBMITTING:
-                return "submitting " + run + ": " + journal.getEntries().size() + " job(s) submitted so far";
-            case TRACKING:
-                long wait = Math.max(0, nextPollAtMillis - System.currentTimeMillis());
-                return (lastStatus == null ? "waiting for " + run : lastStatus) + "; next poll in "
-                        + TimeUnit.MILLISECONDS.toSeconds(wait + 999) + "s";
-            case STOPPING:
-                return "terminating the jobs of " + run + " ("
-                        + journal.getEntries().size() + " job(s))";
-            case DONE:
-            default:
-                return "finished " + run;
-        }
+        return StepText.status(phase, describeRun(), journal.getEntries().size(), nextPollAtMillis, lastStatus);
     }
 
     // ---- phases ----------------------------------------------------------------------------------------
@@ -341,32 +322,15 @@ public class GraphStepExecution extends StepExecution {
             return;
         }
         closeDriver();
-        Map<String, Object> result = new LinkedHashMap<>(journal.getResult());
-        result.putAll(report.getResult());
-        result.put("outcome", report.getOutcome().name());
-        String summary = report.getFailureSummary();
-        switch (report.getOutcome()) {
-            case SUCCEEDED:
-                completeSuccess(result);
-                break;
-            case UNSTABLE:
-                String warning = request.getKind().functionName() + ": "
-                        + (summary == null ? "some items failed within the tolerated limit" : summary);
-                log("Tolerated failures, marking the build UNSTABLE: " + warning);
-                BuildAccess.markUnstable(getContext(), warning);
-                completeSuccess(result);
-                break;
-            case ABORTED:
-                BuildAccess.markAborted(getContext());
-                completeFailure(new AbortException(request.getKind().functionName() + ": " + describeRun()
-                        + " was aborted" + (summary == null ? "" : ": " + oneLine(summary))));
-                break;
-            case FAILED:
-            default:
-                completeFailure(new AbortException(request.getKind().functionName() + ": "
-                        + (summary == null ? describeRun() + " failed" : oneLine(summary))));
-                break;
+        StepOutcome outcome = StepOutcome.of(request, describeRun(), journal, report);
+        if (outcome.unstableWarning() != null) {
+            log("Tolerated failures, marking the build UNSTABLE: " + outcome.unstableWarning());
+            BuildAccess.markUnstable(getContext(), outcome.unstableWarning());
         }
+        if (outcome.aborted()) {
+            BuildAccess.markAborted(getContext());
+        }
+        saveOutcome(outcome.value(), outcome.failure());
     }
 
     private void fail(Throwable t) {
@@ -374,14 +338,7 @@ public class GraphStepExecution extends StepExecution {
             return; // stop() terminates what was journaled and completes the step
         }
         closeDriver();
-        if (t instanceof AbortException) {
-            completeFailure(t);
-        } else if (t instanceof GraphInputException || t instanceof IllegalArgumentException) {
-            completeFailure(new AbortException(request.getKind().functionName() + ": " + oneLine(t)));
-        } else {
-            LOGGER.log(Level.FINE, "step failed", t);
-            completeFailure(t);
-        }
+        completeFailure(StepOutcome.failureOf(request, t));
     }
 
     /** Moves to {@code to} unless {@link #stop} came first (then false: stopping wins). */
@@ -509,17 +466,21 @@ public class GraphStepExecution extends StepExecution {
         return c;
     }
 
-    private ReentrantLock lock() {
-        ReentrantLock l = awsLock;
-        if (l == null) {
+    private DriverHandle handle() {
+        DriverHandle h = driverHandle;
+        if (h == null) {
             synchronized (this) {
-                if (awsLock == null) {
-                    awsLock = new ReentrantLock();
+                if (driverHandle == null) {
+                    driverHandle = new DriverHandle();
                 }
-                l = awsLock;
+                h = driverHandle;
             }
         }
-        return l;
+        return h;
+    }
+
+    private ReentrantLock lock() {
+        return handle().lock();
     }
 
     private ExecutionRuntime runtime() {
@@ -527,31 +488,13 @@ public class GraphStepExecution extends StepExecution {
     }
 
     private GraphDriver driver() throws Exception {
-        GraphDriver d = driver;
-        if (d == null) {
-            synchronized (this) {
-                if (driver == null) {
-                    driver = factory.open(
-                            request,
-                            BuildAccess.driverContext(
-                                    getContext(), request, runtime().proxy()));
-                }
-                d = driver;
-            }
-        }
-        return d;
+        return handle().get(() -> factory.open(
+                request,
+                BuildAccess.driverContext(getContext(), request, runtime().proxy())));
     }
 
     private void closeDriver() {
-        GraphDriver d = driver;
-        driver = null;
-        if (d != null) {
-            try {
-                d.close();
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.FINE, "close failed", e);
-            }
-        }
+        handle().close();
     }
 
     private TaskListener listener() {
@@ -576,17 +519,8 @@ public class GraphStepExecution extends StepExecution {
         return id == null ? "the run" : "run " + id;
     }
 
-    static String oneLine(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
-        }
-        return oneLine(m);
-    }
-
-    static String oneLine(String s) {
-        String flat = s.replaceAll("\\s*[\\r\\n]+\\s*", "; ").trim();
-        return flat.length() > 500 ? flat.substring(0, 497) + "..." : flat;
+    private static String oneLine(Throwable t) {
+        return StepText.oneLine(t);
     }
 
     // ---- test and diagnostics access -------------------------------------------------------------------

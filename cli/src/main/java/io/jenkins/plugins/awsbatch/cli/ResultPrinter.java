@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.run.FailureDigest;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.StageResult;
+import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
 import java.io.PrintStream;
 
 /** Prints a run result: a human summary and digest on stderr, and with {@code --json} one object on stdout. */
@@ -51,7 +52,7 @@ final class ResultPrinter {
         }
         err.println("  data: " + result.runUri());
         for (StageResult stage : result.stages()) {
-            if (stage.status().equals("SUCCEEDED") && (stage.name() != null) && resultStage(stage)) {
+            if (stage.status() == StageStatus.SUCCEEDED && (stage.name() != null) && resultStage(stage)) {
                 String output = io.jenkins.plugins.awsbatch.engine.store.StoreUris.join(result.runUri(), "stages", stage.name(), "output");
                 err.println("  result of " + stage.name() + ": " + describe(output));
             }

@@ -436,6 +436,8 @@ class EngineDriverLocalTest {
         for (int i = 0; i < printedStages.size(); i++) {
             assertThat(returnedStages.get(i).keySet()).containsExactlyInAnyOrderElementsOf(printedStages.get(i).keySet());
         }
+        assertThat(json).as("a stage's status in --json: its name").contains("\"status\":\"UNSTABLE\"");
+        assertThat(stageOf(returned, "work")).as("and in the return map: a plain String").containsEntry("status", "UNSTABLE");
         Map<String, Object> failed = ((List<Map<String, Object>>) stageOf(returned, "work").get("failedItems")).get(0);
         Map<String, Object> failedPrinted = ((List<Map<String, Object>>) printedStages.get(0).get("failedItems")).get(0);
         assertThat(failed.keySet()).containsExactlyInAnyOrderElementsOf(failedPrinted.keySet())

@@ -13,6 +13,7 @@ import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
 import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.StageResult;
+import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
 import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
 import io.jenkins.plugins.awsbatch.notify.NotifyLookups;
 import io.jenkins.plugins.awsbatch.notify.StepNotifications;
@@ -84,7 +85,7 @@ class StepNotificationsTest {
         Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
         counts.put(JobStatus.SUCCEEDED, 97);
         counts.put(JobStatus.FAILED, 3);
-        StageResult rank = new StageResult("rank", "FAILED", "Array Child Job failed", List.of("job-1"), counts,
+        StageResult rank = new StageResult("rank", StageStatus.FAILED, "Array Child Job failed", List.of("job-1"), counts,
                 List.of(new FailedItem(5, "item-5", "job:5", 1, "Essential container in task exited",
                         List.of("ValueError: bad input"))), 3, Map.of(), 0, 12.5);
         return new RunResult("run-1", "recommendations", Outcome.FAILED, 65_000, "upfront", 100,

@@ -91,7 +91,7 @@ public record NotificationMessage(String runId, String runName, Outcome outcome,
         if (!ranges.isEmpty() && failed > Math.min(all.size(), MAX_RANGE_ITEMS)) {
             ranges += ", ...";
         }
-        return new StageSummary(stage.name(), stage.status(), stage.reason(), counts, failed, ranges, listed,
+        return new StageSummary(stage.name(), stage.status().name(), stage.reason(), counts, failed, ranges, listed,
                 failed - listed.size());
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ public final class FailureDigest {
         for (StageResult stage : result.failedStages()) {
             String ranges = IndexRanges.format(stage.failedItems().stream().map(FailedItem::index).toList(), MAX_RANGES);
             parts.add(stage.name() + ": " + (stage.failedCount() == 0
-                    ? stage.status().toLowerCase() + (stage.reason() == null ? "" : " (" + stage.reason() + ")")
+                    ? stage.status().name().toLowerCase(Locale.ROOT) + (stage.reason() == null ? "" : " (" + stage.reason() + ")")
                     : stage.failedCount() + " failed" + (ranges.isEmpty() ? "" : " (items " + ranges
                     + (stage.failedItems().size() < stage.failedCount() ? ", ..." : "") + ")")));
         }

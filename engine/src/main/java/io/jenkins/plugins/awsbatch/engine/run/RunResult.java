@@ -22,7 +22,7 @@ public record RunResult(String runId, String name, Outcome outcome, long duratio
         for (StageSpec spec : state.graph.stages()) {
             StageState stage = state.stage(spec.name());
             Map<JobStatus, Integer> counts = stage.counts.isEmpty() ? Map.of() : stage.countsOverAllRounds();
-            stages.add(new StageResult(spec.name(), stage.status.name(), stage.reason, stage.jobIds(), counts,
+            stages.add(new StageResult(spec.name(), stage.status, stage.reason, stage.jobIds(), counts,
                     new ArrayList<>(stage.failedItems.values()), stage.failedItems.size(),
                     new TreeMap<>(stage.recoveredInRound), stage.round, Math.round(stage.computeSeconds * 1000) / 1000.0));
         }
@@ -32,6 +32,6 @@ public record RunResult(String runId, String name, Outcome outcome, long duratio
     }
 
     public List<StageResult> failedStages() {
-        return stages.stream().filter(s -> s.failedCount() > 0 || "FAILED".equals(s.status())).toList();
+        return stages.stream().filter(s -> s.failedCount() > 0 || s.status() == StageStatus.FAILED).toList();
     }
 }

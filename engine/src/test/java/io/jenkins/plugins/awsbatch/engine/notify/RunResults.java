@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
 import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.StageResult;
+import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,7 +60,8 @@ final class RunResults {
         }
         counts.put(JobStatus.SUCCEEDED, succeeded);
         counts.put(JobStatus.FAILED, failed);
-        return new StageResult(name, status, failed > 0 ? "Array Child Job failed" : null, List.of(name + "-job"),
+        return new StageResult(name, StageStatus.valueOf(status), failed > 0 ? "Array Child Job failed" : null,
+                List.of(name + "-job"),
                 counts, items, failed, Map.of(), 0, 12.5);
     }
 

@@ -44,7 +44,7 @@ class FailedParentJudgementTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         StageResult score = result.stages().get(0);
-        assertThat(score.status()).isEqualTo("FAILED");
+        assertThat(score.status()).isEqualTo(StageStatus.FAILED);
         assertThat(score.failedItems()).extracting(FailedItem::index).containsExactly(0L, 1L, 2L);
         assertThat(score.failedItems()).allSatisfy(f -> assertThat(f.statusReason()).isNotBlank());
     }

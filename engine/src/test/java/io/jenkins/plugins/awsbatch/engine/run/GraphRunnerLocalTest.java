@@ -122,7 +122,7 @@ class GraphRunnerLocalTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UNSTABLE);
         assertThat(result.mode()).isEqualTo("gated");
-        assertThat(result.stages().get(0).status()).isEqualTo("UNSTABLE");
+        assertThat(result.stages().get(0).status()).isEqualTo(StageStatus.UNSTABLE);
         assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 3);
         Path out = harness.runFolder(result).resolve("stages/b/output");
         assertThat(Files.readString(out.resolve("map.json"))).isEqualTo("[0,2,3]");
@@ -140,9 +140,9 @@ class GraphRunnerLocalTest {
                 """, 4));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.stages().get(1).status()).isEqualTo("SKIPPED");
+        assertThat(result.stages().get(1).status()).isEqualTo(StageStatus.SKIPPED);
         assertThat(result.stages().get(1).jobIds()).isEmpty();
-        assertThat(result.stages().get(2).status()).isEqualTo("SUCCEEDED");
+        assertThat(result.stages().get(2).status()).isEqualTo(StageStatus.SUCCEEDED);
         assertThat(Files.exists(harness.runFolder(result).resolve("items"))).isFalse();
     }
 
@@ -228,7 +228,7 @@ class GraphRunnerLocalTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(result.itemCount()).isZero();
-        assertThat(result.stages().get(0).status()).isEqualTo("SKIPPED");
+        assertThat(result.stages().get(0).status()).isEqualTo(StageStatus.SKIPPED);
         assertThat(result.stages().get(0).reason()).isEqualTo("no items");
         assertThat(result.message()).contains("no items");
         assertThat(result.calls()).doesNotContainKey("SubmitJob");
@@ -280,7 +280,7 @@ class GraphRunnerLocalTest {
             assertThat(System.currentTimeMillis() - before).isLessThan(15_000);
             String parent = result.stages().get(0).jobIds().get(0);
             assertThat(engine.services().batch().describeJobs(List.of(parent)).get(0).status()).isEqualTo(JobStatus.FAILED);
-            assertThat(result.stages().get(1).status()).isEqualTo("SUCCEEDED");
+            assertThat(result.stages().get(1).status()).isEqualTo(StageStatus.SUCCEEDED);
             assertThat(result.outcome().exitCode()).isEqualTo(130);
         }
     }

@@ -72,7 +72,7 @@ class LocalBatchEndpointRunTest {
             // N_TO_N isolation through the API: only rank's child 2 failed, by dependency
             assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 3).containsEntry(JobStatus.FAILED, 1);
             assertThat(result.stages().get(1).failedItems().get(0).statusReason()).isEqualTo("Dependent Job failed");
-            assertThat(result.stages().get(2).status()).isEqualTo("FAILED");
+            assertThat(result.stages().get(2).status()).isEqualTo(StageStatus.FAILED);
             assertThat(result.calls()).containsEntry("SubmitJob", 3L).containsKey("RegisterJobDefinition");
         } finally {
             service.close();

@@ -532,7 +532,7 @@ class PersistedTypesRoundTripTest {
         RunResult runResult() {
             RunState state = runState("r", "file:///store");
             List<StageResult> stages = new ArrayList<>();
-            state.stages.forEach((name, s) -> stages.add(new StageResult(name, s.status.name(), s.reason, s.jobIds(),
+            state.stages.forEach((name, s) -> stages.add(new StageResult(name, s.status, s.reason, s.jobIds(),
                     s.countsOverAllRounds(), new ArrayList<>(s.failedItems.values()), s.failedItems.size(),
                     new TreeMap<>(s.recoveredInRound), s.round, s.computeSeconds)));
             return new RunResult(state.runId, state.name, state.outcome, random.nextInt(100_000), state.mode,

@@ -114,7 +114,7 @@ class RerunFailedTest {
         assertThat(again.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(again.runId()).isEqualTo("rr-upfront");
         assertThat(again.stages()).allSatisfy(stage -> {
-            assertThat(stage.status()).isEqualTo("SUCCEEDED");
+            assertThat(stage.status()).isEqualTo(StageStatus.SUCCEEDED);
             assertThat(stage.rounds()).isEqualTo(1);
             assertThat(stage.failedItems()).isEmpty();
         });
@@ -153,7 +153,7 @@ class RerunFailedTest {
         GraphSpec graph = graph(", retryFailedItems: 1");
         RunResult first = run(graph, "rr-gated");
         assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(first.stages().get(1).status()).isEqualTo("SKIPPED");
+        assertThat(first.stages().get(1).status()).isEqualTo(StageStatus.SKIPPED);
 
         Files.writeString(dir.resolve("fixed"), "");
         RunResult again = rerun(graph, "rr-gated");

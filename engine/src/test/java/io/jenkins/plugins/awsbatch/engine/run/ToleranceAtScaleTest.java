@@ -51,8 +51,8 @@ class ToleranceAtScaleTest {
         StageResult score = result.stages().get(0);
         assertThat(score.failedCount()).isEqualTo(61); // indexes 0, 33, ..., 1980
         assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 2_000 - 61);
-        assertThat(result.stages().get(2).status()).isEqualTo("SUCCEEDED");
-        assertThat(result.stages().get(3).status()).isEqualTo("SUCCEEDED");
+        assertThat(result.stages().get(2).status()).isEqualTo(StageStatus.SUCCEEDED);
+        assertThat(result.stages().get(3).status()).isEqualTo(StageStatus.SUCCEEDED);
         assertThat(FailureDigest.oneLine(result)).contains("score: 61 failed (items 0, 33, 66").contains("more)");
     }
 
@@ -61,9 +61,9 @@ class ToleranceAtScaleTest {
         RunResult result = run("1");
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.stages().get(1).status()).isEqualTo("SKIPPED");
-        assertThat(result.stages().get(2).status()).isEqualTo("SKIPPED");
-        assertThat(result.stages().get(3).status()).isEqualTo("SUCCEEDED");
+        assertThat(result.stages().get(1).status()).isEqualTo(StageStatus.SKIPPED);
+        assertThat(result.stages().get(2).status()).isEqualTo(StageStatus.SKIPPED);
+        assertThat(result.stages().get(3).status()).isEqualTo(StageStatus.SUCCEEDED);
         assertThat(result.cleanup().deletedObjects()).isEqualTo(2); // 2,000 items packed: 0.jsonl and offsets.txt
     }
 }
