@@ -6,8 +6,7 @@ import java.io.IOException;
 public final class AbortException extends IOException {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/AbortException.java
-    public AbortException() {
-    }
+    public AbortException() {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/AbortException.java
     public AbortException(String message) {

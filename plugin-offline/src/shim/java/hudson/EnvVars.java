@@ -6,6 +6,5 @@ import java.util.TreeMap;
 public class EnvVars extends TreeMap<String, String> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/EnvVars.java
-    public EnvVars() {
-    }
+    public EnvVars() {}
 }

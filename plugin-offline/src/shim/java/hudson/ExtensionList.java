@@ -1,10 +1,9 @@
 package hudson;
 
-import jenkins.util.io.OnMaster;
-
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.AbstractList;
 import jenkins.model.Jenkins;
+import jenkins.util.io.OnMaster;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionList.java
 public class ExtensionList<T> extends AbstractList<T> implements OnMaster {

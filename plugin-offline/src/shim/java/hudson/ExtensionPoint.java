@@ -1,5 +1,4 @@
 package hudson;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/ExtensionPoint.java
-public interface ExtensionPoint {
-}
+public interface ExtensionPoint {}

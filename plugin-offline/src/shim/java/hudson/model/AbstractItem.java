@@ -1,16 +1,15 @@
 package hudson.model;
 
-import java.io.IOException;
-import org.kohsuke.stapler.export.Exported;
-import org.kohsuke.stapler.export.ExportedBean;
-import java.io.File;
-
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import java.io.File;
+import java.io.IOException;
 import jenkins.model.Loadable;
 import org.kohsuke.stapler.HttpDeletable;
 import org.kohsuke.stapler.StaplerProxy;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
 @ExportedBean
@@ -24,10 +23,8 @@ public abstract class AbstractItem extends Actionable
         throw new UnsupportedOperationException("shim");
     }
 
-
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
-    protected AbstractItem(ItemGroup parent, String name) {
-    }
+    protected AbstractItem(ItemGroup parent, String name) {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/AbstractItem.java
     public File getRootDir() {

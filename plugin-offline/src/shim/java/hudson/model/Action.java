@@ -6,14 +6,17 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 public interface Action extends ModelObject {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Action.java
-    @CheckForNull String getIconFileName();
+    @CheckForNull
+    String getIconFileName();
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Action.java
     @Override
-    @CheckForNull String getDisplayName();
+    @CheckForNull
+    String getDisplayName();
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Action.java
-    @CheckForNull default String getUrlName() {
+    @CheckForNull
+    default String getUrlName() {
         return null;
     }
 }

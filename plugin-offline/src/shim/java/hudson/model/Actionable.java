@@ -1,9 +1,9 @@
 package hudson.model;
 
-import org.kohsuke.stapler.export.ExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.List;
 import jenkins.model.ModelObjectWithContextMenu;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Actionable.java
 @ExportedBean

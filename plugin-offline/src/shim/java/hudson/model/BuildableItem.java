@@ -1,5 +1,4 @@
 package hudson.model;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/BuildableItem.java
-public interface BuildableItem extends Item, Queue.Task {
-}
+public interface BuildableItem extends Item, Queue.Task {}

@@ -1,7 +1,7 @@
 package hudson.model;
 
-import org.kohsuke.stapler.export.ExportedBean;
 import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Cause.java
 @ExportedBean

@@ -9,8 +9,7 @@ import org.kohsuke.stapler.export.ExportedBean;
 public class CauseAction implements FoldableAction, RunAction2 {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
-    public CauseAction(Cause c) {
-    }
+    public CauseAction(Cause c) {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/CauseAction.java
     @Override

@@ -9,8 +9,7 @@ import org.kohsuke.stapler.HttpResponse;
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Descriptor.java
-    protected Descriptor() {
-    }
+    protected Descriptor() {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Descriptor.java
     @NonNull

@@ -1,5 +1,4 @@
 package hudson.model;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/EnvironmentContributingAction.java
-public interface EnvironmentContributingAction extends Action {
-}
+public interface EnvironmentContributingAction extends Action {}

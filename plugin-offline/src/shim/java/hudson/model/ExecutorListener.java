@@ -3,5 +3,4 @@ package hudson.model;
 import hudson.ExtensionPoint;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ExecutorListener.java
-public interface ExecutorListener extends ExtensionPoint {
-}
+public interface ExecutorListener extends ExtensionPoint {}

@@ -1,9 +1,9 @@
 package hudson.model;
 
 import hudson.search.SearchableModelObject;
-import java.io.IOException;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
+import java.io.IOException;
 import jenkins.util.io.OnMaster;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Item.java

@@ -1,5 +1,4 @@
 package hudson.model;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ModifiableViewGroup.java
-public interface ModifiableViewGroup extends ViewGroup {
-}
+public interface ModifiableViewGroup extends ViewGroup {}

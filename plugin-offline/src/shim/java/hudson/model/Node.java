@@ -1,11 +1,11 @@
 package hudson.model;
 
-import org.kohsuke.stapler.export.ExportedBean;
-import hudson.ExtensionPoint;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionPoint;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Node.java
 @ExportedBean

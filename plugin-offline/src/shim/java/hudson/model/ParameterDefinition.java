@@ -9,8 +9,7 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterDefinition.java
 @ExportedBean(defaultVisibility = 3)
-public abstract class ParameterDefinition implements
-        Describable<ParameterDefinition>, ExtensionPoint, Serializable {
+public abstract class ParameterDefinition implements Describable<ParameterDefinition>, ExtensionPoint, Serializable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterDefinition.java
     @Exported

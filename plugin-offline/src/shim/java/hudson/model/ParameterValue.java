@@ -1,9 +1,9 @@
 package hudson.model;
 
 import java.io.Serializable;
+import jenkins.security.stapler.StaplerAccessibleType;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
-import jenkins.security.stapler.StaplerAccessibleType;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java
 @ExportedBean(defaultVisibility = 3)
@@ -11,8 +11,7 @@ import jenkins.security.stapler.StaplerAccessibleType;
 public abstract class ParameterValue implements Serializable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java
-    protected ParameterValue(String name) {
-    }
+    protected ParameterValue(String name) {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParameterValue.java
     @Exported

@@ -9,11 +9,15 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
 @ExportedBean
-public class ParametersAction implements RunAction2, Iterable<ParameterValue>, Queue.QueueAction, EnvironmentContributingAction, LabelAssignmentAction {
+public class ParametersAction
+        implements RunAction2,
+                Iterable<ParameterValue>,
+                Queue.QueueAction,
+                EnvironmentContributingAction,
+                LabelAssignmentAction {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
-    public ParametersAction(List<ParameterValue> parameters, Collection<String> additionalSafeParameters) {
-    }
+    public ParametersAction(List<ParameterValue> parameters, Collection<String> additionalSafeParameters) {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ParametersAction.java
     @Override

@@ -3,5 +3,4 @@ package hudson.model;
 import jenkins.model.Loadable;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/PersistentDescriptor.java
-public interface PersistentDescriptor extends Loadable, Saveable {
-}
+public interface PersistentDescriptor extends Loadable, Saveable {}

@@ -1,11 +1,11 @@
 package hudson.model;
 
-import org.kohsuke.stapler.export.ExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.queue.SubTask;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.FullyNamedModelObject;
 import jenkins.model.queue.QueueItem;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
 @ExportedBean
@@ -17,23 +17,18 @@ public class Queue extends ResourceController implements Saveable {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public interface Task extends FullyNamedModelObject, SubTask {
-    }
+    public interface Task extends FullyNamedModelObject, SubTask {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public interface FlyweightTask extends Task {
-    }
+    public interface FlyweightTask extends Task {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public interface Executable extends Runnable, WithConsoleUrl {
-    }
+    public interface Executable extends Runnable, WithConsoleUrl {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
-    public interface QueueAction extends Action {
-    }
+    public interface QueueAction extends Action {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Queue.java
     @ExportedBean(defaultVisibility = 999)
-    public abstract static class Item extends Actionable implements QueueItem {
-    }
+    public abstract static class Item extends Actionable implements QueueItem {}
 }

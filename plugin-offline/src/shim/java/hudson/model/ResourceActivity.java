@@ -1,5 +1,4 @@
 package hudson.model;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ResourceActivity.java
-public interface ResourceActivity extends ModelObject {
-}
+public interface ResourceActivity extends ModelObject {}

@@ -1,5 +1,4 @@
 package hudson.model;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/ResourceController.java
-public class ResourceController {
-}
+public class ResourceController {}

@@ -1,8 +1,8 @@
 package hudson.model;
 
-import org.kohsuke.stapler.export.CustomExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.Serializable;
+import org.kohsuke.stapler.export.CustomExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Result.java
 public final class Result implements Serializable, CustomExportedBean {
@@ -19,6 +19,5 @@ public final class Result implements Serializable, CustomExportedBean {
     public static final @NonNull Result ABORTED = new Result("ABORTED", BallColor.ABORTED, 4, false);
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Result.java
-    private Result(@NonNull String name, @NonNull BallColor color, int ordinal, boolean complete) {
-    }
+    private Result(@NonNull String name, @NonNull BallColor color, int ordinal, boolean complete) {}
 }

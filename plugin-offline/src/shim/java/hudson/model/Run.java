@@ -1,25 +1,32 @@
 package hudson.model;
 
-import org.kohsuke.stapler.export.Exported;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import java.io.File;
-import java.io.IOException;
 import hudson.ExtensionPoint;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
+import java.io.File;
+import java.io.IOException;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.StaplerProxy;
-import org.springframework.security.access.AccessDeniedException;
+import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.springframework.security.access.AccessDeniedException;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
 @ExportedBean
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
-        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner, OnMaster,
-        StaplerProxy, HistoricalBuild, WithConsoleUrl {
+        implements ExtensionPoint,
+                Comparable<RunT>,
+                AccessControlled,
+                PersistenceRoot,
+                DescriptorByNameOwner,
+                OnMaster,
+                StaplerProxy,
+                HistoricalBuild,
+                WithConsoleUrl {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     @Override
@@ -28,10 +35,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("shim");
     }
 
-
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
-    protected Run(@NonNull JobT job) throws IOException {
-    }
+    protected Run(@NonNull JobT job) throws IOException {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
     @Override
@@ -79,7 +84,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/Run.java
-    public @CheckForNull static Run<?, ?> fromExternalizableId(String id) throws IllegalArgumentException, AccessDeniedException {
+    public @CheckForNull static Run<?, ?> fromExternalizableId(String id)
+            throws IllegalArgumentException, AccessDeniedException {
         throw new UnsupportedOperationException("shim");
     }
 

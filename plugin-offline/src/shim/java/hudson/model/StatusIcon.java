@@ -1,5 +1,5 @@
 package hudson.model;
 
-// mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/StatusIcon.java (getImageOf/getDescription left out: supertype only)
-public interface StatusIcon {
-}
+// mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/StatusIcon.java (getImageOf/getDescription left out:
+// supertype only)
+public interface StatusIcon {}

@@ -13,7 +13,14 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/User.java
 @ExportedBean
-public class User extends AbstractModelObject implements AccessControlled, DescriptorByNameOwner, Loadable, Saveable, Comparable<User>, ModelObjectWithContextMenu, StaplerProxy {
+public class User extends AbstractModelObject
+        implements AccessControlled,
+                DescriptorByNameOwner,
+                Loadable,
+                Saveable,
+                Comparable<User>,
+                ModelObjectWithContextMenu,
+                StaplerProxy {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/User.java
     public int compareTo(@NonNull User that) {

@@ -7,7 +7,8 @@ import org.springframework.security.access.AccessDeniedException;
 public interface AccessControlled {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/security/AccessControlled.java
-    @NonNull ACL getACL();
+    @NonNull
+    ACL getACL();
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/security/AccessControlled.java
     default void checkPermission(@NonNull Permission permission) throws AccessDeniedException {

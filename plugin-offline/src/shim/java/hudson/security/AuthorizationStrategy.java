@@ -4,5 +4,4 @@ import hudson.ExtensionPoint;
 import hudson.model.Describable;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/security/AuthorizationStrategy.java
-public abstract class AuthorizationStrategy implements Describable<AuthorizationStrategy>, ExtensionPoint {
-}
+public abstract class AuthorizationStrategy implements Describable<AuthorizationStrategy>, ExtensionPoint {}

@@ -8,9 +8,14 @@ import org.jvnet.localizer.Localizable;
 public final class Permission {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/security/Permission.java
-    public Permission(@NonNull PermissionGroup group, @NonNull String name,
-            @CheckForNull Localizable description, @CheckForNull Permission impliedBy, boolean enable,
-            @NonNull PermissionScope[] scopes) throws IllegalStateException {
+    public Permission(
+            @NonNull PermissionGroup group,
+            @NonNull String name,
+            @CheckForNull Localizable description,
+            @CheckForNull Permission impliedBy,
+            boolean enable,
+            @NonNull PermissionScope[] scopes)
+            throws IllegalStateException {
         throw new UnsupportedOperationException("shim");
     }
 }

@@ -13,8 +13,7 @@ public abstract class Trigger<J extends Item> implements Describable<Trigger<?>>
     protected transient J job;
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/triggers/Trigger.java
-    protected Trigger() {
-    }
+    protected Trigger() {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/triggers/Trigger.java
     public void start(J project, boolean newInstance) {

@@ -7,8 +7,7 @@ import hudson.model.Item;
 public abstract class TriggerDescriptor extends Descriptor<Trigger<?>> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/triggers/TriggerDescriptor.java
-    protected TriggerDescriptor() {
-    }
+    protected TriggerDescriptor() {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/triggers/TriggerDescriptor.java
     public abstract boolean isApplicable(Item item);

@@ -7,6 +7,5 @@ import hudson.model.Descriptor;
 public class DescribableList<T extends Describable<T>, D extends Descriptor<T>> extends PersistedList<T> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/DescribableList.java
-    protected DescribableList() {
-    }
+    protected DescribableList() {}
 }

@@ -17,8 +17,7 @@ public abstract class FormValidation extends IOException implements HttpResponse
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/FormValidation.java
-    private FormValidation(Kind kind) {
-    }
+    private FormValidation(Kind kind) {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/FormValidation.java
     public static FormValidation ok() {

@@ -1,17 +1,16 @@
 package hudson.util;
 
-import org.kohsuke.stapler.export.ExportedBean;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.ArrayList;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.export.ExportedBean;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
 @ExportedBean
 public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements HttpResponse {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
-    public ListBoxModel() {
-    }
+    public ListBoxModel() {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/ListBoxModel.java
     public void add(@NonNull String displayName, @NonNull String value) {

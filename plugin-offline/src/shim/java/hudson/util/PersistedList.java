@@ -6,8 +6,7 @@ import java.util.AbstractList;
 public class PersistedList<T> extends AbstractList<T> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/PersistedList.java
-    protected PersistedList() {
-    }
+    protected PersistedList() {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/util/PersistedList.java
     @Override

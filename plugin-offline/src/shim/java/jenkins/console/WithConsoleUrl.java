@@ -5,5 +5,4 @@ import org.kohsuke.accmod.restrictions.Beta;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/console/WithConsoleUrl.java
 @Restricted(Beta.class)
-public interface WithConsoleUrl {
-}
+public interface WithConsoleUrl {}

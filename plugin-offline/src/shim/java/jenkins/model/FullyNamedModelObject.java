@@ -5,5 +5,4 @@ import jenkins.security.stapler.StaplerAccessibleType;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/FullyNamedModelObject.java
 @StaplerAccessibleType
-public interface FullyNamedModelObject extends ModelObject {
-}
+public interface FullyNamedModelObject extends ModelObject {}

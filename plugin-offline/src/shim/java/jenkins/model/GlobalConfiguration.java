@@ -9,6 +9,5 @@ public abstract class GlobalConfiguration extends Descriptor<GlobalConfiguration
         implements ExtensionPoint, Describable<GlobalConfiguration> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/GlobalConfiguration.java
-    protected GlobalConfiguration() {
-    }
+    protected GlobalConfiguration() {}
 }

@@ -5,5 +5,4 @@ import hudson.security.AccessControlled;
 import org.jenkins.ui.icon.IconSpec;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/IComputer.java
-public interface IComputer extends AccessControlled, IconSpec, ModelObject, Named {
-}
+public interface IComputer extends AccessControlled, IconSpec, ModelObject, Named {}

@@ -9,10 +9,10 @@ import hudson.model.DescriptorByNameOwner;
 import hudson.model.Item;
 import hudson.model.ModifiableViewGroup;
 import hudson.security.ACL;
-import hudson.security.AuthorizationStrategy;
-import hudson.security.SecurityRealm;
 import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
 import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.io.IOException;
@@ -20,21 +20,28 @@ import jenkins.util.io.OnMaster;
 import org.jvnet.hudson.reactor.ReactorException;
 import org.kohsuke.stapler.StaplerFallback;
 import org.kohsuke.stapler.StaplerProxy;
-import org.springframework.security.access.AccessDeniedException;
 import org.kohsuke.stapler.export.ExportedBean;
+import org.springframework.security.access.AccessDeniedException;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
 @ExportedBean
-public class Jenkins extends AbstractCIBase implements DirectlyModifiableTopLevelItemGroup, StaplerProxy, StaplerFallback,
-        ModifiableViewGroup, AccessControlled, DescriptorByNameOwner,
-        ModelObjectWithContextMenu, ModelObjectWithChildren, OnMaster, Loadable {
+public class Jenkins extends AbstractCIBase
+        implements DirectlyModifiableTopLevelItemGroup,
+                StaplerProxy,
+                StaplerFallback,
+                ModifiableViewGroup,
+                AccessControlled,
+                DescriptorByNameOwner,
+                ModelObjectWithContextMenu,
+                ModelObjectWithChildren,
+                OnMaster,
+                Loadable {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     @Override
     public String getDisplayName() {
         throw new UnsupportedOperationException("shim");
     }
-
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/Jenkins.java
     public static final Permission ADMINISTER = null;

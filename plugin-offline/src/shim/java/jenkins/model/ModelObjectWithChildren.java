@@ -3,5 +3,4 @@ package jenkins.model;
 import hudson.model.ModelObject;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ModelObjectWithChildren.java
-public interface ModelObjectWithChildren extends ModelObject {
-}
+public interface ModelObjectWithChildren extends ModelObject {}

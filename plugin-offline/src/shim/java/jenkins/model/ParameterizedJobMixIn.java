@@ -1,6 +1,5 @@
 package jenkins.model;
 
-import hudson.triggers.Trigger;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Action;
 import hudson.model.BuildableItem;
@@ -8,10 +7,13 @@ import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.queue.QueueTaskFuture;
+import hudson.triggers.Trigger;
 import jenkins.triggers.TriggeredItem;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
-public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> {
+public abstract class ParameterizedJobMixIn<
+        JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task,
+        RunT extends Run<JobT, RunT> & Queue.Executable> {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
     public static @CheckForNull <T extends Trigger<?>> T getTrigger(Job<?, ?> job, Class<T> clazz) {
@@ -24,7 +26,10 @@ public abstract class ParameterizedJobMixIn<JobT extends Job<JobT, RunT> & Param
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
-    public interface ParameterizedJob<JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task, RunT extends Run<JobT, RunT> & Queue.Executable> extends BuildableItem, TriggeredItem {
+    public interface ParameterizedJob<
+                    JobT extends Job<JobT, RunT> & ParameterizedJobMixIn.ParameterizedJob<JobT, RunT> & Queue.Task,
+                    RunT extends Run<JobT, RunT> & Queue.Executable>
+            extends BuildableItem, TriggeredItem {
 
         // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/ParameterizedJobMixIn.java
         @CheckForNull

@@ -13,6 +13,5 @@ public class Timer {
     }
 
     // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/util/Timer.java
-    private Timer() {
-    }
+    private Timer() {}
 }

@@ -7,10 +7,8 @@ import hudson.model.Item;
 public class ItemListener implements ExtensionPoint {
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/listeners/ItemListener.java
-    public void onDeleted(Item item) {
-    }
+    public void onDeleted(Item item) {}
 
     // mirrors jenkinsci/jenkins:core/src/main/java/hudson/model/listeners/ItemListener.java
-    public void onUpdated(Item item) {
-    }
+    public void onUpdated(Item item) {}
 }

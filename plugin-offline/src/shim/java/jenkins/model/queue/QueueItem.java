@@ -6,5 +6,4 @@ import org.kohsuke.accmod.restrictions.Beta;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/model/queue/QueueItem.java
 @Restricted(Beta.class)
-public interface QueueItem extends FullyNamedModelObject {
-}
+public interface QueueItem extends FullyNamedModelObject {}

@@ -1,5 +1,4 @@
 package jenkins.util.io;
 
 // mirrors jenkinsci/jenkins:core/src/main/java/jenkins/util/io/OnMaster.java
-public interface OnMaster {
-}
+public interface OnMaster {}

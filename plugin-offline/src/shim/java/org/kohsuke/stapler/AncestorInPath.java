@@ -15,6 +15,5 @@ import java.lang.annotation.Target;
 public @interface AncestorInPath {
 
     // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/AncestorInPath.java
-    class HandlerImpl extends AnnotationHandler<AncestorInPath> {
-    }
+    class HandlerImpl extends AnnotationHandler<AncestorInPath> {}
 }

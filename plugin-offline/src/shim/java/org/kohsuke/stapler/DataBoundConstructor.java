@@ -11,5 +11,4 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target(CONSTRUCTOR)
 @Documented
-public @interface DataBoundConstructor {
-}
+public @interface DataBoundConstructor {}

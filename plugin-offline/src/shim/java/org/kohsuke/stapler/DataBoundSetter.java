@@ -12,5 +12,4 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 @Target({METHOD, FIELD})
 @Documented
-public @interface DataBoundSetter {
-}
+public @interface DataBoundSetter {}

@@ -1,5 +1,4 @@
 package org.kohsuke.stapler;
 
 // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/HttpDeletable.java
-public interface HttpDeletable {
-}
+public interface HttpDeletable {}

@@ -24,6 +24,5 @@ public @interface QueryParameter {
     boolean fixEmpty() default false;
 
     // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/QueryParameter.java
-    class HandlerImpl extends AnnotationHandler<QueryParameter> {
-    }
+    class HandlerImpl extends AnnotationHandler<QueryParameter> {}
 }

@@ -10,8 +10,8 @@ import hudson.model.Result;
 import hudson.model.RootAction;
 import hudson.model.Run;
 import hudson.model.TopLevelItem;
-import hudson.slaves.DumbSlave;
 import hudson.security.AbstractPasswordBasedSecurityRealm;
+import hudson.slaves.DumbSlave;
 import java.io.IOException;
 import java.net.URL;
 import jenkins.model.Jenkins;
@@ -78,7 +78,8 @@ public class JenkinsRule implements TestRule, MethodRule, RootAction {
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/JenkinsRule.java
     @NonNull
-    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable> R buildAndAssertSuccess(@NonNull J job) throws Exception {
+    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable>
+            R buildAndAssertSuccess(@NonNull J job) throws Exception {
         throw new UnsupportedOperationException("shim");
     }
 

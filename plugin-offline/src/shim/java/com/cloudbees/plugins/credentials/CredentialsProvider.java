@@ -10,11 +10,11 @@ import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.model.ModelObject;
-import java.util.List;
-import org.springframework.security.core.Authentication;
 import hudson.model.Run;
 import hudson.security.Permission;
+import java.util.List;
 import org.jenkins.ui.icon.IconSpec;
+import org.springframework.security.core.Authentication;
 
 // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
@@ -30,16 +30,15 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     @NonNull
-    public static <C extends Credentials> List<C> lookupCredentialsInItem(@NonNull Class<C> type,
-                                                                          @Nullable Item item,
-                                                                          @Nullable Authentication authentication) {
+    public static <C extends Credentials> List<C> lookupCredentialsInItem(
+            @NonNull Class<C> type, @Nullable Item item, @Nullable Authentication authentication) {
         throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     @CheckForNull
-    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
-                                                                 @NonNull Run<?, ?> run) {
+    public static <C extends IdCredentials> C findCredentialById(
+            @NonNull String id, @NonNull Class<C> type, @NonNull Run<?, ?> run) {
         throw new UnsupportedOperationException("shim");
     }
 
@@ -48,9 +47,11 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
      */
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     // (upstream: javadoc @deprecated only, no @Deprecated annotation and no @CheckForNull)
-    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
-                                                                 @NonNull Run<?, ?> run,
-                                                                 DomainRequirement... domainRequirements) {
+    public static <C extends IdCredentials> C findCredentialById(
+            @NonNull String id,
+            @NonNull Class<C> type,
+            @NonNull Run<?, ?> run,
+            DomainRequirement... domainRequirements) {
         throw new UnsupportedOperationException("shim");
     }
 
@@ -62,11 +63,12 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/CredentialsProvider.java
     @CheckForNull
-    public static <C extends IdCredentials> C findCredentialByIdInItem(@NonNull String id,
-                                                                       @NonNull Class<C> type,
-                                                                       @Nullable Item item,
-                                                                       @Nullable Authentication authentication,
-                                                                       @Nullable List<DomainRequirement> domainRequirements) {
+    public static <C extends IdCredentials> C findCredentialByIdInItem(
+            @NonNull String id,
+            @NonNull Class<C> type,
+            @Nullable Item item,
+            @Nullable Authentication authentication,
+            @Nullable List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("shim");
     }
 

@@ -16,7 +16,8 @@ import java.lang.annotation.Target;
 public @interface NameWith {
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/NameWith.java
-    @NonNull Class<? extends CredentialsNameProvider<? extends Credentials>> value();
+    @NonNull
+    Class<? extends CredentialsNameProvider<? extends Credentials>> value();
 
     // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/NameWith.java
     int priority() default 0;

@@ -11,5 +11,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RUNTIME)
 @Target(ANNOTATION_TYPE)
-public @interface Indexed {
-}
+public @interface Indexed {}

@@ -1,5 +1,4 @@
 package org.kohsuke.stapler.export;
 
 // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/export/CustomExportedBean.java
-public interface CustomExportedBean {
-}
+public interface CustomExportedBean {}

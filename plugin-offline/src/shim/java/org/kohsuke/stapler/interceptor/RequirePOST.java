@@ -14,6 +14,5 @@ import java.lang.annotation.Target;
 public @interface RequirePOST {
 
     // mirrors jenkinsci/stapler:core/src/main/java/org/kohsuke/stapler/interceptor/RequirePOST.java
-    public static class Processor extends Interceptor {
-    }
+    public static class Processor extends Interceptor {}
 }

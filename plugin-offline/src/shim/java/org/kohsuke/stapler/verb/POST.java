@@ -13,5 +13,4 @@ import org.kohsuke.stapler.interceptor.Stage;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @InterceptorAnnotation(value = HttpVerbInterceptor.class, stage = Stage.SELECTION)
-public @interface POST {
-}
+public @interface POST {}

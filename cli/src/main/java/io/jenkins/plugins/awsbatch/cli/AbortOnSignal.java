@@ -20,18 +20,20 @@ final class AbortOnSignal {
 
     /** Runs, then hands the result to {@code report}; a signal meanwhile aborts and waits for the report. */
     RunResult runAndReport(Consumer<RunResult> report) {
-        Thread hook = new Thread(() -> {
-            if (!runner.isFinished()) {
-                System.err.println();
-                System.err.println("stopping: terminating the run's jobs...");
-                runner.abort("stopped by signal");
-                try {
-                    reported.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "batchgraph-abort");
+        Thread hook = new Thread(
+                () -> {
+                    if (!runner.isFinished()) {
+                        System.err.println();
+                        System.err.println("stopping: terminating the run's jobs...");
+                        runner.abort("stopped by signal");
+                        try {
+                            reported.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "batchgraph-abort");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunResult result = runner.runToCompletion();

@@ -27,8 +27,7 @@ final class AwsAccessCheck {
     static final int CONNECT_TIMEOUT_MS = 2_000;
     static final int CREDENTIALS_TIMEOUT_MS = 2_500;
 
-    private AwsAccessCheck() {
-    }
+    private AwsAccessCheck() {}
 
     /**
      * {@code options} with its engine resolved; nothing is checked for the local engine. The region comes
@@ -59,8 +58,10 @@ final class AwsAccessCheck {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MS);
         } catch (IOException | IllegalArgumentException e) {
-            throw new CliException("cannot reach " + source + " " + endpointUrl + " (" + e.getMessage() + "): start it"
-                    + " (batchgraph local-batch --port " + port + ", or moto) or fix the URL; nothing was submitted",
+            throw new CliException(
+                    "cannot reach " + source + " " + endpointUrl + " (" + e.getMessage() + "): start it"
+                            + " (batchgraph local-batch --port " + port
+                            + ", or moto) or fix the URL; nothing was submitted",
                     BatchGraphCli.EXIT_INVALID);
         }
     }
@@ -89,10 +90,12 @@ final class AwsAccessCheck {
     }
 
     static String noCredentials(String profile) {
-        return (profile != null ? "no AWS credentials for profile '" + profile + "': check it in ~/.aws/config (aws configure"
-                + " --profile " + profile + ", or aws sso login --profile " + profile + ")"
-                : "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE or --profile"
-                + " (aws configure, aws sso login)") + "; nothing was submitted";
+        return (profile != null
+                        ? "no AWS credentials for profile '" + profile + "': check it in ~/.aws/config (aws configure"
+                                + " --profile " + profile + ", or aws sso login --profile " + profile + ")"
+                        : "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE or --profile"
+                                + " (aws configure, aws sso login)")
+                + "; nothing was submitted";
     }
 
     /** An SDK failure the commands without a pre-check (status, logs, cleanup) hit: one line, or null. */
@@ -103,7 +106,8 @@ final class AwsAccessCheck {
                 return noCredentials(null).replace("; nothing was submitted", "");
             }
             if (t instanceof java.net.ConnectException) {
-                return "cannot reach the AWS endpoint (" + message + "): check --endpoint-url, or that the endpoint is running";
+                return "cannot reach the AWS endpoint (" + message
+                        + "): check --endpoint-url, or that the endpoint is running";
             }
         }
         return null;

@@ -15,8 +15,10 @@ class AwsAccessOptions {
     @Option(names = "--region", description = "AWS region (else AWS_REGION, else the profile's)")
     String region;
 
-    @Option(names = "--endpoint-url", description = "AWS endpoint override for every service, e.g. moto or `batchgraph"
-            + " local-batch` (else AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL)")
+    @Option(
+            names = "--endpoint-url",
+            description = "AWS endpoint override for every service, e.g. moto or `batchgraph"
+                    + " local-batch` (else AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL)")
     String endpointUrl;
 
     @Option(names = "--profile", description = "AWS profile for credentials and region")
@@ -31,6 +33,7 @@ class AwsAccessOptions {
      * {@code AWS_ENDPOINT_URL_<SERVICE>}) when no {@code --endpoint-url} is given.
      */
     EngineOptions toOptions(String engine, Integer slots) {
-        return new EngineOptions(engine, region, endpointUrl, profile, null, slots).withEnvironmentEndpoints(environment);
+        return new EngineOptions(engine, region, endpointUrl, profile, null, slots)
+                .withEnvironmentEndpoints(environment);
     }
 }

@@ -2,8 +2,8 @@ package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
-import java.util.List;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLockedException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,12 +11,28 @@ import picocli.CommandLine.Command;
  * {@code batchgraph}: runs fan-out/fan-in job graphs on the embedded local engine or on AWS Batch. Exit codes:
  * 0 SUCCEEDED, 1 FAILED, 2 invalid input (nothing submitted), 3 UNSTABLE, 130 aborted.
  */
-@Command(name = "batchgraph", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+@Command(
+        name = "batchgraph",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
         description = "Run fan-out/fan-in job graphs on AWS Batch or on the embedded local engine.",
-        subcommands = {RunCommand.class, ValidateCommand.class, StatusCommand.class, ResumeCommand.class, RerunCommand.class,
-                CleanupCommand.class, LogsCommand.class, RunsCommand.class, ReportCommand.class, EventsCommand.class, HousekeepingCommand.class,
-                LocalBatchCommand.class, WatchCommand.class, CommandLine.HelpCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class},
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            StatusCommand.class,
+            ResumeCommand.class,
+            RerunCommand.class,
+            CleanupCommand.class,
+            LogsCommand.class,
+            RunsCommand.class,
+            ReportCommand.class,
+            EventsCommand.class,
+            HousekeepingCommand.class,
+            LocalBatchCommand.class,
+            WatchCommand.class,
+            CommandLine.HelpCommand.class,
+            picocli.AutoComplete.GenerateCompletion.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:SUCCEEDED", "1:FAILED", "2:invalid input, nothing submitted", "3:UNSTABLE", "130:aborted"})
 public final class BatchGraphCli {
@@ -69,8 +85,13 @@ public final class BatchGraphCli {
             e.getCommandLine().getErr().println(e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
             if (java.util.Arrays.asList(args).contains("--json")) {
-                ErrorReport.print(e.getCommandLine().getOut(), EXIT_INVALID, List.of(new GraphError("(command line)",
-                        e.getMessage(), "see " + e.getCommandLine().getCommandName() + " --help")));
+                ErrorReport.print(
+                        e.getCommandLine().getOut(),
+                        EXIT_INVALID,
+                        List.of(new GraphError(
+                                "(command line)",
+                                e.getMessage(),
+                                "see " + e.getCommandLine().getCommandName() + " --help")));
             }
             return EXIT_INVALID;
         });

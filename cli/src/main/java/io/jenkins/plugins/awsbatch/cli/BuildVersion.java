@@ -21,7 +21,9 @@ final class BuildVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"batchgraph " + version(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        return new String[] {
+            "batchgraph " + version(),
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        };
     }
 }

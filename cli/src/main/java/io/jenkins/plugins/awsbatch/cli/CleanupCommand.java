@@ -9,13 +9,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code batchgraph cleanup RUN}: deletes the run's transient data by hand, exactly as a cleanup stage does. */
-@Command(name = "cleanup", mixinStandardHelpOptions = true,
+@Command(
+        name = "cleanup",
+        mixinStandardHelpOptions = true,
         description = "Delete a run's transient data (items, array outputs); keep its results and state.")
 final class CleanupCommand implements Callable<Integer> {
     @Mixin
     RunSelection selection;
 
-    @Option(names = "--older-than", paramLabel = "AGE",
+    @Option(
+            names = "--older-than",
+            paramLabel = "AGE",
             description = "instead of RUN: every run of --store that ended more than AGE ago (7d, 12h, 30m)")
     String olderThan;
 

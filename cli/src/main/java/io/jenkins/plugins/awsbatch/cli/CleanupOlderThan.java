@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 final class CleanupOlderThan {
     private static final Pattern AGE = Pattern.compile("(\\d+)([dhm])");
 
-    private CleanupOlderThan() {
-    }
+    private CleanupOlderThan() {}
 
     static int run(String age, RunSelection selection) {
         Duration olderThan = parse(age);
@@ -22,12 +21,13 @@ final class CleanupOlderThan {
             throw new CliException("give either RUN or --older-than, not both", BatchGraphCli.EXIT_INVALID);
         }
         if (selection.store == null) {
-            throw new CliException("--older-than needs --store (the store whose runs to clean, e.g. s3://bucket/runs)",
+            throw new CliException(
+                    "--older-than needs --store (the store whose runs to clean, e.g. s3://bucket/runs)",
                     BatchGraphCli.EXIT_INVALID);
         }
         try (LazyStores stores = selection.stores()) {
-            List<EndedRunsCleanup.Outcome> outcomes = new EndedRunsCleanup(stores, Json.mapper())
-                    .clean(selection.store, olderThan, Instant.now());
+            List<EndedRunsCleanup.Outcome> outcomes =
+                    new EndedRunsCleanup(stores, Json.mapper()).clean(selection.store, olderThan, Instant.now());
             int failed = 0;
             for (EndedRunsCleanup.Outcome o : outcomes) {
                 if (o.report() == null) {
@@ -40,7 +40,9 @@ final class CleanupOlderThan {
                             + o.report().deletedPrefixes());
                 }
             }
-            long cleaned = outcomes.stream().filter(o -> o.report() != null && o.report().error() == null).count();
+            long cleaned = outcomes.stream()
+                    .filter(o -> o.report() != null && o.report().error() == null)
+                    .count();
             System.err.println(cleaned + " run(s) cleaned, " + (outcomes.size() - cleaned - failed) + " skipped, "
                     + failed + " failed");
             return failed == 0 ? 0 : 1;
@@ -50,7 +52,8 @@ final class CleanupOlderThan {
     static Duration parse(String age) {
         Matcher m = AGE.matcher(age == null ? "" : age.trim());
         if (!m.matches()) {
-            throw new CliException("--older-than takes a number and a unit: 7d, 12h or 30m, was '" + age + "'",
+            throw new CliException(
+                    "--older-than takes a number and a unit: 7d, 12h or 30m, was '" + age + "'",
                     BatchGraphCli.EXIT_INVALID);
         }
         long n = Long.parseLong(m.group(1));

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 
 /** The engine host of a command: engines from the command's options; bad engine settings are invalid input (exit 2). */
 final class CliHost {
-    private CliHost() {
-    }
+    private CliHost() {}
 
     /**
      * @param baseDir where relative paths resolve for a run that recorded none

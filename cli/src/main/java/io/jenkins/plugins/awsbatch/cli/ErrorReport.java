@@ -13,8 +13,7 @@ import java.util.List;
  * {@code errors: [{path, message, fix}]}.
  */
 final class ErrorReport {
-    private ErrorReport() {
-    }
+    private ErrorReport() {}
 
     static void print(PrintWriter out, int exitCode, List<GraphError> errors) {
         ObjectNode report = Json.mapper().createObjectNode();

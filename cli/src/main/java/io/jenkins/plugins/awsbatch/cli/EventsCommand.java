@@ -25,7 +25,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code batchgraph events setup|show|remove FILE}: the graph's EventBridge rule that tells its notify targets of
  * failed Batch jobs through SNS, whether or not anything tracks the run.
  */
-@Command(name = "events", mixinStandardHelpOptions = true,
+@Command(
+        name = "events",
+        mixinStandardHelpOptions = true,
         description = "Set up, show or remove the graph's AWS Batch failure events (EventBridge rule -> SNS topic).")
 final class EventsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
@@ -34,7 +36,9 @@ final class EventsCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "FILE", description = "the graph file (batchgraph.yaml)")
     Path file;
 
-    @Option(names = "--https", paramLabel = "URL",
+    @Option(
+            names = "--https",
+            paramLabel = "URL",
             description = "also subscribe this HTTPS endpoint to the topic batchgraph creates (it must confirm)")
     List<String> httpsUrls = new ArrayList<>();
 
@@ -51,23 +55,28 @@ final class EventsCommand implements Callable<Integer> {
     public Integer call() {
         GraphSpec graph = RunCommand.GraphLoader.load(file, overrides, EngineKind.AWS.id(), null);
         if (graph.notifications() == null && action == SetupAction.setup) {
-            throw new CliException(file + " has no notify block: the rule would tell nobody. Fix: add notify.onFailure",
+            throw new CliException(
+                    file + " has no notify block: the rule would tell nobody. Fix: add notify.onFailure",
                     BatchGraphCli.EXIT_INVALID);
         }
         AwsSettings settings;
         try {
-            settings = engineOptions.toOptions().awsSettings()
-                    .region(engineOptions.region != null ? engineOptions.region : graph.region()).build();
+            settings = engineOptions
+                    .toOptions()
+                    .awsSettings()
+                    .region(engineOptions.region != null ? engineOptions.region : graph.region())
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
             AwsEventRules rules = new AwsEventRules(aws.eventBridge(), aws.sns(), Json.mapper());
-            EventRuleState state = switch (action) {
-                case setup -> rules.setup(spec(graph, aws));
-                case remove -> rules.remove(GraphEventRules.namesOf(graph));
-                default -> rules.show(GraphEventRules.namesOf(graph));
-            };
+            EventRuleState state =
+                    switch (action) {
+                        case setup -> rules.setup(spec(graph, aws));
+                        case remove -> rules.remove(GraphEventRules.namesOf(graph));
+                        default -> rules.show(GraphEventRules.namesOf(graph));
+                    };
             print(state);
             return action == SetupAction.show && !state.exists() ? 1 : 0;
         } catch (IllegalArgumentException e) {

@@ -7,7 +7,6 @@ import io.jenkins.plugins.awsbatch.engine.housekeeping.HousekeepingState;
 import io.jenkins.plugins.awsbatch.engine.housekeeping.StoreHousekeeping;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.store.S3Location;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * transient objects (tagged by the engine) after N days, and the items table's TTL: a safety net for runs whose
  * cleanup never ran.
  */
-@Command(name = "housekeeping", mixinStandardHelpOptions = true,
+@Command(
+        name = "housekeeping",
+        mixinStandardHelpOptions = true,
         description = "Set up, show or remove the S3 lifecycle rule (and DynamoDB TTL) expiring runs' transient data.")
 final class HousekeepingCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
@@ -29,11 +30,17 @@ final class HousekeepingCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, paramLabel = "s3://BUCKET/PREFIX", description = "the runs' store")
     String store;
 
-    @Option(names = "--days", paramLabel = "N", description = "expire transient objects N days after writing (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "expire transient objects N days after writing (default: ${DEFAULT-VALUE})")
     int days = 7;
 
-    @Option(names = "--items-table", paramLabel = "TABLE",
-            description = "the DynamoDB table of plan.itemStore: setup enables its TTL on expiresAt, remove disables it")
+    @Option(
+            names = "--items-table",
+            paramLabel = "TABLE",
+            description =
+                    "the DynamoDB table of plan.itemStore: setup enables its TTL on expiresAt, remove disables it")
     String itemsTable;
 
     @Option(names = "--json", description = "print the state as one JSON object on stdout")
@@ -45,8 +52,10 @@ final class HousekeepingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!store.startsWith("s3://")) {
-            throw new CliException("--store must be s3://BUCKET/PREFIX (a local store has no lifecycle rules; use "
-                    + "batchgraph cleanup --older-than)", BatchGraphCli.EXIT_INVALID);
+            throw new CliException(
+                    "--store must be s3://BUCKET/PREFIX (a local store has no lifecycle rules; use "
+                            + "batchgraph cleanup --older-than)",
+                    BatchGraphCli.EXIT_INVALID);
         }
         if (days < 1) {
             throw new CliException("--days must be at least 1, was " + days, BatchGraphCli.EXIT_INVALID);
@@ -60,18 +69,20 @@ final class HousekeepingCommand implements Callable<Integer> {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
-            StoreHousekeeping housekeeping = new StoreHousekeeping(aws.s3(), itemsTable == null ? null : aws.dynamoDb());
-            HousekeepingState state = switch (action) {
-                case setup -> housekeeping.setup(location, days, itemsTable);
-                case remove -> housekeeping.remove(location, itemsTable);
-                default -> housekeeping.show(location, itemsTable);
-            };
+            StoreHousekeeping housekeeping =
+                    new StoreHousekeeping(aws.s3(), itemsTable == null ? null : aws.dynamoDb());
+            HousekeepingState state =
+                    switch (action) {
+                        case setup -> housekeeping.setup(location, days, itemsTable);
+                        case remove -> housekeeping.remove(location, itemsTable);
+                        default -> housekeeping.show(location, itemsTable);
+                    };
             state.changes().forEach(System.err::println);
             if (state.changes().isEmpty() && action != SetupAction.show) {
                 System.err.println("nothing to change");
             }
-            System.err.println("lifecycle rule " + state.ruleId() + ": " + (state.days() == null ? "none"
-                    : "transient objects expire after " + state.days() + " day(s)")
+            System.err.println("lifecycle rule " + state.ruleId() + ": "
+                    + (state.days() == null ? "none" : "transient objects expire after " + state.days() + " day(s)")
                     + (state.itemsTable() == null ? "" : "; TTL of " + state.itemsTable() + ": " + state.ttl()));
             if (json) {
                 System.out.println(Json.mapper().valueToTree(state));

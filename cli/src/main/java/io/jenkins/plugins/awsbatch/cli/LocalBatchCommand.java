@@ -23,67 +23,99 @@ import picocli.CommandLine.Option;
  * AWS CLI, boto3, the SDKs and {@code batchgraph run --engine aws --endpoint-url ...} use it as a local Batch.
  * Serves until SIGINT or SIGTERM; with {@code --data} the state is kept for the next start.
  */
-@Command(name = "local-batch", mixinStandardHelpOptions = true,
-        description = {"Serve the local engine over the AWS Batch API until Ctrl-C: no AWS account, no Docker; "
-                + "job definitions' commands run as local processes.",
-                "Use it with --endpoint-url, e.g. aws batch describe-job-queues --endpoint-url http://127.0.0.1:8790",
-                "Only SigV4-signed JSON requests whose Host names this endpoint are served; browsers (any Origin) are "
-                        + "refused."})
+@Command(
+        name = "local-batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the local engine over the AWS Batch API until Ctrl-C: no AWS account, no Docker; "
+                    + "job definitions' commands run as local processes.",
+            "Use it with --endpoint-url, e.g. aws batch describe-job-queues --endpoint-url http://127.0.0.1:8790",
+            "Only SigV4-signed JSON requests whose Host names this endpoint are served; browsers (any Origin) are "
+                    + "refused."
+        })
 public final class LocalBatchCommand implements Callable<Integer> {
     public static final int DEFAULT_PORT = 8790;
 
-    @Option(names = "--port", paramLabel = "N", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
     int port = DEFAULT_PORT;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
             description = "address to listen on (default: 127.0.0.1; other addresses need --allow-remote)")
     String bind = ServerOptions.LOOPBACK;
 
-    @Option(names = "--allow-remote",
+    @Option(
+            names = "--allow-remote",
             description = "allow --bind to a non-loopback address: anyone who reaches it can run commands here")
     boolean allowRemote;
 
-    @Option(names = "--host-name", paramLabel = "NAME", description = "another name clients reach this endpoint by "
-            + "(a DNS name or address, repeatable): requests whose Host header names anything else are refused")
+    @Option(
+            names = "--host-name",
+            paramLabel = "NAME",
+            description = "another name clients reach this endpoint by "
+                    + "(a DNS name or address, repeatable): requests whose Host header names anything else are refused")
     List<String> hostNames = new ArrayList<>();
 
     @Option(names = "--slots", paramLabel = "N", description = "jobs running at once (default: number of cores)")
     Integer slots;
 
-    @Option(names = "--data", paramLabel = "DIR",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
             description = "keep definitions, queues and jobs here so they survive a restart (default: memory only)")
     Path data;
 
-    @Option(names = "--logs", paramLabel = "DIR", description = "job attempt logs (default: DIR/logs with --data, "
-            + "else a temporary folder)")
+    @Option(
+            names = "--logs",
+            paramLabel = "DIR",
+            description = "job attempt logs (default: DIR/logs with --data, " + "else a temporary folder)")
     Path logs;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", description = "jobs' working directory (default: the current one)")
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description = "jobs' working directory (default: the current one)")
     Path workDir;
 
     @Option(names = "--region", paramLabel = "REGION", description = "region in ARNs (default: ${DEFAULT-VALUE})")
     String region = "us-east-1";
 
-    @Option(names = "--queue", paramLabel = "NAME",
+    @Option(
+            names = "--queue",
+            paramLabel = "NAME",
             description = "job queue to have ready, with a compute environment 'local' (repeatable; default: default)")
     List<String> queues = new ArrayList<>(List.of("default"));
 
     @Option(names = "--latency", paramLabel = "MS", description = "delay added to every call, in milliseconds")
     long latencyMillis;
 
-    @Option(names = "--fail-rate", paramLabel = "F",
+    @Option(
+            names = "--fail-rate",
+            paramLabel = "F",
             description = "share of calls (0..1) answered with HTTP 429 TooManyRequestsException")
     double failRate;
 
-    @Option(names = "--seed", paramLabel = "N", description = "seed of --fail-rate's random choices (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "seed of --fail-rate's random choices (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--events-to", paramLabel = "URL",
+    @Option(
+            names = "--events-to",
+            paramLabel = "URL",
             description = "POST every Batch Job State Change event (AWS's shape) as JSON to this URL (repeatable)")
     List<String> eventsTo = new ArrayList<>();
 
-    @Option(names = "--notify", paramLabel = "FILE",
-            description = "tell this graph's notify targets of its failed jobs, as its AWS event rule does (repeatable)")
+    @Option(
+            names = "--notify",
+            paramLabel = "FILE",
+            description =
+                    "tell this graph's notify targets of its failed jobs, as its AWS event rule does (repeatable)")
     List<Path> notifyGraphs = new ArrayList<>();
 
     /** A started endpoint and the engine behind it. */
@@ -99,11 +131,15 @@ public final class LocalBatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Running running = start(System.err);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.err.println("\nstopping the local Batch endpoint" + (data == null ? "" : "; state kept in " + data));
-            running.close();
-            stopped.countDown();
-        }, "local-batch-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.err.println("\nstopping the local Batch endpoint"
+                                    + (data == null ? "" : "; state kept in " + data));
+                            running.close();
+                            stopped.countDown();
+                        },
+                        "local-batch-stop"));
         stopped.await();
         return 0;
     }
@@ -112,8 +148,11 @@ public final class LocalBatchCommand implements Callable<Integer> {
     Running start(PrintStream err) throws IOException {
         ServerOptions options;
         try {
-            options = ServerOptions.defaults().withPort(port).withBind(bind, allowRemote)
-                    .withLatency(Duration.ofMillis(latencyMillis)).withFailRate(failRate, seed)
+            options = ServerOptions.defaults()
+                    .withPort(port)
+                    .withBind(bind, allowRemote)
+                    .withLatency(Duration.ofMillis(latencyMillis))
+                    .withFailRate(failRate, seed)
                     .withHostNames(hostNames);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
@@ -121,7 +160,8 @@ public final class LocalBatchCommand implements Callable<Integer> {
         if (slots != null && slots < 1) {
             throw new CliException("--slots must be at least 1, was " + slots, BatchGraphCli.EXIT_INVALID);
         }
-        Path logDirectory = logs != null ? logs
+        Path logDirectory = logs != null
+                ? logs
                 : data != null ? data.resolve("logs") : Files.createTempDirectory("batchgraph-local-batch-logs");
         LocalBatchConfig config = LocalBatchConfig.defaults(logDirectory.toAbsolutePath())
                 .withDataDirectory(data == null ? null : data.toAbsolutePath())
@@ -138,8 +178,8 @@ public final class LocalBatchCommand implements Callable<Integer> {
             server = LocalBatchServer.start(service, options);
         } catch (BindException e) {
             service.close();
-            throw new CliException("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
-                    + "); choose another --port", 1);
+            throw new CliException(
+                    "cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "); choose another --port", 1);
         } catch (RuntimeException | IOException e) {
             service.close();
             throw e;

@@ -17,8 +17,7 @@ import java.util.List;
 
 /** {@code local-batch --events-to URL --notify FILE}: the endpoint's job state change events, served. */
 final class LocalBatchEvents {
-    private LocalBatchEvents() {
-    }
+    private LocalBatchEvents() {}
 
     /** @return the sink, or null when neither option is given */
     static LocalEventSink attach(LocalBatchService service, List<String> urls, List<Path> graphs, PrintStream err) {
@@ -45,8 +44,12 @@ final class LocalBatchEvents {
         };
         for (Path file : graphs) {
             GraphSpec graph = RunCommand.GraphLoader.load(file, List.of(), null, null);
-            sink.subscribe(new EventNotifier(graph, GraphEventRules.localQueueArns(graph, service.config().region()),
-                    TargetSenders.builder().build(), lines, Json.mapper()));
+            sink.subscribe(new EventNotifier(
+                    graph,
+                    GraphEventRules.localQueueArns(graph, service.config().region()),
+                    TargetSenders.builder().build(),
+                    lines,
+                    Json.mapper()));
             err.println("job state change events: failures of graph " + graph.name() + " go to its notify targets");
         }
         return sink;

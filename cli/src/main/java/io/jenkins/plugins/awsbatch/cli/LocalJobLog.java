@@ -22,8 +22,7 @@ import java.util.stream.Stream;
 final class LocalJobLog {
     private static final Pattern ATTEMPT = Pattern.compile("(?:\\d+-)?attempt-(\\d+)\\.log");
 
-    private LocalJobLog() {
-    }
+    private LocalJobLog() {}
 
     /** Whether the run's logs are files this command can read: a local-engine run in a local store. */
     static boolean applies(RunState state) {
@@ -37,8 +36,8 @@ final class LocalJobLog {
         if (colon < 0) {
             return latestIn(logs.resolve(jobId), "attempt-");
         }
-        Optional<Path> child = latestIn(logs.resolve(jobId.substring(0, colon)), jobId.substring(colon + 1)
-                + "-attempt-");
+        Optional<Path> child =
+                latestIn(logs.resolve(jobId.substring(0, colon)), jobId.substring(colon + 1) + "-attempt-");
         return child.isPresent() ? child : latestIn(logs.resolve(jobId.replace(':', '-')), "attempt-");
     }
 
@@ -48,9 +47,10 @@ final class LocalJobLog {
         }
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> {
-                String name = f.getFileName().toString();
-                return name.startsWith(prefix) && ATTEMPT.matcher(name).matches();
-            }).max(Comparator.comparingInt(LocalJobLog::attempt));
+                        String name = f.getFileName().toString();
+                        return name.startsWith(prefix) && ATTEMPT.matcher(name).matches();
+                    })
+                    .max(Comparator.comparingInt(LocalJobLog::attempt));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }

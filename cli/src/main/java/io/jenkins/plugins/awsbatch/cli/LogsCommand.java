@@ -1,10 +1,10 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.ItemJobs;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
@@ -40,8 +40,10 @@ final class LogsCommand implements Callable<Integer> {
         String jobId;
         try (LazyStores stores = selection.stores()) {
             state = selection.load(stores);
-            jobId = new ItemJobs(stores, Json.mapper()).jobFor(state, stage, index).orElseThrow(() -> new CliException(
-                    "stage " + stage + " ran no job for item " + index, BatchGraphCli.EXIT_INVALID));
+            jobId = new ItemJobs(stores, Json.mapper())
+                    .jobFor(state, stage, index)
+                    .orElseThrow(() -> new CliException(
+                            "stage " + stage + " ran no job for item " + index, BatchGraphCli.EXIT_INVALID));
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage(), BatchGraphCli.EXIT_INVALID);
         }
@@ -49,8 +51,8 @@ final class LogsCommand implements Callable<Integer> {
             return printLocal(state, jobId);
         }
         Path baseDir = RunSelection.baseDir(state);
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(state.graph, state.runId, baseDir,
-                selection.engineOptionsFor(state), RunListener.NONE)) {
+        try (RunEngine engine = new EngineFactory(Clock.systemUTC())
+                .create(state.graph, state.runId, baseDir, selection.engineOptionsFor(state), RunListener.NONE)) {
             List<JobDetail> details = engine.services().batch().describeJobs(List.of(jobId));
             if (details.isEmpty()) {
                 throw new CliException("job " + jobId + " is unknown to the " + state.engine + " engine", 1);
@@ -62,9 +64,12 @@ final class LogsCommand implements Callable<Integer> {
     }
 
     private static int printLocal(RunState state, String jobId) {
-        Path file = LocalJobLog.latestAttempt(state, jobId).orElseThrow(() -> new CliException(
-                "job " + jobId + " has no log yet: it has not started, or printed nothing (see batchgraph status "
-                        + state.runId + ")", 1));
+        Path file = LocalJobLog.latestAttempt(state, jobId)
+                .orElseThrow(() -> new CliException(
+                        "job " + jobId
+                                + " has no log yet: it has not started, or printed nothing (see batchgraph status "
+                                + state.runId + ")",
+                        1));
         System.err.println("log of " + jobId + " (attempt " + LocalJobLog.attempt(file) + ")");
         try {
             Files.copy(file, System.out);

@@ -31,7 +31,9 @@ final class ObjectOverrides {
 
     /** The graph with {@code S3_BUCKET}/{@code S3_KEY} (or the chosen names) in every stage's environment. */
     GraphSpec withObject(GraphSpec graph, S3ObjectEvent object) {
-        return graph.withStages(graph.stages().stream().map(stage -> withEnvironment(stage, object)).toList());
+        return graph.withStages(graph.stages().stream()
+                .map(stage -> withEnvironment(stage, object))
+                .toList());
     }
 
     private StageSpec withEnvironment(StageSpec stage, S3ObjectEvent object) {
@@ -51,6 +53,7 @@ final class ObjectOverrides {
                 .replace("{key}", object.key())
                 .replace("{uri}", object.uri())
                 .replace("{etag}", object.eTag() == null ? "" : object.eTag());
-        return template.substring(0, eq + 1) + "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return template.substring(0, eq + 1) + "\""
+                + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -15,12 +15,12 @@ final class ProgressLine {
     private static final String RED = "\033[31m";
     private static final String RESET = "\033[0m";
 
-    private ProgressLine() {
-    }
+    private ProgressLine() {}
 
     /** A plain line: {@code score  1200/25001 done, 40 running, 3 failed, 2m10s elapsed, ETA 40m05s}. */
     static String plain(StageProgress stage, long nowMs) {
-        StringBuilder line = new StringBuilder(String.format("%-12s %d/%d done, %d running, %d failed, %s elapsed",
+        StringBuilder line = new StringBuilder(String.format(
+                "%-12s %d/%d done, %d running, %d failed, %s elapsed",
                 stage.name, stage.done(), stage.total, stage.running, stage.failed, duration(stage.elapsedMs(nowMs))));
         long eta = stage.etaMs(nowMs);
         if (eta >= 0) {
@@ -59,7 +59,8 @@ final class ProgressLine {
         }
         int filledOk = filled(stage.succeeded, stage.total, barWidth);
         // Any failure shows, however small its share.
-        int filledFailed = Math.min(barWidth - filledOk,
+        int filledFailed = Math.min(
+                barWidth - filledOk,
                 Math.max(stage.failed > 0 ? 1 : 0, filled(stage.done(), stage.total, barWidth) - filledOk));
         String ok = "#".repeat(filledOk);
         String bad = "x".repeat(filledFailed);
@@ -83,8 +84,7 @@ final class ProgressLine {
     }
 
     /** Text to print and how many columns it takes on screen. */
-    record Rendered(String text, int columns) {
-    }
+    record Rendered(String text, int columns) {}
 
     private static int filled(long part, long total, int width) {
         return total <= 0 ? 0 : (int) Math.min(width, width * part / total);

@@ -60,6 +60,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     static int ticking() {
         return TICKER.getQueue().size();
     }
+
     private ScheduledFuture<?> ticking;
 
     /** On stderr as detected now; ticked once a second until {@link #close()} (elapsed times, held-back lines). */

@@ -40,8 +40,9 @@ final class ReattachedRun {
             GraphHost host = CliHost.of(options, progress, command, RunSelection.baseDir(found));
             try (HostedRun run = open.apply(host, found)) {
                 RunState state = run.state();
-                RunResult result = new AbortOnSignal(run.runner()).runAndReport(r -> new ResultPrinter(
-                        ResultStages.of(state.graph)).print(r, run.state(), json, System.out, System.err));
+                RunResult result = new AbortOnSignal(run.runner())
+                        .runAndReport(r -> new ResultPrinter(ResultStages.of(state.graph))
+                                .print(r, run.state(), json, System.out, System.err));
                 return result.outcome().exitCode();
             }
         } catch (RerunRefusedException e) {

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * items with exit codes and log tails), summary.md and junit.xml (every item a test case) for a run, finished
  * or not.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Write an HTML page, a Markdown summary and a JUnit XML of a run's items.")
 final class ReportCommand implements Callable<Integer> {
     @Mixin
@@ -39,8 +41,9 @@ final class ReportCommand implements Callable<Integer> {
         write(folder.resolve("report.html"), HtmlReport.render(report));
         write(folder.resolve("summary.md"), MarkdownSummary.render(report));
         write(folder.resolve("junit.xml"), JUnitXml.render(report));
-        System.err.println("run " + report.state().runId + " " + report.outcome() + ": wrote " + folder.resolve("report.html")
-                + ", " + folder.resolve("summary.md") + ", " + folder.resolve("junit.xml"));
+        System.err.println(
+                "run " + report.state().runId + " " + report.outcome() + ": wrote " + folder.resolve("report.html")
+                        + ", " + folder.resolve("summary.md") + ", " + folder.resolve("junit.xml"));
         return 0;
     }
 

@@ -27,7 +27,8 @@ final class ResultPrinter {
         }
         java.nio.file.Path folder = io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore.toPath(outputUri);
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
-            java.util.List<String> names = files.map(java.nio.file.Path::toString).sorted().toList();
+            java.util.List<String> names =
+                    files.map(java.nio.file.Path::toString).sorted().toList();
             return names.isEmpty() ? folder + "/ (empty)" : String.join(", ", names);
         } catch (java.io.IOException e) {
             return folder + "/";
@@ -36,12 +37,23 @@ final class ResultPrinter {
 
     void print(RunResult result, RunState state, boolean asJson, PrintStream out, PrintStream err) {
         err.println();
-        err.printf("run %s %s in %.1f s (%s mode, %d item(s))%n", result.runId(), result.outcome(),
-                result.durationMs() / 1000.0, result.mode(), result.itemCount());
+        err.printf(
+                "run %s %s in %.1f s (%s mode, %d item(s))%n",
+                result.runId(), result.outcome(), result.durationMs() / 1000.0, result.mode(), result.itemCount());
         for (StageResult stage : result.stages()) {
-            err.printf("  %-12s %-9s %s%s%n", stage.name(), stage.status(), stage.counts().isEmpty() ? ""
-                    : "succeeded " + stage.counts().getOrDefault(io.jenkins.plugins.awsbatch.engine.batch.JobStatus.SUCCEEDED, 0)
-                    + ", failed " + stage.counts().getOrDefault(io.jenkins.plugins.awsbatch.engine.batch.JobStatus.FAILED, 0),
+            err.printf(
+                    "  %-12s %-9s %s%s%n",
+                    stage.name(),
+                    stage.status(),
+                    stage.counts().isEmpty()
+                            ? ""
+                            : "succeeded "
+                                    + stage.counts()
+                                            .getOrDefault(
+                                                    io.jenkins.plugins.awsbatch.engine.batch.JobStatus.SUCCEEDED, 0)
+                                    + ", failed "
+                                    + stage.counts()
+                                            .getOrDefault(io.jenkins.plugins.awsbatch.engine.batch.JobStatus.FAILED, 0),
                     stage.computeSeconds() > 0 ? String.format(", %.1f compute-s", stage.computeSeconds()) : "");
         }
         if (result.message() != null) {
@@ -53,7 +65,8 @@ final class ResultPrinter {
         err.println("  data: " + result.runUri());
         for (StageResult stage : result.stages()) {
             if (stage.status() == StageStatus.SUCCEEDED && (stage.name() != null) && resultStage(stage)) {
-                String output = io.jenkins.plugins.awsbatch.engine.store.StoreUris.join(result.runUri(), "stages", stage.name(), "output");
+                String output = io.jenkins.plugins.awsbatch.engine.store.StoreUris.join(
+                        result.runUri(), "stages", stage.name(), "output");
                 err.println("  result of " + stage.name() + ": " + describe(output));
             }
         }

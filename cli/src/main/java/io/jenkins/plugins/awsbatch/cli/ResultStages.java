@@ -7,11 +7,12 @@ import java.util.stream.Collectors;
 
 /** The stages whose output is the run's result (kept by cleanup): aggregate and single stages. */
 final class ResultStages {
-    private ResultStages() {
-    }
+    private ResultStages() {}
 
     static Set<String> of(GraphSpec graph) {
-        return graph.stages().stream().filter(s -> s.type() == StageType.AGGREGATE || s.type() == StageType.SINGLE)
-                .map(s -> s.name()).collect(Collectors.toSet());
+        return graph.stages().stream()
+                .filter(s -> s.type() == StageType.AGGREGATE || s.type() == StageType.SINGLE)
+                .map(s -> s.name())
+                .collect(Collectors.toSet());
     }
 }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
  * the jobs it journaled, submits only what it had not, and finds by name any job submitted just before the
  * interruption.
  */
-@Command(name = "resume", mixinStandardHelpOptions = true, description = "Re-attach to an unfinished run without resubmitting.")
+@Command(
+        name = "resume",
+        mixinStandardHelpOptions = true,
+        description = "Re-attach to an unfinished run without resubmitting.")
 final class ResumeCommand implements Callable<Integer> {
     @Mixin
     ReattachedRun reattached;

@@ -20,8 +20,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * AsciiDoc only, and the AsciiDoc converters need Ruby (asciidoctor) or JRuby (asciidoctorj).
  */
 public final class RoffManPages {
-    private RoffManPages() {
-    }
+    private RoffManPages() {}
 
     /** {@code RoffManPages OUTDIR}: writes every page into OUTDIR. */
     public static void main(String[] args) {
@@ -64,11 +63,19 @@ public final class RoffManPages {
         String name = spec.qualifiedName("-");
         StringBuilder out = new StringBuilder();
         out.append(".\\\" Generated from the batchgraph commands by RoffManPages; do not edit.\n");
-        out.append(".TH \"").append(name.toUpperCase(java.util.Locale.ROOT)).append("\" \"1\" \"\" \"batchgraph ")
-                .append(escape(version)).append("\" \"batchgraph Manual\"\n");
-        out.append(".SH NAME\n").append(escape(name)).append(" \\- ").append(escape(String.join(" ", spec.usageMessage().description())))
+        out.append(".TH \"")
+                .append(name.toUpperCase(java.util.Locale.ROOT))
+                .append("\" \"1\" \"\" \"batchgraph ")
+                .append(escape(version))
+                .append("\" \"batchgraph Manual\"\n");
+        out.append(".SH NAME\n")
+                .append(escape(name))
+                .append(" \\- ")
+                .append(escape(String.join(" ", spec.usageMessage().description())))
                 .append('\n');
-        out.append(".SH SYNOPSIS\n.nf\n").append(escape(help.synopsis(0).stripTrailing())).append("\n.fi\n");
+        out.append(".SH SYNOPSIS\n.nf\n")
+                .append(escape(help.synopsis(0).stripTrailing()))
+                .append("\n.fi\n");
         if (!spec.positionalParameters().isEmpty()) {
             out.append(".SH ARGUMENTS\n");
             for (PositionalParamSpec parameter : spec.positionalParameters()) {
@@ -84,7 +91,10 @@ public final class RoffManPages {
             }
             StringBuilder term = new StringBuilder();
             for (String optionName : option.names()) {
-                term.append(term.isEmpty() ? "" : ", ").append("\\fB").append(escape(optionName)).append("\\fR");
+                term.append(term.isEmpty() ? "" : ", ")
+                        .append("\\fB")
+                        .append(escape(optionName))
+                        .append("\\fR");
             }
             if (option.arity().max() == 0) { // a flag
                 item(out, term.toString(), option.description());
@@ -96,19 +106,24 @@ public final class RoffManPages {
             out.append(".SH COMMANDS\n");
             command.getSubcommands().forEach((sub, line) -> {
                 if (!line.getCommandSpec().usageMessage().hidden()) {
-                    item(out, "\\fB" + escape(sub) + "\\fR", line.getCommandSpec().usageMessage().description());
+                    item(
+                            out,
+                            "\\fB" + escape(sub) + "\\fR",
+                            line.getCommandSpec().usageMessage().description());
                 }
             });
         }
         Map<String, String> exitCodes = spec.usageMessage().exitCodeList();
         if (!exitCodes.isEmpty()) {
             out.append(".SH EXIT STATUS\n");
-            exitCodes.forEach((code, meaning) -> item(out, "\\fB" + escape(code.strip()) + "\\fR", new String[] {meaning}));
+            exitCodes.forEach(
+                    (code, meaning) -> item(out, "\\fB" + escape(code.strip()) + "\\fR", new String[] {meaning}));
         }
         out.append(".SH SEE ALSO\n");
         if (spec.parent() == null) {
             List<String> pages = new ArrayList<>();
-            command.getSubcommands().values().stream().filter(c -> !c.getCommandSpec().usageMessage().hidden())
+            command.getSubcommands().values().stream()
+                    .filter(c -> !c.getCommandSpec().usageMessage().hidden())
                     .forEach(c -> pages.add("\\fB" + escape(c.getCommandSpec().qualifiedName("-")) + "\\fR(1)"));
             out.append(String.join(", ", pages)).append('\n');
         } else {

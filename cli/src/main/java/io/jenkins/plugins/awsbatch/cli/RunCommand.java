@@ -1,24 +1,24 @@
 package io.jenkins.plugins.awsbatch.cli;
 
+import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
-import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
-import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
 import io.jenkins.plugins.awsbatch.engine.host.GraphFiles;
 import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.JobNames;
 import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.ValidatedRun;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
-import io.jenkins.plugins.awsbatch.engine.run.JobNames;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code batchgraph run FILE}: plan, fan out, track, aggregate and clean up, then report. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run a graph file (local engine by default) and wait for it to end.")
 final class RunCommand implements Callable<Integer> {
 
@@ -60,7 +62,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         GraphSpec graph = GraphLoader.load(file, overrides, engineOptions.engine, store);
         Path baseDir = file.toAbsolutePath().getParent();
-        String id = runId != null ? runId : JobNames.newRunId(graph.name(), Clock.systemUTC().instant());
+        String id = runId != null
+                ? runId
+                : JobNames.newRunId(graph.name(), Clock.systemUTC().instant());
         return execute(graph, baseDir, id, engineOptions, json, progressOptions.printer());
     }
 
@@ -70,8 +74,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Closes {@code progress} (its ticks) however the run ends, invalid input included. */
-    static int execute(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions, boolean json,
-                       ProgressPrinter progress) {
+    static int execute(
+            GraphSpec graph,
+            Path baseDir,
+            String id,
+            EngineOptionsMixin engineOptions,
+            boolean json,
+            ProgressPrinter progress) {
         try (progress) {
             checkSettings(graph, id, engineOptions);
             EngineOptions options = engineOptions.toOptions().withEngine(graph.engineOrDefault());
@@ -93,12 +102,19 @@ final class RunCommand implements Callable<Integer> {
      * Everything that can be checked without the engine, before it exists (the local engine keeps its state in
      * the run folder): the graph, the run id, the aws engine's settings, the items and the counts they give.
      */
-    static ValidatedRun checkBeforeCreating(GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
+    static ValidatedRun checkBeforeCreating(
+            GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
         checkSettings(graph, null, engineOptions);
         EngineOptions options = engineOptions.toOptions();
-        EngineOptions forItems = new EngineOptions(options.engine(), options.region() != null ? options.region()
-                : graph.region(), options.endpointUrl(), options.profile(), options.credentials(), options.slots(),
-                options.proxy(), options.serviceEndpoints());
+        EngineOptions forItems = new EngineOptions(
+                options.engine(),
+                options.region() != null ? options.region() : graph.region(),
+                options.endpointUrl(),
+                options.profile(),
+                options.credentials(),
+                options.slots(),
+                options.proxy(),
+                options.serviceEndpoints());
         ValidatedRun checked;
         try (LazyStores stores = EngineFactory.stores(forItems)) {
             checked = ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
@@ -111,7 +127,9 @@ final class RunCommand implements Callable<Integer> {
     private static void checkSettings(GraphSpec graph, String id, EngineOptionsMixin engineOptions) {
         EngineOptions options = engineOptions.toOptions();
         if (options.slots() != null && options.slots() < 1) {
-            throw new GraphValidationException(new GraphError("--slots", "slots must be at least 1, got " + options.slots(),
+            throw new GraphValidationException(new GraphError(
+                    "--slots",
+                    "slots must be at least 1, got " + options.slots(),
                     "give the number of jobs to run at once, e.g. --slots 4"));
         }
         if (graph.engineKind() == EngineKind.AWS) {
@@ -135,7 +153,9 @@ final class RunCommand implements Callable<Integer> {
         RunLayout layout = new RunLayout(graph.storeOrDefault(), id);
         Path folder = LocalObjectStore.toPath(layout.runUri());
         if (Files.exists(LocalObjectStore.toPath(layout.stateUri()))) {
-            throw new GraphValidationException(new GraphError("--run-id", "run " + id + " already exists at " + folder,
+            throw new GraphValidationException(new GraphError(
+                    "--run-id",
+                    "run " + id + " already exists at " + folder,
                     "resume it (batchgraph resume " + id + "), remove it (batchgraph cleanup " + id
                             + "), or choose another --run-id"));
         }
@@ -143,13 +163,12 @@ final class RunCommand implements Callable<Integer> {
 
     /** Reads, overrides and validates a graph file; invalid input throws before anything starts. */
     static final class GraphLoader {
-        private GraphLoader() {
-        }
+        private GraphLoader() {}
 
         static GraphSpec load(Path file, List<String> overrides, String engine, String store) {
             if (!Files.isRegularFile(file)) {
-                throw new GraphValidationException(new GraphError(String.valueOf(file), "no graph file here",
-                        "give the path of a batchgraph.yaml"));
+                throw new GraphValidationException(new GraphError(
+                        String.valueOf(file), "no graph file here", "give the path of a batchgraph.yaml"));
             }
             GraphSpec graph = new GraphBinder().read(file, overrides);
             return new GraphValidator().requireValid(GraphFiles.withHostSettings(graph, engine, store, null, null));

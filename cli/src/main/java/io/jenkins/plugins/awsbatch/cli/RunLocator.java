@@ -13,8 +13,7 @@ import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
  * runs folder) or the run's full URI ({@code file:///…/RUN_ID}, {@code s3://bucket/prefix/RUN_ID}).
  */
 final class RunLocator {
-    private RunLocator() {
-    }
+    private RunLocator() {}
 
     static RunLayout layoutOf(String run, String store) {
         String trimmed = run.endsWith("/") ? run.substring(0, run.length() - 1) : run;
@@ -28,9 +27,11 @@ final class RunLocator {
     static RunState load(String run, String store, StoreResolver stores) {
         RunLayout layout = layoutOf(run, store);
         ObjectStore objects = stores.forUri(layout.storeUri());
-        return new RunJournal(objects, Json.mapper()).load(layout).orElseThrow(() -> new CliException(
-                "no run '" + layout.runId() + "' under " + layout.storeUri()
-                        + ": give a run id from `batchgraph run` (with --store if it is not the default) or the run's URI",
-                BatchGraphCli.EXIT_INVALID));
+        return new RunJournal(objects, Json.mapper())
+                .load(layout)
+                .orElseThrow(() -> new CliException(
+                        "no run '" + layout.runId() + "' under " + layout.storeUri()
+                                + ": give a run id from `batchgraph run` (with --store if it is not the default) or the run's URI",
+                        BatchGraphCli.EXIT_INVALID));
     }
 }

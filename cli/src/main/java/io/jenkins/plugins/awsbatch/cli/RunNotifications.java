@@ -29,14 +29,23 @@ final class RunNotifications {
         }
         AwsClients[] aws = {null};
         try {
-            TargetSenders senders = TargetSenders.builder().sns(topicRegion -> {
-                if (aws[0] == null) {
-                    aws[0] = AwsClients.create(engineOptions.toOptions().awsSettings()
-                            .region(engineOptions.region != null ? engineOptions.region : graph.region()).build(),
-                            new CallCounter());
-                }
-                return aws[0].sns(topicRegion);
-            }).build();
+            TargetSenders senders = TargetSenders.builder()
+                    .sns(topicRegion -> {
+                        if (aws[0] == null) {
+                            aws[0] = AwsClients.create(
+                                    engineOptions
+                                            .toOptions()
+                                            .awsSettings()
+                                            .region(
+                                                    engineOptions.region != null
+                                                            ? engineOptions.region
+                                                            : graph.region())
+                                            .build(),
+                                    new CallCounter());
+                        }
+                        return aws[0].sns(topicRegion);
+                    })
+                    .build();
             new Notifier(senders, listener).notify(result, graph.notifications(), null);
         } finally {
             if (aws[0] != null) {

@@ -45,8 +45,9 @@ final class RunSelection {
 
     /** The options given, else what the run recorded (region, endpoint), on the engine the run used. */
     EngineOptions engineOptionsFor(RunState state, Integer slots) {
-        return engineOptions.toOptions(state.engine, slots).orRecorded(state.region, state.endpointUrl,
-                state.serviceEndpoints);
+        return engineOptions
+                .toOptions(state.engine, slots)
+                .orRecorded(state.region, state.endpointUrl, state.serviceEndpoints);
     }
 
     /** Where the run's relative paths resolve (its graph file's folder), for engines rebuilt after the fact. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code batchgraph runs}: the runs of a store, newest first. */
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs of a store, newest first.")
 final class RunsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STARTED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Option(names = "--store", description = "the store to list (default file://.batchgraph/runs)")
     String store;
@@ -49,16 +50,23 @@ final class RunsCommand implements Callable<Integer> {
             System.err.println("no runs under " + storeUri);
             return 0;
         }
-        System.out.printf("%-44s %-20s %-10s %-19s %10s %8s %7s%n", "RUN", "GRAPH", "OUTCOME", "STARTED (UTC)",
-                "DURATION", "ITEMS", "FAILED");
+        System.out.printf(
+                "%-44s %-20s %-10s %-19s %10s %8s %7s%n",
+                "RUN", "GRAPH", "OUTCOME", "STARTED (UTC)", "DURATION", "ITEMS", "FAILED");
         for (RunCatalog.Entry run : runs) {
             if (run.problem() != null) {
                 System.out.printf("%-44s %s%n", run.runId(), run.problem());
                 continue;
             }
-            System.out.printf("%-44s %-20s %-10s %-19s %10s %8d %7d%n", run.runId(), run.name(),
-                    run.outcome() == null ? "UNFINISHED" : run.outcome(), STARTED.format(Instant.ofEpochMilli(run.startedAt())),
-                    String.format("%.1f s", run.durationMs() / 1000.0), Math.max(0, run.itemCount()), run.failedItems());
+            System.out.printf(
+                    "%-44s %-20s %-10s %-19s %10s %8d %7d%n",
+                    run.runId(),
+                    run.name(),
+                    run.outcome() == null ? "UNFINISHED" : run.outcome(),
+                    STARTED.format(Instant.ofEpochMilli(run.startedAt())),
+                    String.format("%.1f s", run.durationMs() / 1000.0),
+                    Math.max(0, run.itemCount()),
+                    run.failedItems());
         }
         return 0;
     }

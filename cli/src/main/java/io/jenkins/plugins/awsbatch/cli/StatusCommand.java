@@ -1,8 +1,8 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.JobRecord;
+import io.jenkins.plugins.awsbatch.engine.run.Json;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.StageState;
@@ -38,14 +38,21 @@ final class StatusCommand implements Callable<Integer> {
                 return 0;
             }
             Optional<LocalJobTable> live = state.outcome == null ? LocalJobTable.of(state) : Optional.empty();
-            System.out.printf("run %s (%s, %s engine, %s mode): %s%n", state.runId, state.name, state.engine, state.mode,
-                    headline(state));
-            System.out.printf("  %d item(s), started %s, data in %s%n", Math.max(0, state.itemCount),
-                    Instant.ofEpochMilli(state.startedAt), state.runUri);
+            System.out.printf(
+                    "run %s (%s, %s engine, %s mode): %s%n",
+                    state.runId, state.name, state.engine, state.mode, headline(state));
+            System.out.printf(
+                    "  %d item(s), started %s, data in %s%n",
+                    Math.max(0, state.itemCount), Instant.ofEpochMilli(state.startedAt), state.runUri);
             for (Map.Entry<String, StageState> entry : state.stages.entrySet()) {
                 StageState stage = entry.getValue();
-                System.out.printf("  %-12s %-9s %s; jobs %d, failed items %d%s%n", entry.getKey(), stage.status,
-                        progress(stage, live), stage.jobs.size(), stage.failedItems.size(),
+                System.out.printf(
+                        "  %-12s %-9s %s; jobs %d, failed items %d%s%n",
+                        entry.getKey(),
+                        stage.status,
+                        progress(stage, live),
+                        stage.jobs.size(),
+                        stage.failedItems.size(),
                         stage.reason == null ? "" : " (" + stage.reason + ")");
             }
             if (state.message != null) {
@@ -80,7 +87,9 @@ final class StatusCommand implements Callable<Integer> {
         int succeeded = counts.getOrDefault(JobStatus.SUCCEEDED, 0);
         int failed = counts.getOrDefault(JobStatus.FAILED, 0);
         int running = counts.getOrDefault(JobStatus.RUNNING, 0) + counts.getOrDefault(JobStatus.STARTING, 0);
-        long total = stage.populationSize > 0 ? stage.populationSize : counts.values().stream().mapToLong(Integer::longValue).sum();
+        long total = stage.populationSize > 0
+                ? stage.populationSize
+                : counts.values().stream().mapToLong(Integer::longValue).sum();
         return succeeded + "/" + total + " succeeded, " + running + " running, " + failed + " failed"
                 + (stage.round > 0 ? " (retry round " + stage.round + ")" : "");
     }
@@ -92,7 +101,9 @@ final class StatusCommand implements Callable<Integer> {
         for (JobRecord job : stage.jobsOfRound(stage.round)) {
             Optional<Map<JobStatus, Integer>> jobCounts = table.counts(job.jobId());
             known |= jobCounts.isPresent();
-            jobCounts.orElse(Map.of(JobStatus.SUBMITTED, job.size())).forEach((s, n) -> counts.merge(s, n, Integer::sum));
+            jobCounts
+                    .orElse(Map.of(JobStatus.SUBMITTED, job.size()))
+                    .forEach((s, n) -> counts.merge(s, n, Integer::sum));
         }
         return known ? Optional.of(counts) : Optional.empty();
     }

@@ -29,15 +29,20 @@ import picocli.CommandLine.Option;
  * deleted only after its run was started and ended, so a crash loses nothing; objects already run (key + ETag)
  * are remembered in {@code --seen-file} and not run again.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
         description = "Run a graph once per new S3 object announced on an SQS queue (S3 event notifications).")
 public final class WatchCommand implements Callable<Integer> {
 
     /** One run the watcher asks for: the graph (object already applied), its folder, id, and the object. */
-    public record ObjectRun(GraphSpec graph, Path baseDir, String runId, S3ObjectEvent object) {
-    }
+    public record ObjectRun(GraphSpec graph, Path baseDir, String runId, S3ObjectEvent object) {}
 
-    @Option(names = "--sqs", required = true, paramLabel = "QUEUE_URL", description = "the SQS queue receiving the S3 events")
+    @Option(
+            names = "--sqs",
+            required = true,
+            paramLabel = "QUEUE_URL",
+            description = "the SQS queue receiving the S3 events")
     String queueUrl;
 
     @Option(names = "--run", required = true, paramLabel = "FILE", description = "the graph file to run per object")
@@ -58,21 +63,35 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--store", description = "where runs keep their data (overrides the file's store)")
     String store;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "PATH=VALUE",
             description = "override a field per run; {bucket}, {key}, {uri}, {etag} are the object's, "
                     + "e.g. plan.items.file={key}")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--bucket-var", defaultValue = "S3_BUCKET", description = "environment variable with the bucket (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bucket-var",
+            defaultValue = "S3_BUCKET",
+            description = "environment variable with the bucket (default: ${DEFAULT-VALUE})")
     String bucketVariable;
 
-    @Option(names = "--key-var", defaultValue = "S3_KEY", description = "environment variable with the key (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--key-var",
+            defaultValue = "S3_KEY",
+            description = "environment variable with the key (default: ${DEFAULT-VALUE})")
     String keyVariable;
 
-    @Option(names = "--seen-file", description = "objects already run, kept across restarts (default: .batchgraph/watch/<queue>.seen next to FILE)")
+    @Option(
+            names = "--seen-file",
+            description =
+                    "objects already run, kept across restarts (default: .batchgraph/watch/<queue>.seen next to FILE)")
     Path seenFile;
 
-    @Option(names = "--wait", defaultValue = "20", description = "long-poll seconds per receive, 0..20 (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--wait",
+            defaultValue = "20",
+            description = "long-poll seconds per receive, 0..20 (default: ${DEFAULT-VALUE})")
     int waitSeconds;
 
     @Option(names = "--once", description = "receive once (up to 10 messages), handle them, then exit")
@@ -100,12 +119,17 @@ public final class WatchCommand implements Callable<Integer> {
         }
         ObjectOverrides objectOverrides = new ObjectOverrides(bucketVariable, keyVariable, overrides);
         // Fail on a bad file or --set before taking any message: it would fail for every object.
-        S3ObjectEvent sample = new S3ObjectEvent(bucket == null ? "bucket" : bucket, (prefix == null ? "" : prefix)
-                + "sample" + (suffix == null ? "" : suffix), 0, "etag", "seq", "ObjectCreated:Put", null);
+        S3ObjectEvent sample = new S3ObjectEvent(
+                bucket == null ? "bucket" : bucket,
+                (prefix == null ? "" : prefix) + "sample" + (suffix == null ? "" : suffix),
+                0,
+                "etag",
+                "seq",
+                "ObjectCreated:Put",
+                null);
         load(objectOverrides, sample);
         Path baseDir = file.toAbsolutePath().getParent();
-        Path seen = seenFile != null ? seenFile
-                : baseDir.resolve(".batchgraph/watch/" + queueName() + ".seen");
+        Path seen = seenFile != null ? seenFile : baseDir.resolve(".batchgraph/watch/" + queueName() + ".seen");
         AtomicInteger firstFailure = new AtomicInteger();
         ObjectHandler handler = object -> {
             int code = runOne(objectOverrides, baseDir, object);
@@ -113,8 +137,13 @@ public final class WatchCommand implements Callable<Integer> {
         };
         AwsSettings settings = engineOptions.toOptions().awsSettings().build();
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
-            S3EventWatcher watcher = new S3EventWatcher(aws.sqs(), queueUrl, new ObjectFilter(bucket, prefix, suffix),
-                    new FileSeenObjects(seen), line -> System.err.println("watch: " + line)).waitSeconds(waitSeconds);
+            S3EventWatcher watcher = new S3EventWatcher(
+                            aws.sqs(),
+                            queueUrl,
+                            new ObjectFilter(bucket, prefix, suffix),
+                            new FileSeenObjects(seen),
+                            line -> System.err.println("watch: " + line))
+                    .waitSeconds(waitSeconds);
             System.err.println("watch: waiting for objects " + new ObjectFilter(bucket, prefix, suffix) + " on "
                     + queueUrl + (once ? " (once)" : maxMessages > 0 ? " (up to " + maxMessages + " messages)" : ""));
             PollResult result = once ? watcher.pollOnce(handler) : watcher.watch(handler, maxMessages, () -> false);
@@ -135,7 +164,8 @@ public final class WatchCommand implements Callable<Integer> {
         String runId = JobNames.newRunId(graph.name(), Clock.systemUTC().instant());
         System.err.println("watch: running " + graph.name() + " (run " + runId + ") for " + object.uri());
         ObjectRun run = new ObjectRun(graph, baseDir, runId, object);
-        return runner != null ? runner.applyAsInt(run)
+        return runner != null
+                ? runner.applyAsInt(run)
                 : RunCommand.execute(run.graph(), run.baseDir(), run.runId(), engineOptions, false);
     }
 

@@ -29,10 +29,22 @@ class AbortSignalTest {
                   - {name: cleanup, type: cleanup}
                 """.formatted(marker));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process cli = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                BatchGraphCli.class.getName(), "run", graph.toString(), "--store", dir.resolve("runs").toUri().toString(),
-                "--run-id", "long-1", "--slots", "2")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("cli.log").toFile()).start();
+        Process cli = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BatchGraphCli.class.getName(),
+                        "run",
+                        graph.toString(),
+                        "--store",
+                        dir.resolve("runs").toUri().toString(),
+                        "--run-id",
+                        "long-1",
+                        "--slots",
+                        "2")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("cli.log").toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (countFiles(marker) < 2 && System.nanoTime() < deadline) {
@@ -41,12 +53,18 @@ class AbortSignalTest {
             List<Long> jobPids = Files.list(marker).map(p -> readPid(p)).toList();
             assertThat(jobPids).as(Files.readString(dir.resolve("cli.log"))).hasSize(2);
 
-            new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid()))
+                    .start()
+                    .waitFor();
 
             assertThat(cli.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(cli.exitValue()).as(Files.readString(dir.resolve("cli.log"))).isEqualTo(130);
+            assertThat(cli.exitValue())
+                    .as(Files.readString(dir.resolve("cli.log")))
+                    .isEqualTo(130);
             for (long pid : jobPids) {
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("job process " + pid).isFalse();
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("job process " + pid)
+                        .isFalse();
             }
             String state = Files.readString(dir.resolve("runs/long-1/state.json"));
             assertThat(state).contains("\"outcome\":\"ABORTED\"");
@@ -70,5 +88,4 @@ class AbortSignalTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -32,12 +32,21 @@ class AwsAccessCheckTest {
             closedPort = socket.getLocalPort();
         }
         long start = System.nanoTime();
-        CliRunner.Outcome run = CliRunner.run("run", graph().toString(), "--region", "us-east-1",
-                "--endpoint-url", "http://127.0.0.1:" + closedPort, "--progress", "none");
+        CliRunner.Outcome run = CliRunner.run(
+                "run",
+                graph().toString(),
+                "--region",
+                "us-east-1",
+                "--endpoint-url",
+                "http://127.0.0.1:" + closedPort,
+                "--progress",
+                "none");
         long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip().lines()).singleElement().asString()
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
                 .startsWith("error: cannot reach --endpoint-url http://127.0.0.1:" + closedPort)
                 .contains("batchgraph local-batch", "nothing was submitted");
         assertThat(ms).isLessThan(5_000);
@@ -45,23 +54,37 @@ class AwsAccessCheckTest {
 
     @Test
     void missingCredentialsAreOneLineWithinFiveSeconds() throws Exception {
-        Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null && System.getenv("AWS_PROFILE") == null
-                && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null, "this environment has AWS credentials");
+        Assumptions.assumeTrue(
+                System.getenv("AWS_ACCESS_KEY_ID") == null
+                        && System.getenv("AWS_PROFILE") == null
+                        && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null,
+                "this environment has AWS credentials");
         long start = System.nanoTime();
-        CliRunner.Outcome run = CliRunner.run("run", graph().toString(), "--region", "us-east-1",
-                "--profile", "batchgraph-test-no-such-profile", "--progress", "none");
+        CliRunner.Outcome run = CliRunner.run(
+                "run",
+                graph().toString(),
+                "--region",
+                "us-east-1",
+                "--profile",
+                "batchgraph-test-no-such-profile",
+                "--progress",
+                "none");
         long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip().lines()).singleElement().asString()
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
                 .isEqualTo("error: " + AwsAccessCheck.noCredentials("batchgraph-test-no-such-profile"));
         assertThat(ms).isLessThan(5_000);
     }
 
     @Test
     void sdkCredentialFailuresOfOtherCommandsBecomeOneLine() {
-        RuntimeException sdk = new RuntimeException("wrapped", new IllegalStateException(
-                "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
+        RuntimeException sdk = new RuntimeException(
+                "wrapped",
+                new IllegalStateException(
+                        "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"));
         assertThat(AwsAccessCheck.oneLine(sdk)).startsWith("no AWS credentials found: set AWS_ACCESS_KEY_ID");
         assertThat(AwsAccessCheck.oneLine(new RuntimeException("other"))).isNull();
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchGraphCliTest {
     @TempDir
     Path dir;
+
     private final ObjectMapper json = new ObjectMapper();
 
     private String store() {
@@ -26,7 +27,8 @@ class BatchGraphCliTest {
 
     @Test
     void theExampleRunsToSuccessAndJsonFollowsTheContract() throws Exception {
-        CliRunner.Outcome run = CliRunner.run("run", "../examples/recommendations/batchgraph.yaml", "--json", "--store", store());
+        CliRunner.Outcome run =
+                CliRunner.run("run", "../examples/recommendations/batchgraph.yaml", "--json", "--store", store());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = json.readTree(run.out());
@@ -41,7 +43,8 @@ class BatchGraphCliTest {
         assertThat(score.get("counts").get("SUCCEEDED").asInt()).isEqualTo(20);
         assertThat(score.get("failedItems")).isEmpty();
         assertThat(result.get("calls").get("SubmitJob").asInt()).isEqualTo(3);
-        Path csv = Path.of(java.net.URI.create(result.get("runUri").asText())).resolve("stages/merge/output/recommendations.csv");
+        Path csv = Path.of(java.net.URI.create(result.get("runUri").asText()))
+                .resolve("stages/merge/output/recommendations.csv");
         assertThat(Files.readAllLines(csv)).hasSize(20);
         assertThat(run.err()).contains("result of merge: " + csv);
     }
@@ -57,10 +60,13 @@ class BatchGraphCliTest {
         CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--store", store());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains("invalid graph (nothing was submitted):",
-                "stages[1].jobDefinition: 'sh:2' is not an ACTIVE job definition. Fix: name an ACTIVE revision (sh:1) or register it again");
+        assertThat(run.err())
+                .contains(
+                        "invalid graph (nothing was submitted):",
+                        "stages[1].jobDefinition: 'sh:2' is not an ACTIVE job definition. Fix: name an ACTIVE revision (sh:1) or register it again");
         try (var files = Files.walk(dir)) {
-            assertThat(files.map(Path::toString)).noneMatch(p -> p.matches(".*/runs/[^/]+/state\\.json")); // never journaled
+            assertThat(files.map(Path::toString))
+                    .noneMatch(p -> p.matches(".*/runs/[^/]+/state\\.json")); // never journaled
         }
     }
 
@@ -75,7 +81,8 @@ class BatchGraphCliTest {
         CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--json", "--store", store());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        JsonNode item = json.readTree(run.out()).get("stages").get(0).get("failedItems").get(0);
+        JsonNode item =
+                json.readTree(run.out()).get("stages").get(0).get("failedItems").get(0);
         assertThat(item.get("index").asInt()).isEqualTo(1);
         assertThat(item.get("key").asText()).isEqualTo("b");
         assertThat(item.get("exitCode").asInt()).isEqualTo(4);
@@ -111,7 +118,11 @@ class BatchGraphCliTest {
         CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--store", store());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("nothing was submitted", "stages[0].timeout", "stages[1].dependsOn[0].stage: unknown stage 'nope'");
+        assertThat(run.err())
+                .contains(
+                        "nothing was submitted",
+                        "stages[0].timeout",
+                        "stages[1].dependsOn[0].stage: unknown stage 'nope'");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
 
@@ -126,7 +137,8 @@ class BatchGraphCliTest {
 
     @Test
     void aMissingFileExitsTwo() {
-        assertThat(CliRunner.run("run", dir.resolve("nope.yaml").toString()).exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("run", dir.resolve("nope.yaml").toString()).exitCode())
+                .isEqualTo(2);
     }
 
     @Test
@@ -137,7 +149,8 @@ class BatchGraphCliTest {
                 jobDefinitions: {sh: {command: [sh, -c, 'echo "hello from $AWS_BATCH_JOB_ARRAY_INDEX"; d=${BATCHGRAPH_OUTPUT_URI#file://}; mkdir -p $d; touch $d/$AWS_BATCH_JOB_ARRAY_INDEX']}}
                 stages: [{name: s, jobDefinition: sh}]
                 """);
-        CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--json", "--store", store(), "--run-id", "small-1");
+        CliRunner.Outcome run =
+                CliRunner.run("run", file.toString(), "--json", "--store", store(), "--run-id", "small-1");
         assertThat(run.exitCode()).as(run.err()).isZero();
 
         CliRunner.Outcome status = CliRunner.run("status", "small-1", "--store", store());
@@ -154,7 +167,8 @@ class BatchGraphCliTest {
         assertThat(dir.resolve("runs/small-1/items")).doesNotExist();
         assertThat(dir.resolve("runs/small-1/state.json")).exists();
 
-        assertThat(CliRunner.run("status", "nope", "--store", store()).exitCode()).isEqualTo(2);
+        assertThat(CliRunner.run("status", "nope", "--store", store()).exitCode())
+                .isEqualTo(2);
     }
 
     @Test
@@ -176,9 +190,11 @@ class BatchGraphCliTest {
                 plan: {items: {list: [1, 2]}}
                 stages: [{name: s, jobDefinition: d}]
                 """);
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_REGION") == null
-                && System.getenv("AWS_DEFAULT_REGION") == null, "a region is set in this environment");
-        CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--profile", "batchgraph-test-profile-that-does-not-exist");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "a region is set in this environment");
+        CliRunner.Outcome run =
+                CliRunner.run("run", file.toString(), "--profile", "batchgraph-test-profile-that-does-not-exist");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("region", "nothing was submitted");

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Runs the CLI in-process, capturing stdout and stderr. */
 final class CliRunner {
-    record Outcome(int exitCode, String out, String err) {
-    }
+    record Outcome(int exitCode, String out, String err) {}
 
     static synchronized Outcome run(String... args) {
         PrintStream oldOut = System.out;
@@ -15,7 +14,7 @@ final class CliRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
             var cli = BatchGraphCli.commandLine();

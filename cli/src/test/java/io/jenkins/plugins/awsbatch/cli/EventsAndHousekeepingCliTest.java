@@ -35,7 +35,8 @@ class EventsAndHousekeepingCliTest {
                 """);
         CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--store", store, "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        Path runDir = Path.of(java.net.URI.create(new ObjectMapper().readTree(run.out()).get("runUri").asText()));
+        Path runDir = Path.of(java.net.URI.create(
+                new ObjectMapper().readTree(run.out()).get("runUri").asText()));
         assertThat(runDir.resolve("items")).exists();
 
         CliRunner.Outcome clean = CliRunner.run("cleanup", "--older-than", "0m", "--store", store);
@@ -107,7 +108,8 @@ class EventsAndHousekeepingCliTest {
 
     private void eventsSetupTwiceShowAndRemove(Path file, String name, String[] aws) throws Exception {
 
-        CliRunner.Outcome setup = CliRunner.run(concat(new String[] {"events", "setup", file.toString(), "--json"}, aws));
+        CliRunner.Outcome setup =
+                CliRunner.run(concat(new String[] {"events", "setup", file.toString(), "--json"}, aws));
         CliRunner.Outcome again = CliRunner.run(concat(new String[] {"events", "setup", file.toString()}, aws));
         CliRunner.Outcome remove = CliRunner.run(concat(new String[] {"events", "remove", file.toString()}, aws));
         CliRunner.Outcome show = CliRunner.run(concat(new String[] {"events", "show", file.toString()}, aws));

@@ -27,19 +27,26 @@ class GraphSchemaTest {
 
     @Test
     void thePublishedSchemaIsTheGeneratedOne() throws Exception {
-        String generated = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(GraphSchema.generate()) + "\n";
+        String generated =
+                Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(GraphSchema.generate()) + "\n";
         String published = Files.exists(PUBLISHED) ? Files.readString(PUBLISHED) : "";
         if (!generated.equals(published)) {
             Files.writeString(PUBLISHED, generated);
         }
-        assertThat(published).as("docs/batchgraph.schema.json was stale: it is regenerated now, commit it").isEqualTo(generated);
+        assertThat(published)
+                .as("docs/batchgraph.schema.json was stale: it is regenerated now, commit it")
+                .isEqualTo(generated);
     }
 
     @Test
     void everyExampleIsValid() throws Exception {
         try (var examples = Files.list(Path.of("../examples"))) {
-            for (Path file : examples.map(d -> d.resolve("batchgraph.yaml")).filter(Files::isRegularFile).toList()) {
-                assertThat(schema().validate(YAML.readTree(file.toFile()))).as(file.toString()).isEmpty();
+            for (Path file : examples.map(d -> d.resolve("batchgraph.yaml"))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
+                assertThat(schema().validate(YAML.readTree(file.toFile())))
+                        .as(file.toString())
+                        .isEmpty();
             }
         }
     }
@@ -59,9 +66,12 @@ class GraphSchemaTest {
                   - {name: e, type: aggregate, jobDefinition: d, dependsOn: [b], count: 3}
                 """);
         assertThat(schema().validate(good)).isEmpty();
-        for (String bad : List.of("{name: g, stages: [{name: a, jobDefinition: d, retires: 3}]}",
-                "{name: g, stages: [{name: a, type: fanout}]}", "{stages: []}",
-                "{name: g, stages: [{name: a, count: {partitions: b}}]}", "{name: g, stages: [{name: a, timeout: soon}]}")) {
+        for (String bad : List.of(
+                "{name: g, stages: [{name: a, jobDefinition: d, retires: 3}]}",
+                "{name: g, stages: [{name: a, type: fanout}]}",
+                "{stages: []}",
+                "{name: g, stages: [{name: a, count: {partitions: b}}]}",
+                "{name: g, stages: [{name: a, timeout: soon}]}")) {
             assertThat(schema().validate(YAML.readTree(bad))).as(bad).isNotEmpty();
         }
     }

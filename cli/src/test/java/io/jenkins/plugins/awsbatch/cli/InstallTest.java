@@ -10,8 +10,10 @@ class InstallTest {
     void versionIsTheBuildsNotAConstant() {
         CliRunner.Outcome run = CliRunner.run("--version");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .matches("batchgraph \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?").doesNotContain("${"));
+        assertThat(run.out().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .matches("batchgraph \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")
+                        .doesNotContain("${"));
         assertThat(run.out()).contains("Java " + System.getProperty("java.version"));
     }
 

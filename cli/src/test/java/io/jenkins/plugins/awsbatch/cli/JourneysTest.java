@@ -61,6 +61,7 @@ class JourneysTest {
 
     @TempDir
     Path dir;
+
     private final ObjectMapper json = new ObjectMapper();
 
     private String store() {
@@ -92,12 +93,14 @@ class JourneysTest {
     }
 
     /** Runs the graph, then checks every inspecting command on the finished run and again after cleanup. */
-    private JsonNode journey(Path file, String runId, int exitCode, String outcome, String logsStage, int logsItem) throws Exception {
+    private JsonNode journey(Path file, String runId, int exitCode, String outcome, String logsStage, int logsItem)
+            throws Exception {
         return journey(file, runId, exitCode, outcome, logsStage, logsItem, "item " + logsItem + " in " + logsStage);
     }
 
-    private JsonNode journey(Path file, String runId, int exitCode, String outcome, String logsStage, int logsItem,
-                             String logLine) throws Exception {
+    private JsonNode journey(
+            Path file, String runId, int exitCode, String outcome, String logsStage, int logsItem, String logLine)
+            throws Exception {
         CliRunner.Outcome run = cli("run", file.toString(), "--json", "--run-id", runId);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
         JsonNode result = json.readTree(run.out());
@@ -109,7 +112,9 @@ class JourneysTest {
             assertThat(status.out()).as(phase).contains("run " + runId, outcome);
 
             CliRunner.Outcome statusJson = cli("status", runId, "--json");
-            assertThat(statusJson.exitCode()).as(phase + ": " + statusJson.err()).isZero();
+            assertThat(statusJson.exitCode())
+                    .as(phase + ": " + statusJson.err())
+                    .isZero();
             JsonNode state = json.readTree(statusJson.out());
             assertThat(state.get("outcome").asText()).as(phase).isEqualTo(outcome);
 
@@ -119,20 +124,25 @@ class JourneysTest {
 
             CliRunner.Outcome resume = cli("resume", runId, "--json");
             assertThat(resume.exitCode()).as(phase + ": " + resume.err()).isEqualTo(exitCode);
-            assertThat(json.readTree(resume.out()).get("outcome").asText()).as(phase).isEqualTo(outcome);
+            assertThat(json.readTree(resume.out()).get("outcome").asText())
+                    .as(phase)
+                    .isEqualTo(outcome);
 
             if (phase.equals("finished")) {
                 CliRunner.Outcome cleanup = cli("cleanup", runId);
                 assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
                 assertThat(cleanup.err()).contains("deleted");
             } else {
-                assertThat(state.get("cleanup")).as("status --json after cleanup").isNotNull();
+                assertThat(state.get("cleanup"))
+                        .as("status --json after cleanup")
+                        .isNotNull();
                 assertThat(status.out()).contains("cleaned up: deleted");
             }
         }
         CliRunner.Outcome runs = cli("runs");
         assertThat(runs.exitCode()).as(runs.err()).isZero();
-        assertThat(runs.out()).containsPattern(runId + "\\s+" + result.get("name").asText() + "\\s+" + outcome);
+        assertThat(runs.out())
+                .containsPattern(runId + "\\s+" + result.get("name").asText() + "\\s+" + outcome);
         return result;
     }
 
@@ -147,11 +157,19 @@ class JourneysTest {
 
     @Test
     void theReadmeExampleCanBeInspectedResumedAndCleanedAfterItRan() throws Exception {
-        JsonNode result = journey(Path.of("../examples/recommendations/batchgraph.yaml").toAbsolutePath(), "example-1", 0,
-                "SUCCEEDED", "rank", 3, "ranked item sku-004");
+        JsonNode result = journey(
+                Path.of("../examples/recommendations/batchgraph.yaml").toAbsolutePath(),
+                "example-1",
+                0,
+                "SUCCEEDED",
+                "rank",
+                3,
+                "ranked item sku-004");
 
-        assertThat(stage(result, "merge").get("counts").get("SUCCEEDED").asInt()).isEqualTo(1);
-        assertThat(dir.resolve("runs/example-1/stages/merge/output/recommendations.csv")).exists();
+        assertThat(stage(result, "merge").get("counts").get("SUCCEEDED").asInt())
+                .isEqualTo(1);
+        assertThat(dir.resolve("runs/example-1/stages/merge/output/recommendations.csv"))
+                .exists();
     }
 
     @Test
@@ -164,10 +182,15 @@ class JourneysTest {
 
         JsonNode result = journey(file, "tolerance-1", 3, "UNSTABLE", "rank", 3);
 
-        assertThat(stage(result, "score").get("counts").get("SUCCEEDED").asInt()).isEqualTo(3);
+        assertThat(stage(result, "score").get("counts").get("SUCCEEDED").asInt())
+                .isEqualTo(3);
         assertThat(stage(result, "rank").get("counts").get("SUCCEEDED").asInt()).isEqualTo(3);
-        assertThat(dir.resolve("runs/tolerance-1/stages/rank/population.json")).as("kept by cleanup").exists();
-        assertThat(dir.resolve("runs/tolerance-1/stages/rank/output")).as("deleted by cleanup").doesNotExist();
+        assertThat(dir.resolve("runs/tolerance-1/stages/rank/population.json"))
+                .as("kept by cleanup")
+                .exists();
+        assertThat(dir.resolve("runs/tolerance-1/stages/rank/output"))
+                .as("deleted by cleanup")
+                .doesNotExist();
     }
 
     @Test
@@ -181,7 +204,9 @@ class JourneysTest {
         JsonNode result = journey(file, "retries-1", 3, "UNSTABLE", "score", 2);
 
         JsonNode score = stage(result, "score");
-        assertThat(score.get("counts").get("SUCCEEDED").asInt()).as("7 of 8 items succeeded").isEqualTo(7);
+        assertThat(score.get("counts").get("SUCCEEDED").asInt())
+                .as("7 of 8 items succeeded")
+                .isEqualTo(7);
         assertThat(score.get("counts").get("FAILED").asInt()).isEqualTo(1);
         assertThat(score.get("recoveredInRound").get("2").asInt()).isEqualTo(1);
         assertThat(score.get("rounds").asInt()).isEqualTo(2);
@@ -243,13 +268,21 @@ class JourneysTest {
     void aStateFileThatCannotBeReadIsReportedWithTheFileTheFieldAndTheCause() throws Exception {
         Path state = dir.resolve("runs/broken-1/state.json");
         Files.createDirectories(state.getParent());
-        Files.writeString(state, "{\"runId\": \"broken-1\", \"graph\": {\"stages\": [{\"name\": \"m\", \"count\": {\"fixed\": 1, \"bogus\": 2}}]}}");
+        Files.writeString(
+                state,
+                "{\"runId\": \"broken-1\", \"graph\": {\"stages\": [{\"name\": \"m\", \"count\": {\"fixed\": 1, \"bogus\": 2}}]}}");
 
         for (String command : List.of("status", "logs", "resume", "cleanup")) {
-            CliRunner.Outcome outcome = command.equals("logs") ? cli(command, "broken-1", "m", "0") : cli(command, "broken-1");
+            CliRunner.Outcome outcome =
+                    command.equals("logs") ? cli(command, "broken-1", "m", "0") : cli(command, "broken-1");
             assertThat(outcome.exitCode()).as(command).isEqualTo(1);
-            assertThat(outcome.err()).as(command).contains("cannot read the run state at", "broken-1/state.json",
-                    "field graph.stages[0].count", "unknown count field 'bogus'");
+            assertThat(outcome.err())
+                    .as(command)
+                    .contains(
+                            "cannot read the run state at",
+                            "broken-1/state.json",
+                            "field graph.stages[0].count",
+                            "unknown count field 'bogus'");
         }
         assertThat(cli("runs").out()).contains("broken-1", "field graph.stages[0].count");
     }
@@ -261,11 +294,18 @@ class JourneysTest {
                 - {name: score, jobDefinition: item, environment: {HOLD: '%s'}}
                 - {name: merge, type: aggregate, jobDefinition: merge, dependsOn: [score], count: 1}
                 """.formatted(hold), "[a, b, c, d]");
-        GraphSpec graph = new GraphBinder().parse(Files.readString(file), List.of()).withStore(store());
+        GraphSpec graph =
+                new GraphBinder().parse(Files.readString(file), List.of()).withStore(store());
         CompletableFuture<RunResult> running = CompletableFuture.supplyAsync(() -> {
-            try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "live-1", dir,
-                    new EngineOptions("local", null, null, null, null, 2), RunListener.NONE)) {
-                return GraphRunner.start(engine.services(), graph, dir, "live-1").runToCompletion();
+            try (RunEngine engine = new EngineFactory(Clock.systemUTC())
+                    .create(
+                            graph,
+                            "live-1",
+                            dir,
+                            new EngineOptions("local", null, null, null, null, 2),
+                            RunListener.NONE)) {
+                return GraphRunner.start(engine.services(), graph, dir, "live-1")
+                        .runToCompletion();
             }
         });
         try {
@@ -273,20 +313,28 @@ class JourneysTest {
             // The runner journals its progress too (what status reads for a run on AWS).
             long deadline = System.currentTimeMillis() + 30_000;
             JsonNode counts = json.createObjectNode();
-            while (counts.path("RUNNING").asInt() + counts.path("STARTING").asInt() == 0 && System.currentTimeMillis() < deadline) {
+            while (counts.path("RUNNING").asInt() + counts.path("STARTING").asInt() == 0
+                    && System.currentTimeMillis() < deadline) {
                 Thread.sleep(200);
-                counts = json.readTree(cli("status", "live-1", "--json").out()).path("stages").path("score").path("counts");
+                counts = json.readTree(cli("status", "live-1", "--json").out())
+                        .path("stages")
+                        .path("score")
+                        .path("counts");
             }
-            assertThat(counts.path("RUNNING").asInt() + counts.path("STARTING").asInt()).as("journaled counts").isPositive();
+            assertThat(counts.path("RUNNING").asInt() + counts.path("STARTING").asInt())
+                    .as("journaled counts")
+                    .isPositive();
 
             assertThat(status.exitCode()).isZero();
-            assertThat(status.out()).contains("not finished", "batchgraph resume live-1")
+            assertThat(status.out())
+                    .contains("not finished", "batchgraph resume live-1")
                     .containsPattern("score\\s+SUBMITTED 0/4 succeeded, 2 running, 0 failed")
                     .containsPattern("merge\\s+(WAITING|SUBMITTED)");
             assertThat(cli("runs").out()).containsPattern("live-1\\s+live\\s+UNFINISHED");
             // logs of a live run reads the job's log without taking over the run's jobs.
             CliRunner.Outcome logs = cli("logs", "live-1", "score", "0");
-            for (long until = System.currentTimeMillis() + 30_000; !logs.out().contains("item 0") && System.currentTimeMillis() < until; ) {
+            for (long until = System.currentTimeMillis() + 30_000;
+                    !logs.out().contains("item 0") && System.currentTimeMillis() < until; ) {
                 Thread.sleep(200); // RUNNING comes before the process's first line
                 logs = cli("logs", "live-1", "score", "0");
             }
@@ -299,7 +347,8 @@ class JourneysTest {
             Files.writeString(hold, "go");
         }
         assertThat(running.get(120, TimeUnit.SECONDS).outcome().name()).isEqualTo("SUCCEEDED");
-        assertThat(cli("status", "live-1").out()).containsPattern("score\\s+SUCCEEDED 4/4 succeeded, 0 running, 0 failed");
+        assertThat(cli("status", "live-1").out())
+                .containsPattern("score\\s+SUCCEEDED 4/4 succeeded, 0 running, 0 failed");
     }
 
     private CliRunner.Outcome awaitStatus(String runId, String expected) throws InterruptedException {
@@ -314,6 +363,7 @@ class JourneysTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("status never showed '" + expected + "': " + (status == null ? "no state" : status.out()));
+        throw new AssertionError(
+                "status never showed '" + expected + "': " + (status == null ? "no state" : status.out()));
     }
 }

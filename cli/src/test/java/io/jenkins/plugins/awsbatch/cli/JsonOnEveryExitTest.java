@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonOnEveryExitTest {
     @TempDir
     Path dir;
+
     private final ObjectMapper json = new ObjectMapper();
 
     private Path graph() throws Exception {

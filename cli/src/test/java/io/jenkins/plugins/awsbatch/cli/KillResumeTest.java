@@ -51,8 +51,16 @@ class KillResumeTest {
 
     private void killAndResume(int trials, int killsPerTrial, long seed) throws Exception {
         writeGraph();
-        CliRunner.Outcome baseline = CliRunner.run("run", graph.toString(), "--store", runs.toUri().toString(),
-                "--run-id", "baseline", "--slots", "4", "--json");
+        CliRunner.Outcome baseline = CliRunner.run(
+                "run",
+                graph.toString(),
+                "--store",
+                runs.toUri().toString(),
+                "--run-id",
+                "baseline",
+                "--slots",
+                "4",
+                "--json");
         assertThat(baseline.exitCode()).as(baseline.err()).isZero();
         assertExactlyOnce("baseline");
 
@@ -67,12 +75,16 @@ class KillResumeTest {
             }
             Process last = startCli(runId, true);
             try {
-                assertThat(last.waitFor(CYCLE_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("the last resume to end").isTrue();
+                assertThat(last.waitFor(CYCLE_LIMIT.toSeconds(), TimeUnit.SECONDS))
+                        .as("the last resume to end")
+                        .isTrue();
             } finally {
                 last.destroyForcibly();
             }
             String out = Files.readString(dir.resolve(runId + ".out"));
-            assertThat(last.exitValue()).as(Files.readString(dir.resolve(runId + ".err"))).isZero();
+            assertThat(last.exitValue())
+                    .as(Files.readString(dir.resolve(runId + ".err")))
+                    .isZero();
             assertThat(outcomeOf(out)).isEqualTo(outcomeOf(baseline.out()));
             assertExactlyOnce(runId);
             // a killed CLI's launcher ends just after its last child: the children must be gone, it may linger
@@ -83,15 +95,18 @@ class KillResumeTest {
             assertThat(attemptProcesses()).as("job processes left running").isEmpty();
         }
         System.err.println("kill/resume: " + trials + " trial(s), kills by phase " + killsByPhase);
-        assertThat(killsByPhase.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(trials * killsPerTrial);
-        assertThat(killsByPhase.keySet()).as("kills by phase " + killsByPhase).contains("planning", "submission",
-                "tracking");
+        assertThat(killsByPhase.values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(trials * killsPerTrial);
+        assertThat(killsByPhase.keySet())
+                .as("kills by phase " + killsByPhase)
+                .contains("planning", "submission", "tracking");
     }
 
     private void writeGraph() throws IOException {
         runs = dir.resolve("runs");
         graph = dir.resolve("graph.yaml");
-        String items = java.util.stream.IntStream.range(0, ITEMS).mapToObj(i -> "i" + i)
+        String items = java.util.stream.IntStream.range(0, ITEMS)
+                .mapToObj(i -> "i" + i)
                 .collect(Collectors.joining(", "));
         String line = "echo \"$BATCHGRAPH_STAGE $((BATCHGRAPH_INDEX_OFFSET + ${AWS_BATCH_JOB_ARRAY_INDEX:-0})) $$ "
                 + "${AWS_SECRET_ACCESS_KEY:-none}\" >> " + dir + "/ledger-$BATCHGRAPH_RUN_ID";
@@ -109,8 +124,8 @@ class KillResumeTest {
     /** {@code run} while the run has no journal yet (killed before it wrote one), else {@code resume}. */
     private Process startCli(String runId, boolean json) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                BatchGraphCli.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), BatchGraphCli.class.getName()));
         if (Files.exists(runs.resolve(runId).resolve("state.json"))) {
             command.addAll(List.of("resume", runId));
         } else {
@@ -134,14 +149,15 @@ class KillResumeTest {
     private String killAtRandomMoment(Process cli, String runId, Random random) throws Exception {
         Path run = runs.resolve(runId);
         String phase = List.of("planning", "submission", "tracking").get(random.nextInt(3));
-        BooleanSupplier reached = switch (phase) {
-            case "planning" -> () -> Files.isDirectory(run);
-            case "submission" -> () -> journalMentions(run, "\"itemCount\":" + ITEMS);
-            default -> {
-                int lines = 1 + random.nextInt(ITEMS * STAGES.size() - 1);
-                yield () -> ledger(runId).size() >= lines;
-            }
-        };
+        BooleanSupplier reached =
+                switch (phase) {
+                    case "planning" -> () -> Files.isDirectory(run);
+                    case "submission" -> () -> journalMentions(run, "\"itemCount\":" + ITEMS);
+                    default -> {
+                        int lines = 1 + random.nextInt(ITEMS * STAGES.size() - 1);
+                        yield () -> ledger(runId).size() >= lines;
+                    }
+                };
         long extraDelayMs = random.nextInt(phase.equals("tracking") ? 20 : 120);
         long deadline = System.nanoTime() + CYCLE_LIMIT.toNanos();
         while (cli.isAlive() && !reached.getAsBoolean() && System.nanoTime() < deadline) {
@@ -174,10 +190,14 @@ class KillResumeTest {
     /** 0 duplicates, 0 lost: each (stage, item) exactly once; and no job saw the planted secret. */
     private void assertExactlyOnce(String runId) {
         List<String> lines = ledger(runId);
-        Map<String, Long> runsPerItemStage = lines.stream().map(l -> l.split(" "))
+        Map<String, Long> runsPerItemStage = lines.stream()
+                .map(l -> l.split(" "))
                 .collect(Collectors.groupingBy(f -> f[0] + " " + f[1], Collectors.counting()));
-        assertThat(runsPerItemStage.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey))
-                .as("item-stages that ran twice in " + runId).isEmpty();
+        assertThat(runsPerItemStage.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey))
+                .as("item-stages that ran twice in " + runId)
+                .isEmpty();
         assertThat(runsPerItemStage).as("item-stages of " + runId).hasSize(ITEMS * STAGES.size());
         assertThat(lines).as("what jobs saw of AWS_SECRET_ACCESS_KEY").allMatch(l -> l.endsWith(" none"));
     }
@@ -185,11 +205,15 @@ class KillResumeTest {
     /** Job processes of any run of this test still alive: children of its launchers, or wrappers without one. */
     private List<ProcessHandle> attemptProcesses() {
         String marker = "batchgraph-attempt " + runs;
-        List<ProcessHandle> wrappers = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false)).toList();
+        List<ProcessHandle> wrappers = ProcessHandle.allProcesses()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .toList();
         List<ProcessHandle> launched = ProcessHandle.allProcesses()
                 .filter(p -> title(p).startsWith("batchgraph-launcher") && title(p).contains(runs.toString()))
-                .flatMap(ProcessHandle::descendants).filter(ProcessHandle::isAlive).toList();
+                .flatMap(ProcessHandle::descendants)
+                .filter(ProcessHandle::isAlive)
+                .toList();
         List<ProcessHandle> all = new ArrayList<>(wrappers);
         all.addAll(launched);
         return all;
@@ -198,7 +222,8 @@ class KillResumeTest {
     /** The command line a process shows (the launcher sets its own title). */
     private static String title(ProcessHandle process) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                    .replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -209,7 +234,10 @@ class KillResumeTest {
         JsonNode result = new ObjectMapper().readTree(json);
         StringBuilder summary = new StringBuilder(result.path("outcome").asText());
         for (JsonNode stage : result.path("stages")) {
-            summary.append(' ').append(stage.path("name").asText()).append('=').append(stage.path("status").asText());
+            summary.append(' ')
+                    .append(stage.path("name").asText())
+                    .append('=')
+                    .append(stage.path("status").asText());
         }
         return summary.toString();
     }

@@ -23,8 +23,18 @@ class LocalBatchCommandTest {
     @Test
     void startsOnLoopbackWithTheQueuesAskedForAndPrintsTheEndpoint() throws Exception {
         LocalBatchCommand command = new LocalBatchCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--slots", "2", "--data", dir.resolve("data").toString(),
-                "--queue", "alpha", "--queue", "beta");
+        new CommandLine(command)
+                .parseArgs(
+                        "--port",
+                        "0",
+                        "--slots",
+                        "2",
+                        "--data",
+                        dir.resolve("data").toString(),
+                        "--queue",
+                        "alpha",
+                        "--queue",
+                        "beta");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (LocalBatchCommand.Running running = command.start(new PrintStream(err, true, StandardCharsets.UTF_8))) {
             URI endpoint = running.server().endpoint();
@@ -37,16 +47,25 @@ class LocalBatchCommandTest {
             HttpRequest.Builder describeQueues = HttpRequest.newBuilder(endpoint.resolve("/v1/describejobqueues"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{}"));
-            HttpResponse<String> unsigned = HttpClient.newHttpClient().send(describeQueues.build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unsigned =
+                    HttpClient.newHttpClient().send(describeQueues.build(), HttpResponse.BodyHandlers.ofString());
             assertThat(unsigned.statusCode()).isEqualTo(403);
-            assertThat(unsigned.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
-            HttpResponse<String> queues = HttpClient.newHttpClient().send(describeQueues.header("Authorization",
-                    "AWS4-HMAC-SHA256 Credential=local-batch/20250101/us-east-1/batch/aws4_request, "
-                            + "SignedHeaders=content-type;host;x-amz-date, Signature=" + "0a".repeat(32)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            assertThat(unsigned.headers().firstValue("x-amzn-ErrorType"))
+                    .hasValue("MissingAuthenticationTokenException");
+            HttpResponse<String> queues = HttpClient.newHttpClient()
+                    .send(
+                            describeQueues
+                                    .header(
+                                            "Authorization",
+                                            "AWS4-HMAC-SHA256 Credential=local-batch/20250101/us-east-1/batch/aws4_request, "
+                                                    + "SignedHeaders=content-type;host;x-amz-date, Signature="
+                                                    + "0a".repeat(32))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(queues.statusCode()).isEqualTo(200);
-            assertThat(queues.body()).contains("\"jobQueueName\":\"alpha\"").contains("\"jobQueueName\":\"beta\"")
+            assertThat(queues.body())
+                    .contains("\"jobQueueName\":\"alpha\"")
+                    .contains("\"jobQueueName\":\"beta\"")
                     .doesNotContain("\"jobQueueName\":\"default\"");
             assertThat(running.logDirectory()).isEqualTo(dir.resolve("data").resolve("logs"));
         }
@@ -55,14 +74,16 @@ class LocalBatchCommandTest {
     @Test
     void onEveryInterfaceTheBannerNamesTheAcceptedHosts() throws Exception {
         LocalBatchCommand command = new LocalBatchCommand();
-        new CommandLine(command).parseArgs("--port", "0", "--bind", "0.0.0.0", "--allow-remote",
-                "--host-name", "batch.internal");
+        new CommandLine(command)
+                .parseArgs("--port", "0", "--bind", "0.0.0.0", "--allow-remote", "--host-name", "batch.internal");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (LocalBatchCommand.Running running = command.start(new PrintStream(err, true, StandardCharsets.UTF_8))) {
             int port = running.server().port();
             assertThat(running.server().endpoint()).hasToString("http://127.0.0.1:" + port);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("reachable from other machines as: ")
-                    .contains("batch.internal:" + port).contains("anyone who reaches it can run commands here");
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("reachable from other machines as: ")
+                    .contains("batch.internal:" + port)
+                    .contains("anyone who reaches it can run commands here");
         }
     }
 

@@ -68,7 +68,9 @@ class OneWriterPerRunTest {
 
         Process cleanup = cli(dir.resolve("cleanup.log"), "cleanup", "part-1", "--store", store);
         assertThat(cleanup.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(cleanup.exitValue()).as(Files.readString(dir.resolve("cleanup.log")) + Files.readString(winnerLog) + lines(ledger)).isEqualTo(2);
+        assertThat(cleanup.exitValue())
+                .as(Files.readString(dir.resolve("cleanup.log")) + Files.readString(winnerLog) + lines(ledger))
+                .isEqualTo(2);
         assertThat(Files.readString(dir.resolve("cleanup.log"))).contains("is in use by pid " + winner.pid() + "@");
 
         boolean ended = winner.waitFor(120, TimeUnit.SECONDS);
@@ -85,7 +87,9 @@ class OneWriterPerRunTest {
             }
         }
         assertThat(twice).as("item-stages run twice after the resumes started").isEmpty();
-        assertThat(dir.resolve("runs/part-1/run.lock")).as("released at the end").doesNotExist();
+        assertThat(dir.resolve("runs/part-1/run.lock"))
+                .as("released at the end")
+                .doesNotExist();
     }
 
     /**
@@ -93,11 +97,17 @@ class OneWriterPerRunTest {
      * two jobs began, then its engine closed (its jobs stopped, its job table on disk) and its lock released.
      */
     private void interruptMidway(Path graphFile, String store, String runId, Path ledger) throws Exception {
-        GraphSpec graph = EngineFactory.withLocalConcurrencyResources(new GraphBinder().read(graphFile, List.of()).withStore(store));
+        GraphSpec graph = EngineFactory.withLocalConcurrencyResources(
+                new GraphBinder().read(graphFile, List.of()).withStore(store));
         RunLayout layout = new RunLayout(LocalObjectStore.canonical(store), runId);
-        try (RunLock lock = RunLock.acquire(new LocalObjectStore(), layout, "test run", m -> { });
-             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, runId, dir,
-                     new EngineOptions("local", null, null, null, null, 2), new RunListener() { })) {
+        try (RunLock lock = RunLock.acquire(new LocalObjectStore(), layout, "test run", m -> {});
+                RunEngine engine = new EngineFactory(Clock.systemUTC())
+                        .create(
+                                graph,
+                                runId,
+                                dir,
+                                new EngineOptions("local", null, null, null, null, 2),
+                                new RunListener() {})) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, runId, lock);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (lines(ledger).size() < 2 && System.nanoTime() < deadline) {
@@ -110,11 +120,17 @@ class OneWriterPerRunTest {
     }
 
     private Process cli(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BatchGraphCli.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BatchGraphCli.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static Process awaitFirstExit(Process a, Process b) throws InterruptedException {

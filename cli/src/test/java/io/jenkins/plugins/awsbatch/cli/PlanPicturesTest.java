@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanPicturesTest {
     private static final Path EXAMPLE = Path.of("../examples/recommendations/batchgraph.yaml");
     private static final Pattern MERMAID_NODE = Pattern.compile("^  (s\\d+)\\[\"([^\"]*)\"]$");
-    private static final Pattern MERMAID_EDGE = Pattern.compile("^  (s\\d+) (-->|==>|-\\.->)\\|\"([^\"]*)\"\\| (s\\d+)$");
+    private static final Pattern MERMAID_EDGE =
+            Pattern.compile("^  (s\\d+) (-->|==>|-\\.->)\\|\"([^\"]*)\"\\| (s\\d+)$");
 
     @TempDir
     Path dir;
@@ -53,7 +54,9 @@ class PlanPicturesTest {
         List<Path> graphs = new ArrayList<>();
         graphs.add(wide);
         try (var examples = Files.list(Path.of("../examples"))) {
-            examples.map(d -> d.resolve("batchgraph.yaml")).filter(Files::isRegularFile).forEach(graphs::add);
+            examples.map(d -> d.resolve("batchgraph.yaml"))
+                    .filter(Files::isRegularFile)
+                    .forEach(graphs::add);
         }
         assertThat(graphs).contains(EXAMPLE);
         return graphs;
@@ -63,7 +66,8 @@ class PlanPicturesTest {
     private static final java.util.Map<String, String> PLANS = new java.util.HashMap<>();
 
     private static String plan(Path file, String format) {
-        return PLANS.computeIfAbsent(file.getFileName() + "|" + file.toAbsolutePath().getParent().getFileName() + "|" + format,
+        return PLANS.computeIfAbsent(
+                file.getFileName() + "|" + file.toAbsolutePath().getParent().getFileName() + "|" + format,
                 k -> readPlan(file, format));
     }
 
@@ -76,13 +80,17 @@ class PlanPicturesTest {
     @Test
     void textNamesChunksWavesSequentialAndEveryDependency() throws Exception {
         String text = plan(graphs().get(0), "text");
-        assertThat(text).contains("items: 25001",
-                "stage a (array, upfront): 3 array job(s) [0..8333, 8334..16667, 16668..25000]",
-                "stage b (array, upfront): 3 array job(s)", "SEQUENTIAL, after [a (N_TO_N)]",
-                "stage api (array, gated): 6 wave(s) of at most 5000", "at most 5000 running: 6 wave(s)",
-                "at most 8 running (consumable resource gpus)",
-                "stage parts (aggregate, gated): one job per partition written by api, after [api, gpu]",
-                "stage clean (cleanup, gated)");
+        assertThat(text)
+                .contains(
+                        "items: 25001",
+                        "stage a (array, upfront): 3 array job(s) [0..8333, 8334..16667, 16668..25000]",
+                        "stage b (array, upfront): 3 array job(s)",
+                        "SEQUENTIAL, after [a (N_TO_N)]",
+                        "stage api (array, gated): 6 wave(s) of at most 5000",
+                        "at most 5000 running: 6 wave(s)",
+                        "at most 8 running (consumable resource gpus)",
+                        "stage parts (aggregate, gated): one job per partition written by api, after [api, gpu]",
+                        "stage clean (cleanup, gated)");
     }
 
     @Test
@@ -95,8 +103,10 @@ class PlanPicturesTest {
         JsonNode api = plan.get("stages").get(2);
         assertThat(api.get("waves").asBoolean()).isTrue();
         assertThat(api.get("jobs")).hasSize(6);
-        assertThat(plan.get("stages").get(1).get("dependsOn").get(0).get("type").asText()).isEqualTo("N_TO_N");
-        assertThat(plan.get("stages").get(5).get("dependsOn")).extracting(e -> e.get("from").asText())
+        assertThat(plan.get("stages").get(1).get("dependsOn").get(0).get("type").asText())
+                .isEqualTo("N_TO_N");
+        assertThat(plan.get("stages").get(5).get("dependsOn"))
+                .extracting(e -> e.get("from").asText())
                 .containsExactly("parts"); // cleanup: after the last stage, always
     }
 
@@ -113,8 +123,12 @@ class PlanPicturesTest {
                 Matcher node = MERMAID_NODE.matcher(line);
                 Matcher edge = MERMAID_EDGE.matcher(line);
                 if (node.matches()) {
-                    assertThat(nodes.add(node.group(1))).as("node defined once: " + line).isTrue();
-                    assertThat(node.group(2).replaceAll("</?b>|<br/>", "")).as(line).doesNotContain("<", ">", "\"");
+                    assertThat(nodes.add(node.group(1)))
+                            .as("node defined once: " + line)
+                            .isTrue();
+                    assertThat(node.group(2).replaceAll("</?b>|<br/>", ""))
+                            .as(line)
+                            .doesNotContain("<", ">", "\"");
                 } else {
                     assertThat(edge.matches()).as("a node or an edge: " + line).isTrue();
                     assertThat(nodes).as(line).contains(edge.group(1), edge.group(4));
@@ -128,16 +142,24 @@ class PlanPicturesTest {
             }
             assertThat(edges).as(graph.toString()).isEqualTo(dependencies);
         }
-        assertThat(plan(graphs().get(0), "mermaid")).contains("s0 ==>|\"N_TO_N\"| s1", "s1 -->|\"after all 3 jobs\"| s2", "SEQUENTIAL: child i after child i-1", "s4 -.->|\"always, last\"| s5");
+        assertThat(plan(graphs().get(0), "mermaid"))
+                .contains(
+                        "s0 ==>|\"N_TO_N\"| s1",
+                        "s1 -->|\"after all 3 jobs\"| s2",
+                        "SEQUENTIAL: child i after child i-1",
+                        "s4 -.->|\"always, last\"| s5");
     }
 
     @Test
     void dotOfEveryGraphParsesWithGraphviz() throws Exception {
-        assertThat(plan(graphs().get(0), "dot")).startsWith("digraph \"wide\" {")
-                .contains("s0 -> s1 [label=\"N_TO_N\", style=bold];", "s4 -> s5 [label=\"always, last\", style=dashed];");
+        assertThat(plan(graphs().get(0), "dot"))
+                .startsWith("digraph \"wide\" {")
+                .contains(
+                        "s0 -> s1 [label=\"N_TO_N\", style=bold];", "s4 -> s5 [label=\"always, last\", style=dashed];");
         Assumptions.assumeTrue(hasGraphviz(), "Graphviz dot is not installed (apt-get install graphviz)");
         for (Path graph : graphs()) {
-            Process dot = new ProcessBuilder("dot", "-Tsvg").redirectErrorStream(true).start();
+            Process dot =
+                    new ProcessBuilder("dot", "-Tsvg").redirectErrorStream(true).start();
             dot.getOutputStream().write(plan(graph, "dot").getBytes(StandardCharsets.UTF_8));
             dot.getOutputStream().close();
             String svg = new String(dot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -149,7 +171,10 @@ class PlanPicturesTest {
 
     private static boolean hasGraphviz() {
         try {
-            return new ProcessBuilder("dot", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+            return new ProcessBuilder("dot", "-V")
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             return false;
         }

@@ -25,19 +25,24 @@ class ProgressTickerTest {
         int before = ProgressPrinter.ticking();
 
         assertThat(CliRunner.run("run", graph.toString(), "--store", store, "--run-id", "tick-1", "--progress", "lines")
-                .exitCode()).isEqualTo(1);
+                        .exitCode())
+                .isEqualTo(1);
         assertThat(ProgressPrinter.ticking()).as("after run").isEqualTo(before);
 
-        assertThat(CliRunner.run("resume", "tick-1", "--store", store, "--progress", "lines").exitCode()).isEqualTo(1);
+        assertThat(CliRunner.run("resume", "tick-1", "--store", store, "--progress", "lines")
+                        .exitCode())
+                .isEqualTo(1);
         assertThat(ProgressPrinter.ticking()).as("after resume").isEqualTo(before);
 
-        assertThat(CliRunner.run("rerun", "tick-1", "--failed", "--store", store, "--progress", "lines").exitCode())
+        assertThat(CliRunner.run("rerun", "tick-1", "--failed", "--store", store, "--progress", "lines")
+                        .exitCode())
                 .isEqualTo(1);
         assertThat(ProgressPrinter.ticking()).as("after rerun").isEqualTo(before);
 
         // invalid input: the run id exists already
         assertThat(CliRunner.run("run", graph.toString(), "--store", store, "--run-id", "tick-1", "--progress", "lines")
-                .exitCode()).isEqualTo(2);
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(ProgressPrinter.ticking()).as("after a refused run").isEqualTo(before);
     }
 }

@@ -21,6 +21,7 @@ import org.w3c.dom.NodeList;
 class ReportCommandTest {
     @TempDir
     static Path dir;
+
     static Path out;
 
     /** Items 2 and 7 fail (exit 3, with markup in their key and log); the stage tolerates them. */
@@ -39,7 +40,8 @@ class ReportCommandTest {
                   - {name: cleanup, type: cleanup}
                 """);
         String store = dir.resolve("runs").toUri().toString();
-        CliRunner.Outcome run = CliRunner.run("run", file.toString(), "--store", store, "--run-id", "demo-1", "--progress", "none");
+        CliRunner.Outcome run =
+                CliRunner.run("run", file.toString(), "--store", store, "--run-id", "demo-1", "--progress", "none");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
         out = dir.resolve("report");
         CliRunner.Outcome report = CliRunner.run("report", "demo-1", "--store", store, "--out", out.toString());
@@ -51,7 +53,9 @@ class ReportCommandTest {
     void junitXmlHasTheShapeJenkinsReadsWithEveryItemATestCase() throws Exception {
         Path xml = out.resolve("junit.xml");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(getClass().getResource("/junit-jenkins.xsd")).newValidator().validate(new StreamSource(xml.toFile()));
+                .newSchema(getClass().getResource("/junit-jenkins.xsd"))
+                .newValidator()
+                .validate(new StreamSource(xml.toFile()));
 
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         NodeList suites = doc.getElementsByTagName("testsuite");
@@ -59,8 +63,10 @@ class ReportCommandTest {
         for (int i = 0; i < suites.getLength(); i++) {
             Element suite = (Element) suites.item(i);
             names.add(suite.getAttribute("name"));
-            assertThat(Integer.parseInt(suite.getAttribute("tests"))).isEqualTo(suite.getElementsByTagName("testcase").getLength());
-            assertThat(Integer.parseInt(suite.getAttribute("failures"))).isEqualTo(suite.getElementsByTagName("failure").getLength());
+            assertThat(Integer.parseInt(suite.getAttribute("tests")))
+                    .isEqualTo(suite.getElementsByTagName("testcase").getLength());
+            assertThat(Integer.parseInt(suite.getAttribute("failures")))
+                    .isEqualTo(suite.getElementsByTagName("failure").getLength());
         }
         assertThat(names).containsExactly("demo.score", "demo.rank", "demo.cleanup");
         Element score = (Element) suites.item(0);
@@ -79,8 +85,16 @@ class ReportCommandTest {
     @Test
     void htmlIsSelfContainedWithTheGraphAndEscapesEveryUserString() throws Exception {
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "data-status=\"UNSTABLE\"", "data-status=\"SUCCEEDED\"",
-                "&lt;gamma &amp; co&gt;", "ValueError: bad &lt;input&gt;", "exit code 3", "item 2 &lt;b&gt;x&lt;/b&gt; &amp; y");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains(
+                        "<svg",
+                        "data-status=\"UNSTABLE\"",
+                        "data-status=\"SUCCEEDED\"",
+                        "&lt;gamma &amp; co&gt;",
+                        "ValueError: bad &lt;input&gt;",
+                        "exit code 3",
+                        "item 2 &lt;b&gt;x&lt;/b&gt; &amp; y");
         assertThat(html).doesNotContain("<gamma", "<input>", "<b>x</b>", "<script", "src=\"http", "href=\"http");
         // the SVG draws score → rank and the cleanup after rank
         assertThat(html).contains(">after it</text>", ">always, last</text>");
@@ -89,7 +103,11 @@ class ReportCommandTest {
     @Test
     void markdownSummaryListsStagesAndFailedItems() throws Exception {
         String md = Files.readString(out.resolve("summary.md"));
-        assertThat(md).startsWith("## Run `demo-1`: UNSTABLE").contains("| score | UNSTABLE | 8 | 2 | 10 |",
-                "| 2 | &lt;gamma &amp; co&gt; | 3 | Essential container in task exited |", "| 7 | theta | 3 |");
+        assertThat(md)
+                .startsWith("## Run `demo-1`: UNSTABLE")
+                .contains(
+                        "| score | UNSTABLE | 8 | 2 | 10 |",
+                        "| 2 | &lt;gamma &amp; co&gt; | 3 | Essential container in task exited |",
+                        "| 7 | theta | 3 |");
     }
 }

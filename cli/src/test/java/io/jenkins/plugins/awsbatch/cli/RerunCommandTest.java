@@ -33,8 +33,8 @@ class RerunCommandTest {
                 stages:
                   - {name: score, jobDefinition: sh}
                 """.formatted(dir.resolve("fixed")));
-        CliRunner.Outcome failed = CliRunner.run("run", graph.toString(), "--store", store, "--run-id", "rf-1",
-                "--progress", "none");
+        CliRunner.Outcome failed =
+                CliRunner.run("run", graph.toString(), "--store", store, "--run-id", "rf-1", "--progress", "none");
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
 
         CliRunner.Outcome runs = CliRunner.run("runs", "--store", store, "--json");
@@ -44,7 +44,8 @@ class RerunCommandTest {
         assertThat(listed.get("failedItems").asInt()).isEqualTo(2);
 
         Files.writeString(dir.resolve("fixed"), "");
-        CliRunner.Outcome rerun = CliRunner.run("rerun", "rf-1", "--failed", "--store", store, "--json", "--progress", "lines");
+        CliRunner.Outcome rerun =
+                CliRunner.run("rerun", "rf-1", "--failed", "--store", store, "--json", "--progress", "lines");
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(rerun.out());
         assertThat(result.get("runId").asText()).isEqualTo("rf-1");
@@ -67,7 +68,9 @@ class RerunCommandTest {
         assertThat(report.exitCode()).as(report.err()).isZero();
         Path xml = out.resolve("junit.xml");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(getClass().getResource("/junit-jenkins.xsd")).newValidator().validate(new StreamSource(xml.toFile()));
+                .newSchema(getClass().getResource("/junit-jenkins.xsd"))
+                .newValidator()
+                .validate(new StreamSource(xml.toFile()));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
         Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
         assertThat(suite.getAttribute("name")).isEqualTo("rf.score");
@@ -87,11 +90,13 @@ class RerunCommandTest {
                 stages: [{name: s, jobDefinition: sh}]
                 """);
         assertThat(CliRunner.run("run", graph.toString(), "--store", store, "--run-id", "ok-1", "--progress", "none")
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
 
         CliRunner.Outcome nothing = CliRunner.run("rerun", "ok-1", "--failed", "--store", store);
         assertThat(nothing.exitCode()).isEqualTo(2);
-        assertThat(nothing.err()).contains("run ok-1 ended SUCCEEDED with no failed items: nothing to rerun (nothing was submitted)");
+        assertThat(nothing.err())
+                .contains("run ok-1 ended SUCCEEDED with no failed items: nothing to rerun (nothing was submitted)");
 
         CliRunner.Outcome unknown = CliRunner.run("rerun", "nope-1", "--failed", "--store", store);
         assertThat(unknown.exitCode()).isEqualTo(2);

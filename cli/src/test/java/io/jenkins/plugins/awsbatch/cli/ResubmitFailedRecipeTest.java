@@ -59,14 +59,30 @@ class ResubmitFailedRecipeTest {
         String runId = new ObjectMapper().readTree(failed.out()).get("runId").asText();
         // as SNS delivers the rule's message to an SQS queue without raw delivery
         Path message = dir.resolve("message.json");
-        Files.writeString(message, new ObjectMapper().createObjectNode().put("Type", "Notification")
-                .put("Message", "{\"source\":\"batchgraph\",\"graph\":\"rf\",\"jobName\":\"" + runId
-                        + "-score-0\",\"status\":\"FAILED\",\"statusReason\":\"Array Child Job failed\"}").toString());
+        Files.writeString(
+                message,
+                new ObjectMapper()
+                        .createObjectNode()
+                        .put("Type", "Notification")
+                        .put(
+                                "Message",
+                                "{\"source\":\"batchgraph\",\"graph\":\"rf\",\"jobName\":\"" + runId
+                                        + "-score-0\",\"status\":\"FAILED\",\"statusReason\":\"Array Child Job failed\"}")
+                        .toString());
 
-        ProcessBuilder recipe = new ProcessBuilder("python3", Path.of("../examples/resubmit-failed/resubmit_failed.py")
-                .toAbsolutePath().toString(), message.toString(), "--graph", graph.toString(), "--store", store,
-                "--batchgraph", Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
-                        + System.getProperty("java.class.path") + " " + BatchGraphCli.class.getName())
+        ProcessBuilder recipe = new ProcessBuilder(
+                        "python3",
+                        Path.of("../examples/resubmit-failed/resubmit_failed.py")
+                                .toAbsolutePath()
+                                .toString(),
+                        message.toString(),
+                        "--graph",
+                        graph.toString(),
+                        "--store",
+                        store,
+                        "--batchgraph",
+                        Path.of(System.getProperty("java.home"), "bin", "java") + " -cp "
+                                + System.getProperty("java.class.path") + " " + BatchGraphCli.class.getName())
                 .redirectErrorStream(true);
         Files.writeString(dir.resolve("fixed"), "");
         Process process = recipe.start();
@@ -80,7 +96,8 @@ class ResubmitFailedRecipeTest {
             runs = listed.filter(p -> !p.getFileName().toString().equals(runId)).toList();
         }
         assertThat(runs).hasSize(1);
-        JsonNode manifest = new ObjectMapper().readTree(runs.get(0).resolve("manifest.json").toFile());
+        JsonNode manifest =
+                new ObjectMapper().readTree(runs.get(0).resolve("manifest.json").toFile());
         assertThat(manifest.toString()).contains("\"itemCount\":2");
         return runs.get(0);
     }

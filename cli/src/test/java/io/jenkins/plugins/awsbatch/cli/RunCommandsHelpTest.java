@@ -14,8 +14,10 @@ class RunCommandsHelpTest {
     @Test
     void commandsOnAnExistingRunOfferNoEngineChoice() {
         for (String command : new String[] {"status", "logs", "cleanup", "resume"}) {
-            assertThat(help(command)).as(command)
-                    .doesNotContain("--engine").doesNotContain("overrides the file's engine")
+            assertThat(help(command))
+                    .as(command)
+                    .doesNotContain("--engine")
+                    .doesNotContain("overrides the file's engine")
                     .contains("--region", "--endpoint-url", "--profile", "--store");
         }
         for (String command : new String[] {"status", "logs", "cleanup"}) {
@@ -27,8 +29,15 @@ class RunCommandsHelpTest {
     @Test
     void commandsStartingFromAGraphFileStillPickTheEngine() {
         for (String command : new String[] {"run", "validate"}) {
-            assertThat(help(command)).as(command).contains("--engine", "overrides the file's engine", "--slots",
-                    "--region", "--endpoint-url", "--profile");
+            assertThat(help(command))
+                    .as(command)
+                    .contains(
+                            "--engine",
+                            "overrides the file's engine",
+                            "--slots",
+                            "--region",
+                            "--endpoint-url",
+                            "--profile");
         }
     }
 }

@@ -61,7 +61,9 @@ class ServiceEndpointVariablesTest {
         CliRunner.Outcome run = CliRunner.run("run", graph("s3://bucket/runs").toString(), "--progress", "none");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip().lines()).singleElement().asString()
+        assertThat(run.err().strip().lines())
+                .singleElement()
+                .asString()
                 .startsWith("error: cannot reach AWS_ENDPOINT_URL_S3 http://127.0.0.1:" + closedPort)
                 .contains("nothing was submitted");
     }
@@ -73,19 +75,27 @@ class ServiceEndpointVariablesTest {
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         String bucket = "vars-" + UUID.randomUUID().toString().substring(0, 8);
-        try (AwsClients admin = AwsClients.create(AwsSettings.builder().region("us-east-1").endpointUrl(moto)
-                .credentials(new CredentialsSpec.StaticKeys("testing", "testing", null)).build(), new CallCounter())) {
+        try (AwsClients admin = AwsClients.create(
+                AwsSettings.builder()
+                        .region("us-east-1")
+                        .endpointUrl(moto)
+                        .credentials(new CredentialsSpec.StaticKeys("testing", "testing", null))
+                        .build(),
+                new CallCounter())) {
             admin.s3().createBucket(b -> b.bucket(bucket));
         }
-        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs")).withSlots(2)
-                .withWorkingDirectory(dir).withRegion("us-east-1"));
+        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs"))
+                .withSlots(2)
+                .withWorkingDirectory(dir)
+                .withRegion("us-east-1"));
         service.ensureJobQueue("default");
-        try (LocalBatchServer server = LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
+        try (LocalBatchServer server =
+                LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
             String batch = server.endpoint().toString();
             String store = "s3://" + bucket + "/runs";
             AwsAccessOptions.environment = Map.of("AWS_ENDPOINT_URL_BATCH", batch, "AWS_ENDPOINT_URL_S3", moto)::get;
-            CliRunner.Outcome run = CliRunner.run("run", graph(store).toString(), "--run-id", "vars-1",
-                    "--progress", "none", "--json");
+            CliRunner.Outcome run =
+                    CliRunner.run("run", graph(store).toString(), "--run-id", "vars-1", "--progress", "none", "--json");
             assertThat(run.exitCode()).as(run.err()).isZero();
 
             // Status from a shell that only knows where S3 is: the run tells where its Batch jobs are.
@@ -93,7 +103,9 @@ class ServiceEndpointVariablesTest {
             CliRunner.Outcome status = CliRunner.run("status", "vars-1", "--store", store, "--json");
             assertThat(status.exitCode()).as(status.err()).isZero();
             JsonNode journal = new ObjectMapper().readTree(status.out());
-            assertThat(journal.path("endpointUrl").isMissingNode() || journal.path("endpointUrl").isNull()).isTrue();
+            assertThat(journal.path("endpointUrl").isMissingNode()
+                            || journal.path("endpointUrl").isNull())
+                    .isTrue();
             assertThat(journal.path("serviceEndpoints").path("batch").asText()).isEqualTo(batch);
             assertThat(journal.path("serviceEndpoints").path("s3").asText()).isEqualTo(moto);
         } finally {

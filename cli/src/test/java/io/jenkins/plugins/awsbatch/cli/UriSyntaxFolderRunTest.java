@@ -29,15 +29,20 @@ class UriSyntaxFolderRunTest {
         }
         Path store = folder.resolve("runs");
 
-        CliRunner.Outcome run = CliRunner.run("run", folder.resolve("batchgraph.yaml").toString(), "--json",
-                "--store", store.toUri().toString());
+        CliRunner.Outcome run = CliRunner.run(
+                "run",
+                folder.resolve("batchgraph.yaml").toString(),
+                "--json",
+                "--store",
+                store.toUri().toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = new ObjectMapper().readTree(run.out());
         assertThat(result.get("runUri").asText()).contains("/ex%20a%3Fb%23c%2541/runs/");
         Path runFolder = Path.of(URI.create(result.get("runUri").asText()));
         assertThat(runFolder.getParent()).isEqualTo(store);
-        assertThat(Files.readAllLines(runFolder.resolve("stages/merge/output/recommendations.csv"))).hasSize(20);
+        assertThat(Files.readAllLines(runFolder.resolve("stages/merge/output/recommendations.csv")))
+                .hasSize(20);
         try (Stream<Path> beside = Files.list(dir)) {
             assertThat(beside).containsExactly(folder); // the run was not split at '?' or '#'
         }

@@ -24,8 +24,10 @@ import picocli.CommandLine;
 /** {@code batchgraph watch} against moto's SQS. Skipped without MOTO_ENDPOINT. */
 class WatchCommandMotoTest {
     private static String endpoint;
+
     @TempDir
     Path dir;
+
     private AwsClients aws;
     private String queueUrl;
 
@@ -46,9 +48,17 @@ class WatchCommandMotoTest {
     @BeforeEach
     void queue() {
         assumeTrue(endpoint != null && !endpoint.isBlank(), "MOTO_ENDPOINT is not set: start moto with bin/moto start");
-        aws = AwsClients.create(AwsSettings.builder().region("us-east-1").endpointUrl(endpoint)
-                .credentials(new CredentialsSpec.StaticKeys("testing", "testing", null)).build(), new CallCounter());
-        queueUrl = aws.sqs().createQueue(b -> b.queueName("watch-" + UUID.randomUUID().toString().substring(0, 8))).queueUrl();
+        aws = AwsClients.create(
+                AwsSettings.builder()
+                        .region("us-east-1")
+                        .endpointUrl(endpoint)
+                        .credentials(new CredentialsSpec.StaticKeys("testing", "testing", null))
+                        .build(),
+                new CallCounter());
+        queueUrl = aws.sqs()
+                .createQueue(
+                        b -> b.queueName("watch-" + UUID.randomUUID().toString().substring(0, 8)))
+                .queueUrl();
     }
 
     @AfterEach
@@ -83,16 +93,28 @@ class WatchCommandMotoTest {
     }
 
     private int watch(WatchCommand command, Path file, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("--sqs", queueUrl, "--run", file.toString(),
-                "--endpoint-url", endpoint, "--region", "us-east-1", "--wait", "1",
-                "--seen-file", dir.resolve("seen").toString()));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--sqs",
+                queueUrl,
+                "--run",
+                file.toString(),
+                "--endpoint-url",
+                endpoint,
+                "--region",
+                "us-east-1",
+                "--wait",
+                "1",
+                "--seen-file",
+                dir.resolve("seen").toString()));
         args.addAll(List.of(extra));
         return new CommandLine(command).execute(args.toArray(String[]::new));
     }
 
     private int messagesLeft() {
-        return aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10))
-                .messages().size();
+        return aws.sqs()
+                .receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10))
+                .messages()
+                .size();
     }
 
     @Test
@@ -103,10 +125,18 @@ class WatchCommandMotoTest {
         sendCreated("other/c.csv", "e-c");
         List<WatchCommand.ObjectRun> runs = new CopyOnWriteArrayList<>();
 
-        int exit = watch(new WatchCommand(run -> {
-            runs.add(run);
-            return 0;
-        }), graph("true"), "--prefix", "in/", "--max-messages", "4", "--set", "stages.load.tags.source={uri}");
+        int exit = watch(
+                new WatchCommand(run -> {
+                    runs.add(run);
+                    return 0;
+                }),
+                graph("true"),
+                "--prefix",
+                "in/",
+                "--max-messages",
+                "4",
+                "--set",
+                "stages.load.tags.source={uri}");
 
         assertThat(exit).isZero();
         assertThat(runs).extracting(r -> r.object().key()).containsExactly("in/a.csv", "in/b.csv");
@@ -124,17 +154,24 @@ class WatchCommandMotoTest {
         int exit = watch(new WatchCommand(run -> 1), graph("true"), "--once");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(messagesLeft()).as("a run that ended, even FAILED, is not retried").isZero();
+        assertThat(messagesLeft())
+                .as("a run that ended, even FAILED, is not retried")
+                .isZero();
     }
 
     @Test
     void aRunnerThatCannotStartLeavesTheMessageForARetry() throws Exception {
         sendCreated("in/a.csv", "e-a");
-        aws.sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(java.util.Map.of("VisibilityTimeout", "1")));
+        aws.sqs()
+                .setQueueAttributes(
+                        b -> b.queueUrl(queueUrl).attributesWithStrings(java.util.Map.of("VisibilityTimeout", "1")));
 
-        watch(new WatchCommand(run -> {
-            throw new IllegalStateException("cannot reach AWS Batch");
-        }), graph("true"), "--once");
+        watch(
+                new WatchCommand(run -> {
+                    throw new IllegalStateException("cannot reach AWS Batch");
+                }),
+                graph("true"),
+                "--once");
         Thread.sleep(1_500);
 
         assertThat(messagesLeft()).isEqualTo(1);
@@ -158,8 +195,20 @@ class WatchCommandMotoTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "name: x\nstages: [{name: a, jobDefinition: nope}]\n");
 
-        int exit = BatchGraphCli.commandLine().execute("watch", "--sqs", queueUrl, "--run", bad.toString(),
-                "--endpoint-url", endpoint, "--region", "us-east-1", "--wait", "1", "--once");
+        int exit = BatchGraphCli.commandLine()
+                .execute(
+                        "watch",
+                        "--sqs",
+                        queueUrl,
+                        "--run",
+                        bad.toString(),
+                        "--endpoint-url",
+                        endpoint,
+                        "--region",
+                        "us-east-1",
+                        "--wait",
+                        "1",
+                        "--once");
 
         assertThat(exit).isEqualTo(2);
         assertThat(messagesLeft()).isEqualTo(1);

@@ -9,14 +9,17 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 @NameWith(value = StandardCredentials.NameProvider.class, priority = -16)
 public interface StandardCredentials extends IdCredentials {
 
-    // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
+    // mirrors
+    // jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
     @NonNull
     String getDescription();
 
-    // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
+    // mirrors
+    // jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
     class NameProvider extends CredentialsNameProvider<StandardCredentials> {
 
-        // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
+        // mirrors
+        // jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/common/StandardCredentials.java
         @NonNull
         @Override
         public String getName(@NonNull StandardCredentials c) {

@@ -4,5 +4,4 @@ import hudson.ExtensionPoint;
 import java.io.Serializable;
 
 // mirrors jenkinsci/credentials-plugin:src/main/java/com/cloudbees/plugins/credentials/domains/DomainRequirement.java
-public class DomainRequirement implements ExtensionPoint, Serializable {
-}
+public class DomainRequirement implements ExtensionPoint, Serializable {}

@@ -7,7 +7,8 @@ import hudson.model.Result;
 // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java
 public class WarningAction implements PersistentAction {
 
-    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java (a plain value, kept so offline tests can read what a step recorded)
+    // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java (a
+    // plain value, kept so offline tests can read what a step recorded)
     private @NonNull Result result;
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/actions/WarningAction.java

@@ -7,7 +7,8 @@ import org.kohsuke.stapler.DataBoundConstructor;
 // mirrors jenkinsci/workflow-cps-plugin:plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsFlowDefinition.java
 public class CpsFlowDefinition extends FlowDefinition {
 
-    // mirrors jenkinsci/workflow-cps-plugin:plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsFlowDefinition.java
+    // mirrors
+    // jenkinsci/workflow-cps-plugin:plugin/src/main/java/org/jenkinsci/plugins/workflow/cps/CpsFlowDefinition.java
     @DataBoundConstructor
     public CpsFlowDefinition(String script, boolean sandbox) throws Descriptor.FormException {
         throw new UnsupportedOperationException("shim");

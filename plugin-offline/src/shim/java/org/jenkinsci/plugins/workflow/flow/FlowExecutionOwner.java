@@ -7,6 +7,5 @@ import java.io.Serializable;
 public abstract class FlowExecutionOwner implements Serializable {
 
     // mirrors jenkinsci/workflow-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/flow/FlowExecutionOwner.java
-    public interface Executable extends Queue.Executable {
-    }
+    public interface Executable extends Queue.Executable {}
 }

@@ -12,8 +12,12 @@ import org.jenkinsci.plugins.workflow.flow.FlowDefinition;
 
 // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowJob.java
 public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
-        implements LazyBuildMixIn.LazyLoadingJob<WorkflowJob, WorkflowRun>, ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>,
-        TopLevelItem, Queue.FlyweightTask, SCMTriggerItem, BlockableResume {
+        implements LazyBuildMixIn.LazyLoadingJob<WorkflowJob, WorkflowRun>,
+                ParameterizedJobMixIn.ParameterizedJob<WorkflowJob, WorkflowRun>,
+                TopLevelItem,
+                Queue.FlyweightTask,
+                SCMTriggerItem,
+                BlockableResume {
 
     // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowJob.java
     public WorkflowJob(ItemGroup parent, String name) {
@@ -25,5 +29,4 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun>
     public void setDefinition(FlowDefinition definition) {
         throw new UnsupportedOperationException("shim");
     }
-
 }

@@ -4,12 +4,15 @@ import hudson.model.Run;
 import java.io.IOException;
 import jenkins.model.lazy.LazyBuildMixIn;
 import jenkins.scm.RunWithSCM;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.interceptor.RequirePOST;
-import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 
 // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
-public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun> implements FlowExecutionOwner.Executable, LazyBuildMixIn.LazyLoadingRun<WorkflowJob, WorkflowRun>, RunWithSCM<WorkflowJob, WorkflowRun> {
+public final class WorkflowRun extends Run<WorkflowJob, WorkflowRun>
+        implements FlowExecutionOwner.Executable,
+                LazyBuildMixIn.LazyLoadingRun<WorkflowJob, WorkflowRun>,
+                RunWithSCM<WorkflowJob, WorkflowRun> {
 
     // mirrors jenkinsci/workflow-job-plugin:src/main/java/org/jenkinsci/plugins/workflow/job/WorkflowRun.java
     public WorkflowRun(WorkflowJob job) throws IOException {

@@ -7,7 +7,8 @@ import java.io.Serializable;
 // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
 public abstract class StepExecution implements Serializable {
 
-    // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java (the field the real constructor sets; kept so fake contexts work)
+    // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
+    // (the field the real constructor sets; kept so fake contexts work)
     private final StepContext context;
 
     // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
@@ -29,8 +30,7 @@ public abstract class StepExecution implements Serializable {
     }
 
     // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
-    public void onResume() {
-    }
+    public void onResume() {}
 
     // mirrors jenkinsci/workflow-step-api-plugin:src/main/java/org/jenkinsci/plugins/workflow/steps/StepExecution.java
     public @CheckForNull String getStatus() {

@@ -21,6 +21,7 @@ class ArchitectureTest {
     private static final Path ROOT = Path.of("..");
     /** A qualified name in an import or inline in code: {@code a.b.C}, {@code a.b.c.D}. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z][\\w]*\\.)+[A-Z]\\w*)");
+
     private static final String ENGINE = "io.jenkins.plugins.awsbatch.engine.";
 
     /** The engine's run machinery: a host reaches it through {@code engine.host} only. */
@@ -43,8 +44,8 @@ class ArchitectureTest {
             ENGINE + "plan.Planner",
             ENGINE + "lock.");
 
-    private static final List<String> JENKINS = List.of(
-            "hudson.", "jenkins.", "org.jenkinsci.", "org.kohsuke.stapler.", "com.cloudbees.");
+    private static final List<String> JENKINS =
+            List.of("hudson.", "jenkins.", "org.jenkinsci.", "org.kohsuke.stapler.", "com.cloudbees.");
 
     @Test
     void thePluginDrivesRunsOnlyThroughTheHostApi() throws IOException {
@@ -88,8 +89,9 @@ class ArchitectureTest {
 
     @Test
     void theCliDrivesRunsOnlyThroughTheHostApi() throws IOException {
-        List<String> violations = namesUsed(ROOT.resolve("cli/src/main/java"), List.of(
-                ENGINE + "run.GraphRunner", ENGINE + "run.RunCleaner", ENGINE + "lock.RunLock"));
+        List<String> violations = namesUsed(
+                ROOT.resolve("cli/src/main/java"),
+                List.of(ENGINE + "run.GraphRunner", ENGINE + "run.RunCleaner", ENGINE + "lock.RunLock"));
         // AbortOnSignal wraps the runner a HostedRun hands out (a signal aborts it)
         violations.removeIf(v -> v.startsWith("cli/src/main/java/io/jenkins/plugins/awsbatch/cli/AbortOnSignal.java"));
         assertThat(violations).isEmpty();

@@ -55,7 +55,8 @@ class BuildPageTest {
      * prep → score is N_TO_N (score tolerates its one failed item); merge waits for score and side (an aggregate over two stages); side depends on
      * nothing, so it shares prep's column and no arrow may join prep and side or side and score.
      */
-    private static final String GRAPH = String.join("\n",
+    private static final String GRAPH = String.join(
+            "\n",
             "name: page",
             "plan:",
             "  items: {list: [a, '" + EVIL + "', c]}",
@@ -83,10 +84,16 @@ class BuildPageTest {
 
     private Finished run(Map<String, Object> args, boolean failureEventsOn) throws Exception {
         List<GraphSpec> setups = new ArrayList<>();
-        FailureEvents events = FailureEvents.whenEnabled(() -> failureEventsOn, (graph, engine, listener) -> setups.add(graph));
+        FailureEvents events =
+                FailureEvents.whenEnabled(() -> failureEventsOn, (graph, engine, listener) -> setups.add(graph));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        DriverContext context = new DriverContext(new PrintStream(console, true, StandardCharsets.UTF_8), buildDir,
-                Map.of(), null, "page#1", new DriverContext.WorkspaceReader() {
+        DriverContext context = new DriverContext(
+                new PrintStream(console, true, StandardCharsets.UTF_8),
+                buildDir,
+                Map.of(),
+                null,
+                "page#1",
+                new DriverContext.WorkspaceReader() {
                     @Override
                     public String read(String relativePath) {
                         return null;
@@ -112,7 +119,9 @@ class BuildPageTest {
                 if (report.isDone()) {
                     return new Finished(report, String.join("\n", lines) + console, setups);
                 }
-                assertThat(System.currentTimeMillis()).as("run ended within 60 s").isLessThan(end);
+                assertThat(System.currentTimeMillis())
+                        .as("run ended within 60 s")
+                        .isLessThan(end);
                 Thread.sleep(50);
             }
         }
@@ -120,7 +129,9 @@ class BuildPageTest {
 
     private static List<String> edges(String svg) {
         List<String> found = new ArrayList<>();
-        Matcher m = Pattern.compile("<g class=\"edge\" data-from=\"([^\"]*)\" data-to=\"([^\"]*)\"[^>]*>.*?<text[^>]*>([^<]*)</text></g>").matcher(svg);
+        Matcher m = Pattern.compile(
+                        "<g class=\"edge\" data-from=\"([^\"]*)\" data-to=\"([^\"]*)\"[^>]*>.*?<text[^>]*>([^<]*)</text></g>")
+                .matcher(svg);
         while (m.find()) {
             found.add(m.group(1) + " -> " + m.group(2) + " (" + m.group(3) + ")");
         }
@@ -135,12 +146,16 @@ class BuildPageTest {
         String svg = record.getSvg();
         assertThat(svg).startsWith("<svg ").contains("aria-label=\"graph of run " + record.getRunId() + "\"");
         // exactly the graph's three dependencies: prep→score (N_TO_N, drawn bold), score→merge and side→merge
-        assertThat(edges(svg)).containsExactlyInAnyOrder(
-                "prep -> score (N_TO_N)", "score -> merge (after it)", "side -> merge (after it)");
+        assertThat(edges(svg))
+                .containsExactlyInAnyOrder(
+                        "prep -> score (N_TO_N)", "score -> merge (after it)", "side -> merge (after it)");
         assertThat(svg).containsOnlyOnce("stroke-width=\"3\"");
         // the page's script parses it as XML (DOMParser, image/svg+xml): it must be well-formed
-        assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement().getTagName())
+        assertThat(DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+                        .getDocumentElement()
+                        .getTagName())
                 .isEqualTo("svg");
         for (String stage : List.of("prep", "score", "side", "merge")) {
             assertThat(svg).contains(">" + stage + "</text>");
@@ -151,11 +166,17 @@ class BuildPageTest {
         JsonNode json = new ObjectMapper().readTree(action.progressJson());
         assertThat(json.path("runId").asText()).isEqualTo(record.getRunId());
         assertThat(json.path("outcome").asText()).isEqualTo("UNSTABLE");
-        assertThat(json.path("live").asBoolean()).as("an ended run is not polled").isFalse();
+        assertThat(json.path("live").asBoolean())
+                .as("an ended run is not polled")
+                .isFalse();
         assertThat(json.path("svg").asText()).isEqualTo(svg);
         Map<String, String> dependsOn = new HashMap<>();
-        json.path("stages").forEach(s -> dependsOn.put(s.path("name").asText(), s.path("dependsOn").toString()));
-        assertThat(dependsOn).containsEntry("score", "[\"prep\"]").containsEntry("side", "[]")
+        json.path("stages")
+                .forEach(s -> dependsOn.put(
+                        s.path("name").asText(), s.path("dependsOn").toString()));
+        assertThat(dependsOn)
+                .containsEntry("score", "[\"prep\"]")
+                .containsEntry("side", "[]")
                 .containsEntry("merge", "[\"score\",\"side\"]");
     }
 
@@ -163,13 +184,17 @@ class BuildPageTest {
     void aLiveRunIsPolledAndItsSvgReplacedWhenTheNextRecordArrives() {
         GraphRecord first = new GraphRecord("r-1", "g", "local", null, null, null, List.of(), "<svg>1</svg>");
         AwsBatchGraphAction action = new AwsBatchGraphAction(first);
-        assertThat(action.isLive()).as("no outcome and no run attached: still running").isTrue();
-        GraphRecord merged = first.mergedWith(new GraphRecord("r-1", "g", "local", null, "SUCCEEDED", null, List.of(),
-                "<svg>2</svg>"));
+        assertThat(action.isLive())
+                .as("no outcome and no run attached: still running")
+                .isTrue();
+        GraphRecord merged = first.mergedWith(
+                new GraphRecord("r-1", "g", "local", null, "SUCCEEDED", null, List.of(), "<svg>2</svg>"));
         assertThat(merged.getSvg()).isEqualTo("<svg>2</svg>");
         assertThat(new AwsBatchGraphAction(merged).isLive()).isFalse();
-        assertThat(first.mergedWith(new GraphRecord("r-1", null, null, null, null, null, List.of(), null)).getSvg())
-                .as("an update that could not draw keeps the last picture").isEqualTo("<svg>1</svg>");
+        assertThat(first.mergedWith(new GraphRecord("r-1", null, null, null, null, null, List.of(), null))
+                        .getSvg())
+                .as("an update that could not draw keeps the last picture")
+                .isEqualTo("<svg>1</svg>");
     }
 
     @Test
@@ -179,13 +204,15 @@ class BuildPageTest {
         args.put("junitXml", "reports/batchgraph-junit.xml");
         Finished run = run(args, false);
         assertThat(run.report().getRecord().getSvg()).doesNotContain("<script");
-        assertThat(run.report().getRecord().getStages().get(1).getFailedItems()).singleElement()
+        assertThat(run.report().getRecord().getStages().get(1).getFailedItems())
+                .singleElement()
                 .satisfies(f -> assertThat(f.getKey()).isEqualTo(EVIL));
         Path junit = workspace.resolve("reports/batchgraph-junit.xml");
         assertThat(run.console()).contains("junitXml: wrote ").contains("to 'reports/batchgraph-junit.xml'");
         String xml = Files.readString(junit);
         assertThat(xml).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         Element score = suite(doc, "page.score");
         assertThat(score.getAttribute("tests")).isEqualTo("3");
@@ -213,11 +240,17 @@ class BuildPageTest {
 
     @Test
     void aJUnitPathOutsideTheWorkspaceIsRefusedBeforeAnythingIsSubmitted() throws Exception {
-        GraphRequest request = new GraphRequest(StepKind.RUN, Map.of("text", GRAPH, "junitXml", "../junit.xml"),
-                LOCAL, Settings.empty(), true, FAST, true);
+        GraphRequest request = new GraphRequest(
+                StepKind.RUN,
+                Map.of("text", GRAPH, "junitXml", "../junit.xml"),
+                LOCAL,
+                Settings.empty(),
+                true,
+                FAST,
+                true);
         Journal journal = new Journal();
-        DriverContext context = new DriverContext(new PrintStream(new ByteArrayOutputStream()), buildDir, Map.of(),
-                null, "page#2", p -> null);
+        DriverContext context = new DriverContext(
+                new PrintStream(new ByteArrayOutputStream()), buildDir, Map.of(), null, "page#2", p -> null);
         try (GraphDriver driver = EngineDriverFactory.INSTANCE.open(request, context, FailureEvents.OFF)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.submit(journal, () -> {}))
                     .isInstanceOf(GraphInputException.class)
@@ -237,10 +270,20 @@ class BuildPageTest {
         Finished off = run(Map.of("text", GRAPH), false);
         assertThat(off.eventSetups()).as("option off: no rule is set up").isEmpty();
         Finished noTargets = run(Map.of("text", GRAPH.substring(0, GRAPH.indexOf("notify:"))), true);
-        assertThat(noTargets.eventSetups()).as("a graph without notify has nothing to tell").isEmpty();
-        Finished stepTargets = run(Map.of("text", GRAPH.substring(0, GRAPH.indexOf("notify:")),
-                "notify", Map.of("onFailure", Map.of("sns", "arn:aws:sns:eu-west-1:123456789012:step"))), true);
-        assertThat(stepTargets.eventSetups()).as("the step's notify: is the run's targets").singleElement()
-                .satisfies(graph -> assertThat(graph.notifications().onFailure()).hasSize(1));
+        assertThat(noTargets.eventSetups())
+                .as("a graph without notify has nothing to tell")
+                .isEmpty();
+        Finished stepTargets = run(
+                Map.of(
+                        "text",
+                        GRAPH.substring(0, GRAPH.indexOf("notify:")),
+                        "notify",
+                        Map.of("onFailure", Map.of("sns", "arn:aws:sns:eu-west-1:123456789012:step"))),
+                true);
+        assertThat(stepTargets.eventSetups())
+                .as("the step's notify: is the run's targets")
+                .singleElement()
+                .satisfies(
+                        graph -> assertThat(graph.notifications().onFailure()).hasSize(1));
     }
 }

@@ -65,7 +65,8 @@ class ConfigFormsTest {
     void noHelpFileIsCopiedIntoSeveralFolders() throws Exception {
         Map<String, List<Path>> byContent = new HashMap<>();
         try (Stream<Path> files = Files.walk(RESOURCES.resolve("io/jenkins/plugins/awsbatch/steps"))) {
-            for (Path help : files.filter(p -> p.getFileName().toString().startsWith("help-")).toList()) {
+            for (Path help : files.filter(p -> p.getFileName().toString().startsWith("help-"))
+                    .toList()) {
                 String key = help.getFileName() + "\n" + Files.readString(help);
                 byContent.computeIfAbsent(key, k -> new ArrayList<>()).add(help);
             }

@@ -44,14 +44,16 @@ class ControllerAccessTest {
         }
     }
 
-    private FakeContext.State run(StepKind kind, Map<String, Object> args, Settings step, Settings global,
-            boolean allowed) throws Exception {
+    private FakeContext.State run(
+            StepKind kind, Map<String, Object> args, Settings step, Settings global, boolean allowed) throws Exception {
         String key = UUID.randomUUID().toString();
         keys.add(key);
         FakeContext context = new FakeContext(key, new FakeRun(buildDir));
         // the controller's AWS identity allowed: these tests are about its processes and folders
-        GraphStepExecution execution = new GraphStepExecution(context,
-                new GraphRequest(kind, args, step, global, true, FAST, allowed, true), new RealEngineFactory(key));
+        GraphStepExecution execution = new GraphStepExecution(
+                context,
+                new GraphRequest(kind, args, step, global, true, FAST, allowed, true),
+                new RealEngineFactory(key));
         execution.start();
         long end = System.currentTimeMillis() + 30_000;
         while (!context.state().done() && System.currentTimeMillis() < end) {
@@ -75,7 +77,9 @@ class ControllerAccessTest {
         assertThat(s.failure.getMessage())
                 .contains(field)
                 .contains("an administrator allows it in Manage Jenkins » System » AWS Batch Graph");
-        assertThat(new File(buildDir, "batchgraph")).as("no local store was created").doesNotExist();
+        assertThat(new File(buildDir, "batchgraph"))
+                .as("no local store was created")
+                .doesNotExist();
     }
 
     @Test
@@ -107,16 +111,21 @@ class ControllerAccessTest {
 
     @Test
     void aPlanMapNamingAFileStoreIsRefusedBeforeAnythingIsRead() throws Exception {
-        Map<String, Object> plan = Map.of("runId", "r-1", "store", elsewhere.toURI().toString());
-        FakeContext.State s = run(StepKind.FAN_OUT,
+        Map<String, Object> plan =
+                Map.of("runId", "r-1", "store", elsewhere.toURI().toString());
+        FakeContext.State s = run(
+                StepKind.FAN_OUT,
                 Map.of("plan", plan, "stages", List.of(Map.of("name", "score", "jobDefinition", "score:1"))),
-                AWS_EU, Settings.empty(), false);
+                AWS_EU,
+                Settings.empty(),
+                false);
         assertRefused(s, "store: 'file:");
     }
 
     @Test
     void aGraphFileCannotChooseTheLocalEngineEither() throws Exception {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "name: inline",
                 "engine: local",
                 "plan:",

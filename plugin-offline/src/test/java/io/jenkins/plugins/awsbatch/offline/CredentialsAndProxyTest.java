@@ -59,8 +59,15 @@ class CredentialsAndProxyTest {
     }
 
     private FakeContext.State start(boolean controllerIdentity) throws Exception {
-        GraphRequest request = new GraphRequest(StepKind.FAN_OUT, FAN_OUT_ARGS, AWS_EU, Settings.empty(), true,
-                new PollPolicy(1_000, 8_000, 2.0, 5_000), false, controllerIdentity);
+        GraphRequest request = new GraphRequest(
+                StepKind.FAN_OUT,
+                FAN_OUT_ARGS,
+                AWS_EU,
+                Settings.empty(),
+                true,
+                new PollPolicy(1_000, 8_000, 2.0, 5_000),
+                false,
+                controllerIdentity);
         new GraphStepExecution(context, request, new FakeBatch.Factory(key)).start();
         batch.runtime.runAll(1);
         return context.state();
@@ -90,11 +97,13 @@ class CredentialsAndProxyTest {
         FakeContext.State s = start(true);
         assertThat(s.failure).isNull();
         assertThat(batch.opened.get()).isEqualTo(1);
-        assertThat(batch.lastContext.getCredentials()).as("null: the SDK's default chain").isNull();
+        assertThat(batch.lastContext.getCredentials())
+                .as("null: the SDK's default chain")
+                .isNull();
         assertThat(s.listener.text()).contains("the default credentials chain of the Jenkins controller");
 
-        Object fromProfile = AwsCredentialsResolver.resolve(null, Settings.empty(), AWS_EU,
-                Map.of("AWS_PROFILE", "prod"), System.out, true);
+        Object fromProfile = AwsCredentialsResolver.resolve(
+                null, Settings.empty(), AWS_EU, Map.of("AWS_PROFILE", "prod"), System.out, true);
         assertThat(fromProfile).isInstanceOf(ProfileCredentialsProvider.class);
     }
 
@@ -105,14 +114,17 @@ class CredentialsAndProxyTest {
         FakeContext.State s = start(false);
         assertThat(s.failure).isNull();
         assertThat(batch.lastContext.getCredentials()).isInstanceOf(StaticCredentialsProvider.class);
-        assertThat(s.listener.text()).contains("from the environment of the enclosing block")
-                .doesNotContain("s3cr3t-never-printed").doesNotContain("AKIAEXAMPLEKEY12345");
+        assertThat(s.listener.text())
+                .contains("from the environment of the enclosing block")
+                .doesNotContain("s3cr3t-never-printed")
+                .doesNotContain("AKIAEXAMPLEKEY12345");
     }
 
     @Test
     void theTriggerLooksItsIdUpAndWithoutOneNeedsConsent() {
         StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
-        CredentialsSpec found = TriggerCredentials.choose("aws-1", id -> "aws-1".equals(id) ? keys : null, false, "job");
+        CredentialsSpec found =
+                TriggerCredentials.choose("aws-1", id -> "aws-1".equals(id) ? keys : null, false, "job");
         assertThat(found).isInstanceOf(CredentialsSpec.Provided.class);
         assertThat(((CredentialsSpec.Provided) found).provider()).isSameAs(keys);
 
@@ -122,18 +134,26 @@ class CredentialsAndProxyTest {
         assertThatThrownBy(() -> TriggerCredentials.choose(null, id -> keys, false, "job"))
                 .hasMessage(TriggerCredentials.NO_CREDENTIALS)
                 .hasMessageContaining("Allow the controller's own AWS identity");
-        assertThat(TriggerCredentials.choose(null, id -> keys, true, "job")).as("default chain").isNull();
+        assertThat(TriggerCredentials.choose(null, id -> keys, true, "job"))
+                .as("default chain")
+                .isNull();
     }
 
     @Test
     void withAwsEndpointIsHonouredAfterTheStepsOwn() {
         GraphRequest request = new GraphRequest(StepKind.FAN_OUT, FAN_OUT_ARGS, AWS_EU, Settings.empty(), true, null);
-        assertThat(request.effectiveSettings(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000")).getEndpointUrl())
+        assertThat(request.effectiveSettings(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"))
+                        .getEndpointUrl())
                 .isEqualTo("http://127.0.0.1:5000");
-        GraphRequest own = new GraphRequest(StepKind.FAN_OUT, FAN_OUT_ARGS,
-                new Settings("aws", "eu-west-1", "q", null, null, null, null, "http://own:1"), Settings.empty(), true,
+        GraphRequest own = new GraphRequest(
+                StepKind.FAN_OUT,
+                FAN_OUT_ARGS,
+                new Settings("aws", "eu-west-1", "q", null, null, null, null, "http://own:1"),
+                Settings.empty(),
+                true,
                 null);
-        assertThat(own.effectiveSettings(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000")).getEndpointUrl())
+        assertThat(own.effectiveSettings(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"))
+                        .getEndpointUrl())
                 .isEqualTo("http://own:1");
     }
 
@@ -145,8 +165,12 @@ class CredentialsAndProxyTest {
         assertThat(p.password()).isEqualTo("pw");
         assertThat(p.nonProxyHosts()).isEqualTo(Set.of("localhost", "*.internal", "169.254.169.254", "x"));
         assertThat(p.toString()).doesNotContain("pw");
-        assertThat(JenkinsProxy.of("  ", 3128, null, null, null)).as("no host: no proxy").isNull();
-        assertThat(JenkinsProxy.of("proxy", 0, "", "pw", null).password()).as("no user: no password").isNull();
+        assertThat(JenkinsProxy.of("  ", 3128, null, null, null))
+                .as("no host: no proxy")
+                .isNull();
+        assertThat(JenkinsProxy.of("proxy", 0, "", "pw", null).password())
+                .as("no user: no password")
+                .isNull();
     }
 
     @Test
@@ -161,8 +185,10 @@ class CredentialsAndProxyTest {
     /** The real engine behind the step: its first AWS call goes to Jenkins' proxy, for withAWS's endpoint. */
     @Test
     void everyAwsCallOfTheRealEngineGoesThroughJenkinsProxy() throws Exception {
-        List<String> requestLines = requestLinesThroughProxy(Map.of("AWS_ENDPOINT_URL", "http://aws.example.invalid:4566"));
-        assertThat(requestLines.get(0)).as("an absolute URI: a request to a proxy")
+        List<String> requestLines =
+                requestLinesThroughProxy(Map.of("AWS_ENDPOINT_URL", "http://aws.example.invalid:4566"));
+        assertThat(requestLines.get(0))
+                .as("an absolute URI: a request to a proxy")
                 .matches("[A-Z]+ http://[a-z0-9.-]*aws\\.example\\.invalid:4566/.* HTTP/1\\.1");
     }
 
@@ -172,8 +198,9 @@ class CredentialsAndProxyTest {
         List<String> requestLines = requestLinesThroughProxy(Map.of(
                 "AWS_ENDPOINT_URL_BATCH", "http://batch.example.invalid:4566",
                 "AWS_ENDPOINT_URL_S3", "http://s3.example.invalid:4566"));
-        assertThat(requestLines).allSatisfy(line -> assertThat(line)
-                .matches("[A-Z]+ http://[a-z0-9.-]*(batch|s3)\\.example\\.invalid:4566/.* HTTP/1\\.1"));
+        assertThat(requestLines)
+                .allSatisfy(line -> assertThat(line)
+                        .matches("[A-Z]+ http://[a-z0-9.-]*(batch|s3)\\.example\\.invalid:4566/.* HTTP/1\\.1"));
     }
 
     /** The request lines Jenkins' proxy saw from a run step of the real engine in a build with {@code env}. */
@@ -190,7 +217,8 @@ class CredentialsAndProxyTest {
             real.state().env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEKEY12345");
             real.state().env.put("AWS_SECRET_ACCESS_KEY", "secret");
             real.state().env.putAll(env);
-            String yaml = String.join("\n",
+            String yaml = String.join(
+                    "\n",
                     "name: g",
                     "engine: aws",
                     "region: eu-west-1",
@@ -203,9 +231,17 @@ class CredentialsAndProxyTest {
                     "  - {name: work, type: array, jobDefinition: work, queue: q}",
                     "");
             try {
-                new GraphStepExecution(real, new GraphRequest(StepKind.RUN, Map.of("text", yaml),
-                        Settings.empty(), Settings.empty(), true, new PollPolicy(20, 300, 1.5, 2_000)),
-                        new RealEngineFactory(realKey)).start();
+                new GraphStepExecution(
+                                real,
+                                new GraphRequest(
+                                        StepKind.RUN,
+                                        Map.of("text", yaml),
+                                        Settings.empty(),
+                                        Settings.empty(),
+                                        true,
+                                        new PollPolicy(20, 300, 1.5, 2_000)),
+                                new RealEngineFactory(realKey))
+                        .start();
                 long end = System.currentTimeMillis() + 20_000;
                 while (requestLines.isEmpty() && System.currentTimeMillis() < end) {
                     Thread.sleep(20);
@@ -223,7 +259,8 @@ class CredentialsAndProxyTest {
     private static void serve(ServerSocket server, List<String> lines) {
         while (!server.isClosed()) {
             try (Socket s = server.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
                 String first = in.readLine();
                 if (first != null) {
                     lines.add(first);

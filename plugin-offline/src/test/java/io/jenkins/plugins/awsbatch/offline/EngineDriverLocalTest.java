@@ -67,8 +67,10 @@ class EngineDriverLocalTest {
             keys.add(key);
             context = new FakeContext(key, run);
             // an administrator allowed the local engine (ControllerAccessTest: refused otherwise)
-            execution = new GraphStepExecution(context, new GraphRequest(kind, args, LOCAL, Settings.empty(), wait,
-                    FAST, true), new RealEngineFactory(key));
+            execution = new GraphStepExecution(
+                    context,
+                    new GraphRequest(kind, args, LOCAL, Settings.empty(), wait, FAST, true),
+                    new RealEngineFactory(key));
         }
 
         Step start() throws Exception {
@@ -88,7 +90,9 @@ class EngineDriverLocalTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> result() throws InterruptedException {
             FakeContext.State s = await();
-            assertThat(s.failure).as(() -> "failed: " + s.failure + "\n" + s.listener.text()).isNull();
+            assertThat(s.failure)
+                    .as(() -> "failed: " + s.failure + "\n" + s.listener.text())
+                    .isNull();
             return (Map<String, Object>) s.success;
         }
     }
@@ -116,7 +120,9 @@ class EngineDriverLocalTest {
         for (int i = 0; i < items; i++) {
             list.add("item-" + i);
         }
-        return new Step(StepKind.PLAN, Map.of("items", list, "name", "demo"), true).start().result();
+        return new Step(StepKind.PLAN, Map.of("items", list, "name", "demo"), true)
+                .start()
+                .result();
     }
 
     private static Map<String, Object> stage(String name, String script) {
@@ -125,8 +131,8 @@ class EngineDriverLocalTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> stageOf(Map<String, Object> result, String name) {
-        return ((List<Map<String, Object>>) result.get("stages")).stream().filter(s -> name.equals(s.get("name")))
-                .findFirst().orElseThrow();
+        return ((List<Map<String, Object>>) result.get("stages"))
+                .stream().filter(s -> name.equals(s.get("name"))).findFirst().orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
@@ -136,81 +142,133 @@ class EngineDriverLocalTest {
         return n == null ? 0 : ((Number) n).longValue();
     }
 
-
     // ---- tests -------------------------------------------------------------------------------------------
 
     @Test
     void planFanOutAggregateCleanupSucceedWithTheirReturnMaps() throws Exception {
         Map<String, Object> plan = plan(5);
-        assertThat(plan).containsEntry("itemCount", 5L).containsEntry("name", "demo").containsEntry("engine", "local")
+        assertThat(plan)
+                .containsEntry("itemCount", 5L)
+                .containsEntry("name", "demo")
+                .containsEntry("engine", "local")
                 .containsKeys("runId", "store", "runUri", "itemsUri");
         assertThat((String) plan.get("store")).startsWith("file:").contains(buildDir.getName());
         assertThat(plan.get("chunks")).isEqualTo(List.of(Map.of("index", 0, "offset", 0L, "size", 5)));
         Path items = Path.of(java.net.URI.create((String) plan.get("itemsUri")));
         assertThat(items.resolve("4.json")).exists();
 
-        Step fanStep = new Step(StepKind.FAN_OUT, Map.of("plan", plan,
-                "stages", List.of(stage("score", SCORE), stage("rank", "true"))), true).start();
+        Step fanStep = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of("plan", plan, "stages", List.of(stage("score", SCORE), stage("rank", "true"))),
+                        true)
+                .start();
         Map<String, Object> fan = fanStep.result();
         assertThat(fan).containsEntry("outcome", "SUCCEEDED").containsEntry("runId", plan.get("runId"));
-        assertThat(stageOf(fan, "score")).containsEntry("status", "SUCCEEDED")
-                .containsEntry("failedCount", 0L);
+        assertThat(stageOf(fan, "score")).containsEntry("status", "SUCCEEDED").containsEntry("failedCount", 0L);
         assertThat((Map<String, Object>) stageOf(fan, "score").get("counts")).containsEntry("SUCCEEDED", 5);
         assertThat((List<?>) stageOf(fan, "score").get("jobIds")).hasSize(1);
         assertThat(stageOf(fan, "rank")).containsEntry("status", "SUCCEEDED");
-        assertThat(submits(fan)).as("arrays, not loops: one SubmitJob per stage").isEqualTo(2);
+        assertThat(submits(fan))
+                .as("arrays, not loops: one SubmitJob per stage")
+                .isEqualTo(2);
         // journaled with the step: both jobs and where the run is; the run's state stays in its store
-        assertThat(fanStep.execution.getJournal().getEntries()).extracting(e -> e.getStage())
+        assertThat(fanStep.execution.getJournal().getEntries())
+                .extracting(e -> e.getStage())
                 .containsExactly("score", "rank");
         assertThat(fanStep.execution.getJournal().getResult()).containsOnlyKeys("runId", "store");
-        assertThat(serialized(fanStep.execution.getJournal())).as("no copy of the run's state in the Pipeline program")
-                .doesNotContain("stageState").doesNotContain(SCORE);
-        assertThat(fanStep.state().listener.text()).contains("Submitted score: ").contains("score: 5/5 succeeded");
+        assertThat(serialized(fanStep.execution.getJournal()))
+                .as("no copy of the run's state in the Pipeline program")
+                .doesNotContain("stageState")
+                .doesNotContain(SCORE);
+        assertThat(fanStep.state().listener.text())
+                .contains("Submitted score: ")
+                .contains("score: 5/5 succeeded");
         assertThat(fanStep.state().saves.get()).isGreaterThanOrEqualTo(2);
         Path runFolder = Path.of(java.net.URI.create((String) plan.get("runUri")));
         assertThat(runFolder.resolve("stages/score/output/4.json")).exists();
 
-        Map<String, Object> agg = new Step(StepKind.AGGREGATE, Map.of("after", fan, "jobDefinition", "merge",
-                "command", List.of("sh", "-c", "out=\"${BATCHGRAPH_OUTPUT_URI#file://}\"; mkdir -p \"$out\"; "
-                        + "ls \"${BATCHGRAPH_INPUT_URI#file://}\" | wc -l > \"$out/count.txt\"")), true).start()
+        Map<String, Object> agg = new Step(
+                        StepKind.AGGREGATE,
+                        Map.of(
+                                "after",
+                                fan,
+                                "jobDefinition",
+                                "merge",
+                                "command",
+                                List.of(
+                                        "sh",
+                                        "-c",
+                                        "out=\"${BATCHGRAPH_OUTPUT_URI#file://}\"; mkdir -p \"$out\"; "
+                                                + "ls \"${BATCHGRAPH_INPUT_URI#file://}\" | wc -l > \"$out/count.txt\"")),
+                        true)
+                .start()
                 .result();
         assertThat(agg).containsEntry("outcome", "SUCCEEDED");
-        assertThat(stageOf(agg, "aggregate")).containsEntry("status", "SUCCEEDED").containsEntry("type", "aggregate");
+        assertThat(stageOf(agg, "aggregate"))
+                .containsEntry("status", "SUCCEEDED")
+                .containsEntry("type", "aggregate");
         assertThat(submits(agg)).isEqualTo(1);
         assertThat(run.getAction(AwsBatchGraphAction.class)).isNotNull();
-        assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getStages()).extracting(s -> s.getName())
+        assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getStages())
+                .extracting(s -> s.getName())
                 .contains("score", "rank", "aggregate");
 
-        Map<String, Object> cleanup = new Step(StepKind.CLEANUP, Map.of("plan", plan), true).start().result();
+        Map<String, Object> cleanup =
+                new Step(StepKind.CLEANUP, Map.of("plan", plan), true).start().result();
         assertThat(cleanup).containsEntry("outcome", "SUCCEEDED");
         assertThat(((Number) cleanup.get("deletedObjects")).intValue()).isGreaterThan(0);
         assertThat(items.resolve("4.json")).doesNotExist();
         assertThat(runFolder.resolve("stages/score/output/4.json")).doesNotExist();
         assertThat(runFolder.resolve("state.json")).exists();
-        assertThat(Files.list(runFolder.resolve("stages/aggregate/output")).count()).isPositive();
+        assertThat(Files.list(runFolder.resolve("stages/aggregate/output")).count())
+                .isPositive();
     }
 
     @Test
     void aFailingChildFailsTheStepNamingTheStageAndTheItems() throws Exception {
         Map<String, Object> plan = plan(6);
-        Step fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "stages", List.of(stage("score",
-                "i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); if [ $i -ge 3 ] && [ $i -le 4 ]; then "
-                        + "echo \"cannot score $i\" >&2; exit 3; fi"))), true).start();
+        Step fan = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of(
+                                "plan",
+                                plan,
+                                "stages",
+                                List.of(stage(
+                                        "score",
+                                        "i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); if [ $i -ge 3 ] && [ $i -le 4 ]; then "
+                                                + "echo \"cannot score $i\" >&2; exit 3; fi"))),
+                        true)
+                .start();
         FakeContext.State s = fan.await();
         assertThat(s.success).isNull();
         assertThat(s.failure).isInstanceOf(AbortException.class);
-        assertThat(s.failure.getMessage()).startsWith("awsBatchFanOut: ").contains("score").contains("items 3-4")
+        assertThat(s.failure.getMessage())
+                .startsWith("awsBatchFanOut: ")
+                .contains("score")
+                .contains("items 3-4")
                 .doesNotContain("\n");
         assertThat(s.listener.text()).contains("item 3").contains("exit 3").contains("cannot score 3");
-        assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getOutcome()).isEqualTo("FAILED");
+        assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getOutcome())
+                .isEqualTo("FAILED");
     }
 
     @Test
     void toleratedFailureMarksTheBuildUnstable() throws Exception {
         Map<String, Object> plan = plan(10);
-        Map<String, Object> fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "toleratedFailurePercent", 20,
-                "stages", List.of(stage("score", "[ $((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)) -ne 7 ]"))),
-                true).start().result();
+        Map<String, Object> fan = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of(
+                                "plan",
+                                plan,
+                                "toleratedFailurePercent",
+                                20,
+                                "stages",
+                                List.of(stage(
+                                        "score",
+                                        "[ $((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)) -ne 7 ]"))),
+                        true)
+                .start()
+                .result();
         assertThat(fan).containsEntry("outcome", "UNSTABLE");
         assertThat(stageOf(fan, "score")).containsEntry("status", "UNSTABLE").containsEntry("failedCount", 1L);
         assertThat(run.getResult()).isSameAs(Result.UNSTABLE);
@@ -226,13 +284,29 @@ class EngineDriverLocalTest {
         System.setProperty(FailedItemCap.PROPERTY, "3");
         try {
             Map<String, Object> plan = plan(5);
-            Map<String, Object> fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "toleratedFailurePercent", 100,
-                    "stages", List.of(stage("score", "exit 3"))), true).start().result();
+            Map<String, Object> fan = new Step(
+                            StepKind.FAN_OUT,
+                            Map.of(
+                                    "plan",
+                                    plan,
+                                    "toleratedFailurePercent",
+                                    100,
+                                    "stages",
+                                    List.of(stage("score", "exit 3"))),
+                            true)
+                    .start()
+                    .result();
             Map<String, Object> score = stageOf(fan, "score");
-            assertThat(score).containsEntry("failedCount", 5L).containsEntry("failedItemsOmitted", 2L)
+            assertThat(score)
+                    .containsEntry("failedCount", 5L)
+                    .containsEntry("failedItemsOmitted", 2L)
                     .containsEntry("failedItemsIn", fan.get("runUri"));
             assertThat((List<Object>) score.get("failedItems")).hasSize(3);
-            assertThat(run.getAction(AwsBatchGraphAction.class).getRecord().getStages().get(0).getFailedItems())
+            assertThat(run.getAction(AwsBatchGraphAction.class)
+                            .getRecord()
+                            .getStages()
+                            .get(0)
+                            .getFailedItems())
                     .hasSize(3);
         } finally {
             System.clearProperty(FailedItemCap.PROPERTY);
@@ -242,13 +316,26 @@ class EngineDriverLocalTest {
     @Test
     void toleratedFailureAddsAWarningActionToTheStep() throws Exception {
         Map<String, Object> plan = plan(4);
-        Step fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "toleratedFailureCount", 1,
-                "stages", List.of(stage("score", "[ $((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)) -ne 2 ]"))),
-                true).start();
+        Step fan = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of(
+                                "plan",
+                                plan,
+                                "toleratedFailureCount",
+                                1,
+                                "stages",
+                                List.of(stage(
+                                        "score",
+                                        "[ $((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)) -ne 2 ]"))),
+                        true)
+                .start();
         fan.result();
         assertThat(fan.state().node.actions).singleElement().isInstanceOfSatisfying(WarningAction.class, w -> {
             assertThat(w.getResult()).isSameAs(Result.UNSTABLE);
-            assertThat(w.getMessage()).startsWith("awsBatchFanOut: ").contains("score").contains("items 2");
+            assertThat(w.getMessage())
+                    .startsWith("awsBatchFanOut: ")
+                    .contains("score")
+                    .contains("items 2");
         });
     }
 
@@ -256,23 +343,36 @@ class EngineDriverLocalTest {
     void stopTerminatesTheRunningLocalJobs() throws Exception {
         Map<String, Object> plan = plan(3);
         Path pids = Files.createDirectories(buildDir.toPath().resolve("pids"));
-        Step fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "stages", List.of(stage("slow",
-                "echo $$ > '" + pids + "'/$AWS_BATCH_JOB_ARRAY_INDEX; exec sleep 60"))), true).start();
+        Step fan = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of(
+                                "plan",
+                                plan,
+                                "stages",
+                                List.of(stage(
+                                        "slow", "echo $$ > '" + pids + "'/$AWS_BATCH_JOB_ARRAY_INDEX; exec sleep 60"))),
+                        true)
+                .start();
         waitFor(() -> pids.toFile().list().length >= 1, 60_000); // as many as the engine has slots
         List<Long> processes = new ArrayList<>();
         for (File f : pids.toFile().listFiles()) {
             waitFor(() -> f.length() > 0, 10_000);
             processes.add(Long.parseLong(Files.readString(f.toPath()).trim()));
         }
-        assertThat(processes).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
-                .contains(true));
+        assertThat(processes)
+                .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                        .contains(true));
 
         InterruptedException cause = new InterruptedException("aborted by user");
         fan.execution.stop(cause);
         FakeContext.State s = fan.await();
         assertThat(s.failure).isSameAs(cause);
-        waitFor(() -> processes.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
-                .orElse(false)), 30_000);
+        waitFor(
+                () -> processes.stream()
+                        .noneMatch(pid -> ProcessHandle.of(pid)
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)),
+                30_000);
         assertThat(s.listener.text()).contains("Asked AWS Batch to terminate 1 job(s)");
         Path state = Path.of(java.net.URI.create((String) plan.get("runUri"))).resolve("state.json");
         assertThat(Files.readString(state)).contains("\"outcome\":\"ABORTED\"");
@@ -282,11 +382,21 @@ class EngineDriverLocalTest {
     void aRestartReattachesWithoutASecondSubmitJob() throws Exception {
         Map<String, Object> plan = plan(4);
         Path gate = buildDir.toPath().resolve("gate");
-        Step fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "stages", List.of(
-                stage("score", "while [ ! -f '" + gate + "' ]; do sleep 0.05; done"), stage("rank", "true"))), true)
+        Step fan = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of(
+                                "plan",
+                                plan,
+                                "stages",
+                                List.of(
+                                        stage("score", "while [ ! -f '" + gate + "' ]; do sleep 0.05; done"),
+                                        stage("rank", "true"))),
+                        true)
                 .start();
-        waitFor(() -> fan.execution.getJournal().getEntries().size() == 2
-                && fan.execution.getPhase() == GraphStepExecution.Phase.TRACKING, 60_000);
+        waitFor(
+                () -> fan.execution.getJournal().getEntries().size() == 2
+                        && fan.execution.getPhase() == GraphStepExecution.Phase.TRACKING,
+                60_000);
         byte[] saved = Snapshots.serialize(fan.execution);
 
         // "restart": the old timers and pool are gone, a new console, the execution comes back from disk
@@ -302,7 +412,9 @@ class EngineDriverLocalTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) after.success;
         assertThat(result).containsEntry("outcome", "SUCCEEDED");
-        assertThat(submits(result)).as("the engine of the run saw exactly one SubmitJob per stage").isEqualTo(2);
+        assertThat(submits(result))
+                .as("the engine of the run saw exactly one SubmitJob per stage")
+                .isEqualTo(2);
         assertThat(stageOf(result, "score")).containsEntry("status", "SUCCEEDED");
         assertThat(after.listener.text()).contains("Resuming tracking").doesNotContain("Submitted ");
         assertThat(resumed.getJournal().getEntries()).hasSize(2);
@@ -311,8 +423,22 @@ class EngineDriverLocalTest {
     @Test
     void badStageInputFailsBeforeAnythingIsSubmittedWithTheFieldPath() throws Exception {
         Map<String, Object> plan = plan(3);
-        Step fan = new Step(StepKind.FAN_OUT, Map.of("plan", plan, "stages", List.of(
-                Map.of("name", "score", "jobDefinition", "score", "command", List.of("true"), "timeout", 10))), true)
+        Step fan = new Step(
+                        StepKind.FAN_OUT,
+                        Map.of(
+                                "plan",
+                                plan,
+                                "stages",
+                                List.of(Map.of(
+                                        "name",
+                                        "score",
+                                        "jobDefinition",
+                                        "score",
+                                        "command",
+                                        List.of("true"),
+                                        "timeout",
+                                        10))),
+                        true)
                 .start();
         FakeContext.State s = fan.await();
         assertThat(s.failure).isInstanceOf(AbortException.class);
@@ -322,7 +448,8 @@ class EngineDriverLocalTest {
 
     @Test
     void aJobDefinitionRevisionBatchDoesNotHaveFailsTheStepBeforeAnySubmit() throws Exception {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "name: preflight",
                 "plan:",
                 "  items: {list: [a, b]}",
@@ -334,14 +461,17 @@ class EngineDriverLocalTest {
         Step run = new Step(StepKind.RUN, Map.of("text", yaml), true).start();
         FakeContext.State s = run.await();
         assertThat(s.failure).isInstanceOf(AbortException.class);
-        assertThat(s.failure.getMessage()).contains("nothing was submitted")
-                .contains("stages[0].jobDefinition: 'work:2' is not an ACTIVE job definition. Fix: name an ACTIVE revision (work:1)");
+        assertThat(s.failure.getMessage())
+                .contains("nothing was submitted")
+                .contains(
+                        "stages[0].jobDefinition: 'work:2' is not an ACTIVE job definition. Fix: name an ACTIVE revision (work:1)");
         assertThat(run.execution.getJournal().getEntries()).isEmpty();
     }
 
     @Test
     void awsBatchRunRunsAnInlineGraph() throws Exception {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "name: inline",
                 "plan:",
                 "  items: {list: [a, b, c]}",
@@ -353,8 +483,11 @@ class EngineDriverLocalTest {
                 "  - {name: merge, type: aggregate, jobDefinition: merge, dependsOn: [work]}",
                 "  - {name: cleanup, type: cleanup}",
                 "");
-        Map<String, Object> result = new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
-        assertThat(result).containsEntry("outcome", "SUCCEEDED").containsEntry("name", "inline")
+        Map<String, Object> result =
+                new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
+        assertThat(result)
+                .containsEntry("outcome", "SUCCEEDED")
+                .containsEntry("name", "inline")
                 .containsEntry("itemCount", 3L);
         assertThat(stageOf(result, "work")).containsEntry("status", "SUCCEEDED");
         assertThat(stageOf(result, "merge")).containsEntry("status", "SUCCEEDED");
@@ -364,7 +497,8 @@ class EngineDriverLocalTest {
 
     @Test
     void awsBatchRunValidatesItsInputBeforeTheLocalEngineOpensTheRunFolder() throws Exception {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "name: early",
                 "plan:",
                 "  items: {list: [a, b]}",
@@ -377,7 +511,9 @@ class EngineDriverLocalTest {
         FakeContext.State s = run.await();
         assertThat(s.failure).isInstanceOf(AbortException.class);
         assertThat(s.failure.getMessage()).contains("nothing was submitted").contains("Bad Id");
-        assertThat(new File(buildDir, "batchgraph/Bad Id")).as("no run folder, no local job table").doesNotExist();
+        assertThat(new File(buildDir, "batchgraph/Bad Id"))
+                .as("no run folder, no local job table")
+                .doesNotExist();
     }
 
     @Test
@@ -386,13 +522,20 @@ class EngineDriverLocalTest {
         String store = (String) plan.get("store");
         io.jenkins.plugins.awsbatch.engine.store.RunLayout layout =
                 new io.jenkins.plugins.awsbatch.engine.store.RunLayout(store, (String) plan.get("runId"));
-        try (io.jenkins.plugins.awsbatch.engine.lock.RunLock earlier = io.jenkins.plugins.awsbatch.engine.lock.RunLock
-                .acquire(new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(), layout, "an earlier writer",
-                        m -> { })) {
-            Map<String, Object> cleanup = new Step(StepKind.CLEANUP, Map.of("plan", plan), true).start().result();
+        try (io.jenkins.plugins.awsbatch.engine.lock.RunLock earlier =
+                io.jenkins.plugins.awsbatch.engine.lock.RunLock.acquire(
+                        new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(),
+                        layout,
+                        "an earlier writer",
+                        m -> {})) {
+            Map<String, Object> cleanup = new Step(StepKind.CLEANUP, Map.of("plan", plan), true)
+                    .start()
+                    .result();
 
             assertThat(cleanup).containsEntry("outcome", "SUCCEEDED");
-            assertThat(earlier.isHeld()).as("the cleanup took the run's lock before writing its state").isFalse();
+            assertThat(earlier.isHeld())
+                    .as("the cleanup took the run's lock before writing its state")
+                    .isFalse();
         }
         Path lock = Path.of(java.net.URI.create(io.jenkins.plugins.awsbatch.engine.lock.RunLock.uriOf(layout)));
         assertThat(lock).as("and released it").doesNotExist();
@@ -402,7 +545,8 @@ class EngineDriverLocalTest {
     @Test
     @SuppressWarnings("unchecked")
     void theReturnMapCarriesTheSameFieldsAsJsonOutput() throws Exception {
-        String yaml = String.join("\n",
+        String yaml = String.join(
+                "\n",
                 "name: same",
                 "plan:",
                 "  items: {list: [a, b, c]}",
@@ -413,7 +557,8 @@ class EngineDriverLocalTest {
                 "  - {name: work, type: array, jobDefinition: work, toleratedFailureCount: 1}",
                 "  - {name: merge, type: aggregate, jobDefinition: merge, dependsOn: [work]}",
                 "");
-        Map<String, Object> returned = new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
+        Map<String, Object> returned =
+                new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
         io.jenkins.plugins.awsbatch.engine.run.RunState state = new io.jenkins.plugins.awsbatch.engine.run.RunJournal(
                         new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(),
                         io.jenkins.plugins.awsbatch.engine.run.Json.mapper())
@@ -425,7 +570,8 @@ class EngineDriverLocalTest {
         Map<String, Object> printed =
                 io.jenkins.plugins.awsbatch.engine.run.Json.mapper().readValue(json, Map.class);
 
-        assertThat(returned.keySet()).containsExactlyInAnyOrderElementsOf(printed.keySet())
+        assertThat(returned.keySet())
+                .containsExactlyInAnyOrderElementsOf(printed.keySet())
                 .contains("runId", "outcome", "durationMs", "stages", "calls", "store", "itemsUri", "jobIds");
         assertThat(returned).containsEntry("outcome", "UNSTABLE");
         assertThat(((Number) returned.get("durationMs")).longValue())
@@ -434,13 +580,19 @@ class EngineDriverLocalTest {
         List<Map<String, Object>> printedStages = (List<Map<String, Object>>) printed.get("stages");
         assertThat(returnedStages).hasSameSizeAs(printedStages);
         for (int i = 0; i < printedStages.size(); i++) {
-            assertThat(returnedStages.get(i).keySet()).containsExactlyInAnyOrderElementsOf(printedStages.get(i).keySet());
+            assertThat(returnedStages.get(i).keySet())
+                    .containsExactlyInAnyOrderElementsOf(printedStages.get(i).keySet());
         }
         assertThat(json).as("a stage's status in --json: its name").contains("\"status\":\"UNSTABLE\"");
-        assertThat(stageOf(returned, "work")).as("and in the return map: a plain String").containsEntry("status", "UNSTABLE");
-        Map<String, Object> failed = ((List<Map<String, Object>>) stageOf(returned, "work").get("failedItems")).get(0);
-        Map<String, Object> failedPrinted = ((List<Map<String, Object>>) printedStages.get(0).get("failedItems")).get(0);
-        assertThat(failed.keySet()).containsExactlyInAnyOrderElementsOf(failedPrinted.keySet())
+        assertThat(stageOf(returned, "work"))
+                .as("and in the return map: a plain String")
+                .containsEntry("status", "UNSTABLE");
+        Map<String, Object> failed =
+                ((List<Map<String, Object>>) stageOf(returned, "work").get("failedItems")).get(0);
+        Map<String, Object> failedPrinted =
+                ((List<Map<String, Object>>) printedStages.get(0).get("failedItems")).get(0);
+        assertThat(failed.keySet())
+                .containsExactlyInAnyOrderElementsOf(failedPrinted.keySet())
                 .contains("index", "exitCode");
     }
 }

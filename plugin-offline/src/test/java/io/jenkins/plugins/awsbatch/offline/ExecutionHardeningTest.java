@@ -40,12 +40,17 @@ class ExecutionHardeningTest {
         key = UUID.randomUUID().toString();
         batch = FakeBatch.create(key);
         context = new FakeContext(key, new FakeRun(buildDir));
-        execution = new GraphStepExecution(context, new GraphRequest(StepKind.FAN_OUT,
-                Map.of("plan", Map.of("runId", "run1"), "stages", List.of(Map.of("name", "score"))),
-                new Settings("local", null, null, null, null, null, null, null), Settings.empty(), true,
-                new PollPolicy(1_000, 8_000, 2.0, 5_000)), new FakeBatch.Factory(key));
+        execution = new GraphStepExecution(
+                context,
+                new GraphRequest(
+                        StepKind.FAN_OUT,
+                        Map.of("plan", Map.of("runId", "run1"), "stages", List.of(Map.of("name", "score"))),
+                        new Settings("local", null, null, null, null, null, null, null),
+                        Settings.empty(),
+                        true,
+                        new PollPolicy(1_000, 8_000, 2.0, 5_000)),
+                new FakeBatch.Factory(key));
     }
-
 
     @Test
     void theOutcomeIsSavedBeforeTheStepCompletesSoARestartInBetweenDeliversIt() throws Exception {
@@ -85,7 +90,9 @@ class ExecutionHardeningTest {
         assertThat(execution.blocksRestart()).as("submitting").isTrue();
         batch.runtime.runAll(1);
         assertThat(execution.getPhase()).isEqualTo(GraphStepExecution.Phase.TRACKING);
-        assertThat(execution.blocksRestart()).as("tracking: a restart re-attaches").isFalse();
+        assertThat(execution.blocksRestart())
+                .as("tracking: a restart re-attaches")
+                .isFalse();
         execution.stop(new InterruptedException("aborted"));
         assertThat(execution.blocksRestart()).as("terminating").isTrue();
         batch.runtime.runAll();
@@ -115,20 +122,25 @@ class ExecutionHardeningTest {
         List<String> ids = new ArrayList<>();
         IntStream.range(0, 150).forEach(i -> ids.add("job-" + i));
         String text = JobIdList.of(ids);
-        assertThat(text).startsWith("job-0 job-1 ").contains("job-99 ...").doesNotContain("job-100")
+        assertThat(text)
+                .startsWith("job-0 job-1 ")
+                .contains("job-99 ...")
+                .doesNotContain("job-100")
                 .endsWith("and 50 more (the console log lists every job id)");
         assertThat(JobIdList.of(ids.subList(0, 3))).isEqualTo("job-0 job-1 job-2");
     }
 
     @Test
     void pipelineViewsShowWhatTheStepRunsNeverItsInlineTextOrCommands() {
-        assertThat(StepSummary.of(Map.of("file", "graphs/nightly.yaml", "text", "ignored"))).isEqualTo("graphs/nightly.yaml");
+        assertThat(StepSummary.of(Map.of("file", "graphs/nightly.yaml", "text", "ignored")))
+                .isEqualTo("graphs/nightly.yaml");
         assertThat(StepSummary.of(Map.of("text", "name: x\nstages: []"))).isNull();
         Map<String, Object> fanOut = new LinkedHashMap<>();
         fanOut.put("plan", Map.of("runId", "r-42", "items", List.of("a")));
         fanOut.put("stages", List.of(Map.of("name", "score", "command", List.of("rm", "-rf")), Map.of("name", "rank")));
         assertThat(StepSummary.of(fanOut)).isEqualTo("run r-42 score → rank");
-        assertThat(StepSummary.of(Map.of("items", List.of("a", "b", "c"), "name", "nightly"))).isEqualTo("nightly 3 items");
+        assertThat(StepSummary.of(Map.of("items", List.of("a", "b", "c"), "name", "nightly")))
+                .isEqualTo("nightly 3 items");
         assertThat(StepSummary.of(Map.of("items", Map.of("file", "in.xlsx")))).isEqualTo("in.xlsx");
         assertThat(StepSummary.of(Map.of("after", Map.of("runId", "r-1"), "jobDefinition", "merge:3")))
                 .isEqualTo("merge:3 run r-1");

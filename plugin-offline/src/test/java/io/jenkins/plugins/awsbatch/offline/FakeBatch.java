@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.offline;
 
 import io.jenkins.plugins.awsbatch.action.GraphRecord;
 import io.jenkins.plugins.awsbatch.action.StageRecord;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
 import io.jenkins.plugins.awsbatch.exec.DriverFactory;
 import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
@@ -10,7 +11,6 @@ import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,12 +118,26 @@ final class FakeBatch {
             if (b.pollInputError != null) {
                 throw new GraphInputException(b.pollInputError);
             }
-            GraphRecord record = new GraphRecord("run1", "g", "local", null, null, null,
-                    List.of(new StageRecord("score", "array", 10, Map.of("SUCCEEDED", (long) Math.min(10, n * 5)),
-                            journal.getJobIds(), List.of(), List.of(), List.of())), null);
+            GraphRecord record = new GraphRecord(
+                    "run1",
+                    "g",
+                    "local",
+                    null,
+                    null,
+                    null,
+                    List.of(new StageRecord(
+                            "score",
+                            "array",
+                            10,
+                            Map.of("SUCCEEDED", (long) Math.min(10, n * 5)),
+                            journal.getJobIds(),
+                            List.of(),
+                            List.of(),
+                            List.of())),
+                    null);
             if (n < b.pollsToFinish) {
-                return PollReport.running("score: " + Math.min(10, n * 5) + "/10 succeeded, 0 failed", List.of(),
-                        record);
+                return PollReport.running(
+                        "score: " + Math.min(10, n * 5) + "/10 succeeded, 0 failed", List.of(), record);
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("runId", "run1");

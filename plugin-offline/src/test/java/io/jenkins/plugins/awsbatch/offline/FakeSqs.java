@@ -48,7 +48,11 @@ final class FakeSqs implements SqsClient {
             }
             String receipt = e.getKey() + "-r" + receives.get();
             receipts.put(receipt, e.getKey());
-            out.add(Message.builder().messageId(e.getKey()).receiptHandle(receipt).body(e.getValue()).build());
+            out.add(Message.builder()
+                    .messageId(e.getKey())
+                    .receiptHandle(receipt)
+                    .body(e.getValue())
+                    .build());
         }
         return ReceiveMessageResponse.builder().messages(out).build();
     }

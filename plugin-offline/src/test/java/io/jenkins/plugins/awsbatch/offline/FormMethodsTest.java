@@ -63,8 +63,8 @@ class FormMethodsTest {
                             + name.substring("doCheck".length() + 1);
                     assertThat(jelly)
                             .as(pair[1].getSimpleName() + "/config.jelly checks " + field + " with POST")
-                            .containsPattern(Pattern.compile(
-                                    "field=\"" + field + "\"[^>]*>\\s*<[^>]*checkMethod=\"post\""));
+                            .containsPattern(
+                                    Pattern.compile("field=\"" + field + "\"[^>]*>\\s*<[^>]*checkMethod=\"post\""));
                 }
                 if (check && pair[0] != AwsBatchGraphConfiguration.class) {
                     assertThat(List.of(m.getParameters()))
@@ -73,7 +73,8 @@ class FormMethodsTest {
                 }
             }
         }
-        assertThat(checked).anyMatch(m -> m.endsWith("AwsBatchS3Trigger$DescriptorImpl.doCheckQueueUrl"))
+        assertThat(checked)
+                .anyMatch(m -> m.endsWith("AwsBatchS3Trigger$DescriptorImpl.doCheckQueueUrl"))
                 .anyMatch(m -> m.endsWith("AwsBatchS3Trigger$DescriptorImpl.doFillCredentialsIdItems"));
     }
 }

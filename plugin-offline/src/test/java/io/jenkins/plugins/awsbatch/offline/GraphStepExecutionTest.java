@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
+import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
@@ -40,9 +40,12 @@ class GraphStepExecutionTest {
     }
 
     private GraphStepExecution newExecution(boolean wait) {
-        GraphRequest request = new GraphRequest(StepKind.FAN_OUT,
+        GraphRequest request = new GraphRequest(
+                StepKind.FAN_OUT,
                 Map.of("plan", Map.of("runId", "run1"), "stages", List.of(Map.of("name", "score"))),
-                new Settings("local", null, null, null, null, null, null, null), Settings.empty(), wait,
+                new Settings("local", null, null, null, null, null, null, null),
+                Settings.empty(),
+                wait,
                 new PollPolicy(1_000, 8_000, 2.0, 5_000));
         return new GraphStepExecution(context, request, new FakeBatch.Factory(key));
     }
@@ -52,7 +55,6 @@ class GraphStepExecutionTest {
         assertThat(o).isInstanceOf(Map.class);
         return (Map<String, Object>) o;
     }
-
 
     @Test
     void startReturnsAtOnceAndDoesNoAwsWorkOnTheCallingThread() throws Exception {
@@ -92,7 +94,8 @@ class GraphStepExecutionTest {
         batch.runtime.runAll();
 
         assertThat(batch.totalSubmits()).isEqualTo(2);
-        assertThat(batch.submitCalls.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(batch.submitCalls.values())
+                .allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(after.listener.text()).contains("Resuming tracking of run run1 (2 job(s)); nothing is resubmitted.");
         assertThat(after.failure).isNull();
         assertThat(after.success).isInstanceOf(Map.class);
@@ -158,7 +161,8 @@ class GraphStepExecutionTest {
 
         FakeContext.State s = context.state();
         assertThat(s.failure).isSameAs(cause);
-        assertThat(s.listener.text()).contains("Gave up waiting for termination after 5s")
+        assertThat(s.listener.text())
+                .contains("Gave up waiting for termination after 5s")
                 .contains("id-g-run1-score-0");
         batch.runtime.runAll();
         assertThat(s.completions.get()).isEqualTo(1); // completed once only
@@ -236,7 +240,8 @@ class GraphStepExecutionTest {
         FakeContext.State s = context.state();
         assertThat(s.failure).isInstanceOf(AbortException.class);
         assertThat(s.failure.getMessage())
-                .isEqualTo("awsBatchFanOut: stage rank: items 3-5, 17 failed; (exit 1, Essential container in task exited)")
+                .isEqualTo(
+                        "awsBatchFanOut: stage rank: items 3-5, 17 failed; (exit 1, Essential container in task exited)")
                 .doesNotContain("\n");
         assertThat(s.run.getResult()).isNull(); // left to Pipeline: catchError/retry can handle the exception
     }
@@ -254,7 +259,8 @@ class GraphStepExecutionTest {
         assertThat(s.run.getResult()).isSameAs(Result.UNSTABLE);
         assertThat(s.node.actions).singleElement().isInstanceOfSatisfying(WarningAction.class, w -> {
             assertThat(w.getResult()).isSameAs(Result.UNSTABLE);
-            assertThat(w.getMessage()).isEqualTo("awsBatchFanOut: stage score: items 4, 9 failed (2/10, tolerated 20%)");
+            assertThat(w.getMessage())
+                    .isEqualTo("awsBatchFanOut: stage score: items 4, 9 failed (2/10, tolerated 20%)");
         });
     }
 
@@ -277,8 +283,10 @@ class GraphStepExecutionTest {
 
         FakeContext.State s = context.state();
         assertThat(batch.totalSubmits()).isZero();
-        assertThat(s.failure).isInstanceOf(AbortException.class)
-                .hasMessage("awsBatchFanOut: stages[1].jobDefinition: required; give the job definition name, e.g. 'rank:1'");
+        assertThat(s.failure)
+                .isInstanceOf(AbortException.class)
+                .hasMessage(
+                        "awsBatchFanOut: stages[1].jobDefinition: required; give the job definition name, e.g. 'rank:1'");
     }
 
     @Test
@@ -307,7 +315,8 @@ class GraphStepExecutionTest {
         List<AwsBatchGraphAction> actions = context.state().run.getActions(AwsBatchGraphAction.class);
         assertThat(actions).singleElement().satisfies(a -> {
             assertThat(a.getRecord().getRunId()).isEqualTo("run1");
-            assertThat(a.getRecord().getStages()).singleElement()
+            assertThat(a.getRecord().getStages())
+                    .singleElement()
                     .satisfies(st -> assertThat(st.getSummary()).isEqualTo("10/10 succeeded, 0 failed"));
             assertThat(a.getUrlName()).isEqualTo("aws-batch-graph-run1");
         });

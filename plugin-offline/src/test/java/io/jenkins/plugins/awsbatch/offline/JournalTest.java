@@ -35,9 +35,7 @@ class JournalTest {
         synchronized (journal) { // what record(), putResult(), setEngineState() hold while they change it
             save.start();
             long deadline = System.currentTimeMillis() + 5_000;
-            while (save.getState() != Thread.State.BLOCKED
-                    && save.isAlive()
-                    && System.currentTimeMillis() < deadline) {
+            while (save.getState() != Thread.State.BLOCKED && save.isAlive() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
             }
             assertThat(save.getState())

@@ -62,8 +62,13 @@ class MailerServerOnlyTest {
             }
         };
         FakeListener console = new FakeListener();
-        List<DeliveryResult> results = StepNotifications.send(StepNotificationsTest.failedRun(),
-                NotifyArguments.parse(Map.of("onFailure", Map.of("email", email))), lookups, Map.of(), null, null,
+        List<DeliveryResult> results = StepNotifications.send(
+                StepNotificationsTest.failedRun(),
+                NotifyArguments.parse(Map.of("onFailure", Map.of("email", email))),
+                lookups,
+                Map.of(),
+                null,
+                null,
                 console.getLogger()::println);
         assertThat(console.text()).doesNotContain(PASSWORD.value());
         return results;
@@ -71,37 +76,52 @@ class MailerServerOnlyTest {
 
     @Test
     void aTargetOnMailersOwnServerUsesMailersCredentials() {
-        SmtpDefaults mailer = new SmtpDefaults("127.0.0.1", smtp.port(), "none", "jenkins", PASSWORD, null,
-                "jenkins@example.com");
+        SmtpDefaults mailer =
+                new SmtpDefaults("127.0.0.1", smtp.port(), "none", "jenkins", PASSWORD, null, "jenkins@example.com");
 
         List<DeliveryResult> results = send(mailer, Map.of("to", List.of("team@example.com")));
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isTrue());
         assertThat(smtp.commands()).anySatisfy(c -> assertThat(c).startsWith("AUTH"));
     }
 
     @Test
     void aTargetNamingAnotherServerNeverGetsMailersCredentials() {
-        SmtpDefaults mailer = new SmtpDefaults("smtp.example.invalid", 465, "SSL", "jenkins", PASSWORD, null,
-                "jenkins@example.com");
+        SmtpDefaults mailer =
+                new SmtpDefaults("smtp.example.invalid", 465, "SSL", "jenkins", PASSWORD, null, "jenkins@example.com");
 
-        List<DeliveryResult> results = send(mailer, Map.of("to", List.of("team@example.com"),
-                "smtpHost", "127.0.0.1", "smtpPort", smtp.port(), "security", "none"));
+        List<DeliveryResult> results = send(
+                mailer,
+                Map.of(
+                        "to",
+                        List.of("team@example.com"),
+                        "smtpHost",
+                        "127.0.0.1",
+                        "smtpPort",
+                        smtp.port(),
+                        "security",
+                        "none"));
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
-        assertThat(smtp.commands()).anySatisfy(c -> assertThat(c).startsWith("MAIL FROM"))
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(smtp.commands())
+                .anySatisfy(c -> assertThat(c).startsWith("MAIL FROM"))
                 .noneSatisfy(c -> assertThat(c).startsWith("AUTH"));
     }
 
     @Test
     void mailersHostWithWeakerSecurityIsAnotherServer() {
-        SmtpDefaults mailer = new SmtpDefaults("127.0.0.1", smtp.port(), "STARTTLS", "jenkins", PASSWORD, null,
-                "jenkins@example.com");
+        SmtpDefaults mailer = new SmtpDefaults(
+                "127.0.0.1", smtp.port(), "STARTTLS", "jenkins", PASSWORD, null, "jenkins@example.com");
 
-        List<DeliveryResult> results =
-                send(mailer, Map.of("to", List.of("team@example.com"), "security", "none"));
+        List<DeliveryResult> results = send(mailer, Map.of("to", List.of("team@example.com"), "security", "none"));
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isTrue());
         assertThat(smtp.commands()).noneSatisfy(c -> assertThat(c).startsWith("AUTH"));
     }
 
@@ -135,7 +155,8 @@ class MailerServerOnlyTest {
         }
 
         private void talk(Socket s) throws IOException {
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = s.getOutputStream();
             reply(out, "220 localhost ESMTP");
             boolean data = false;

@@ -124,8 +124,8 @@ public class MailerSmtpDefaultsTest {
 
     @Test
     void currentMailerSuppliesHostPortStartTlsAuthenticationAndFrom() {
-        SmtpDefaults defaults =
-                MailerSmtpDefaults.from(new CurrentMailer("smtp.example.com", " 2525 ", true, new FakeAuthentication()));
+        SmtpDefaults defaults = MailerSmtpDefaults.from(
+                new CurrentMailer("smtp.example.com", " 2525 ", true, new FakeAuthentication()));
 
         assertThat(defaults.host()).isEqualTo("smtp.example.com");
         assertThat(defaults.port()).isEqualTo(2525);
@@ -141,17 +141,22 @@ public class MailerSmtpDefaultsTest {
         SmtpDefaults defaults = MailerSmtpDefaults.from(new OlderMailer());
 
         assertThat(defaults.host()).isEqualTo("smtp.example.com");
-        assertThat(defaults.port()).as("no port: the security's default (465 for SSL) applies").isNull();
+        assertThat(defaults.port())
+                .as("no port: the security's default (465 for SSL) applies")
+                .isNull();
         assertThat(defaults.security()).isEqualTo("ssl");
         assertThat(defaults.username()).isEqualTo("relay");
         assertThat(defaults.password().value()).isEqualTo(PASSWORD);
-        assertThat(defaults.from()).as("no admin address and no JenkinsLocationConfiguration here").isNull();
+        assertThat(defaults.from())
+                .as("no admin address and no JenkinsLocationConfiguration here")
+                .isNull();
     }
 
     @Test
     void missingOrUnconfiguredMailerGivesNoDefaults() {
         assertThat(MailerSmtpDefaults.from(null)).isSameAs(SmtpDefaults.NONE);
-        assertThat(MailerSmtpDefaults.from(new CurrentMailer("  ", "25", false, null))).isSameAs(SmtpDefaults.NONE);
+        assertThat(MailerSmtpDefaults.from(new CurrentMailer("  ", "25", false, null)))
+                .isSameAs(SmtpDefaults.NONE);
         assertThat(MailerSmtpDefaults.from(new Object())).isSameAs(SmtpDefaults.NONE);
     }
 
@@ -196,9 +201,9 @@ public class MailerSmtpDefaultsTest {
                 null,
                 console.getLogger()::println);
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered())
-                .as(r.detail())
-                .isTrue());
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).as(r.detail()).isTrue());
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).singleElement().satisfies(m -> {
             assertThat(m.getFrom()[0].toString()).isEqualTo("Jenkins <jenkins@example.com>");

@@ -74,7 +74,8 @@ final class RealEngineFactory implements DriverFactory {
             return proxy;
         }
 
-        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "timer"));
+        private final ScheduledExecutorService timer =
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "timer"));
         private final ExecutorService pool = Executors.newCachedThreadPool(r -> daemon(r, "pool"));
 
         private static Thread daemon(Runnable r, String name) {

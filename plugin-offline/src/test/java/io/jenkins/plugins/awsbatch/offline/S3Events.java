@@ -2,8 +2,7 @@ package io.jenkins.plugins.awsbatch.offline;
 
 /** S3 event notification bodies as S3 sends them to SQS. */
 final class S3Events {
-    private S3Events() {
-    }
+    private S3Events() {}
 
     static String created(String bucket, String key, String eTag) {
         return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"eu-west-1\","

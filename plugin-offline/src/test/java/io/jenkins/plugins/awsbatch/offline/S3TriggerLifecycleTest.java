@@ -44,25 +44,38 @@ class S3TriggerLifecycleTest {
         S3TriggerTest.FakeJobQueue jobs = new S3TriggerTest.FakeJobQueue();
         List<String> log = new CopyOnWriteArrayList<>();
         AtomicBoolean disabled = new AtomicBoolean(true);
-        S3TriggerLoop loop = new S3TriggerLoop("test trigger", () -> S3TriggerLoop.Connection.of(sqs),
-                client -> new S3EventWatcher(client, "https://sqs.eu-west-1.amazonaws.com/123456789012/inbox",
-                        ObjectFilter.ANY, new FileSeenObjects(dir.resolve("seen.txt")), log::add).waitSeconds(0),
-                new S3BuildHandler("job", jobs, log::add), log::add)
+        S3TriggerLoop loop = new S3TriggerLoop(
+                        "test trigger",
+                        () -> S3TriggerLoop.Connection.of(sqs),
+                        client -> new S3EventWatcher(
+                                        client,
+                                        "https://sqs.eu-west-1.amazonaws.com/123456789012/inbox",
+                                        ObjectFilter.ANY,
+                                        new FileSeenObjects(dir.resolve("seen.txt")),
+                                        log::add)
+                                .waitSeconds(0),
+                        new S3BuildHandler("job", jobs, log::add),
+                        log::add)
                 .pausedWhile(disabled::get);
         try {
             loop.start();
-            assertThat(waitFor(() -> log.contains("paused: the job is disabled; messages stay in the queue"))).isTrue();
+            assertThat(waitFor(() -> log.contains("paused: the job is disabled; messages stay in the queue")))
+                    .isTrue();
             Thread.sleep(200);
             assertThat(sqs.receives.get()).as("nothing received while disabled").isZero();
             assertThat(sqs.size()).as("the message waits in the queue").isEqualTo(1);
 
             disabled.set(false);
             loop.recheck();
-            assertThat(waitFor(() -> jobs.builds.size() == 1)).as("polling resumed").isTrue();
+            assertThat(waitFor(() -> jobs.builds.size() == 1))
+                    .as("polling resumed")
+                    .isTrue();
             assertThat(jobs.builds.get(0)).containsEntry("S3_KEY", "in/a.csv");
 
             disabled.set(true);
-            assertThat(waitFor(() -> log.stream().filter(l -> l.startsWith("paused")).count() == 2)).isTrue();
+            assertThat(waitFor(() ->
+                            log.stream().filter(l -> l.startsWith("paused")).count() == 2))
+                    .isTrue();
             int receives = sqs.receives.get();
             sqs.send(S3Events.created("inbox", "in/b.csv", "etag-b"));
             Thread.sleep(200);
@@ -71,23 +84,32 @@ class S3TriggerLifecycleTest {
         } finally {
             loop.stop();
         }
-        assertThat(loop.awaitTermination(Duration.ofSeconds(5))).as("a stop ends the paused wait at once").isTrue();
+        assertThat(loop.awaitTermination(Duration.ofSeconds(5)))
+                .as("a stop ends the paused wait at once")
+                .isTrue();
         assertThat(jobs.builds).hasSize(1);
     }
 
     @Test
     void theJobsParameterDefaultsAreKeptAndTheObjectsValuesWin() {
-        List<Map.Entry<String, String>> defaults = List.of(
-                new SimpleEntry<>("MODEL", "v2"), new SimpleEntry<>("S3_KEY", "placeholder"));
+        List<Map.Entry<String, String>> defaults =
+                List.of(new SimpleEntry<>("MODEL", "v2"), new SimpleEntry<>("S3_KEY", "placeholder"));
         Map<String, String> s3 = new LinkedHashMap<>();
         s3.put("S3_BUCKET", "inbox");
         s3.put("S3_KEY", "in/a.csv");
         List<Map.Entry<String, String>> merged =
                 TriggerParameters.merge(defaults, Map.Entry::getKey, s3, SimpleEntry::new);
-        assertThat(merged).containsExactly(new SimpleEntry<>("MODEL", "v2"),
-                new SimpleEntry<>("S3_BUCKET", "inbox"), new SimpleEntry<>("S3_KEY", "in/a.csv"));
-        assertThat(TriggerParameters.merge(java.util.Arrays.asList((Map.Entry<String, String>) null),
-                Map.Entry::getKey, s3, SimpleEntry::new))
-                .as("a definition without a default adds nothing").hasSize(2);
+        assertThat(merged)
+                .containsExactly(
+                        new SimpleEntry<>("MODEL", "v2"),
+                        new SimpleEntry<>("S3_BUCKET", "inbox"),
+                        new SimpleEntry<>("S3_KEY", "in/a.csv"));
+        assertThat(TriggerParameters.merge(
+                        java.util.Arrays.asList((Map.Entry<String, String>) null),
+                        Map.Entry::getKey,
+                        s3,
+                        SimpleEntry::new))
+                .as("a definition without a default adds nothing")
+                .hasSize(2);
     }
 }

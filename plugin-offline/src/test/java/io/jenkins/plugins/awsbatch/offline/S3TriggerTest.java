@@ -55,8 +55,13 @@ class S3TriggerTest {
     }
 
     private S3EventWatcher watcher(SqsClient sqs, ObjectFilter filter, List<String> log) {
-        return new S3EventWatcher(sqs, "https://sqs.eu-west-1.amazonaws.com/123456789012/inbox", filter,
-                new FileSeenObjects(dir.resolve("seen.txt")), log::add).waitSeconds(0);
+        return new S3EventWatcher(
+                        sqs,
+                        "https://sqs.eu-west-1.amazonaws.com/123456789012/inbox",
+                        filter,
+                        new FileSeenObjects(dir.resolve("seen.txt")),
+                        log::add)
+                .waitSeconds(0);
     }
 
     @Test
@@ -74,9 +79,10 @@ class S3TriggerTest {
         PollResult result = watcher(sqs, new ObjectFilter(null, "in/", null), log)
                 .drain(new S3BuildHandler("folder/job", jobs, log::add));
 
-        assertThat(jobs.builds).containsExactly(
-                Map.of("S3_BUCKET", "inbox", "S3_KEY", "in/a.csv", "S3_ETAG", "etag-a"),
-                Map.of("S3_BUCKET", "inbox", "S3_KEY", "in/b file.csv", "S3_ETAG", "etag-b"));
+        assertThat(jobs.builds)
+                .containsExactly(
+                        Map.of("S3_BUCKET", "inbox", "S3_KEY", "in/a.csv", "S3_ETAG", "etag-a"),
+                        Map.of("S3_BUCKET", "inbox", "S3_KEY", "in/b file.csv", "S3_ETAG", "etag-b"));
         assertThat(result.started()).isEqualTo(2);
         assertThat(result.duplicates()).isEqualTo(1);
         assertThat(result.malformed()).isEqualTo(1);
@@ -91,8 +97,8 @@ class S3TriggerTest {
     void parametersOmitAnEmptyETag() {
         S3ObjectEvent e = new S3ObjectEvent("b", "k", 1, null, "seq", "ObjectCreated:Put", null);
         assertThat(S3BuildHandler.parameters(e)).containsExactly(Map.entry("S3_BUCKET", "b"), Map.entry("S3_KEY", "k"));
-        assertThat(new S3ObjectCause("b", "k", "e1").getShortDescription()).isEqualTo(
-                "Started by S3 object s3://b/k (ETag e1)");
+        assertThat(new S3ObjectCause("b", "k", "e1").getShortDescription())
+                .isEqualTo("Started by S3 object s3://b/k (ETag e1)");
     }
 
     @Test
@@ -111,8 +117,9 @@ class S3TriggerTest {
         assertThat(jobs.builds).isEmpty();
         assertThat(sqs.size()).as("the message stays").isEqualTo(1);
         assertThat(sqs.deletes.get()).isZero();
-        assertThat(log).anyMatch(l -> l.contains("job did not accept a build for s3://inbox/in/a.csv")
-                && l.contains("stays on the queue"));
+        assertThat(log)
+                .anyMatch(l -> l.contains("job did not accept a build for s3://inbox/in/a.csv")
+                        && l.contains("stays on the queue"));
 
         jobs.refuse.set(false);
         PollResult retried = w.pollOnce(handler);
@@ -143,8 +150,12 @@ class S3TriggerTest {
         sqs.send(S3Events.created("inbox", "in/a.csv", "etag-a"));
         FakeJobQueue jobs = new FakeJobQueue();
         List<String> log = new CopyOnWriteArrayList<>();
-        S3TriggerLoop loop = new S3TriggerLoop("test trigger", () -> S3TriggerLoop.Connection.of(sqs),
-                client -> watcher(client, ObjectFilter.ANY, log), new S3BuildHandler("job", jobs, log::add), log::add);
+        S3TriggerLoop loop = new S3TriggerLoop(
+                "test trigger",
+                () -> S3TriggerLoop.Connection.of(sqs),
+                client -> watcher(client, ObjectFilter.ANY, log),
+                new S3BuildHandler("job", jobs, log::add),
+                log::add);
         loop.start();
         long deadline = System.currentTimeMillis() + 10_000;
         while (jobs.builds.isEmpty() && System.currentTimeMillis() < deadline) {
@@ -176,12 +187,17 @@ class S3TriggerTest {
             loop.get().stop(); // the job is saved (its trigger stopped) while this build is being queued
             return queued;
         };
-        loop.set(new S3TriggerLoop("test trigger", () -> S3TriggerLoop.Connection.of(sqs),
-                client -> watcher(client, ObjectFilter.ANY, log), new S3BuildHandler("job", reconfiguredMeanwhile, log::add),
+        loop.set(new S3TriggerLoop(
+                "test trigger",
+                () -> S3TriggerLoop.Connection.of(sqs),
+                client -> watcher(client, ObjectFilter.ANY, log),
+                new S3BuildHandler("job", reconfiguredMeanwhile, log::add),
                 log::add));
         loop.get().start();
 
-        assertThat(loop.get().awaitTermination(Duration.ofSeconds(10))).as("stopped").isTrue();
+        assertThat(loop.get().awaitTermination(Duration.ofSeconds(10)))
+                .as("stopped")
+                .isTrue();
         assertThat(jobs.builds).hasSize(1);
         assertThat(sqs.size()).as("the message of the queued build is deleted").isZero();
         // S3 redelivers it anyway: the next trigger of the job (same seen-file) starts nothing
@@ -194,10 +210,15 @@ class S3TriggerTest {
     @Test
     void theLoopThreadDoesNotKeepItsStartersClassLoader() throws Exception {
         AtomicReference<ClassLoader> seen = new AtomicReference<>();
-        S3TriggerLoop loop = new S3TriggerLoop("test trigger", () -> {
-            seen.set(Thread.currentThread().getContextClassLoader());
-            throw new IllegalStateException("no queue needed");
-        }, client -> null, new S3BuildHandler("job", new FakeJobQueue(), null), null);
+        S3TriggerLoop loop = new S3TriggerLoop(
+                "test trigger",
+                () -> {
+                    seen.set(Thread.currentThread().getContextClassLoader());
+                    throw new IllegalStateException("no queue needed");
+                },
+                client -> null,
+                new S3BuildHandler("job", new FakeJobQueue(), null),
+                null);
         try (URLClassLoader script = new URLClassLoader(new URL[0], getClass().getClassLoader())) {
             // a trigger set by a Pipeline starts on the CPS VM thread, with the build's script class loader
             Thread cps = new Thread(loop::start);
@@ -217,9 +238,13 @@ class S3TriggerTest {
     @Test
     void aStopEndsTheRetryWaitAtOnce() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        S3TriggerLoop loop = new S3TriggerLoop("test trigger", () -> {
-            throw new IllegalStateException("no such region");
-        }, client -> watcher(client, ObjectFilter.ANY, log), new S3BuildHandler("job", new FakeJobQueue(), log::add),
+        S3TriggerLoop loop = new S3TriggerLoop(
+                "test trigger",
+                () -> {
+                    throw new IllegalStateException("no such region");
+                },
+                client -> watcher(client, ObjectFilter.ANY, log),
+                new S3BuildHandler("job", new FakeJobQueue(), log::add),
                 log::add);
         loop.start();
         long deadline = System.currentTimeMillis() + 10_000;
@@ -227,7 +252,9 @@ class S3TriggerTest {
             Thread.sleep(10);
         }
         loop.stop();
-        assertThat(loop.awaitTermination(Duration.ofSeconds(2))).as("the 10 s wait ended on stop").isTrue();
+        assertThat(loop.awaitTermination(Duration.ofSeconds(2)))
+                .as("the 10 s wait ended on stop")
+                .isTrue();
     }
 
     @Test
@@ -241,7 +268,8 @@ class S3TriggerTest {
         assertThat(t.getRegion()).isNull();
         assertThat(t.filter()).isEqualTo(new ObjectFilter("inbox", "in/", ".xlsx"));
         assertThat(new AwsBatchS3Trigger.DescriptorImpl().isApplicable(new FakeJob()))
-                .as("only parameterized jobs (Pipeline, freestyle)").isFalse();
+                .as("only parameterized jobs (Pipeline, freestyle)")
+                .isFalse();
     }
 
     /** The same against moto's SQS, when one is running (MOTO_ENDPOINT). */
@@ -249,20 +277,29 @@ class S3TriggerTest {
     void againstMotoSqs() {
         String endpoint = System.getenv("MOTO_ENDPOINT");
         assumeTrue(endpoint != null && !endpoint.isBlank(), "MOTO_ENDPOINT not set");
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(endpoint)).region(Region.EU_WEST_1)
+        try (SqsClient sqs = SqsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .build()) {
-            String url = sqs.createQueue(b -> b.queueName("trigger-" + System.nanoTime())).queueUrl();
-            for (String body : List.of(S3Events.created("inbox", "in/a.csv", "e1"), S3Events.created("inbox", "in/b.csv", "e2"),
-                    S3Events.created("inbox", "in/a.csv", "e1"), "not json")) {
+            String url = sqs.createQueue(b -> b.queueName("trigger-" + System.nanoTime()))
+                    .queueUrl();
+            for (String body : List.of(
+                    S3Events.created("inbox", "in/a.csv", "e1"),
+                    S3Events.created("inbox", "in/b.csv", "e2"),
+                    S3Events.created("inbox", "in/a.csv", "e1"),
+                    "not json")) {
                 sqs.sendMessage(b -> b.queueUrl(url).messageBody(body));
             }
             FakeJobQueue jobs = new FakeJobQueue();
             List<String> log = new CopyOnWriteArrayList<>();
             new S3EventWatcher(sqs, url, ObjectFilter.ANY, new FileSeenObjects(dir.resolve("moto-seen.txt")), log::add)
-                    .waitSeconds(1).drain(new S3BuildHandler("job", jobs, log::add));
+                    .waitSeconds(1)
+                    .drain(new S3BuildHandler("job", jobs, log::add));
             assertThat(jobs.builds).extracting(p -> p.get("S3_KEY")).containsExactly("in/a.csv", "in/b.csv");
-            assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages()).isEmpty();
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1))
+                            .messages())
+                    .isEmpty();
             assertThat(log).anyMatch(l -> l.contains("malformed"));
         }
     }

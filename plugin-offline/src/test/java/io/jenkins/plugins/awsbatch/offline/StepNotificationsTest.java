@@ -49,7 +49,8 @@ class StepNotificationsTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/services/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
-                bodies.add(exchange.getRequestURI().getPath() + "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                bodies.add(exchange.getRequestURI().getPath() + "\n"
+                        + new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             byte[] reply = (status.get() == 200 ? "ok" : "invalid_token " + TOKEN).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), reply.length);
@@ -70,7 +71,8 @@ class StepNotificationsTest {
         return new NotifyLookups() {
             @Override
             public Secret secretText(String credentialsId) {
-                return "slack-hook".equals(credentialsId) ? new Secret(webhookUrl, "credentials '" + credentialsId + "'")
+                return "slack-hook".equals(credentialsId)
+                        ? new Secret(webhookUrl, "credentials '" + credentialsId + "'")
                         : null;
             }
 
@@ -85,11 +87,35 @@ class StepNotificationsTest {
         Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
         counts.put(JobStatus.SUCCEEDED, 97);
         counts.put(JobStatus.FAILED, 3);
-        StageResult rank = new StageResult("rank", StageStatus.FAILED, "Array Child Job failed", List.of("job-1"), counts,
-                List.of(new FailedItem(5, "item-5", "job:5", 1, "Essential container in task exited",
-                        List.of("ValueError: bad input"))), 3, Map.of(), 0, 12.5);
-        return new RunResult("run-1", "recommendations", Outcome.FAILED, 65_000, "upfront", 100,
-                "s3://bucket/runs/recommendations/run-1", null, List.of(rank), Map.of(), null);
+        StageResult rank = new StageResult(
+                "rank",
+                StageStatus.FAILED,
+                "Array Child Job failed",
+                List.of("job-1"),
+                counts,
+                List.of(new FailedItem(
+                        5,
+                        "item-5",
+                        "job:5",
+                        1,
+                        "Essential container in task exited",
+                        List.of("ValueError: bad input"))),
+                3,
+                Map.of(),
+                0,
+                12.5);
+        return new RunResult(
+                "run-1",
+                "recommendations",
+                Outcome.FAILED,
+                65_000,
+                "upfront",
+                100,
+                "s3://bucket/runs/recommendations/run-1",
+                null,
+                List.of(rank),
+                Map.of(),
+                null);
     }
 
     private List<DeliveryResult> send(RunResult result, Object notify, FakeListener console) {
@@ -103,15 +129,22 @@ class StepNotificationsTest {
 
         List<DeliveryResult> results = send(failedRun(), Map.of("onFailure", Map.of("slack", "slack-hook")), console);
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
-        assertThat(bodies).singleElement().satisfies(b -> assertThat(b)
-                .contains("/services/T000/B000/" + TOKEN)
-                .contains("recommendations")
-                .contains("FAILED")
-                .contains("https://jenkins.example.com/job/recommendations/42/")
-                .contains("rank"));
-        assertThat(console.text()).contains("notification sent: Slack webhook (from credentials 'slack-hook')")
-                .doesNotContain(TOKEN).doesNotContain(webhookUrl).doesNotContain("/services/T000");
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(bodies)
+                .singleElement()
+                .satisfies(b -> assertThat(b)
+                        .contains("/services/T000/B000/" + TOKEN)
+                        .contains("recommendations")
+                        .contains("FAILED")
+                        .contains("https://jenkins.example.com/job/recommendations/42/")
+                        .contains("rank"));
+        assertThat(console.text())
+                .contains("notification sent: Slack webhook (from credentials 'slack-hook')")
+                .doesNotContain(TOKEN)
+                .doesNotContain(webhookUrl)
+                .doesNotContain("/services/T000");
     }
 
     @Test
@@ -119,25 +152,35 @@ class StepNotificationsTest {
         status.set(500);
         FakeListener console = new FakeListener();
 
-        List<DeliveryResult> results = send(failedRun(), Map.of("onFailure", List.of(Map.of("slack",
-                Map.of("credentialsId", "slack-hook", "channel", "#ops")))), console);
+        List<DeliveryResult> results = send(
+                failedRun(),
+                Map.of("onFailure", List.of(Map.of("slack", Map.of("credentialsId", "slack-hook", "channel", "#ops")))),
+                console);
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isFalse());
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isFalse());
         assertThat(bodies).hasSize(1);
-        assertThat(console.text()).contains("notification FAILED (the run's outcome is unchanged)")
-                .contains("500").doesNotContain(TOKEN).doesNotContain("/services/T000");
+        assertThat(console.text())
+                .contains("notification FAILED (the run's outcome is unchanged)")
+                .contains("500")
+                .doesNotContain(TOKEN)
+                .doesNotContain("/services/T000");
     }
 
     @Test
     void unknownCredentialsAndMissingSmtpAreReportedPerTarget() {
         FakeListener console = new FakeListener();
 
-        List<DeliveryResult> results = send(failedRun(), Map.of("onFailure",
-                Map.of("slack", "no-such-id", "email", "team@example.com")), console);
+        List<DeliveryResult> results = send(
+                failedRun(), Map.of("onFailure", Map.of("slack", "no-such-id", "email", "team@example.com")), console);
 
         assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.delivered()).isFalse());
-        assertThat(console.text()).contains("credentials 'no-such-id'").contains("no such secret text credentials")
-                .contains("email to team@example.com").contains("smtpHost");
+        assertThat(console.text())
+                .contains("credentials 'no-such-id'")
+                .contains("no such secret text credentials")
+                .contains("email to team@example.com")
+                .contains("smtpHost");
         assertThat(bodies).isEmpty();
     }
 
@@ -145,10 +188,21 @@ class StepNotificationsTest {
     void onlyTheTargetsOfTheOutcome() {
         FakeListener console = new FakeListener();
         RunResult f = failedRun();
-        RunResult succeeded = new RunResult(f.runId(), f.name(), Outcome.SUCCEEDED, f.durationMs(), f.mode(),
-                f.itemCount(), f.runUri(), null, List.of(), Map.of(), null);
+        RunResult succeeded = new RunResult(
+                f.runId(),
+                f.name(),
+                Outcome.SUCCEEDED,
+                f.durationMs(),
+                f.mode(),
+                f.itemCount(),
+                f.runUri(),
+                null,
+                List.of(),
+                Map.of(),
+                null);
 
-        assertThat(send(succeeded, Map.of("onFailure", Map.of("slack", "slack-hook")), console)).isEmpty();
+        assertThat(send(succeeded, Map.of("onFailure", Map.of("slack", "slack-hook")), console))
+                .isEmpty();
         assertThat(send(withOutcome(f, Outcome.ABORTED), Map.of("onFailure", Map.of("slack", "slack-hook")), console))
                 .hasSize(1);
         assertThat(send(withOutcome(f, Outcome.UNSTABLE), Map.of("onUnstable", Map.of("slack", "slack-hook")), console))
@@ -157,22 +211,45 @@ class StepNotificationsTest {
     }
 
     private static RunResult withOutcome(RunResult f, Outcome outcome) {
-        return new RunResult(f.runId(), f.name(), outcome, f.durationMs(), f.mode(), f.itemCount(), f.runUri(),
-                f.message(), f.stages(), f.calls(), f.cleanup());
+        return new RunResult(
+                f.runId(),
+                f.name(),
+                outcome,
+                f.durationMs(),
+                f.mode(),
+                f.itemCount(),
+                f.runUri(),
+                f.message(),
+                f.stages(),
+                f.calls(),
+                f.cleanup());
     }
 
     @Test
     void notifyArgumentShortAndLongForms() {
-        NotifySpec shortForm = NotifyArguments.parse(Map.of("onFailure",
-                new java.util.LinkedHashMap<>(Map.of("slack", "cred-id"))));
-        assertThat(shortForm.onFailure()).containsExactly(
-                new NotifyTarget(new NotifyTarget.Slack(null, "cred-id", null), null, null));
+        NotifySpec shortForm =
+                NotifyArguments.parse(Map.of("onFailure", new java.util.LinkedHashMap<>(Map.of("slack", "cred-id"))));
+        assertThat(shortForm.onFailure())
+                .containsExactly(new NotifyTarget(new NotifyTarget.Slack(null, "cred-id", null), null, null));
 
-        NotifySpec all = NotifyArguments.parse(Map.of("onFailure", List.of(
-                Map.of("email", "a@x.org, b@x.org"),
-                Map.of("sns", "arn:aws:sns:eu-west-1:1:t"),
-                Map.of("email", Map.of("to", List.of("c@x.org"), "smtpHost", "smtp.x.org", "smtpPort", "587",
-                        "passwordEnv", "SMTP_PASSWORD", "username", "bot")))));
+        NotifySpec all = NotifyArguments.parse(Map.of(
+                "onFailure",
+                List.of(
+                        Map.of("email", "a@x.org, b@x.org"),
+                        Map.of("sns", "arn:aws:sns:eu-west-1:1:t"),
+                        Map.of(
+                                "email",
+                                Map.of(
+                                        "to",
+                                        List.of("c@x.org"),
+                                        "smtpHost",
+                                        "smtp.x.org",
+                                        "smtpPort",
+                                        "587",
+                                        "passwordEnv",
+                                        "SMTP_PASSWORD",
+                                        "username",
+                                        "bot")))));
         assertThat(all.onFailure()).hasSize(3);
         assertThat(all.onFailure().get(0).email().to()).containsExactly("a@x.org", "b@x.org");
         assertThat(all.onFailure().get(1).sns().topicArn()).isEqualTo("arn:aws:sns:eu-west-1:1:t");
@@ -183,8 +260,10 @@ class StepNotificationsTest {
                 .hasMessageContaining("notify.onFailed: unknown");
         assertThatThrownBy(() -> NotifyArguments.parse(Map.of("onFailure", Map.of("slak", "x"))))
                 .hasMessageContaining("notify.onFailure.slak: unknown target");
-        assertThatThrownBy(() -> NotifyArguments.parse(Map.of("onFailure", Map.of("slack", Map.of("url", "https://hooks")))))
-                .hasMessageContaining("notify.onFailure.slack.url: unknown field").hasMessageNotContaining("https://hooks");
+        assertThatThrownBy(() ->
+                        NotifyArguments.parse(Map.of("onFailure", Map.of("slack", Map.of("url", "https://hooks")))))
+                .hasMessageContaining("notify.onFailure.slack.url: unknown field")
+                .hasMessageNotContaining("https://hooks");
     }
 
     @Test
@@ -193,7 +272,7 @@ class StepNotificationsTest {
         run.setNotify(Map.of("onFailure", Map.of("slack", "slack-hook")));
         assertThat(run.getNotify()).isEqualTo(Map.of("onFailure", Map.of("slack", "slack-hook")));
         assertThatThrownBy(() -> new AwsBatchFanOutStep(Map.of("runId", "r"), List.of())
-                .setNotify(Map.of("onFailure", List.of("slack-hook"))))
+                        .setNotify(Map.of("onFailure", List.of("slack-hook"))))
                 .hasMessageContaining("notify.onFailure[0]");
     }
 }

@@ -77,7 +77,8 @@ class WorkspaceItemsTest {
 
     /** A graph of one array stage over the items of {@code itemsFile}. */
     private static String graphReading(String itemsFile) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "name: items",
                 "plan:",
                 "  items: {file: " + itemsFile + ", key: id}",
@@ -97,8 +98,10 @@ class WorkspaceItemsTest {
     @Test
     void awsBatchPlanReadsItsItemsFileFromTheAgentsWorkspace() throws Exception {
         writeAgentFile("data/items.csv", "id,size\na,1\nb,2\nc,3\n");
-        try (GraphDriver driver = open(StepKind.PLAN,
-                Map.of("name", "demo", "items", Map.of("file", "data/items.csv", "key", "id")), agentWorkspace)) {
+        try (GraphDriver driver = open(
+                StepKind.PLAN,
+                Map.of("name", "demo", "items", Map.of("file", "data/items.csv", "key", "id")),
+                agentWorkspace)) {
             PollReport report = finish(driver, new Journal());
             assertThat(report.getResult()).containsEntry("itemCount", 3L);
         }
@@ -135,8 +138,12 @@ class WorkspaceItemsTest {
     void pathsOfTheControllerAreRefusedAndNothingIsRead() throws Exception {
         File secret = new File(controller, "secret.csv");
         Files.writeString(secret.toPath(), "id\nsecret\n");
-        for (String path : new String[] {secret.getAbsolutePath(), "../" + controller.getName() + "/secret.csv",
-                "data/../../secret.csv", "C:\\secret.csv"}) {
+        for (String path : new String[] {
+            secret.getAbsolutePath(),
+            "../" + controller.getName() + "/secret.csv",
+            "data/../../secret.csv",
+            "C:\\secret.csv"
+        }) {
             try (GraphDriver driver =
                     open(StepKind.PLAN, Map.of("items", Map.of("file", path, "key", "id")), agentWorkspace)) {
                 assertThatThrownBy(() -> driver.submit(new Journal(), () -> {}))
@@ -147,7 +154,8 @@ class WorkspaceItemsTest {
         }
         try (GraphDriver driver = open(StepKind.RUN, Map.of("file", secret.getAbsolutePath()), agentWorkspace)) {
             assertThatThrownBy(() -> driver.submit(new Journal(), () -> {}))
-                    .hasMessageContaining("file: '" + secret.getAbsolutePath() + "' must be a path inside the workspace");
+                    .hasMessageContaining(
+                            "file: '" + secret.getAbsolutePath() + "' must be a path inside the workspace");
         }
         assertThat(new File(buildDir, "batchgraph-inputs")).doesNotExist();
     }

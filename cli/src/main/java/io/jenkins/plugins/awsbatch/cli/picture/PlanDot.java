@@ -8,8 +8,7 @@ import java.util.List;
 
 /** The plan as Graphviz DOT ({@code dot -Tsvg}): a box per stage, an arrow per real dependency. */
 public final class PlanDot {
-    private PlanDot() {
-    }
+    private PlanDot() {}
 
     public static String render(GraphLayout layout) {
         StringBuilder out = new StringBuilder("digraph \"" + quoted(layout.name()) + "\" {\n");
@@ -24,9 +23,18 @@ public final class PlanDot {
         }
         for (int i = 0; i < stages.size(); i++) {
             for (Edge edge : stages.get(i).dependsOn()) {
-                String style = edge.type().equals("LAST") ? ", style=dashed" : edge.type().equals("N_TO_N") ? ", style=bold" : "";
-                out.append("  s").append(PlanMermaid.indexOf(stages, edge.from())).append(" -> s").append(i)
-                        .append(" [label=\"").append(quoted(StageLabels.edge(edge, stages))).append("\"").append(style).append("];\n");
+                String style = edge.type().equals("LAST")
+                        ? ", style=dashed"
+                        : edge.type().equals("N_TO_N") ? ", style=bold" : "";
+                out.append("  s")
+                        .append(PlanMermaid.indexOf(stages, edge.from()))
+                        .append(" -> s")
+                        .append(i)
+                        .append(" [label=\"")
+                        .append(quoted(StageLabels.edge(edge, stages)))
+                        .append("\"")
+                        .append(style)
+                        .append("];\n");
             }
         }
         return out.append("}\n").toString();

@@ -10,8 +10,7 @@ import io.jenkins.plugins.awsbatch.engine.run.Json;
  * to, type}], barrierJobs}]}}.
  */
 public final class PlanJson {
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     public static String render(GraphLayout layout) {
         try {

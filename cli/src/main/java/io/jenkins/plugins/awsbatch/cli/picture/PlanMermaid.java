@@ -11,8 +11,7 @@ import java.util.List;
  * ({@code s0, s1, ...}: stage names may hold any character), an arrow per real dependency.
  */
 public final class PlanMermaid {
-    private PlanMermaid() {
-    }
+    private PlanMermaid() {}
 
     public static String render(GraphLayout layout) {
         StringBuilder out = new StringBuilder("flowchart LR\n");
@@ -26,9 +25,16 @@ public final class PlanMermaid {
         for (int i = 0; i < stages.size(); i++) {
             for (Edge edge : stages.get(i).dependsOn()) {
                 int from = indexOf(stages, edge.from());
-                String arrow = edge.type().equals("LAST") ? " -.->" : edge.type().equals("N_TO_N") ? " ==>" : " -->";
-                out.append("  s").append(from).append(arrow).append("|\"").append(text(StageLabels.edge(edge, stages)))
-                        .append("\"| s").append(i).append('\n');
+                String arrow =
+                        edge.type().equals("LAST") ? " -.->" : edge.type().equals("N_TO_N") ? " ==>" : " -->";
+                out.append("  s")
+                        .append(from)
+                        .append(arrow)
+                        .append("|\"")
+                        .append(text(StageLabels.edge(edge, stages)))
+                        .append("\"| s")
+                        .append(i)
+                        .append('\n');
             }
         }
         return out.toString();
@@ -45,7 +51,10 @@ public final class PlanMermaid {
 
     /** Mermaid reads entity codes in quoted labels: quotes, angle brackets and ampersands become them. */
     static String text(String s) {
-        return s.replace("&", "#amp;").replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+        return s.replace("&", "#amp;")
+                .replace("\"", "#quot;")
+                .replace("<", "#lt;")
+                .replace(">", "#gt;")
                 .replace("|", "#124;");
     }
 }

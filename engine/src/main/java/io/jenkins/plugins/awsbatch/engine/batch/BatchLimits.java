@@ -21,6 +21,7 @@ public final class BatchLimits {
     public static final int MAX_DEPENDENCIES = 20;
     /** Most ids per DescribeJobs (and names per DescribeJobQueues) call. */
     public static final int MAX_DESCRIBE_IDS = 100;
+
     public static final int MIN_ATTEMPTS = 1;
     public static final int MAX_ATTEMPTS = 10;
     /** Most {@code evaluateOnExit} rules of a retry strategy. */
@@ -31,6 +32,7 @@ public final class BatchLimits {
     public static final int MIN_TIMEOUT_SECONDS = 60;
     /** Longest name of a job, job queue or job definition. */
     public static final int MAX_NAME_LENGTH = 128;
+
     public static final int MAX_TAGS = 50;
     public static final int MAX_TAG_KEY_LENGTH = 128;
     public static final int MAX_TAG_VALUE_LENGTH = 256;
@@ -43,8 +45,7 @@ public final class BatchLimits {
     /** Letters, digits, periods, colons and white space (spaces or tabs), with an optional trailing {@code *}. */
     private static final Pattern REASON_GLOB = Pattern.compile("[A-Za-z0-9.: \\t]*\\*?");
 
-    private BatchLimits() {
-    }
+    private BatchLimits() {}
 
     /** One broken limit: the field as the caller names it, what is wrong, and how to fix it. */
     public record Violation(String field, String problem, String fix) {
@@ -73,16 +74,19 @@ public final class BatchLimits {
         if (size == null || size >= MIN_ARRAY_SIZE && size <= MAX_ARRAY_SIZE) {
             return null;
         }
-        return new Violation(field, "Array job size must be between " + MIN_ARRAY_SIZE + " and " + MAX_ARRAY_SIZE
-                + ", got " + size, "submit one item as a single job and at most " + MAX_ARRAY_SIZE
-                + " items per array job");
+        return new Violation(
+                field,
+                "Array job size must be between " + MIN_ARRAY_SIZE + " and " + MAX_ARRAY_SIZE + ", got " + size,
+                "submit one item as a single job and at most " + MAX_ARRAY_SIZE + " items per array job");
     }
 
     public static Violation dependencies(int count, String field) {
         if (count <= MAX_DEPENDENCIES) {
             return null;
         }
-        return new Violation(field, "a job can depend on at most " + MAX_DEPENDENCIES + " jobs, got " + count,
+        return new Violation(
+                field,
+                "a job can depend on at most " + MAX_DEPENDENCIES + " jobs, got " + count,
                 "depend on fewer jobs, or on one job that depends on the others");
     }
 
@@ -90,7 +94,9 @@ public final class BatchLimits {
         if (count <= MAX_DESCRIBE_IDS) {
             return null;
         }
-        return new Violation(field, "Maximum number of jobs supported is " + MAX_DESCRIBE_IDS + ", got " + count,
+        return new Violation(
+                field,
+                "Maximum number of jobs supported is " + MAX_DESCRIBE_IDS + ", got " + count,
                 "ask for at most " + MAX_DESCRIBE_IDS + " per call");
     }
 
@@ -100,7 +106,9 @@ public final class BatchLimits {
             return null;
         }
         String name = leaf(field);
-        return new Violation(field, name + " must be at least " + MIN_TIMEOUT_SECONDS + " seconds, got " + seconds,
+        return new Violation(
+                field,
+                name + " must be at least " + MIN_TIMEOUT_SECONDS + " seconds, got " + seconds,
                 "set " + name + " to " + MIN_TIMEOUT_SECONDS + " or more (AWS Batch's minimum)");
     }
 
@@ -109,17 +117,22 @@ public final class BatchLimits {
         if (name != null && NAME.matcher(name).matches()) {
             return null;
         }
-        return new Violation(field, what + " should be up to " + MAX_NAME_LENGTH + " letters (uppercase and "
-                + "lowercase), numbers, hyphens, and underscores, and must start with a letter or number, got '"
-                + name + "'", "use 1-" + MAX_NAME_LENGTH + " letters, digits, '-' or '_', starting with a letter or digit");
+        return new Violation(
+                field,
+                what + " should be up to " + MAX_NAME_LENGTH + " letters (uppercase and "
+                        + "lowercase), numbers, hyphens, and underscores, and must start with a letter or number, got '"
+                        + name + "'",
+                "use 1-" + MAX_NAME_LENGTH + " letters, digits, '-' or '_', starting with a letter or digit");
     }
 
     public static Violation schedulingPriority(Integer priority, String field) {
         if (priority == null || priority >= 0 && priority <= MAX_SCHEDULING_PRIORITY) {
             return null;
         }
-        return new Violation(field, leaf(field) + " must be between 0 and " + MAX_SCHEDULING_PRIORITY + ", got "
-                + priority, "set a priority from 0 to " + MAX_SCHEDULING_PRIORITY + " (higher runs first)");
+        return new Violation(
+                field,
+                leaf(field) + " must be between 0 and " + MAX_SCHEDULING_PRIORITY + ", got " + priority,
+                "set a priority from 0 to " + MAX_SCHEDULING_PRIORITY + " (higher runs first)");
     }
 
     /** At most 50 tags, keys 1-128 characters not starting with "aws:", values at most 256. */
@@ -131,10 +144,14 @@ public final class BatchLimits {
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             String key = tag.getKey();
-            if (key.isEmpty() || key.length() > MAX_TAG_KEY_LENGTH
+            if (key.isEmpty()
+                    || key.length() > MAX_TAG_KEY_LENGTH
                     || tag.getValue() != null && tag.getValue().length() > MAX_TAG_VALUE_LENGTH) {
-                return new Violation(field, "Tag keys are 1-" + MAX_TAG_KEY_LENGTH + " characters and values at most "
-                        + MAX_TAG_VALUE_LENGTH + ": '" + key + "'", fix);
+                return new Violation(
+                        field,
+                        "Tag keys are 1-" + MAX_TAG_KEY_LENGTH + " characters and values at most "
+                                + MAX_TAG_VALUE_LENGTH + ": '" + key + "'",
+                        fix);
             }
             if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
                 return new Violation(field, "Tag keys starting with 'aws:' are reserved: '" + key + "'", fix);
@@ -150,14 +167,17 @@ public final class BatchLimits {
             return out;
         }
         if (retry.attempts() < MIN_ATTEMPTS || retry.attempts() > MAX_ATTEMPTS) {
-            out.add(new Violation(field + ".attempts", "attempts must be between " + MIN_ATTEMPTS + " and "
-                    + MAX_ATTEMPTS + ", got " + retry.attempts(),
+            out.add(new Violation(
+                    field + ".attempts",
+                    "attempts must be between " + MIN_ATTEMPTS + " and " + MAX_ATTEMPTS + ", got " + retry.attempts(),
                     "set attempts to a number from " + MIN_ATTEMPTS + " to " + MAX_ATTEMPTS));
         }
         List<EvaluateOnExit> rules = retry.evaluateOnExit();
         if (rules.size() > MAX_EXIT_RULES) {
-            out.add(new Violation(field + ".evaluateOnExit", "at most " + MAX_EXIT_RULES + " rules are allowed, got "
-                    + rules.size(), "merge rules with glob patterns such as '13*'"));
+            out.add(new Violation(
+                    field + ".evaluateOnExit",
+                    "at most " + MAX_EXIT_RULES + " rules are allowed, got " + rules.size(),
+                    "merge rules with glob patterns such as '13*'"));
         }
         for (int i = 0; i < rules.size(); i++) {
             exitRule(rules.get(i), field + ".evaluateOnExit[" + i + "]", out);
@@ -175,11 +195,13 @@ public final class BatchLimits {
             out.add(new Violation(path + ".action", "action is required", "set action: RETRY or EXIT"));
         }
         if (rule.onExitCode() == null && rule.onReason() == null && rule.onStatusReason() == null) {
-            out.add(new Violation(path, "a rule needs onExitCode, onReason or onStatusReason",
-                    "add e.g. onExitCode: \"137\""));
+            out.add(new Violation(
+                    path, "a rule needs onExitCode, onReason or onStatusReason", "add e.g. onExitCode: \"137\""));
         }
         if (rule.onExitCode() != null && !pattern(EXIT_CODE_GLOB, rule.onExitCode())) {
-            out.add(new Violation(path + ".onExitCode", "'" + rule.onExitCode() + "' is not an exit-code pattern",
+            out.add(new Violation(
+                    path + ".onExitCode",
+                    "'" + rule.onExitCode() + "' is not an exit-code pattern",
                     "use digits with an optional trailing *, e.g. \"13*\""));
         }
         reason(rule.onReason(), path + ".onReason", out);
@@ -188,8 +210,11 @@ public final class BatchLimits {
 
     private static void reason(String pattern, String path, List<Violation> out) {
         if (pattern != null && !pattern(REASON_GLOB, pattern)) {
-            out.add(new Violation(path, "'" + pattern + "' is not a reason pattern", "use letters, digits, spaces, '.', ':', "
-                    + "with an optional trailing *, at most " + MAX_PATTERN_LENGTH + " characters"));
+            out.add(new Violation(
+                    path,
+                    "'" + pattern + "' is not a reason pattern",
+                    "use letters, digits, spaces, '.', ':', " + "with an optional trailing *, at most "
+                            + MAX_PATTERN_LENGTH + " characters"));
         }
     }
 

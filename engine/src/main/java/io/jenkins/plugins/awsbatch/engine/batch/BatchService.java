@@ -58,6 +58,5 @@ public interface BatchService extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

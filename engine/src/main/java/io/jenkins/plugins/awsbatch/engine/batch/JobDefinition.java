@@ -35,8 +35,18 @@ public record JobDefinition(
     }
 
     public JobDefinition withRevision(int newRevision) {
-        return new JobDefinition(name, newRevision, image, command, environment, parameters, retryStrategy,
-                timeoutSeconds, resourceRequirements, tags, propagateTags);
+        return new JobDefinition(
+                name,
+                newRevision,
+                image,
+                command,
+                environment,
+                parameters,
+                retryStrategy,
+                timeoutSeconds,
+                resourceRequirements,
+                tags,
+                propagateTags);
     }
 
     public static JobDefinition ofCommand(String name, List<String> command) {

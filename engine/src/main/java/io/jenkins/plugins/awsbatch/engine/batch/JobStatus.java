@@ -2,7 +2,13 @@ package io.jenkins.plugins.awsbatch.engine.batch;
 
 /** AWS Batch job statuses, in lifecycle order. */
 public enum JobStatus {
-    SUBMITTED, PENDING, RUNNABLE, STARTING, RUNNING, SUCCEEDED, FAILED;
+    SUBMITTED,
+    PENDING,
+    RUNNABLE,
+    STARTING,
+    RUNNING,
+    SUCCEEDED,
+    FAILED;
 
     public boolean isTerminal() {
         return this == SUCCEEDED || this == FAILED;

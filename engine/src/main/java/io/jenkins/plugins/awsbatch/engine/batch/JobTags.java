@@ -8,6 +8,5 @@ public final class JobTags {
     public static final String RUN = "batchgraph:run";
     public static final String STAGE = "batchgraph:stage";
 
-    private JobTags() {
-    }
+    private JobTags() {}
 }

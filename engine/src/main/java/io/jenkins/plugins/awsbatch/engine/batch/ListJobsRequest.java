@@ -9,13 +9,25 @@ package io.jenkins.plugins.awsbatch.engine.batch;
  * {@code createdAfter} / {@code createdBefore} (AFTER_CREATED_AT / BEFORE_CREATED_AT: epoch milliseconds,
  * exclusive). As on AWS, when any filter is given {@code status} is ignored and every status is listed.
  */
-public record ListJobsRequest(String jobQueue, String arrayJobId, JobStatus status, String jobNameFilter,
-                              Integer maxResults, String nextToken, String jobDefinitionFilter, Long createdAfter,
-                              Long createdBefore) {
+public record ListJobsRequest(
+        String jobQueue,
+        String arrayJobId,
+        JobStatus status,
+        String jobNameFilter,
+        Integer maxResults,
+        String nextToken,
+        String jobDefinitionFilter,
+        Long createdAfter,
+        Long createdBefore) {
 
     /** A request without the job-definition and created-at filters. */
-    public ListJobsRequest(String jobQueue, String arrayJobId, JobStatus status, String jobNameFilter,
-                           Integer maxResults, String nextToken) {
+    public ListJobsRequest(
+            String jobQueue,
+            String arrayJobId,
+            JobStatus status,
+            String jobNameFilter,
+            Integer maxResults,
+            String nextToken) {
         this(jobQueue, arrayJobId, status, jobNameFilter, maxResults, nextToken, null, null, null);
     }
 
@@ -33,20 +45,36 @@ public record ListJobsRequest(String jobQueue, String arrayJobId, JobStatus stat
     }
 
     public ListJobsRequest withNextToken(String token) {
-        return new ListJobsRequest(jobQueue, arrayJobId, status, jobNameFilter, maxResults, token,
-                jobDefinitionFilter, createdAfter, createdBefore);
+        return new ListJobsRequest(
+                jobQueue,
+                arrayJobId,
+                status,
+                jobNameFilter,
+                maxResults,
+                token,
+                jobDefinitionFilter,
+                createdAfter,
+                createdBefore);
     }
 
     /** The same request with the JOB_DEFINITION filter. */
     public ListJobsRequest withJobDefinitionFilter(String filter) {
-        return new ListJobsRequest(jobQueue, arrayJobId, status, jobNameFilter, maxResults, nextToken, filter,
-                createdAfter, createdBefore);
+        return new ListJobsRequest(
+                jobQueue,
+                arrayJobId,
+                status,
+                jobNameFilter,
+                maxResults,
+                nextToken,
+                filter,
+                createdAfter,
+                createdBefore);
     }
 
     /** The same request with the AFTER_CREATED_AT / BEFORE_CREATED_AT filters (null: not filtered). */
     public ListJobsRequest withCreatedBetween(Long after, Long before) {
-        return new ListJobsRequest(jobQueue, arrayJobId, status, jobNameFilter, maxResults, nextToken,
-                jobDefinitionFilter, after, before);
+        return new ListJobsRequest(
+                jobQueue, arrayJobId, status, jobNameFilter, maxResults, nextToken, jobDefinitionFilter, after, before);
     }
 
     /** Whether any of AWS's {@code filters} is set (then every status is listed). */

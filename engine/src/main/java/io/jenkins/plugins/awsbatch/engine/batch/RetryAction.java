@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.batch;
 
 public enum RetryAction {
-    RETRY, EXIT
+    RETRY,
+    EXIT
 }

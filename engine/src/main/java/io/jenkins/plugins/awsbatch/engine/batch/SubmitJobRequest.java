@@ -44,11 +44,23 @@ public record SubmitJobRequest(
     }
 
     public Builder toBuilder() {
-        return new Builder().jobName(jobName).jobQueue(jobQueue).jobDefinition(jobDefinition).arraySize(arraySize)
-                .dependsOn(dependsOn).command(command).environment(environment).parameters(parameters)
-                .retryStrategy(retryStrategy).timeoutSeconds(timeoutSeconds).tags(tags).propagateTags(propagateTags)
-                .shareIdentifier(shareIdentifier).schedulingPriorityOverride(schedulingPriorityOverride)
-                .resourceRequirements(resourceRequirements).consumableResources(consumableResources);
+        return new Builder()
+                .jobName(jobName)
+                .jobQueue(jobQueue)
+                .jobDefinition(jobDefinition)
+                .arraySize(arraySize)
+                .dependsOn(dependsOn)
+                .command(command)
+                .environment(environment)
+                .parameters(parameters)
+                .retryStrategy(retryStrategy)
+                .timeoutSeconds(timeoutSeconds)
+                .tags(tags)
+                .propagateTags(propagateTags)
+                .shareIdentifier(shareIdentifier)
+                .schedulingPriorityOverride(schedulingPriorityOverride)
+                .resourceRequirements(resourceRequirements)
+                .consumableResources(consumableResources);
     }
 
     public static final class Builder {
@@ -69,27 +81,104 @@ public record SubmitJobRequest(
         private List<ResourceRequirement> resourceRequirements;
         private List<ConsumableResourceRequirement> consumableResources;
 
-        public Builder jobName(String v) { jobName = v; return this; }
-        public Builder jobQueue(String v) { jobQueue = v; return this; }
-        public Builder jobDefinition(String v) { jobDefinition = v; return this; }
-        public Builder arraySize(Integer v) { arraySize = v; return this; }
-        public Builder dependsOn(List<JobDependency> v) { dependsOn = v; return this; }
-        public Builder command(List<String> v) { command = v; return this; }
-        public Builder environment(Map<String, String> v) { environment = v; return this; }
-        public Builder parameters(Map<String, String> v) { parameters = v; return this; }
-        public Builder retryStrategy(RetryStrategy v) { retryStrategy = v; return this; }
-        public Builder timeoutSeconds(Integer v) { timeoutSeconds = v; return this; }
-        public Builder tags(Map<String, String> v) { tags = v; return this; }
-        public Builder propagateTags(boolean v) { propagateTags = v; return this; }
-        public Builder shareIdentifier(String v) { shareIdentifier = v; return this; }
-        public Builder schedulingPriorityOverride(Integer v) { schedulingPriorityOverride = v; return this; }
-        public Builder resourceRequirements(List<ResourceRequirement> v) { resourceRequirements = v; return this; }
-        public Builder consumableResources(List<ConsumableResourceRequirement> v) { consumableResources = v; return this; }
+        public Builder jobName(String v) {
+            jobName = v;
+            return this;
+        }
+
+        public Builder jobQueue(String v) {
+            jobQueue = v;
+            return this;
+        }
+
+        public Builder jobDefinition(String v) {
+            jobDefinition = v;
+            return this;
+        }
+
+        public Builder arraySize(Integer v) {
+            arraySize = v;
+            return this;
+        }
+
+        public Builder dependsOn(List<JobDependency> v) {
+            dependsOn = v;
+            return this;
+        }
+
+        public Builder command(List<String> v) {
+            command = v;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> v) {
+            environment = v;
+            return this;
+        }
+
+        public Builder parameters(Map<String, String> v) {
+            parameters = v;
+            return this;
+        }
+
+        public Builder retryStrategy(RetryStrategy v) {
+            retryStrategy = v;
+            return this;
+        }
+
+        public Builder timeoutSeconds(Integer v) {
+            timeoutSeconds = v;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> v) {
+            tags = v;
+            return this;
+        }
+
+        public Builder propagateTags(boolean v) {
+            propagateTags = v;
+            return this;
+        }
+
+        public Builder shareIdentifier(String v) {
+            shareIdentifier = v;
+            return this;
+        }
+
+        public Builder schedulingPriorityOverride(Integer v) {
+            schedulingPriorityOverride = v;
+            return this;
+        }
+
+        public Builder resourceRequirements(List<ResourceRequirement> v) {
+            resourceRequirements = v;
+            return this;
+        }
+
+        public Builder consumableResources(List<ConsumableResourceRequirement> v) {
+            consumableResources = v;
+            return this;
+        }
 
         public SubmitJobRequest build() {
-            return new SubmitJobRequest(jobName, jobQueue, jobDefinition, arraySize, dependsOn, command, environment,
-                    parameters, retryStrategy, timeoutSeconds, tags, propagateTags, shareIdentifier,
-                    schedulingPriorityOverride, resourceRequirements, consumableResources);
+            return new SubmitJobRequest(
+                    jobName,
+                    jobQueue,
+                    jobDefinition,
+                    arraySize,
+                    dependsOn,
+                    command,
+                    environment,
+                    parameters,
+                    retryStrategy,
+                    timeoutSeconds,
+                    tags,
+                    propagateTags,
+                    shareIdentifier,
+                    schedulingPriorityOverride,
+                    resourceRequirements,
+                    consumableResources);
         }
     }
 }

@@ -1,4 +1,3 @@
 package io.jenkins.plugins.awsbatch.engine.batch;
 
-public record SubmitJobResult(String jobId, String jobName, String jobArn) {
-}
+public record SubmitJobResult(String jobId, String jobName, String jobArn) {}

@@ -50,7 +50,7 @@ public final class TokenBucket {
 
     /** A bucket that never waits, for tests and for callers paced elsewhere. */
     public static TokenBucket unlimited() {
-        return new TokenBucket(1e9, Integer.MAX_VALUE, () -> 0L, nanos -> { });
+        return new TokenBucket(1e9, Integer.MAX_VALUE, () -> 0L, nanos -> {});
     }
 
     public double permitsPerSecond() {

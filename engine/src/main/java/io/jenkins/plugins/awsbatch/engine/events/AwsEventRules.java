@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.sns.model.Subscription;
 public final class AwsEventRules {
     /** The id of the rule's one target. */
     public static final String TARGET_ID = "batchgraph-sns";
+
     private static final String POLICY = "Policy";
 
     private final EventBridgeClient events;
@@ -51,12 +52,18 @@ public final class AwsEventRules {
         String description = "batchgraph: Batch job state changes of graph " + spec.graphName();
         Optional<DescribeRuleResponse> existing = describeRule(spec.ruleName());
         String ruleArn;
-        if (existing.isEmpty() || !samePattern(existing.get().eventPattern(), pattern)
-                || existing.get().state() != RuleState.ENABLED || !description.equals(existing.get().description())) {
-            ruleArn = events.putRule(r -> r.name(spec.ruleName()).eventPattern(pattern).state(RuleState.ENABLED)
-                    .description(description)
-                    .tags(t -> t.key(EventRuleSpec.TAG_MANAGED_BY).value(EventRuleSpec.MANAGED_BY),
-                            t -> t.key(EventRuleSpec.TAG_GRAPH).value(spec.graphName()))).ruleArn();
+        if (existing.isEmpty()
+                || !samePattern(existing.get().eventPattern(), pattern)
+                || existing.get().state() != RuleState.ENABLED
+                || !description.equals(existing.get().description())) {
+            ruleArn = events.putRule(r -> r.name(spec.ruleName())
+                            .eventPattern(pattern)
+                            .state(RuleState.ENABLED)
+                            .description(description)
+                            .tags(
+                                    t -> t.key(EventRuleSpec.TAG_MANAGED_BY).value(EventRuleSpec.MANAGED_BY),
+                                    t -> t.key(EventRuleSpec.TAG_GRAPH).value(spec.graphName())))
+                    .ruleArn();
             changes.add((existing.isEmpty() ? "created" : "updated") + " rule " + spec.ruleName());
         } else {
             ruleArn = existing.get().arn();
@@ -67,16 +74,21 @@ public final class AwsEventRules {
             ensureSubscriptions(spec, topicArn, changes);
         }
         Target target = target(spec, topicArn);
-        List<Target> targets = events.listTargetsByRule(r -> r.rule(spec.ruleName())).targets();
+        List<Target> targets =
+                events.listTargetsByRule(r -> r.rule(spec.ruleName())).targets();
         if (targets.size() != 1 || !sameTarget(targets.get(0), target)) {
-            List<String> stale = targets.stream().map(Target::id).filter(id -> !id.equals(TARGET_ID)).toList();
+            List<String> stale = targets.stream()
+                    .map(Target::id)
+                    .filter(id -> !id.equals(TARGET_ID))
+                    .toList();
             if (!stale.isEmpty()) {
                 events.removeTargets(r -> r.rule(spec.ruleName()).ids(stale));
             }
             var put = events.putTargets(r -> r.rule(spec.ruleName()).targets(target));
             if (put.failedEntryCount() != null && put.failedEntryCount() > 0) {
                 throw new IllegalStateException("EventBridge refused the rule's target: "
-                        + put.failedEntries().get(0).errorCode() + " " + put.failedEntries().get(0).errorMessage());
+                        + put.failedEntries().get(0).errorCode() + " "
+                        + put.failedEntries().get(0).errorMessage());
             }
             changes.add("set the target of rule " + spec.ruleName() + " to " + topicArn);
         }
@@ -93,20 +105,31 @@ public final class AwsEventRules {
         if (rule.isEmpty()) {
             return new EventRuleState(spec.ruleName(), null, null, null, List.of(), null, List.of(), changes);
         }
-        List<Target> targets = events.listTargetsByRule(r -> r.rule(spec.ruleName())).targets();
-        String topicArn = targets.stream().filter(t -> t.arn().startsWith("arn:") && t.arn().contains(":sns:"))
-                .map(Target::arn).findFirst().orElse(null);
+        List<Target> targets =
+                events.listTargetsByRule(r -> r.rule(spec.ruleName())).targets();
+        String topicArn = targets.stream()
+                .filter(t -> t.arn().startsWith("arn:") && t.arn().contains(":sns:"))
+                .map(Target::arn)
+                .findFirst()
+                .orElse(null);
         List<String> subscriptions = new ArrayList<>();
         if (topicArn != null && topicArn.endsWith(":" + spec.topicName())) {
             for (Subscription s : subscriptions(topicArn)) {
-                String endpoint = "https".equals(s.protocol()) ? "https://" + hostOf(s.endpoint()) + "/..." : s.endpoint();
+                String endpoint =
+                        "https".equals(s.protocol()) ? "https://" + hostOf(s.endpoint()) + "/..." : s.endpoint();
                 subscriptions.add(s.protocol() + " " + endpoint + " ("
                         + (s.subscriptionArn().startsWith("arn:") ? "confirmed" : "pending confirmation") + ")");
             }
         }
-        return new EventRuleState(spec.ruleName(), rule.get().arn(), rule.get().eventPattern(),
-                rule.get().stateAsString(), targets.stream().map(t -> t.id() + " -> " + t.arn()).toList(), topicArn,
-                subscriptions, changes);
+        return new EventRuleState(
+                spec.ruleName(),
+                rule.get().arn(),
+                rule.get().eventPattern(),
+                rule.get().stateAsString(),
+                targets.stream().map(t -> t.id() + " -> " + t.arn()).toList(),
+                topicArn,
+                subscriptions,
+                changes);
     }
 
     /** Deletes the rule (its targets first) and the topic batchgraph created; a graph's own topic loses only our statement. */
@@ -114,9 +137,11 @@ public final class AwsEventRules {
         List<String> changes = new ArrayList<>();
         Optional<DescribeRuleResponse> rule = describeRule(spec.ruleName());
         if (rule.isPresent()) {
-            List<Target> targets = events.listTargetsByRule(r -> r.rule(spec.ruleName())).targets();
+            List<Target> targets =
+                    events.listTargetsByRule(r -> r.rule(spec.ruleName())).targets();
             if (!targets.isEmpty()) {
-                events.removeTargets(r -> r.rule(spec.ruleName()).ids(targets.stream().map(Target::id).toList()));
+                events.removeTargets(r -> r.rule(spec.ruleName())
+                        .ids(targets.stream().map(Target::id).toList()));
             }
             events.deleteRule(r -> r.name(spec.ruleName()));
             changes.add("deleted rule " + spec.ruleName());
@@ -129,7 +154,8 @@ public final class AwsEventRules {
                 ObjectNode policy = policyOf(spec.topicArn());
                 if (removeStatement(policy, statementId(spec))) {
                     setPolicy(spec.topicArn(), policy);
-                    changes.add("removed the publish statement of rule " + spec.ruleName() + " from " + spec.topicArn());
+                    changes.add(
+                            "removed the publish statement of rule " + spec.ruleName() + " from " + spec.topicArn());
                 }
             }
         }
@@ -149,9 +175,11 @@ public final class AwsEventRules {
         if (topicExists(arn)) {
             return arn;
         }
-        String created = sns.createTopic(r -> r.name(spec.topicName()).tags(
-                t -> t.key(EventRuleSpec.TAG_MANAGED_BY).value(EventRuleSpec.MANAGED_BY),
-                t -> t.key(EventRuleSpec.TAG_GRAPH).value(spec.graphName()))).topicArn();
+        String created = sns.createTopic(r -> r.name(spec.topicName())
+                        .tags(
+                                t -> t.key(EventRuleSpec.TAG_MANAGED_BY).value(EventRuleSpec.MANAGED_BY),
+                                t -> t.key(EventRuleSpec.TAG_GRAPH).value(spec.graphName())))
+                .topicArn();
         changes.add("created topic " + created);
         return created;
     }
@@ -196,7 +224,8 @@ public final class AwsEventRules {
     }
 
     private ObjectNode policyOf(String topicArn) {
-        Map<String, String> attributes = sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes();
+        Map<String, String> attributes =
+                sns.getTopicAttributes(r -> r.topicArn(topicArn)).attributes();
         String text = attributes.get(POLICY);
         ObjectNode policy;
         try {
@@ -238,10 +267,15 @@ public final class AwsEventRules {
         subscribe(topicArn, "https", spec.httpsUrls(), existing, changes);
     }
 
-    private void subscribe(String topicArn, String protocol, List<String> endpoints, List<Subscription> existing,
-                           List<String> changes) {
+    private void subscribe(
+            String topicArn,
+            String protocol,
+            List<String> endpoints,
+            List<Subscription> existing,
+            List<String> changes) {
         for (String endpoint : endpoints) {
-            boolean known = existing.stream().anyMatch(s -> protocol.equals(s.protocol()) && endpoint.equals(s.endpoint()));
+            boolean known =
+                    existing.stream().anyMatch(s -> protocol.equals(s.protocol()) && endpoint.equals(s.endpoint()));
             if (!known) {
                 sns.subscribe(r -> r.topicArn(topicArn).protocol(protocol).endpoint(endpoint));
                 // an HTTPS URL may carry a token: name the host only
@@ -261,23 +295,34 @@ public final class AwsEventRules {
 
     private List<Subscription> subscriptions(String topicArn) {
         List<Subscription> all = new ArrayList<>();
-        sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn)).subscriptions().forEach(all::add);
+        sns.listSubscriptionsByTopicPaginator(r -> r.topicArn(topicArn))
+                .subscriptions()
+                .forEach(all::add);
         return all;
     }
 
     private Target target(EventRuleSpec spec, String topicArn) {
         EventMessageTemplate template = new EventMessageTemplate(spec.graphName());
-        return Target.builder().id(TARGET_ID).arn(topicArn)
-                .inputTransformer(InputTransformer.builder().inputPathsMap(EventMessageTemplate.PATHS)
-                        .inputTemplate(template.inputTemplate(json)).build())
+        return Target.builder()
+                .id(TARGET_ID)
+                .arn(topicArn)
+                .inputTransformer(InputTransformer.builder()
+                        .inputPathsMap(EventMessageTemplate.PATHS)
+                        .inputTemplate(template.inputTemplate(json))
+                        .build())
                 .build();
     }
 
     private static boolean sameTarget(Target actual, Target wanted) {
-        return wanted.id().equals(actual.id()) && wanted.arn().equals(actual.arn())
+        return wanted.id().equals(actual.id())
+                && wanted.arn().equals(actual.arn())
                 && actual.inputTransformer() != null
-                && wanted.inputTransformer().inputPathsMap().equals(actual.inputTransformer().inputPathsMap())
-                && wanted.inputTransformer().inputTemplate().equals(actual.inputTransformer().inputTemplate());
+                && wanted.inputTransformer()
+                        .inputPathsMap()
+                        .equals(actual.inputTransformer().inputPathsMap())
+                && wanted.inputTransformer()
+                        .inputTemplate()
+                        .equals(actual.inputTransformer().inputTemplate());
     }
 
     private boolean samePattern(String actual, String wanted) {

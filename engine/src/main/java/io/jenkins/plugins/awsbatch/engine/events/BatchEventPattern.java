@@ -49,7 +49,8 @@ public final class BatchEventPattern {
     /** Whether EventBridge would send {@code event} to the rule's targets. */
     public boolean matches(JsonNode event) {
         JsonNode detail = event.path("detail");
-        if (!SOURCE.equals(event.path("source").asText()) || !DETAIL_TYPE.equals(event.path("detail-type").asText())
+        if (!SOURCE.equals(event.path("source").asText())
+                || !DETAIL_TYPE.equals(event.path("detail-type").asText())
                 || !spec.queueArns().contains(detail.path("jobQueue").asText())
                 || detail.path("arrayProperties").has("index")) {
             return false;
@@ -65,6 +66,7 @@ public final class BatchEventPattern {
     /** EventBridge's {@code wildcard}: '*' is any run of characters, everything else literal. */
     static boolean wildcard(String pattern, String text) {
         return text.matches(java.util.Arrays.stream(pattern.split("\\*", -1))
-                .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*")));
+                .map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining(".*")));
     }
 }

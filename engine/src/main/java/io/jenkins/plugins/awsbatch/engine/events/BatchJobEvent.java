@@ -17,15 +17,20 @@ import java.util.UUID;
  * on a child, the container's exit code and reason).
  */
 public final class BatchJobEvent {
-    private BatchJobEvent() {
-    }
+    private BatchJobEvent() {}
 
     /**
      * @param jobArn   the job's ARN
      * @param queueArn its queue's ARN
      */
-    public static ObjectNode of(JobDetail job, String jobArn, String queueArn, String region, String account,
-                                Instant time, ObjectMapper json) {
+    public static ObjectNode of(
+            JobDetail job,
+            String jobArn,
+            String queueArn,
+            String region,
+            String account,
+            Instant time,
+            ObjectMapper json) {
         ObjectNode event = json.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class EventMessageTemplate {
     /** Placeholder → JSON path in the event (EventBridge's InputPathsMap). */
     public static final Map<String, String> PATHS = paths();
+
     private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z]+)>");
 
     private final Map<String, String> fields = new LinkedHashMap<>();

@@ -33,8 +33,8 @@ public final class EventNotifier implements Consumer<ObjectNode> {
     private final ObjectMapper json;
 
     /** @param queueArns the ARNs of the graph's queues on the engine whose events come here */
-    public EventNotifier(GraphSpec graph, List<String> queueArns, SenderFactory senders, RunListener listener,
-                         ObjectMapper json) {
+    public EventNotifier(
+            GraphSpec graph, List<String> queueArns, SenderFactory senders, RunListener listener, ObjectMapper json) {
         EventRuleSpec spec = EventRuleSpec.forGraph(graph, queueArns, List.of());
         this.graph = graph;
         this.pattern = new BatchEventPattern(spec);
@@ -70,7 +70,9 @@ public final class EventNotifier implements Consumer<ObjectNode> {
         JsonNode detail = event.path("detail");
         String jobName = fields.path("jobName").asText();
         String stage = stageOf(jobName);
-        String runId = stage == null ? jobName : jobName.substring(0, jobName.lastIndexOf("-" + EventRuleSpec.cleanName(stage) + "-"));
+        String runId = stage == null
+                ? jobName
+                : jobName.substring(0, jobName.lastIndexOf("-" + EventRuleSpec.cleanName(stage) + "-"));
         Outcome outcome = "SUCCEEDED".equals(fields.path("status").asText()) ? Outcome.SUCCEEDED : Outcome.FAILED;
         Map<String, Integer> counts = new LinkedHashMap<>();
         detail.path("arrayProperties").path("statusSummary").fields().forEachRemaining(e -> {
@@ -83,11 +85,22 @@ public final class EventNotifier implements Consumer<ObjectNode> {
         String stageName = stage == null ? jobName : stage;
         StageSummary summary = new StageSummary(stageName, outcome.name(), reason, counts, failed, "", List.of(), 0);
         String headline = graph.name() + " " + outcome + ": " + stageName + " job " + jobName
-                + (reason.isEmpty() ? "" : ": " + reason) + (failed > 0 && !counts.isEmpty() ? " (" + failed + " failed)" : "");
-        long duration = detail.path("stoppedAt").asLong(0) - detail.path("createdAt").asLong(0);
-        String link = "local".equals(event.path("region").asText()) ? null : fields.path("console").asText();
-        return new NotificationMessage(runId, graph.name(), outcome, Math.max(0, duration), link, headline,
-                reason.isEmpty() ? null : reason, List.of(summary));
+                + (reason.isEmpty() ? "" : ": " + reason)
+                + (failed > 0 && !counts.isEmpty() ? " (" + failed + " failed)" : "");
+        long duration =
+                detail.path("stoppedAt").asLong(0) - detail.path("createdAt").asLong(0);
+        String link = "local".equals(event.path("region").asText())
+                ? null
+                : fields.path("console").asText();
+        return new NotificationMessage(
+                runId,
+                graph.name(),
+                outcome,
+                Math.max(0, duration),
+                link,
+                headline,
+                reason.isEmpty() ? null : reason,
+                List.of(summary));
     }
 
     /** The stage whose job name this is ({@code <run>-<stage>-<part>}), the longest that fits; null if none. */

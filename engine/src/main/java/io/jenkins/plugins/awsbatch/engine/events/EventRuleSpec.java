@@ -21,10 +21,16 @@ import java.util.Set;
  * @param emails       email subscribers of the topic the engine creates
  * @param httpsUrls    HTTPS subscribers of the topic the engine creates
  */
-public record EventRuleSpec(String graphName, List<String> queueArns, String successStage, String topicArn,
-                            List<String> emails, List<String> httpsUrls) {
+public record EventRuleSpec(
+        String graphName,
+        List<String> queueArns,
+        String successStage,
+        String topicArn,
+        List<String> emails,
+        List<String> httpsUrls) {
     /** Names start with this; remove and show find them by it. */
     public static final String NAME_PREFIX = "batchgraph-";
+
     public static final String TAG_GRAPH = "batchgraph:graph";
     public static final String TAG_MANAGED_BY = "managed-by";
     public static final String MANAGED_BY = "batchgraph";
@@ -60,7 +66,8 @@ public record EventRuleSpec(String graphName, List<String> queueArns, String suc
         Set<String> queues = new LinkedHashSet<>();
         for (StageSpec stage : graph.stages()) {
             if (!stage.isBuiltInCleanup()) {
-                queues.add(stage.queue() != null ? stage.queue() : graph.queue() != null ? graph.queue() : defaultQueue);
+                queues.add(
+                        stage.queue() != null ? stage.queue() : graph.queue() != null ? graph.queue() : defaultQueue);
             }
         }
         return List.copyOf(queues);

@@ -14,8 +14,15 @@ import java.util.List;
  *                      created
  * @param changes       what setup or remove changed, one line each; empty when nothing needed to change
  */
-public record EventRuleState(String ruleName, String ruleArn, String eventPattern, String state, List<String> targets,
-                             String topicArn, List<String> subscriptions, List<String> changes) {
+public record EventRuleState(
+        String ruleName,
+        String ruleArn,
+        String eventPattern,
+        String state,
+        List<String> targets,
+        String topicArn,
+        List<String> subscriptions,
+        List<String> changes) {
     public EventRuleState {
         targets = List.copyOf(targets);
         subscriptions = List.copyOf(subscriptions);

@@ -38,16 +38,20 @@ public final class EventWebhook implements Consumer<ObjectNode> {
 
     @Override
     public void accept(ObjectNode event) {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(event.toString(), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(event.toString(), StandardCharsets.UTF_8))
+                .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 problems.accept("event not taken by " + target() + ": HTTP " + status);
             }
         } catch (IOException e) {
-            problems.accept("event not sent to " + target() + ": " + e.getClass().getSimpleName());
+            problems.accept(
+                    "event not sent to " + target() + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,8 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** A graph's rule from its file: its queues resolved to ARNs on Batch, and the run's own setup of it. */
 public final class GraphEventRules {
-    private GraphEventRules() {
-    }
+    private GraphEventRules() {}
 
     /**
      * The rule {@code graph} wants, its queues looked up on Batch (events name queues by ARN).
@@ -25,15 +24,18 @@ public final class GraphEventRules {
      * @throws IllegalArgumentException naming a queue Batch does not know
      */
     public static EventRuleSpec specFor(GraphSpec graph, BatchService batch, List<String> httpsUrls) {
-        List<String> queues = EventRuleSpec.queuesOf(graph, RunSettings.defaults().defaultQueue());
+        List<String> queues =
+                EventRuleSpec.queuesOf(graph, RunSettings.defaults().defaultQueue());
         List<String> arns = new ArrayList<>();
         List<String> names = queues.stream().filter(q -> !q.startsWith("arn:")).toList();
         queues.stream().filter(q -> q.startsWith("arn:")).forEach(arns::add);
         if (!names.isEmpty()) {
             Optional<List<JobQueueDescription>> found = batch.findJobQueues(names);
             for (String name : names) {
-                String arn = found.orElse(List.of()).stream().filter(q -> name.equals(q.name()) || name.equals(q.arn()))
-                        .map(JobQueueDescription::arn).findFirst()
+                String arn = found.orElse(List.of()).stream()
+                        .filter(q -> name.equals(q.name()) || name.equals(q.arn()))
+                        .map(JobQueueDescription::arn)
+                        .findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("queue '" + name + "' of graph " + graph.name()
                                 + " is not a job queue here: create it, or fix queue in the graph file"));
                 arns.add(arn);
@@ -45,7 +47,9 @@ public final class GraphEventRules {
     /** The ARNs the local engine gives the graph's queues (known before the queues are created). */
     public static List<String> localQueueArns(GraphSpec graph, String region) {
         return EventRuleSpec.queuesOf(graph, RunSettings.defaults().defaultQueue()).stream()
-                .map(q -> q.startsWith("arn:") ? q : "arn:aws:batch:" + region + ":" + LocalEventSink.ACCOUNT + ":job-queue/" + q)
+                .map(q -> q.startsWith("arn:")
+                        ? q
+                        : "arn:aws:batch:" + region + ":" + LocalEventSink.ACCOUNT + ":job-queue/" + q)
                 .toList();
     }
 
@@ -60,7 +64,8 @@ public final class GraphEventRules {
      */
     public static void ensureForRun(GraphSpec graph, RunEngine engine, RunListener listener) {
         NotifySpec notify = graph.notifications();
-        if (!(engine.resources() instanceof AwsClients clients) || notify == null
+        if (!(engine.resources() instanceof AwsClients clients)
+                || notify == null
                 || notify.onFailure().isEmpty() && notify.onSuccess().isEmpty()) {
             return;
         }

@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 public final class LocalEventSink implements JobEventListener, AutoCloseable {
     /** The local engine's account in every ARN it writes. */
     public static final String ACCOUNT = "000000000000";
-    private static final JobDetail STOP = new JobDetail("", "", "", "", null, null, 0, null, null, null, null, null,
-            null, null, null, null, false, false, null);
+
+    private static final JobDetail STOP = new JobDetail(
+            "", "", "", "", null, null, 0, null, null, null, null, null, null, null, null, null, false, false, null);
 
     private final LocalBatchService service;
     private final ObjectMapper json;
@@ -66,8 +67,14 @@ public final class LocalEventSink implements JobEventListener, AutoCloseable {
                 if (job == STOP) {
                     return;
                 }
-                ObjectNode event = BatchJobEvent.of(job, service.jobArn(job.jobId()), queueArn(job.jobQueue()),
-                        service.config().region(), ACCOUNT, clock.instant(), json);
+                ObjectNode event = BatchJobEvent.of(
+                        job,
+                        service.jobArn(job.jobId()),
+                        queueArn(job.jobQueue()),
+                        service.config().region(),
+                        ACCOUNT,
+                        clock.instant(),
+                        json);
                 for (Consumer<ObjectNode> subscriber : subscribers) {
                     try {
                         subscriber.accept(event);
@@ -82,8 +89,11 @@ public final class LocalEventSink implements JobEventListener, AutoCloseable {
     }
 
     private String queueArn(String name) {
-        return service.describeJobQueues().stream().filter(q -> q.name().equals(name)).map(JobQueueInfo::arn)
-                .findFirst().orElse(name);
+        return service.describeJobQueues().stream()
+                .filter(q -> q.name().equals(name))
+                .map(JobQueueInfo::arn)
+                .findFirst()
+                .orElse(name);
     }
 
     /** Stops listening; changes already seen are still delivered (waits up to {@code seconds} for them). */

@@ -24,8 +24,8 @@ public final class CountExpression {
             throw new IllegalArgumentException("the count expression is empty");
         }
         if (text.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the count expression is " + text.length() + " characters long, more than "
-                    + MAX_LENGTH);
+            throw new IllegalArgumentException(
+                    "the count expression is " + text.length() + " characters long, more than " + MAX_LENGTH);
         }
         CountExpression expression = new CountExpression(text);
         expression.evaluateRaw(1); // syntax check
@@ -62,11 +62,11 @@ public final class CountExpression {
         double value = parser.expression();
         parser.skipSpaces();
         if (parser.pos != text.length()) {
-            throw new IllegalArgumentException("unexpected '" + text.substring(parser.pos) + "' in count expression '" + text + "'");
+            throw new IllegalArgumentException(
+                    "unexpected '" + text.substring(parser.pos) + "' in count expression '" + text + "'");
         }
         return value;
     }
-
 
     private static final class Parser {
         private final String text;
@@ -156,7 +156,8 @@ public final class CountExpression {
                     expect(')');
                     return word.equals("min") ? Math.min(a, b) : Math.max(a, b);
                 default:
-                    throw new IllegalArgumentException("unknown word '" + word + "' in count expression '" + text + "'");
+                    throw new IllegalArgumentException(
+                            "unknown word '" + word + "' in count expression '" + text + "'");
             }
         }
 
@@ -177,7 +178,8 @@ public final class CountExpression {
 
         void expect(char c) {
             if (!eat(c)) {
-                throw new IllegalArgumentException("expected '" + c + "' at position " + pos + " in count expression '" + text + "'");
+                throw new IllegalArgumentException(
+                        "expected '" + c + "' at position " + pos + " in count expression '" + text + "'");
             }
         }
     }

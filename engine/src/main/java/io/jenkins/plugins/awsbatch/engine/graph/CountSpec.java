@@ -19,15 +19,16 @@ public record CountSpec(Integer fixed, String expression, String partitionsFrom)
         if (value instanceof java.util.Map<?, ?> map) {
             for (Object key : map.keySet()) {
                 if (!java.util.Set.of("fixed", "expression", "partitionsFrom").contains(String.valueOf(key))) {
-                    throw new IllegalArgumentException("unknown count field '" + key
-                            + "'; use partitionsFrom, expression or fixed");
+                    throw new IllegalArgumentException(
+                            "unknown count field '" + key + "'; use partitionsFrom, expression or fixed");
                 }
             }
             Object fixed = map.get("fixed");
             if (fixed != null && !(fixed instanceof Number)) {
                 throw new IllegalArgumentException("count.fixed must be a whole number, got '" + fixed + "'");
             }
-            return new CountSpec(fixed instanceof Number n ? wholeCount(n) : null,
+            return new CountSpec(
+                    fixed instanceof Number n ? wholeCount(n) : null,
                     map.get("expression") == null ? null : String.valueOf(map.get("expression")),
                     map.get("partitionsFrom") == null ? null : String.valueOf(map.get("partitionsFrom")));
         }

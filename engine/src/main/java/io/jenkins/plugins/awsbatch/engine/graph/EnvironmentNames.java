@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 public final class EnvironmentNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
 
-    private EnvironmentNames() {
-    }
+    private EnvironmentNames() {}
 
     public static boolean isValid(String name) {
         return name != null && NAME.matcher(name).matches();
@@ -24,13 +23,17 @@ public final class EnvironmentNames {
             String name = env.getKey();
             String where = path + "." + (name.isEmpty() ? "''" : name);
             if (!isValid(name)) {
-                errors.add(new GraphError(where, "'" + name + "' is not an environment variable name",
+                errors.add(new GraphError(
+                        where,
+                        "'" + name + "' is not an environment variable name",
                         "use a letter or '_' then letters, digits or '_' (e.g. MODEL_VERSION)"));
             } else if (name.startsWith("AWS_BATCH")) {
-                errors.add(new GraphError(where, "names starting with AWS_BATCH are reserved by AWS Batch",
-                        "rename the variable"));
+                errors.add(new GraphError(
+                        where, "names starting with AWS_BATCH are reserved by AWS Batch", "rename the variable"));
             } else if (name.startsWith("BATCHGRAPH_")) {
-                errors.add(new GraphError(where, "names starting with BATCHGRAPH_ are set by the engine for every job",
+                errors.add(new GraphError(
+                        where,
+                        "names starting with BATCHGRAPH_ are set by the engine for every job",
                         "rename the variable"));
             }
             if (env.getValue() == null) {

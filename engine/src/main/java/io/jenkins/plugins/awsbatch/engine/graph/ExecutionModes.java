@@ -7,8 +7,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
  * retries failed items, an aggregation whose count is read from what ran before, and cleanup (it runs always).
  */
 public final class ExecutionModes {
-    private ExecutionModes() {
-    }
+    private ExecutionModes() {}
 
     public static boolean isGated(GraphSpec graph, StageSpec stage) {
         if ("gated".equals(graph.mode()) || stage.type() == StageType.CLEANUP) {
@@ -22,8 +21,10 @@ public final class ExecutionModes {
         }
         for (StageDependency dep : stage.dependsOn()) {
             StageSpec upstream = graph.stage(dep.stage()).orElse(null);
-            if (upstream != null && (upstream.toleratesFailures() || upstream.retryRounds() > 0
-                    || upstream.maxConcurrency() != null && upstream.consumableResource() == null)) {
+            if (upstream != null
+                    && (upstream.toleratesFailures()
+                            || upstream.retryRounds() > 0
+                            || upstream.maxConcurrency() != null && upstream.consumableResource() == null)) {
                 return true;
             }
         }

@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /** Field types and values in the words of the graph file (a whole number, a list), never Java class names. */
 final class FieldTypes {
-    private FieldTypes() {
-    }
+    private FieldTypes() {}
 
     static String expected(Class<?> type) {
         if (type == null) {
@@ -17,8 +16,12 @@ final class FieldTypes {
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
             return "a whole number";
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {

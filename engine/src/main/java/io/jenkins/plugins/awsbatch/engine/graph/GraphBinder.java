@@ -3,17 +3,17 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -46,8 +46,11 @@ public final class GraphBinder {
         limits.setCodePointLimit(MAX_FILE_BYTES);
         limits.setNestingDepthLimit(MAX_NESTING);
         limits.setMaxAliasesForCollections(20);
-        return YAMLFactory.builder().loaderOptions(limits)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+        return YAMLFactory.builder()
+                .loaderOptions(limits)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
@@ -69,17 +72,20 @@ public final class GraphBinder {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new GraphValidationException(new GraphError(file.toString(), "the graph file is " + size
-                        + " bytes, more than " + MAX_FILE_BYTES, "give the graph file (batchgraph.yaml), and keep "
-                        + "items in plan.items.file"));
+                throw new GraphValidationException(new GraphError(
+                        file.toString(),
+                        "the graph file is " + size + " bytes, more than " + MAX_FILE_BYTES,
+                        "give the graph file (batchgraph.yaml), and keep " + "items in plan.items.file"));
             }
             text = Files.readString(file);
         } catch (java.nio.charset.MalformedInputException e) {
-            throw new GraphValidationException(new GraphError(file.toString(), "the graph file is not UTF-8 text",
-                    "save it as UTF-8"));
+            throw new GraphValidationException(
+                    new GraphError(file.toString(), "the graph file is not UTF-8 text", "save it as UTF-8"));
         } catch (IOException e) {
-            throw new GraphValidationException(new GraphError(file.toString(), "cannot read the graph file: "
-                    + e.getMessage(), "check the path and permissions"));
+            throw new GraphValidationException(new GraphError(
+                    file.toString(),
+                    "cannot read the graph file: " + e.getMessage(),
+                    "check the path and permissions"));
         }
         return parse(text, overrides);
     }
@@ -90,16 +96,21 @@ public final class GraphBinder {
             tree = yaml.readTree(parser);
             if (tree != null && parser.nextToken() != null) {
                 // A second document ('---') would be ignored without a word.
-                throw new GraphValidationException(new GraphError("line " + parser.currentLocation().getLineNr(),
-                        "the file holds more than one YAML document", "keep one graph per file (remove the '---' and what follows)"));
+                throw new GraphValidationException(new GraphError(
+                        "line " + parser.currentLocation().getLineNr(),
+                        "the file holds more than one YAML document",
+                        "keep one graph per file (remove the '---' and what follows)"));
             }
         } catch (JsonProcessingException e) {
             throw notYaml(e);
         } catch (IOException e) {
-            throw new GraphValidationException(new GraphError("(file)", "cannot read the graph: " + e.getMessage(), "check the file"));
+            throw new GraphValidationException(
+                    new GraphError("(file)", "cannot read the graph: " + e.getMessage(), "check the file"));
         }
         if (tree == null || !tree.isObject()) {
-            throw new GraphValidationException(new GraphError("(file)", "the graph file must be a YAML mapping",
+            throw new GraphValidationException(new GraphError(
+                    "(file)",
+                    "the graph file must be a YAML mapping",
                     "start with 'name: my-graph' and a 'stages:' list"));
         }
         for (String override : overrides == null ? List.<String>of() : overrides) {
@@ -110,19 +121,24 @@ public final class GraphBinder {
 
     /** A YAML error where it is: the line and column, or the limit it broke. */
     private static GraphValidationException notYaml(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "(file)"
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? "(file)"
+                : "line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         String message = firstLine(e.getOriginalMessage());
         if (e instanceof StreamConstraintsException || message.contains("nesting depth")) {
-            return new GraphValidationException(new GraphError(where, "the file nests deeper than " + MAX_NESTING
-                    + " levels", "flatten the lists and mappings; a graph needs a few levels"));
+            return new GraphValidationException(new GraphError(
+                    where,
+                    "the file nests deeper than " + MAX_NESTING + " levels",
+                    "flatten the lists and mappings; a graph needs a few levels"));
         }
         if (message.startsWith("Duplicate field")) {
-            return new GraphValidationException(new GraphError(where, "the same key appears twice in one mapping: "
-                    + message.substring("Duplicate field ".length()), "keep one of the two (a later one would silently win)"));
+            return new GraphValidationException(new GraphError(
+                    where,
+                    "the same key appears twice in one mapping: " + message.substring("Duplicate field ".length()),
+                    "keep one of the two (a later one would silently win)"));
         }
-        return new GraphValidationException(new GraphError(where, "not valid YAML: " + message,
-                "fix the YAML syntax"));
+        return new GraphValidationException(new GraphError(where, "not valid YAML: " + message, "fix the YAML syntax"));
     }
 
     /** Binds the map arguments of a Jenkins step (or any plain map/list tree). */
@@ -145,14 +161,15 @@ public final class GraphBinder {
             for (int i = 0; i < node.size(); i++) {
                 String at = path + "[" + i + "]";
                 if (node.get(i).isNull()) {
-                    throw new GraphValidationException(new GraphError(at, "an empty entry in a list",
-                            "remove the empty entry or fill it in"));
+                    throw new GraphValidationException(
+                            new GraphError(at, "an empty entry in a list", "remove the empty entry or fill it in"));
                 }
                 requireNoEmptyEntries(node.get(i), at);
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(field -> requireNoEmptyEntries(field.getValue(),
-                    path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
+            node.fields()
+                    .forEachRemaining(field -> requireNoEmptyEntries(
+                            field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey()));
         }
     }
 
@@ -161,31 +178,44 @@ public final class GraphBinder {
         try {
             return json.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
-            throw new GraphValidationException(new GraphError(path(prefix, e), "unknown field '"
-                    + e.getPropertyName() + "'", "use one of: " + known));
+            String known = e.getKnownPropertyIds() == null
+                    ? ""
+                    : e.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
+            throw new GraphValidationException(new GraphError(
+                    path(prefix, e), "unknown field '" + e.getPropertyName() + "'", "use one of: " + known));
         } catch (ValueInstantiationException e) {
             // Our own creators (count) say what is wrong; a record refusing a null says nothing useful.
             String problem = e.getCause() instanceof IllegalArgumentException cause && cause.getMessage() != null
-                    ? cause.getMessage() : "an empty value in a list or mapping";
-            throw new GraphValidationException(new GraphError(path(prefix, e), problem,
-                    "check the field against the documented format"));
+                    ? cause.getMessage()
+                    : "an empty value in a list or mapping";
+            throw new GraphValidationException(
+                    new GraphError(path(prefix, e), problem, "check the field against the documented format"));
         } catch (MismatchedInputException e) {
-            throw new GraphValidationException(new GraphError(path(prefix, e), "expected "
-                    + FieldTypes.expected(e.getTargetType()) + ", got " + FieldTypes.describe(nodeAt(tree, e)),
+            throw new GraphValidationException(new GraphError(
+                    path(prefix, e),
+                    "expected " + FieldTypes.expected(e.getTargetType()) + ", got "
+                            + FieldTypes.describe(nodeAt(tree, e)),
                     "write " + FieldTypes.example(e.getTargetType())));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof InputCoercionException tooLarge) {
-                throw new GraphValidationException(new GraphError(path(prefix, e), "the number " + nodeAt(tree, e)
-                        + " is too large for this field", "use a whole number up to " + Integer.MAX_VALUE));
+                throw new GraphValidationException(new GraphError(
+                        path(prefix, e),
+                        "the number " + nodeAt(tree, e) + " is too large for this field",
+                        "use a whole number up to " + Integer.MAX_VALUE));
             }
-            throw new GraphValidationException(new GraphError(path(prefix, e), FieldTypes.withoutJavaNames(
-                    firstLine(e.getOriginalMessage())), "check the field's type against the documented format"));
+            throw new GraphValidationException(new GraphError(
+                    path(prefix, e),
+                    FieldTypes.withoutJavaNames(firstLine(e.getOriginalMessage())),
+                    "check the field's type against the documented format"));
         } catch (JsonProcessingException e) {
             // e.g. a number too large for its field; the parser does not know the field's path here.
-            throw new GraphValidationException(new GraphError(prefix.isEmpty() ? "(file)" : prefix,
-                    FieldTypes.withoutJavaNames(firstLine(e.getOriginalMessage())), "check the values' sizes and types"));
+            throw new GraphValidationException(new GraphError(
+                    prefix.isEmpty() ? "(file)" : prefix,
+                    FieldTypes.withoutJavaNames(firstLine(e.getOriginalMessage())),
+                    "check the values' sizes and types"));
         }
     }
 
@@ -196,7 +226,9 @@ public final class GraphBinder {
             if (node == null) {
                 return null;
             }
-            node = ref.getIndex() >= 0 ? node.get(ref.getIndex()) : ref.getFieldName() != null ? node.get(ref.getFieldName()) : node;
+            node = ref.getIndex() >= 0
+                    ? node.get(ref.getIndex())
+                    : ref.getFieldName() != null ? node.get(ref.getFieldName()) : node;
         }
         return node;
     }
@@ -231,8 +263,8 @@ public final class GraphBinder {
     private void applyOverride(ObjectNode root, String override) {
         int eq = override.indexOf('=');
         if (eq <= 0) {
-            throw new GraphValidationException(new GraphError("--set " + override, "expected path=value",
-                    "write e.g. --set stages.score.timeout=600"));
+            throw new GraphValidationException(new GraphError(
+                    "--set " + override, "expected path=value", "write e.g. --set stages.score.timeout=600"));
         }
         String path = override.substring(0, eq).trim();
         JsonNode value;
@@ -255,8 +287,8 @@ public final class GraphBinder {
         } else if (node instanceof ArrayNode array && last.matches("\\d+") && Integer.parseInt(last) < array.size()) {
             array.set(Integer.parseInt(last), value);
         } else {
-            throw new GraphValidationException(new GraphError("--set " + path, "cannot set '" + last + "' here",
-                    "point the path at a field of a mapping"));
+            throw new GraphValidationException(new GraphError(
+                    "--set " + path, "cannot set '" + last + "' here", "point the path at a field of a mapping"));
         }
     }
 
@@ -277,7 +309,7 @@ public final class GraphBinder {
             }
             return next;
         }
-        throw new GraphValidationException(new GraphError("--set " + path, "no element '" + part + "'",
-                "name an existing stage or index"));
+        throw new GraphValidationException(
+                new GraphError("--set " + path, "no element '" + part + "'", "name an existing stage or index"));
     }
 }

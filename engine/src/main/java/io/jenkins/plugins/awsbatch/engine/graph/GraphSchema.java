@@ -21,15 +21,16 @@ public final class GraphSchema {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final ObjectNode definitions = NODES.objectNode();
 
-    private GraphSchema() {
-    }
+    private GraphSchema() {}
 
     public static ObjectNode generate() {
         GraphSchema generator = new GraphSchema();
         ObjectNode root = NODES.objectNode();
         root.put("$schema", "http://json-schema.org/draft-07/schema#");
         root.put("title", "batchgraph.yaml");
-        root.put("description", "A fan-out/fan-in job graph for AWS Batch or the embedded local engine (docs/graph-file.md).");
+        root.put(
+                "description",
+                "A fan-out/fan-in job graph for AWS Batch or the embedded local engine (docs/graph-file.md).");
         ObjectNode graph = generator.recordSchema(GraphSpec.class);
         root.setAll(graph);
         root.putArray("required").add("name").add("stages");
@@ -114,8 +115,10 @@ public final class GraphSchema {
     private ObjectNode special(Class<?> c) {
         if (c == CountSpec.class) {
             ObjectNode schema = NODES.objectNode();
-            schema.put("description", "jobs of an aggregate stage: a number, an expression of the item count like"
-                    + " 'ceil(items / 1000)', or {partitionsFrom: STAGE}");
+            schema.put(
+                    "description",
+                    "jobs of an aggregate stage: a number, an expression of the item count like"
+                            + " 'ceil(items / 1000)', or {partitionsFrom: STAGE}");
             ArrayNode any = schema.putArray("anyOf");
             any.addObject().put("type", "integer").put("minimum", 1);
             any.addObject().put("type", "string");
@@ -128,7 +131,9 @@ public final class GraphSchema {
         }
         if (c == StageDependency.class) {
             ObjectNode schema = NODES.objectNode();
-            schema.put("description", "a stage name (after the whole stage) or {stage, type: N_TO_N} (child i after child i)");
+            schema.put(
+                    "description",
+                    "a stage name (after the whole stage) or {stage, type: N_TO_N} (child i after child i)");
             ArrayNode any = schema.putArray("anyOf");
             any.addObject().put("type", "string");
             ObjectNode object = recordSchema(StageDependency.class);

@@ -28,7 +28,8 @@ public record GraphSpec(
     public static final String LOCAL_BARRIER_DEFINITION = "batchgraph-barrier";
 
     public GraphSpec {
-        jobDefinitions = jobDefinitions == null ? Map.of()
+        jobDefinitions = jobDefinitions == null
+                ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(jobDefinitions));
         stages = stages == null ? List.of() : List.copyOf(stages);
     }
@@ -51,23 +52,78 @@ public record GraphSpec(
     }
 
     public GraphSpec withEngine(String newEngine) {
-        return new GraphSpec(name, newEngine, region, store, queue, mode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
+        return new GraphSpec(
+                name,
+                newEngine,
+                region,
+                store,
+                queue,
+                mode,
+                plan,
+                jobDefinitions,
+                stages,
+                notifications,
+                barrierJobDefinition);
     }
 
     public GraphSpec withStore(String newStore) {
-        return new GraphSpec(name, engine, region, newStore, queue, mode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
+        return new GraphSpec(
+                name,
+                engine,
+                region,
+                newStore,
+                queue,
+                mode,
+                plan,
+                jobDefinitions,
+                stages,
+                notifications,
+                barrierJobDefinition);
     }
 
     public GraphSpec withMode(String newMode) {
-        return new GraphSpec(name, engine, region, store, queue, newMode, plan, jobDefinitions, stages, notifications, barrierJobDefinition);
+        return new GraphSpec(
+                name,
+                engine,
+                region,
+                store,
+                queue,
+                newMode,
+                plan,
+                jobDefinitions,
+                stages,
+                notifications,
+                barrierJobDefinition);
     }
 
     public GraphSpec withNotifications(NotifySpec newNotifications) {
-        return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, stages, newNotifications, barrierJobDefinition);
+        return new GraphSpec(
+                name,
+                engine,
+                region,
+                store,
+                queue,
+                mode,
+                plan,
+                jobDefinitions,
+                stages,
+                newNotifications,
+                barrierJobDefinition);
     }
 
     public GraphSpec withStages(List<StageSpec> newStages) {
-        return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, newStages, notifications, barrierJobDefinition);
+        return new GraphSpec(
+                name,
+                engine,
+                region,
+                store,
+                queue,
+                mode,
+                plan,
+                jobDefinitions,
+                newStages,
+                notifications,
+                barrierJobDefinition);
     }
 
     public static Builder builder() {
@@ -76,8 +132,17 @@ public record GraphSpec(
 
     /** This graph as a builder, to change a few fields. */
     public Builder toBuilder() {
-        return new Builder().name(name).engine(engine).region(region).store(store).queue(queue).mode(mode).plan(plan)
-                .jobDefinitions(jobDefinitions).stages(stages).notifications(notifications)
+        return new Builder()
+                .name(name)
+                .engine(engine)
+                .region(region)
+                .store(store)
+                .queue(queue)
+                .mode(mode)
+                .plan(plan)
+                .jobDefinitions(jobDefinitions)
+                .stages(stages)
+                .notifications(notifications)
                 .barrierJobDefinition(barrierJobDefinition);
     }
 
@@ -95,8 +160,7 @@ public record GraphSpec(
         private NotifySpec notifications;
         private String barrierJobDefinition;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder name(String value) {
             this.name = value;
@@ -154,7 +218,17 @@ public record GraphSpec(
         }
 
         public GraphSpec build() {
-            return new GraphSpec(name, engine, region, store, queue, mode, plan, jobDefinitions, stages, notifications,
+            return new GraphSpec(
+                    name,
+                    engine,
+                    region,
+                    store,
+                    queue,
+                    mode,
+                    plan,
+                    jobDefinitions,
+                    stages,
+                    notifications,
                     barrierJobDefinition);
         }
     }

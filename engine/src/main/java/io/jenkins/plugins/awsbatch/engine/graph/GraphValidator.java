@@ -50,7 +50,9 @@ public final class GraphValidator {
             try {
                 CountExpression.parse(count.expression()).evaluate(items);
             } catch (IllegalArgumentException e) {
-                errors.add(new GraphError("stages[" + i + "].count", e.getMessage(),
+                errors.add(new GraphError(
+                        "stages[" + i + "].count",
+                        e.getMessage(),
                         "bound it, e.g. \"min(" + CountExpression.MAX_COUNT + ", max(1, ceil(items / 1000)))\""));
             }
         }
@@ -91,10 +93,14 @@ public final class GraphValidator {
                 StageSpec stage = stages.get(i);
                 String path = "stages[" + i + "]";
                 if (stage.name() == null || !NAME.matcher(stage.name()).matches()) {
-                    error(path + ".name", "stage name '" + stage.name() + "' is missing or invalid",
+                    error(
+                            path + ".name",
+                            "stage name '" + stage.name() + "' is missing or invalid",
                             "use 1-64 letters, digits, '-' or '_'");
                 } else if (indexByName.putIfAbsent(stage.name(), i) != null) {
-                    error(path + ".name", "stage name '" + stage.name() + "' is used twice",
+                    error(
+                            path + ".name",
+                            "stage name '" + stage.name() + "' is used twice",
                             "give every stage its own name");
                 }
             }
@@ -109,7 +115,9 @@ public final class GraphValidator {
 
         private void checkTop() {
             if (graph.name() == null || !NAME.matcher(graph.name()).matches()) {
-                error("name", "graph name '" + graph.name() + "' is missing or invalid",
+                error(
+                        "name",
+                        "graph name '" + graph.name() + "' is missing or invalid",
                         "use 1-64 letters, digits, '-' or '_'");
             }
             checkBatchName(graph.queue(), "queue", "job queue");
@@ -128,8 +136,10 @@ public final class GraphValidator {
                 for (int i = 0; i < graph.stages().size(); i++) {
                     StageSpec stage = graph.stages().get(i);
                     if (stage.type() != StageType.CLEANUP && ExecutionModes.isGated(graph.withMode(null), stage)) {
-                        error("mode", "stage '" + stage.name() + "' must be judged before it is submitted (tolerated "
-                                + "failures, retried items, waves or a partition count upstream), so it cannot run upfront",
+                        error(
+                                "mode",
+                                "stage '" + stage.name() + "' must be judged before it is submitted (tolerated "
+                                        + "failures, retried items, waves or a partition count upstream), so it cannot run upfront",
                                 "remove mode: upfront (auto picks gated where needed)");
                         break;
                     }
@@ -139,19 +149,30 @@ public final class GraphValidator {
                 error("stages", "the graph has no stages", "add at least one stage");
             }
             String itemStore = graph.plan() == null ? null : graph.plan().itemStore();
-            if (itemStore != null && !itemStore.equals("store") && !itemStore.matches("dynamodb:[A-Za-z0-9_.-]{3,255}")) {
-                error("plan.itemStore", "unknown item store '" + itemStore + "'", "use store (default) or dynamodb:TABLE");
+            if (itemStore != null
+                    && !itemStore.equals("store")
+                    && !itemStore.matches("dynamodb:[A-Za-z0-9_.-]{3,255}")) {
+                error(
+                        "plan.itemStore",
+                        "unknown item store '" + itemStore + "'",
+                        "use store (default) or dynamodb:TABLE");
             }
             if (itemStore != null && itemStore.startsWith("dynamodb:") && engine != EngineKind.AWS) {
                 error("plan.itemStore", "DynamoDB needs the aws engine", "remove itemStore, or set engine: aws");
             }
             String itemLayout = graph.plan() == null ? null : graph.plan().itemLayout();
             if (!ItemLayout.isValid(itemLayout)) {
-                error("plan.itemLayout", "unknown item layout '" + itemLayout + "'",
+                error(
+                        "plan.itemLayout",
+                        "unknown item layout '" + itemLayout + "'",
                         "use auto (default: per-item up to " + ItemLayout.AUTO_PACKED_ABOVE + " items, packed past it),"
                                 + " packed or per-item");
-            } else if (ItemLayout.PACKED.id().equals(itemLayout) && itemStore != null && itemStore.startsWith("dynamodb:")) {
-                error("plan.itemLayout", "a DynamoDB item table keeps one table item per item, it is never packed",
+            } else if (ItemLayout.PACKED.id().equals(itemLayout)
+                    && itemStore != null
+                    && itemStore.startsWith("dynamodb:")) {
+                error(
+                        "plan.itemLayout",
+                        "a DynamoDB item table keeps one table item per item, it is never packed",
                         "remove itemLayout, or remove itemStore to pack the items in the run's store");
             }
             ItemSourceSpec items = graph.plan() == null ? null : graph.plan().items();
@@ -161,17 +182,29 @@ public final class GraphValidator {
                     error("plan.items", "array stages need items", "add plan: {items: {file: items.csv}}");
                 }
             } else {
-                int sources = (items.list() != null ? 1 : 0) + (items.file() != null ? 1 : 0) + (items.s3() != null ? 1 : 0);
+                int sources =
+                        (items.list() != null ? 1 : 0) + (items.file() != null ? 1 : 0) + (items.s3() != null ? 1 : 0);
                 if (sources != 1) {
-                    error("plan.items", "exactly one of list, file, s3 is required, found " + sources,
+                    error(
+                            "plan.items",
+                            "exactly one of list, file, s3 is required, found " + sources,
                             "keep one item source");
                 }
                 if (items.file() != null && !items.file().matches("(?i).*\\.(json|jsonl|ndjson|csv|xlsx)")) {
-                    error("plan.items.file", "unsupported file type '" + items.file() + "'",
+                    error(
+                            "plan.items.file",
+                            "unsupported file type '" + items.file() + "'",
                             "use a .json, .jsonl, .csv or .xlsx file");
                 }
-                if (items.sheet() != null && (items.file() == null || !items.file().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx"))) {
-                    error("plan.items.sheet", "sheet applies to .xlsx files only", "remove sheet, or read an .xlsx file");
+                if (items.sheet() != null
+                        && (items.file() == null
+                                || !items.file()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .endsWith(".xlsx"))) {
+                    error(
+                            "plan.items.sheet",
+                            "sheet applies to .xlsx files only",
+                            "remove sheet, or read an .xlsx file");
                 }
                 if (items.s3() != null && !items.s3().startsWith("s3://")) {
                     error("plan.items.s3", "'" + items.s3() + "' is not an S3 URI", "write s3://BUCKET/PREFIX/");
@@ -181,28 +214,41 @@ public final class GraphValidator {
 
         /** AWS Batch's names for job queues (or their ARNs), and for fair-share identifiers. */
         private static final String BATCH_NAME_PART = "[A-Za-z0-9_-]{1," + BatchLimits.MAX_NAME_LENGTH + "}";
+
         private static final Pattern BATCH_NAME = Pattern.compile(
                 BATCH_NAME_PART + "|arn:aws[a-z-]*:batch:[a-z0-9-]+:\\d{12}:[a-z-]+/" + BATCH_NAME_PART);
         private static final Pattern SHARE_IDENTIFIER = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
         private void checkBatchName(String value, String path, String what) {
             if (value != null && !BATCH_NAME.matcher(value).matches()) {
-                error(path, "'" + value + "' is not a " + what + " name", "use 1-" + BatchLimits.MAX_NAME_LENGTH + " letters, digits, '-' or '_' (or its ARN)");
+                error(
+                        path,
+                        "'" + value + "' is not a " + what + " name",
+                        "use 1-" + BatchLimits.MAX_NAME_LENGTH + " letters, digits, '-' or '_' (or its ARN)");
             }
         }
 
         private void checkStage(StageSpec stage, String path) {
             checkBatchName(stage.queue(), path + ".queue", "job queue");
-            if (stage.shareIdentifier() != null && !SHARE_IDENTIFIER.matcher(stage.shareIdentifier()).matches()) {
-                error(path + ".shareIdentifier", "'" + stage.shareIdentifier() + "' is not a share identifier",
+            if (stage.shareIdentifier() != null
+                    && !SHARE_IDENTIFIER.matcher(stage.shareIdentifier()).matches()) {
+                error(
+                        path + ".shareIdentifier",
+                        "'" + stage.shareIdentifier() + "' is not a share identifier",
                         "use 1-255 letters, digits or '_'");
             }
-            if (stage.command() != null && (stage.command().isEmpty() || stage.command().stream().anyMatch(c -> c == null || c.isEmpty()))) {
-                error(path + ".command", "the command override is empty or has an empty word",
+            if (stage.command() != null
+                    && (stage.command().isEmpty()
+                            || stage.command().stream().anyMatch(c -> c == null || c.isEmpty()))) {
+                error(
+                        path + ".command",
+                        "the command override is empty or has an empty word",
                         "remove command (the job definition's runs) or list its words, e.g. [python3, job.py]");
             }
             if (stage.jobDefinition() == null && !stage.isBuiltInCleanup()) {
-                error(path + ".jobDefinition", "stage '" + stage.name() + "' has no job definition",
+                error(
+                        path + ".jobDefinition",
+                        "stage '" + stage.name() + "' has no job definition",
                         "set jobDefinition to a name under jobDefinitions (local) or a registered definition (aws)");
             }
             violation(BatchLimits.timeout(stage.timeout(), path + ".timeout"));
@@ -210,7 +256,10 @@ public final class GraphValidator {
                 checkRetry(stage.retry().toStrategy(), path + ".retry", errors);
             }
             if (stage.maxConcurrency() != null && stage.maxConcurrency() < 1) {
-                error(path + ".maxConcurrency", "maxConcurrency must be at least 1", "remove it or set a positive number");
+                error(
+                        path + ".maxConcurrency",
+                        "maxConcurrency must be at least 1",
+                        "remove it or set a positive number");
             }
             if (stage.toleratedFailurePercent() != null
                     && (stage.toleratedFailurePercent() < 0 || stage.toleratedFailurePercent() > 100)) {
@@ -231,13 +280,18 @@ public final class GraphValidator {
                     error(path + ".sequential", "only array stages run children in sequence", "remove sequential");
                 }
                 if (stage.toleratesFailures() || stage.retryRounds() > 0) {
-                    error(path, "tolerated failures and retryFailedItems apply to array stages only",
+                    error(
+                            path,
+                            "tolerated failures and retryFailedItems apply to array stages only",
                             "move them to an array stage");
                 }
             }
             if (stage.count() != null) {
                 if (stage.type() != StageType.AGGREGATE) {
-                    error(path + ".count", "count applies to aggregate stages only", "remove count or make the stage type: aggregate");
+                    error(
+                            path + ".count",
+                            "count applies to aggregate stages only",
+                            "remove count or make the stage type: aggregate");
                 }
                 checkCount(stage.count(), path + ".count");
             }
@@ -246,14 +300,16 @@ public final class GraphValidator {
             tags.put(JobTags.STAGE, "stage name");
             BatchLimits.Violation tagProblem = BatchLimits.tags(tags, path + ".tags");
             if (tagProblem != null) {
-                error(tagProblem.field(), tagProblem.problem() + " (with the engine's " + JobTags.RUN + " and "
-                        + JobTags.STAGE + ")", "keep at most " + (BatchLimits.MAX_TAGS - 2)
-                        + " tags of your own, within AWS Batch's limits");
+                error(
+                        tagProblem.field(),
+                        tagProblem.problem() + " (with the engine's " + JobTags.RUN + " and " + JobTags.STAGE + ")",
+                        "keep at most " + (BatchLimits.MAX_TAGS - 2) + " tags of your own, within AWS Batch's limits");
             }
             violation(BatchLimits.schedulingPriority(stage.schedulingPriority(), path + ".schedulingPriority"));
             EnvironmentNames.check(stage.environment(), path + ".environment", errors);
             checkResources(stage.vcpus(), stage.memory(), path);
-            BatchLimits.Violation dependencies = BatchLimits.dependencies(stage.dependsOn().size(), path + ".dependsOn");
+            BatchLimits.Violation dependencies =
+                    BatchLimits.dependencies(stage.dependsOn().size(), path + ".dependsOn");
             if (dependencies != null) {
                 violation(dependencies.withFix("depend on fewer stages, or add an intermediate single stage"));
             }
@@ -264,28 +320,38 @@ public final class GraphValidator {
         }
 
         private void checkCount(CountSpec count, String path) {
-            int set = (count.fixed() != null ? 1 : 0) + (count.expression() != null ? 1 : 0)
+            int set = (count.fixed() != null ? 1 : 0)
+                    + (count.expression() != null ? 1 : 0)
                     + (count.partitionsFrom() != null ? 1 : 0);
             if (set != 1) {
-                error(path, "count needs exactly one of a number, an expression or partitionsFrom",
+                error(
+                        path,
+                        "count needs exactly one of a number, an expression or partitionsFrom",
                         "write count: 1, count: \"ceil(items / 1000)\" or count: {partitionsFrom: STAGE}");
                 return;
             }
             if (count.fixed() != null && (count.fixed() < 1 || count.fixed() > BatchLimits.MAX_ARRAY_SIZE)) {
-                error(path, "count must be between 1 and " + BatchLimits.MAX_ARRAY_SIZE + ", got " + count.fixed(),
+                error(
+                        path,
+                        "count must be between 1 and " + BatchLimits.MAX_ARRAY_SIZE + ", got " + count.fixed(),
                         "set a count from 1 to " + BatchLimits.MAX_ARRAY_SIZE);
             }
             if (count.expression() != null) {
                 try {
                     CountExpression.parse(count.expression());
                 } catch (IllegalArgumentException e) {
-                    error(path, e.getMessage(), "write e.g. \"ceil(items / 1000)\" using items, numbers, + - * / and ceil/floor/min/max");
+                    error(
+                            path,
+                            e.getMessage(),
+                            "write e.g. \"ceil(items / 1000)\" using items, numbers, + - * / and ceil/floor/min/max");
                 }
             }
             if (count.partitionsFrom() != null) {
                 Integer target = indexByName.get(count.partitionsFrom());
                 if (target == null) {
-                    error(path + ".partitionsFrom", "unknown stage '" + count.partitionsFrom() + "'",
+                    error(
+                            path + ".partitionsFrom",
+                            "unknown stage '" + count.partitionsFrom() + "'",
                             "name one of " + indexByName.keySet());
                 }
             }
@@ -310,22 +376,34 @@ public final class GraphValidator {
             }
             StageSpec upstream = graph.stages().get(target);
             if (dep.type() == io.jenkins.plugins.awsbatch.engine.batch.DependencyType.SEQUENTIAL) {
-                error(path + ".type", "SEQUENTIAL is not a dependency between stages",
+                error(
+                        path + ".type",
+                        "SEQUENTIAL is not a dependency between stages",
                         "use sequential: true on the array stage, or N_TO_N");
             }
             if (dep.isNToN() && (stage.type() != StageType.ARRAY || upstream.type() != StageType.ARRAY)) {
-                error(path + ".type", "N_TO_N pairs children of two arrays of the same size, but '"
-                        + (stage.type() != StageType.ARRAY ? stage.name() : upstream.name()) + "' is not an array stage",
+                error(
+                        path + ".type",
+                        "N_TO_N pairs children of two arrays of the same size, but '"
+                                + (stage.type() != StageType.ARRAY ? stage.name() : upstream.name())
+                                + "' is not an array stage",
                         "depend on the whole stage (write just the stage name)");
             }
-            if (dep.isNToN() && upstream.type() == StageType.ARRAY && stage.type() == StageType.ARRAY
+            if (dep.isNToN()
+                    && upstream.type() == StageType.ARRAY
+                    && stage.type() == StageType.ARRAY
                     && (upstream.toleratesFailures() || upstream.retryRounds() > 0)) {
                 // Items that failed upstream are dropped, so the next array is smaller: no longer the same size.
-                error(path + ".type", "N_TO_N needs arrays of the same size, but '" + upstream.name()
-                        + "' may drop failed items", "depend on the whole stage");
+                error(
+                        path + ".type",
+                        "N_TO_N needs arrays of the same size, but '" + upstream.name() + "' may drop failed items",
+                        "depend on the whole stage");
             }
             if (upstream.type() == StageType.CLEANUP) {
-                error(path + ".stage", "nothing can run after cleanup: its data is gone", "make cleanup the last stage");
+                error(
+                        path + ".stage",
+                        "nothing can run after cleanup: its data is gone",
+                        "make cleanup the last stage");
             }
         }
 
@@ -334,7 +412,9 @@ public final class GraphValidator {
             for (StageSpec stage : graph.stages()) {
                 List<String> targets = new ArrayList<>();
                 for (StageDependency dep : stage.dependsOn()) {
-                    if (dep != null && dep.stage() != null && indexByName.containsKey(dep.stage())
+                    if (dep != null
+                            && dep.stage() != null
+                            && indexByName.containsKey(dep.stage())
                             && !dep.stage().equals(stage.name())) {
                         targets.add(dep.stage());
                     }
@@ -345,14 +425,17 @@ public final class GraphValidator {
             for (String name : indexByName.keySet()) {
                 List<String> path = new ArrayList<>();
                 if (visit(name, edges, state, path)) {
-                    error("stages[" + indexByName.get(path.get(0)) + "].dependsOn", "dependency cycle: "
-                            + String.join(" -> ", path), "remove one dependency of the cycle");
+                    error(
+                            "stages[" + indexByName.get(path.get(0)) + "].dependsOn",
+                            "dependency cycle: " + String.join(" -> ", path),
+                            "remove one dependency of the cycle");
                     return;
                 }
             }
         }
 
-        private boolean visit(String name, Map<String, List<String>> edges, Map<String, Integer> state, List<String> path) {
+        private boolean visit(
+                String name, Map<String, List<String>> edges, Map<String, Integer> state, List<String> path) {
             Integer s = state.get(name);
             if (s != null && s == 2) {
                 return false;
@@ -381,20 +464,33 @@ public final class GraphValidator {
                     continue;
                 }
                 String base = stage.jobDefinition().replaceFirst(":\\d+$", "");
-                if (local && !graph.jobDefinitions().containsKey(base) && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
-                    error("stages[" + i + "].jobDefinition", "job definition '" + stage.jobDefinition()
-                            + "' is not declared", "add it under jobDefinitions (known: " + graph.jobDefinitions().keySet() + ")");
-                } else if (local && !base.equals(stage.jobDefinition()) && !stage.jobDefinition().endsWith(":1")
+                if (local
+                        && !graph.jobDefinitions().containsKey(base)
+                        && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
+                    error(
+                            "stages[" + i + "].jobDefinition",
+                            "job definition '" + stage.jobDefinition() + "' is not declared",
+                            "add it under jobDefinitions (known: "
+                                    + graph.jobDefinitions().keySet() + ")");
+                } else if (local
+                        && !base.equals(stage.jobDefinition())
+                        && !stage.jobDefinition().endsWith(":1")
                         && !graph.jobDefinitions().containsKey(stage.jobDefinition())) {
                     // The local engine registers each declared definition once, as revision 1.
-                    error("stages[" + i + "].jobDefinition", "'" + stage.jobDefinition() + "' is not an ACTIVE job definition",
+                    error(
+                            "stages[" + i + "].jobDefinition",
+                            "'" + stage.jobDefinition() + "' is not an ACTIVE job definition",
                             "name an ACTIVE revision (" + base + ":1) or register it again");
                 }
             }
-            for (Map.Entry<String, JobDefinitionSpec> def : graph.jobDefinitions().entrySet()) {
+            for (Map.Entry<String, JobDefinitionSpec> def :
+                    graph.jobDefinitions().entrySet()) {
                 String path = "jobDefinitions." + def.getKey();
                 if (!NAME.matcher(def.getKey()).matches()) {
-                    error(path, "job definition name '" + def.getKey() + "' is invalid", "use 1-64 letters, digits, '-' or '_'");
+                    error(
+                            path,
+                            "job definition name '" + def.getKey() + "' is invalid",
+                            "use 1-64 letters, digits, '-' or '_'");
                 }
                 JobDefinitionSpec spec = def.getValue();
                 if (spec == null) {
@@ -416,10 +512,16 @@ public final class GraphValidator {
         /** AWS Batch's floor: a job needs at least one vCPU and 4 MiB of memory. */
         private void checkResources(Integer vcpus, Integer memory, String path) {
             if (vcpus != null && vcpus < 1) {
-                error(path + ".vcpus", "vcpus must be at least 1, got " + vcpus, "set a whole number of vCPUs, e.g. vcpus: 1");
+                error(
+                        path + ".vcpus",
+                        "vcpus must be at least 1, got " + vcpus,
+                        "set a whole number of vCPUs, e.g. vcpus: 1");
             }
             if (memory != null && memory < 4) {
-                error(path + ".memory", "memory must be at least 4 MiB, got " + memory, "set memory in MiB, e.g. memory: 2048");
+                error(
+                        path + ".memory",
+                        "memory must be at least 4 MiB, got " + memory,
+                        "set memory in MiB, e.g. memory: 2048");
             }
         }
 
@@ -433,8 +535,10 @@ public final class GraphValidator {
                 if (first < 0) {
                     first = i;
                 } else {
-                    error("stages[" + i + "].type", "a graph has at most one cleanup stage, and stages[" + first
-                            + "] is one already", "remove this stage, or make it another type");
+                    error(
+                            "stages[" + i + "].type",
+                            "a graph has at most one cleanup stage, and stages[" + first + "] is one already",
+                            "remove this stage, or make it another type");
                 }
             }
         }

@@ -11,8 +11,10 @@ public record RetrySpec(Integer attempts, List<ExitRule> evaluateOnExit) {
     }
 
     public RetryStrategy toStrategy() {
-        return new RetryStrategy(attempts == null ? 1 : attempts, evaluateOnExit.stream()
-                .map(r -> new EvaluateOnExit(r.onExitCode(), r.onStatusReason(), r.onReason(), r.action()))
-                .toList());
+        return new RetryStrategy(
+                attempts == null ? 1 : attempts,
+                evaluateOnExit.stream()
+                        .map(r -> new EvaluateOnExit(r.onExitCode(), r.onStatusReason(), r.onReason(), r.action()))
+                        .toList());
     }
 }

@@ -62,12 +62,29 @@ public record StageSpec(
     }
 
     public Builder toBuilder() {
-        return new Builder().name(name).type(type).jobDefinition(jobDefinition).queue(queue).command(command)
-                .environment(environment).parameters(parameters).tags(tags).retry(retry).timeout(timeout)
-                .vcpus(vcpus).memory(memory).maxConcurrency(maxConcurrency).consumableResource(consumableResource)
-                .toleratedFailurePercent(toleratedFailurePercent).toleratedFailureCount(toleratedFailureCount)
-                .retryFailedItems(retryFailedItems).dependsOn(dependsOn).count(count).sequential(sequential)
-                .shareIdentifier(shareIdentifier).schedulingPriority(schedulingPriority);
+        return new Builder()
+                .name(name)
+                .type(type)
+                .jobDefinition(jobDefinition)
+                .queue(queue)
+                .command(command)
+                .environment(environment)
+                .parameters(parameters)
+                .tags(tags)
+                .retry(retry)
+                .timeout(timeout)
+                .vcpus(vcpus)
+                .memory(memory)
+                .maxConcurrency(maxConcurrency)
+                .consumableResource(consumableResource)
+                .toleratedFailurePercent(toleratedFailurePercent)
+                .toleratedFailureCount(toleratedFailureCount)
+                .retryFailedItems(retryFailedItems)
+                .dependsOn(dependsOn)
+                .count(count)
+                .sequential(sequential)
+                .shareIdentifier(shareIdentifier)
+                .schedulingPriority(schedulingPriority);
     }
 
     public static final class Builder {
@@ -94,33 +111,139 @@ public record StageSpec(
         private String shareIdentifier;
         private Integer schedulingPriority;
 
-        public Builder name(String v) { name = v; return this; }
-        public Builder type(StageType v) { type = v; return this; }
-        public Builder jobDefinition(String v) { jobDefinition = v; return this; }
-        public Builder queue(String v) { queue = v; return this; }
-        public Builder command(List<String> v) { command = v; return this; }
-        public Builder environment(Map<String, String> v) { environment = v; return this; }
-        public Builder parameters(Map<String, String> v) { parameters = v; return this; }
-        public Builder tags(Map<String, String> v) { tags = v; return this; }
-        public Builder retry(RetrySpec v) { retry = v; return this; }
-        public Builder timeout(Integer v) { timeout = v; return this; }
-        public Builder vcpus(Integer v) { vcpus = v; return this; }
-        public Builder memory(Integer v) { memory = v; return this; }
-        public Builder maxConcurrency(Integer v) { maxConcurrency = v; return this; }
-        public Builder consumableResource(String v) { consumableResource = v; return this; }
-        public Builder toleratedFailurePercent(Double v) { toleratedFailurePercent = v; return this; }
-        public Builder toleratedFailureCount(Integer v) { toleratedFailureCount = v; return this; }
-        public Builder retryFailedItems(Integer v) { retryFailedItems = v; return this; }
-        public Builder dependsOn(List<StageDependency> v) { dependsOn = v; return this; }
-        public Builder count(CountSpec v) { count = v; return this; }
-        public Builder sequential(Boolean v) { sequential = v; return this; }
-        public Builder shareIdentifier(String v) { shareIdentifier = v; return this; }
-        public Builder schedulingPriority(Integer v) { schedulingPriority = v; return this; }
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder type(StageType v) {
+            type = v;
+            return this;
+        }
+
+        public Builder jobDefinition(String v) {
+            jobDefinition = v;
+            return this;
+        }
+
+        public Builder queue(String v) {
+            queue = v;
+            return this;
+        }
+
+        public Builder command(List<String> v) {
+            command = v;
+            return this;
+        }
+
+        public Builder environment(Map<String, String> v) {
+            environment = v;
+            return this;
+        }
+
+        public Builder parameters(Map<String, String> v) {
+            parameters = v;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> v) {
+            tags = v;
+            return this;
+        }
+
+        public Builder retry(RetrySpec v) {
+            retry = v;
+            return this;
+        }
+
+        public Builder timeout(Integer v) {
+            timeout = v;
+            return this;
+        }
+
+        public Builder vcpus(Integer v) {
+            vcpus = v;
+            return this;
+        }
+
+        public Builder memory(Integer v) {
+            memory = v;
+            return this;
+        }
+
+        public Builder maxConcurrency(Integer v) {
+            maxConcurrency = v;
+            return this;
+        }
+
+        public Builder consumableResource(String v) {
+            consumableResource = v;
+            return this;
+        }
+
+        public Builder toleratedFailurePercent(Double v) {
+            toleratedFailurePercent = v;
+            return this;
+        }
+
+        public Builder toleratedFailureCount(Integer v) {
+            toleratedFailureCount = v;
+            return this;
+        }
+
+        public Builder retryFailedItems(Integer v) {
+            retryFailedItems = v;
+            return this;
+        }
+
+        public Builder dependsOn(List<StageDependency> v) {
+            dependsOn = v;
+            return this;
+        }
+
+        public Builder count(CountSpec v) {
+            count = v;
+            return this;
+        }
+
+        public Builder sequential(Boolean v) {
+            sequential = v;
+            return this;
+        }
+
+        public Builder shareIdentifier(String v) {
+            shareIdentifier = v;
+            return this;
+        }
+
+        public Builder schedulingPriority(Integer v) {
+            schedulingPriority = v;
+            return this;
+        }
 
         public StageSpec build() {
-            return new StageSpec(name, type, jobDefinition, queue, command, environment, parameters, tags, retry,
-                    timeout, vcpus, memory, maxConcurrency, consumableResource, toleratedFailurePercent,
-                    toleratedFailureCount, retryFailedItems, dependsOn, count, sequential, shareIdentifier,
+            return new StageSpec(
+                    name,
+                    type,
+                    jobDefinition,
+                    queue,
+                    command,
+                    environment,
+                    parameters,
+                    tags,
+                    retry,
+                    timeout,
+                    vcpus,
+                    memory,
+                    maxConcurrency,
+                    consumableResource,
+                    toleratedFailurePercent,
+                    toleratedFailureCount,
+                    retryFailedItems,
+                    dependsOn,
+                    count,
+                    sequential,
+                    shareIdentifier,
                     schedulingPriority);
         }
     }

@@ -26,10 +26,11 @@ public final class Extension {
     private final Map<String, JobDefinitionSpec> definitions;
     /** How the caller names its stages: {@code stages[k]} (a list), or the single stage's own fields. */
     private final boolean list;
+
     private final String callerName;
 
-    private Extension(List<StageSpec> stages, Map<String, JobDefinitionSpec> definitions, boolean list,
-                      String callerName) {
+    private Extension(
+            List<StageSpec> stages, Map<String, JobDefinitionSpec> definitions, boolean list, String callerName) {
         this.stages = List.copyOf(stages);
         this.definitions = Map.copyOf(definitions);
         this.list = list;
@@ -51,7 +52,9 @@ public final class Extension {
      */
     public static Extension fanOut(RunState prior, Object stageMaps, Map<String, ?> defaults, String queue) {
         if (!(stageMaps instanceof List<?> list) || list.isEmpty()) {
-            throw new GraphValidationException(new GraphError("stages", "expected a list of stage maps",
+            throw new GraphValidationException(new GraphError(
+                    "stages",
+                    "expected a list of stage maps",
                     "write e.g. [[name: 'score', jobDefinition: 'score:1']]"));
         }
         List<StageSpec> stages = new ArrayList<>();
@@ -72,9 +75,12 @@ public final class Extension {
             putDefault(stage, "queue", queue);
             boolean array = "array".equalsIgnoreCase(String.valueOf(stage.get("type")));
             if (!stage.containsKey("dependsOn") && previousName != null) {
-                stage.put("dependsOn", List.of(array && !previousDrops
-                        ? Map.of("stage", previousName, "type", "N_TO_N")
-                        : Map.of("stage", previousName)));
+                stage.put(
+                        "dependsOn",
+                        List.of(
+                                array && !previousDrops
+                                        ? Map.of("stage", previousName, "type", "N_TO_N")
+                                        : Map.of("stage", previousName)));
             }
             StageSpec spec = localDefinition(binder.stageFromMap(stage, path), prior, definitions, path);
             stages.add(spec);
@@ -88,8 +94,8 @@ public final class Extension {
      * One aggregate stage ({@code name} defaults to {@code aggregate}) after {@code upstream} (stages of the run;
      * every non-cleanup stage of the run when none of them is known).
      */
-    public static Extension aggregate(RunState prior, Map<String, ?> fields, List<String> upstream, String queue,
-                                      String callerName) {
+    public static Extension aggregate(
+            RunState prior, Map<String, ?> fields, List<String> upstream, String queue, String callerName) {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("name", fields.get("name") == null ? "aggregate" : fields.get("name"));
         stage.put("type", "aggregate");
@@ -97,10 +103,13 @@ public final class Extension {
             putDefault(stage, key, fields.get(key));
         }
         putDefault(stage, "queue", queue);
-        List<String> dependsOn = upstream.stream().filter(prior.stages::containsKey).toList();
+        List<String> dependsOn =
+                upstream.stream().filter(prior.stages::containsKey).toList();
         if (dependsOn.isEmpty()) {
-            dependsOn = prior.graph.stages().stream().filter(s -> s.type() != StageType.CLEANUP)
-                    .map(StageSpec::name).toList();
+            dependsOn = prior.graph.stages().stream()
+                    .filter(s -> s.type() != StageType.CLEANUP)
+                    .map(StageSpec::name)
+                    .toList();
         }
         if (!dependsOn.isEmpty()) {
             stage.put("dependsOn", dependsOn);
@@ -109,8 +118,8 @@ public final class Extension {
     }
 
     /** A cleanup stage run as a Batch job of {@code jobDefinition}. */
-    public static Extension cleanupJob(RunState prior, String name, String jobDefinition, String queue,
-                                       String callerName) {
+    public static Extension cleanupJob(
+            RunState prior, String name, String jobDefinition, String queue, String callerName) {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("name", name);
         stage.put("type", "cleanup");
@@ -177,8 +186,8 @@ public final class Extension {
      * On the local engine a stage's definition says which command runs; a host without a {@code jobDefinitions:}
      * block defines one from the stage's {@code command} when the run has none of that name.
      */
-    private static StageSpec localDefinition(StageSpec spec, RunState prior, Map<String, JobDefinitionSpec> definitions,
-                                             String path) {
+    private static StageSpec localDefinition(
+            StageSpec spec, RunState prior, Map<String, JobDefinitionSpec> definitions, String path) {
         if (!EngineKind.isLocal(prior.engine) || spec.jobDefinition() == null) {
             return spec;
         }
@@ -187,18 +196,23 @@ public final class Extension {
             return spec;
         }
         if (spec.command() == null || spec.command().isEmpty()) {
-            throw new GraphValidationException(new GraphError(path.isEmpty() ? "command" : path + ".command",
-                    "the local engine runs a command", "add command: ['sh', '-c', '...'] to define '" + base + "'"));
+            throw new GraphValidationException(new GraphError(
+                    path.isEmpty() ? "command" : path + ".command",
+                    "the local engine runs a command",
+                    "add command: ['sh', '-c', '...'] to define '" + base + "'"));
         }
         definitions.put(base, new JobDefinitionSpec(spec.command(), Map.of(), Map.of(), null, null, null, null, null));
-        return spec.jobDefinition().equals(base) ? spec : spec.toBuilder().jobDefinition(base).build();
+        return spec.jobDefinition().equals(base)
+                ? spec
+                : spec.toBuilder().jobDefinition(base).build();
     }
 
     private static List<StageSpec> withConcurrencyResources(RunState prior, List<StageSpec> stages) {
         if (!EngineKind.isLocal(prior.engine)) {
             return stages;
         }
-        return EngineFactory.withLocalConcurrencyResources(prior.graph.withStages(stages)).stages();
+        return EngineFactory.withLocalConcurrencyResources(prior.graph.withStages(stages))
+                .stages();
     }
 
     @SuppressWarnings("unchecked")
@@ -206,8 +220,10 @@ public final class Extension {
         if (o instanceof Map) {
             return (Map<String, Object>) o;
         }
-        throw new GraphValidationException(new GraphError(path, "expected a stage map, got "
-                + (o == null ? "nothing" : "a " + o.getClass().getSimpleName()),
+        throw new GraphValidationException(new GraphError(
+                path,
+                "expected a stage map, got "
+                        + (o == null ? "nothing" : "a " + o.getClass().getSimpleName()),
                 "write e.g. [name: 'score', jobDefinition: 'score:1']"));
     }
 

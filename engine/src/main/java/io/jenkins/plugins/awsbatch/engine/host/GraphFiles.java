@@ -11,8 +11,7 @@ import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
  * {@link GraphHost#start} validates the result.
  */
 public final class GraphFiles {
-    private GraphFiles() {
-    }
+    private GraphFiles() {}
 
     /**
      * @param engine the host's engine ({@code local}/{@code aws}) over the file's, or null
@@ -20,7 +19,8 @@ public final class GraphFiles {
      * @param region the region when the file names none, or null
      * @param queue the default queue when the file names none, or null
      */
-    public static GraphSpec withHostSettings(GraphSpec graph, String engine, String store, String region, String queue) {
+    public static GraphSpec withHostSettings(
+            GraphSpec graph, String engine, String store, String region, String queue) {
         GraphSpec.Builder b = graph.toBuilder();
         if (engine != null) {
             b.engine(engine);
@@ -35,6 +35,8 @@ public final class GraphFiles {
             b.queue(queue);
         }
         GraphSpec result = b.build();
-        return EngineKind.isLocal(result.engineOrDefault()) ? EngineFactory.withLocalConcurrencyResources(result) : result;
+        return EngineKind.isLocal(result.engineOrDefault())
+                ? EngineFactory.withLocalConcurrencyResources(result)
+                : result;
     }
 }

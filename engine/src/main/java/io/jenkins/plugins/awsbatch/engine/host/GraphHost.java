@@ -58,7 +58,11 @@ public final class GraphHost {
         LazyStores stores = access.stores();
         try {
             ValidatedRun checked = ValidatedRun.check(graph, baseDir, runId, stores, json, clock);
-            return locked(stores, checked.graph(), checked.runId(), baseDir,
+            return locked(
+                    stores,
+                    checked.graph(),
+                    checked.runId(),
+                    baseDir,
                     (services, lock) -> GraphRunner.start(services, checked, lock));
         } catch (RuntimeException e) {
             stores.close();
@@ -82,7 +86,7 @@ public final class GraphHost {
             GraphSpec planned = checked.graph();
             RunLayout layout = new RunLayout(canonical(planned.storeOrDefault()), checked.runId());
             try (RunLock lock = lock(stores, layout);
-                 RunEngine engine = access.open(planned, checked.runId(), baseDir)) {
+                    RunEngine engine = access.open(planned, checked.runId(), baseDir)) {
                 return GraphRunner.plan(engine.services().withListener(listener), checked, lock);
             }
         }
@@ -100,7 +104,11 @@ public final class GraphHost {
             Extension extension = request.apply(prior);
             ValidatedExtension checked = extension.isIn(prior) ? null : extension.check(prior);
             GraphSpec combined = checked != null ? checked.combined() : prior.graph;
-            return locked(stores, combined.withEngine(prior.engine).withStore(prior.storeUri), runId, baseDirOf(prior),
+            return locked(
+                    stores,
+                    combined.withEngine(prior.engine).withStore(prior.storeUri),
+                    runId,
+                    baseDirOf(prior),
                     (services, lock) -> {
                         RunState current = require(stores, storeUri, runId); // as the last writer left it
                         if (extension.isIn(current)) {
@@ -125,7 +133,11 @@ public final class GraphHost {
         try {
             RunState found = require(stores, storeUri, runId);
             GraphSpec graph = found.graph.withEngine(found.engine).withStore(found.storeUri);
-            return locked(stores, graph, runId, baseDirOf(found),
+            return locked(
+                    stores,
+                    graph,
+                    runId,
+                    baseDirOf(found),
                     (services, lock) -> GraphRunner.resume(services, require(stores, storeUri, runId), lock));
         } catch (RuntimeException e) {
             stores.close();
@@ -167,7 +179,7 @@ public final class GraphHost {
      */
     public RunState cleanup(String storeUri, String runId) {
         try (LazyStores stores = access.stores();
-             RunLock lock = lock(stores, new RunLayout(storeUri, runId))) {
+                RunLock lock = lock(stores, new RunLayout(storeUri, runId))) {
             RunState state = require(stores, storeUri, runId);
             state.cleanup = new RunCleaner(stores).clean(state);
             new RunJournal(stores.forUri(state.storeUri), json, lock).save(state);
@@ -182,8 +194,12 @@ public final class GraphHost {
         }
     }
 
-    private HostedRun locked(LazyStores stores, GraphSpec graph, String runId, Path baseDir,
-                             BiFunction<RunServices, RunLock, GraphRunner> begin) {
+    private HostedRun locked(
+            LazyStores stores,
+            GraphSpec graph,
+            String runId,
+            Path baseDir,
+            BiFunction<RunServices, RunLock, GraphRunner> begin) {
         RunLock lock = lock(stores, new RunLayout(canonical(graph.storeOrDefault()), runId));
         RunEngine engine = null;
         try {
@@ -204,9 +220,11 @@ public final class GraphHost {
     }
 
     private RunState require(StoreResolver stores, String storeUri, String runId) {
-        return load(stores, storeUri, runId).orElseThrow(() -> new GraphValidationException(new GraphError("runId",
-                "run " + runId + " has no state at " + new RunLayout(storeUri, runId).stateUri(),
-                "pass the run id and store of a run that was planned or started")));
+        return load(stores, storeUri, runId)
+                .orElseThrow(() -> new GraphValidationException(new GraphError(
+                        "runId",
+                        "run " + runId + " has no state at " + new RunLayout(storeUri, runId).stateUri(),
+                        "pass the run id and store of a run that was planned or started")));
     }
 
     private Optional<RunState> load(StoreResolver stores, String storeUri, String runId) {

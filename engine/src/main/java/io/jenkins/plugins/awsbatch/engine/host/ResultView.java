@@ -30,12 +30,13 @@ public final class ResultView {
     private static final ObjectMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
-    private ResultView() {
-    }
+    private ResultView() {}
 
     /** The result of a run that no runner tracks here (a plan, a cleanup): read from its state. */
     public static Map<String, Object> of(RunState state, int maxFailedItems) {
-        return of(state, RunResult.of(state, Map.of(), state.finishedAt > 0 ? state.finishedAt : state.startedAt),
+        return of(
+                state,
+                RunResult.of(state, Map.of(), state.finishedAt > 0 ? state.finishedAt : state.startedAt),
                 maxFailedItems);
     }
 
@@ -62,7 +63,8 @@ public final class ResultView {
             StageResult stage = result.stages().get(i);
             @SuppressWarnings("unchecked")
             Map<String, Object> s = new LinkedHashMap<>((Map<String, Object>) rendered.get(i));
-            state.graph.stage(stage.name())
+            state.graph
+                    .stage(stage.name())
                     .map(StageSpec::type)
                     .ifPresent(type -> s.put("type", type.name().toLowerCase(Locale.ROOT)));
             s.put("failedCount", stage.failedCount());

@@ -21,9 +21,15 @@ import java.util.Map;
  * @param failedItems    items that failed in the final round, by item index
  * @param chunkOfJob     job id → the chunk it was submitted for
  */
-public record StageProgress(String name, StageStatus status, String reason, Map<JobStatus, Integer> counts,
-                            List<String> jobIds, long firstRoundSize, List<FailedItem> failedItems,
-                            Map<String, Integer> chunkOfJob) {
+public record StageProgress(
+        String name,
+        StageStatus status,
+        String reason,
+        Map<JobStatus, Integer> counts,
+        List<String> jobIds,
+        long firstRoundSize,
+        List<FailedItem> failedItems,
+        Map<String, Integer> chunkOfJob) {
 
     static StageProgress of(String name, StageState st) {
         long size = 0;
@@ -34,9 +40,15 @@ public record StageProgress(String name, StageStatus status, String reason, Map<
         for (JobRecord job : st.jobs) {
             chunks.putIfAbsent(job.jobId(), Math.max(0, job.chunk()));
         }
-        return new StageProgress(name, st.status, st.reason,
-                Collections.unmodifiableMap(new LinkedHashMap<>(st.counts)), List.copyOf(st.jobIds()), size,
-                List.copyOf(new ArrayList<>(st.failedItems.values())), Collections.unmodifiableMap(chunks));
+        return new StageProgress(
+                name,
+                st.status,
+                st.reason,
+                Collections.unmodifiableMap(new LinkedHashMap<>(st.counts)),
+                List.copyOf(st.jobIds()),
+                size,
+                List.copyOf(new ArrayList<>(st.failedItems.values())),
+                Collections.unmodifiableMap(chunks));
     }
 
     /** The chunk {@code jobId} was submitted for; 0 for a job this stage does not know (or a whole-stage job). */

@@ -22,8 +22,7 @@ import java.util.Optional;
  */
 public final class EndedRunsCleanup {
     /** One run looked at: its report when it was cleaned, else why not. */
-    public record Outcome(String runId, CleanupReport report, String skipped) {
-    }
+    public record Outcome(String runId, CleanupReport report, String skipped) {}
 
     private final StoreResolver stores;
     private final ObjectMapper json;

@@ -11,8 +11,8 @@ import java.util.List;
  * @param ttl        the table's TTL status (ENABLED, DISABLED, ENABLING, ...) on {@code expiresAt}, or null
  * @param changes    one line per change; empty when nothing needed to change
  */
-public record HousekeepingState(String storeUri, String ruleId, Integer days, String itemsTable, String ttl,
-                                List<String> changes) {
+public record HousekeepingState(
+        String storeUri, String ruleId, Integer days, String itemsTable, String ttl, List<String> changes) {
     public HousekeepingState {
         changes = List.copyOf(changes);
     }

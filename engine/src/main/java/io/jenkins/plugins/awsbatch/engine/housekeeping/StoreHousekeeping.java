@@ -48,9 +48,11 @@ public final class StoreHousekeeping {
         List<String> changes = new ArrayList<>();
         LifecycleRule wanted = rule(store, days);
         List<LifecycleRule> rules = rules(store.bucket());
-        Optional<LifecycleRule> existing = rules.stream().filter(r -> wanted.id().equals(r.id())).findFirst();
+        Optional<LifecycleRule> existing =
+                rules.stream().filter(r -> wanted.id().equals(r.id())).findFirst();
         if (existing.isEmpty() || !existing.get().equals(wanted)) {
-            List<LifecycleRule> updated = new ArrayList<>(rules.stream().filter(r -> !wanted.id().equals(r.id())).toList());
+            List<LifecycleRule> updated = new ArrayList<>(
+                    rules.stream().filter(r -> !wanted.id().equals(r.id())).toList());
             updated.add(wanted);
             put(store.bucket(), updated);
             changes.add((existing.isEmpty() ? "added" : "updated") + " lifecycle rule " + wanted.id() + " on bucket "
@@ -59,10 +61,12 @@ public final class StoreHousekeeping {
         }
         if (itemsTable != null) {
             TimeToLiveDescription ttl = ttl(itemsTable);
-            if (!DynamoDbItemStore.EXPIRES_AT.equals(ttl.attributeName()) || !"ENABLED".equals(ttl.timeToLiveStatusAsString())
-                    && !"ENABLING".equals(ttl.timeToLiveStatusAsString())) {
-                dynamo.updateTimeToLive(r -> r.tableName(itemsTable).timeToLiveSpecification(
-                        t -> t.attributeName(DynamoDbItemStore.EXPIRES_AT).enabled(true)));
+            if (!DynamoDbItemStore.EXPIRES_AT.equals(ttl.attributeName())
+                    || !"ENABLED".equals(ttl.timeToLiveStatusAsString())
+                            && !"ENABLING".equals(ttl.timeToLiveStatusAsString())) {
+                dynamo.updateTimeToLive(r -> r.tableName(itemsTable)
+                        .timeToLiveSpecification(t ->
+                                t.attributeName(DynamoDbItemStore.EXPIRES_AT).enabled(true)));
                 changes.add("enabled TTL on " + itemsTable + "." + DynamoDbItemStore.EXPIRES_AT + " (records expire "
                         + DynamoDbItemStore.ITEM_LIFETIME.toDays() + " days after they were written)");
             }
@@ -76,8 +80,11 @@ public final class StoreHousekeeping {
 
     private HousekeepingState show(S3Location store, String itemsTable, List<String> changes) {
         String id = ruleId(store);
-        Integer days = rules(store.bucket()).stream().filter(r -> id.equals(r.id())).findFirst()
-                .map(r -> r.expiration() == null ? null : r.expiration().days()).orElse(null);
+        Integer days = rules(store.bucket()).stream()
+                .filter(r -> id.equals(r.id()))
+                .findFirst()
+                .map(r -> r.expiration() == null ? null : r.expiration().days())
+                .orElse(null);
         String ttl = itemsTable == null ? null : ttl(itemsTable).timeToLiveStatusAsString();
         return new HousekeepingState("s3://" + store.bucket() + "/" + store.key(), id, days, itemsTable, ttl, changes);
     }
@@ -87,7 +94,8 @@ public final class StoreHousekeeping {
         List<String> changes = new ArrayList<>();
         String id = ruleId(store);
         List<LifecycleRule> rules = rules(store.bucket());
-        List<LifecycleRule> kept = rules.stream().filter(r -> !id.equals(r.id())).toList();
+        List<LifecycleRule> kept =
+                rules.stream().filter(r -> !id.equals(r.id())).toList();
         if (kept.size() != rules.size()) {
             if (kept.isEmpty()) {
                 s3.deleteBucketLifecycle(r -> r.bucket(store.bucket()));
@@ -98,9 +106,11 @@ public final class StoreHousekeeping {
         }
         if (itemsTable != null) {
             TimeToLiveDescription ttl = ttl(itemsTable);
-            if (DynamoDbItemStore.EXPIRES_AT.equals(ttl.attributeName()) && "ENABLED".equals(ttl.timeToLiveStatusAsString())) {
-                dynamo.updateTimeToLive(r -> r.tableName(itemsTable).timeToLiveSpecification(
-                        t -> t.attributeName(DynamoDbItemStore.EXPIRES_AT).enabled(false)));
+            if (DynamoDbItemStore.EXPIRES_AT.equals(ttl.attributeName())
+                    && "ENABLED".equals(ttl.timeToLiveStatusAsString())) {
+                dynamo.updateTimeToLive(r -> r.tableName(itemsTable)
+                        .timeToLiveSpecification(t ->
+                                t.attributeName(DynamoDbItemStore.EXPIRES_AT).enabled(false)));
                 changes.add("disabled TTL on " + itemsTable);
             }
         }
@@ -113,9 +123,15 @@ public final class StoreHousekeeping {
         return LifecycleRule.builder()
                 .id(ruleId(store))
                 .status(ExpirationStatus.ENABLED)
-                .filter(LifecycleRuleFilter.builder().and(LifecycleRuleAndOperator.builder().prefix(prefix)
-                        .tags(Tag.builder().key(TransientObjects.TAG_KEY).value(TransientObjects.TAG_VALUE).build())
-                        .build()).build())
+                .filter(LifecycleRuleFilter.builder()
+                        .and(LifecycleRuleAndOperator.builder()
+                                .prefix(prefix)
+                                .tags(Tag.builder()
+                                        .key(TransientObjects.TAG_KEY)
+                                        .value(TransientObjects.TAG_VALUE)
+                                        .build())
+                                .build())
+                        .build())
                 .expiration(e -> e.days(days))
                 .build();
     }
@@ -124,7 +140,8 @@ public final class StoreHousekeeping {
         try {
             return s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules();
         } catch (S3Exception e) {
-            if (e.awsErrorDetails() != null && NO_LIFECYCLE.equals(e.awsErrorDetails().errorCode())) {
+            if (e.awsErrorDetails() != null
+                    && NO_LIFECYCLE.equals(e.awsErrorDetails().errorCode())) {
                 return List.of();
             }
             throw e;

@@ -28,6 +28,7 @@ final class FileLockSlot implements LockSlot {
     private static final int ATTEMPTS = 20;
     /** Where files have no identity (Windows), an open file cannot be deleted either: any key compares equal. */
     private static final Object NO_FILE_KEYS = new Object();
+
     private final Path file;
     private FileChannel channel;
     private FileLock osLock;

@@ -24,8 +24,13 @@ public record LockOwner(long pid, String host, String command, Instant since, In
 
     /** This process, holding from {@code now} for one lease. */
     static LockOwner current(String command, Instant now, Duration lease) {
-        return new LockOwner(ProcessHandle.current().pid(), localHost(), command, now.truncatedTo(ChronoUnit.SECONDS),
-                expiry(now, lease), UUID.randomUUID().toString());
+        return new LockOwner(
+                ProcessHandle.current().pid(),
+                localHost(),
+                command,
+                now.truncatedTo(ChronoUnit.SECONDS),
+                expiry(now, lease),
+                UUID.randomUUID().toString());
     }
 
     LockOwner renewed(Instant now, Duration lease) {
@@ -61,12 +66,20 @@ public record LockOwner(long pid, String host, String command, Instant since, In
     static LockOwner parse(byte[] bytes) {
         try {
             JsonNode node = JSON.readTree(bytes);
-            if (node == null || !node.hasNonNull("pid") || !node.hasNonNull("host") || !node.hasNonNull("since")
-                    || !node.hasNonNull("expiresAt") || !node.hasNonNull("token")) {
+            if (node == null
+                    || !node.hasNonNull("pid")
+                    || !node.hasNonNull("host")
+                    || !node.hasNonNull("since")
+                    || !node.hasNonNull("expiresAt")
+                    || !node.hasNonNull("token")) {
                 return null;
             }
-            return new LockOwner(node.get("pid").asLong(), node.get("host").asText(), node.path("command").asText("?"),
-                    Instant.parse(node.get("since").asText()), Instant.parse(node.get("expiresAt").asText()),
+            return new LockOwner(
+                    node.get("pid").asLong(),
+                    node.get("host").asText(),
+                    node.path("command").asText("?"),
+                    Instant.parse(node.get("since").asText()),
+                    Instant.parse(node.get("expiresAt").asText()),
                     node.get("token").asText());
         } catch (IOException | RuntimeException e) {
             return null;

@@ -38,7 +38,8 @@ final class ObjectLockSlot implements LockSlot {
             if (stale.isEmpty()) {
                 return Taking.refusedBy(lastHolder);
             }
-            Optional<String> taken = store.putIfVersion(uri, me.toJson(), current.get().version());
+            Optional<String> taken =
+                    store.putIfVersion(uri, me.toJson(), current.get().version());
             if (taken.isPresent()) {
                 version = taken.get();
                 return Taking.taken(lastHolder, stale.get());

@@ -76,8 +76,13 @@ public final class RunLock implements AutoCloseable {
         return acquire(store, layout, command, messages, Clock.systemUTC(), LEASE);
     }
 
-    static RunLock acquire(ObjectStore store, RunLayout layout, String command, Consumer<String> messages,
-                           Clock clock, Duration lease) {
+    static RunLock acquire(
+            ObjectStore store,
+            RunLayout layout,
+            String command,
+            Consumer<String> messages,
+            Clock clock,
+            Duration lease) {
         String uri = uriOf(layout);
         LockOwner me = LockOwner.current(command, clock.instant(), lease);
         synchronized (HELD_HERE) {
@@ -87,8 +92,9 @@ public final class RunLock implements AutoCloseable {
                 earlier.supersede(command);
                 RunLock lock = new RunLock(layout.runId(), uri, earlier.slot, me, clock, lease);
                 lock.slot.renew(me);
-                messages.accept("run " + layout.runId() + ": taking over the lock from an earlier runner in this process ("
-                        + before.command() + ", since " + before.since() + ")");
+                messages.accept(
+                        "run " + layout.runId() + ": taking over the lock from an earlier runner in this process ("
+                                + before.command() + ", since " + before.since() + ")");
                 return lock.hold();
             }
             LockSlot slot = store instanceof LocalObjectStore
@@ -101,7 +107,9 @@ public final class RunLock implements AutoCloseable {
             }
             if (taking.staleReason() != null) {
                 messages.accept("run " + layout.runId() + ": taking over the lock left by "
-                        + (taking.holder() == null ? "an unreadable record" : taking.holder().describe()) + ": "
+                        + (taking.holder() == null
+                                ? "an unreadable record"
+                                : taking.holder().describe()) + ": "
                         + taking.staleReason());
             }
             return lock.hold();
@@ -182,7 +190,8 @@ public final class RunLock implements AutoCloseable {
             lostReason = e.getMessage();
         } catch (RuntimeException e) {
             if (clock.instant().isAfter(owner.expiresAt())) {
-                lostReason = "its lease expired at " + owner.expiresAt() + " while it could not be renewed: " + e.getMessage();
+                lostReason = "its lease expired at " + owner.expiresAt() + " while it could not be renewed: "
+                        + e.getMessage();
             }
         }
     }
@@ -206,7 +215,8 @@ public final class RunLock implements AutoCloseable {
             }
             Optional<Instant> started = process.get().info().startInstant();
             if (started.isPresent() && started.get().isAfter(holder.since().plusSeconds(1))) {
-                return Optional.of("process " + holder.pid() + " is gone (the pid now belongs to a process started later)");
+                return Optional.of(
+                        "process " + holder.pid() + " is gone (the pid now belongs to a process started later)");
             }
         }
         if (clock.instant().isAfter(holder.expiresAt())) {

@@ -16,7 +16,8 @@ public final class RunLockedException extends RuntimeException {
 
     private static String message(String runId, LockOwner owner) {
         String who = owner == null ? "another process (its lock record is being written)" : owner.describe();
-        String takeover = owner == null ? "if it is gone, the next command takes the lock over"
+        String takeover = owner == null
+                ? "if it is gone, the next command takes the lock over"
                 : "if that process is gone, the next command takes the lock over (at once on " + owner.host()
                         + "; from another host once its lease expires at " + owner.expiresAt() + ")";
         return "run " + runId + " is in use by " + who + ": only one process at a time may run, resume or clean up"

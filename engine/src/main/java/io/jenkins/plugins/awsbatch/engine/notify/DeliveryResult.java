@@ -18,7 +18,8 @@ public record DeliveryResult(String target, boolean delivered, String detail) {
 
     /** The line the run's output shows. */
     public String line() {
-        return delivered ? "notification sent: " + target + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")")
+        return delivered
+                ? "notification sent: " + target + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")")
                 : "notification FAILED (the run's outcome is unchanged): " + detail;
     }
 }

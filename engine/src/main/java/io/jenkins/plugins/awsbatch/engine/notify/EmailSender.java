@@ -40,7 +40,10 @@ public final class EmailSender implements NotificationSender {
             mail.setContent(body(message));
             mail.saveChanges();
             try (Transport transport = session.getTransport(smtp.security() == SmtpSecurity.SSL ? "smtps" : "smtp")) {
-                transport.connect(smtp.host(), smtp.port(), smtp.username(),
+                transport.connect(
+                        smtp.host(),
+                        smtp.port(),
+                        smtp.username(),
                         smtp.password() == null ? null : smtp.password().value());
                 transport.sendMessage(mail, mail.getAllRecipients());
             }

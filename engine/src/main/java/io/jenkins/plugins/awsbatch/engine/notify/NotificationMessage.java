@@ -23,13 +23,21 @@ import java.util.Map;
  * @param reason   the run's own message (e.g. why it was aborted), may be null
  * @param link     the Jenkins build URL when there is one, else the run's URI in the store (may be null)
  */
-public record NotificationMessage(String runId, String runName, Outcome outcome, long durationMs, String link,
-                                  String headline, String reason, List<StageSummary> stages) {
+public record NotificationMessage(
+        String runId,
+        String runName,
+        Outcome outcome,
+        long durationMs,
+        String link,
+        String headline,
+        String reason,
+        List<StageSummary> stages) {
     public static final int MAX_ITEMS_PER_STAGE = 5;
     public static final int MAX_LOG_LINES = 5;
     public static final int MAX_LOG_LINE_LENGTH = 300;
     /** Failed indexes shown as ranges per stage; scattered failures would otherwise make an endless line. */
     public static final int MAX_RANGE_ITEMS = 50;
+
     public static final int MAX_HEADLINE = 300;
 
     public NotificationMessage {
@@ -39,9 +47,17 @@ public record NotificationMessage(String runId, String runName, Outcome outcome,
     /** @param buildUrl the Jenkins build URL, or null outside Jenkins (the run URI is the link then) */
     public static NotificationMessage from(RunResult result, String buildUrl) {
         String link = buildUrl != null && !buildUrl.isBlank() ? buildUrl : result.runUri();
-        List<StageSummary> stages = result.stages().stream().map(NotificationMessage::summarise).toList();
-        return new NotificationMessage(result.runId(), result.name(), result.outcome(), result.durationMs(), link,
-                headline(result, stages), result.message(), stages);
+        List<StageSummary> stages =
+                result.stages().stream().map(NotificationMessage::summarise).toList();
+        return new NotificationMessage(
+                result.runId(),
+                result.name(),
+                result.outcome(),
+                result.durationMs(),
+                link,
+                headline(result, stages),
+                result.message(),
+                stages);
     }
 
     /** "[batchgraph] recommendations FAILED (run 20250101-abc)": short enough for mail and SNS subjects. */
@@ -62,12 +78,16 @@ public record NotificationMessage(String runId, String runName, Outcome outcome,
     }
 
     public List<StageSummary> failedStages() {
-        return stages.stream().filter(s -> s.failedCount() > 0 || "FAILED".equals(s.status())).toList();
+        return stages.stream()
+                .filter(s -> s.failedCount() > 0 || "FAILED".equals(s.status()))
+                .toList();
     }
 
     private static String headline(RunResult result, List<StageSummary> stages) {
-        List<String> parts = stages.stream().filter(s -> s.failedCount() > 0 || "FAILED".equals(s.status()))
-                .map(s -> s.name() + ": " + (s.failedCount() == 0 ? s.status().toLowerCase(Locale.ROOT) : s.failedText()))
+        List<String> parts = stages.stream()
+                .filter(s -> s.failedCount() > 0 || "FAILED".equals(s.status()))
+                .map(s ->
+                        s.name() + ": " + (s.failedCount() == 0 ? s.status().toLowerCase(Locale.ROOT) : s.failedText()))
                 .toList();
         String line = result.name() + " " + result.outcome() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
         return line.length() <= MAX_HEADLINE ? line : line.substring(0, MAX_HEADLINE - 3) + "...";
@@ -87,17 +107,26 @@ public record NotificationMessage(String runId, String runName, Outcome outcome,
             listed.add(item.withLogTail(shortTail(item.logTail())));
         }
         long failed = Math.max(stage.failedCount(), all.size());
-        String ranges = IndexRanges.format(all.stream().limit(MAX_RANGE_ITEMS).map(FailedItem::index).toList());
+        String ranges = IndexRanges.format(
+                all.stream().limit(MAX_RANGE_ITEMS).map(FailedItem::index).toList());
         if (!ranges.isEmpty() && failed > Math.min(all.size(), MAX_RANGE_ITEMS)) {
             ranges += ", ...";
         }
-        return new StageSummary(stage.name(), stage.status().name(), stage.reason(), counts, failed, ranges, listed,
+        return new StageSummary(
+                stage.name(),
+                stage.status().name(),
+                stage.reason(),
+                counts,
+                failed,
+                ranges,
+                listed,
                 failed - listed.size());
     }
 
     private static List<String> shortTail(List<String> tail) {
         List<String> last = tail.subList(Math.max(0, tail.size() - MAX_LOG_LINES), tail.size());
-        return last.stream().map(l -> l.length() > MAX_LOG_LINE_LENGTH ? l.substring(0, MAX_LOG_LINE_LENGTH) + "..." : l)
+        return last.stream()
+                .map(l -> l.length() > MAX_LOG_LINE_LENGTH ? l.substring(0, MAX_LOG_LINE_LENGTH) + "..." : l)
                 .toList();
     }
 }

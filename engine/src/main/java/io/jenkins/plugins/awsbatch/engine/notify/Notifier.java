@@ -64,7 +64,8 @@ public final class Notifier {
             return DeliveryResult.failed(name, e.getMessage());
         } catch (RuntimeException e) {
             // Not one of ours: its message may hold anything, a secret included, so only its type is shown.
-            return DeliveryResult.failed(name, name + ": unexpected " + e.getClass().getName());
+            return DeliveryResult.failed(
+                    name, name + ": unexpected " + e.getClass().getName());
         }
     }
 }

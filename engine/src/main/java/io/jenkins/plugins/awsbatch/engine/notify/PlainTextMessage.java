@@ -4,13 +4,16 @@ import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
 
 /** The plain-text digest of a {@link NotificationMessage}: the mail's text part and the SNS message. */
 public final class PlainTextMessage {
-    private PlainTextMessage() {
-    }
+    private PlainTextMessage() {}
 
     public static String render(NotificationMessage m) {
         StringBuilder out = new StringBuilder();
         out.append(m.headline()).append("\n\n");
-        out.append("Run:      ").append(m.runName()).append(" (run id ").append(m.runId()).append(")\n");
+        out.append("Run:      ")
+                .append(m.runName())
+                .append(" (run id ")
+                .append(m.runId())
+                .append(")\n");
         out.append("Outcome:  ").append(m.outcome()).append('\n');
         out.append("Duration: ").append(m.durationText()).append('\n');
         if (m.reason() != null && !m.reason().isBlank()) {
@@ -22,7 +25,12 @@ public final class PlainTextMessage {
         if (!m.stages().isEmpty()) {
             out.append("\nStages:\n");
             for (StageSummary s : m.stages()) {
-                out.append("  ").append(s.name()).append(": ").append(s.status()).append(" - ").append(s.countsText());
+                out.append("  ")
+                        .append(s.name())
+                        .append(": ")
+                        .append(s.status())
+                        .append(" - ")
+                        .append(s.countsText());
                 if (s.failedCount() > 0) {
                     out.append("; ").append(s.failedText());
                 }

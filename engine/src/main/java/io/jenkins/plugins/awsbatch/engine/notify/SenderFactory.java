@@ -19,11 +19,18 @@ public interface SenderFactory {
         }
         if (target.slack() != null) {
             NotifyTarget.Slack s = target.slack();
-            return "Slack webhook (" + (s.credentialsId() != null ? "credentials '" + s.credentialsId() + "'"
-                    : "from " + (s.webhookUrlEnv() == null ? TargetSenders.DEFAULT_SLACK_ENV : s.webhookUrlEnv())) + ")";
+            return "Slack webhook ("
+                    + (s.credentialsId() != null
+                            ? "credentials '" + s.credentialsId() + "'"
+                            : "from "
+                                    + (s.webhookUrlEnv() == null ? TargetSenders.DEFAULT_SLACK_ENV : s.webhookUrlEnv()))
+                    + ")";
         }
         if (target.email() != null) {
-            return "email to " + (target.email().to() == null ? "nobody" : String.join(", ", target.email().to()));
+            return "email to "
+                    + (target.email().to() == null
+                            ? "nobody"
+                            : String.join(", ", target.email().to()));
         }
         if (target.sns() != null) {
             return "SNS topic " + target.sns().topicArn();

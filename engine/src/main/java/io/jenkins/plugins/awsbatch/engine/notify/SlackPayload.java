@@ -16,8 +16,7 @@ public final class SlackPayload {
     static final int SECTION_LIMIT = 3000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SlackPayload() {
-    }
+    private SlackPayload() {}
 
     /** @param channel optional channel override (honoured by legacy webhooks only) */
     public static String render(NotificationMessage m, String channel) {
@@ -32,7 +31,9 @@ public final class SlackPayload {
         ArrayNode blocks = attachment.putArray("blocks");
 
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("emoji", true)
+        header.putObject("text")
+                .put("type", "plain_text")
+                .put("emoji", true)
                 .put("text", cut(icon(m.outcome()) + " " + m.runName() + " " + m.outcome(), HEADER_LIMIT));
 
         ObjectNode facts = blocks.addObject().put("type", "section");
@@ -47,7 +48,11 @@ public final class SlackPayload {
         if (!m.stages().isEmpty()) {
             StringBuilder stages = new StringBuilder("*Stages*");
             for (StageSummary s : m.stages()) {
-                stages.append("\n• `").append(esc(s.name())).append("` ").append(esc(s.status())).append(": ")
+                stages.append("\n• `")
+                        .append(esc(s.name()))
+                        .append("` ")
+                        .append(esc(s.status()))
+                        .append(": ")
                         .append(esc(s.countsText()));
                 if (s.failedCount() > 0) {
                     stages.append(" - *").append(esc(s.failedText())).append('*');
@@ -64,7 +69,8 @@ public final class SlackPayload {
             for (FailedItem item : s.failedItems()) {
                 items.append("\n• ").append(esc(PlainTextMessage.itemLine(item)));
                 if (!item.logTail().isEmpty()) {
-                    items.append("\n```").append(esc(String.join("\n", item.logTail())).replace("```", "'''"))
+                    items.append("\n```")
+                            .append(esc(String.join("\n", item.logTail())).replace("```", "'''"))
                             .append("```");
                 }
             }
@@ -77,7 +83,9 @@ public final class SlackPayload {
         if (m.link() != null) {
             ObjectNode context = blocks.addObject().put("type", "context");
             String url = m.link().replace(">", "%3E").replace("|", "%7C");
-            context.putArray("elements").addObject().put("type", "mrkdwn")
+            context.putArray("elements")
+                    .addObject()
+                    .put("type", "mrkdwn")
                     .put("text", "<" + url + "|" + (url.startsWith("http") ? "Open the run" : esc(m.link())) + ">");
         }
         return root.toString();

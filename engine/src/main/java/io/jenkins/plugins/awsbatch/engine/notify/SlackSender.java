@@ -39,7 +39,8 @@ public final class SlackSender implements NotificationSender {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(SlackPayload.render(message, channel), StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        SlackPayload.render(message, channel), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {

@@ -20,8 +20,8 @@ public enum SmtpSecurity {
             case "none", "plain" -> NONE;
             case "starttls" -> STARTTLS;
             case "ssl", "tls", "smtps" -> SSL;
-            default -> throw new IllegalArgumentException("email security must be none, starttls or ssl, was '"
-                    + value + "'");
+            default ->
+                throw new IllegalArgumentException("email security must be none, starttls or ssl, was '" + value + "'");
         };
     }
 

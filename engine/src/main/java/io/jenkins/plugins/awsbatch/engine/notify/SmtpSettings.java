@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param password null without authentication
  * @param to       recipients, at least one
  */
-public record SmtpSettings(String host, int port, SmtpSecurity security, String username, Secret password,
-                           String from, List<String> to) {
+public record SmtpSettings(
+        String host, int port, SmtpSecurity security, String username, Secret password, String from, List<String> to) {
     public static final String DEFAULT_FROM = "batchgraph@localhost";
 
     public SmtpSettings {
@@ -35,7 +35,7 @@ public record SmtpSettings(String host, int port, SmtpSecurity security, String 
 
     @Override
     public String toString() {
-        return "SmtpSettings[" + describe() + ", from=" + from + ", username=" + username
-                + ", password=" + (password == null ? "none" : password) + "]";
+        return "SmtpSettings[" + describe() + ", from=" + from + ", username=" + username + ", password="
+                + (password == null ? "none" : password) + "]";
     }
 }

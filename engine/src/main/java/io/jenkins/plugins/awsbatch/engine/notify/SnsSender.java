@@ -3,7 +3,6 @@ package io.jenkins.plugins.awsbatch.engine.notify;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -22,8 +21,8 @@ public final class SnsSender implements NotificationSender {
 
     public SnsSender(SnsClients clients, String topicArn) {
         if (topicArn == null || !topicArn.startsWith("arn:")) {
-            throw new IllegalArgumentException("sns needs a topic ARN like arn:aws:sns:eu-west-1:123456789012:alerts, was "
-                    + topicArn);
+            throw new IllegalArgumentException(
+                    "sns needs a topic ARN like arn:aws:sns:eu-west-1:123456789012:alerts, was " + topicArn);
         }
         this.clients = clients;
         this.topicArn = topicArn;
@@ -46,7 +45,8 @@ public final class SnsSender implements NotificationSender {
                         "runName", attribute(message.runName())))
                 .build();
         try {
-            return "message id " + clients.forRegion(topicRegion()).publish(request).messageId();
+            return "message id "
+                    + clients.forRegion(topicRegion()).publish(request).messageId();
         } catch (SdkException e) {
             // SDK messages name the operation, status and request id; credentials never appear in them.
             throw new NotificationException(target() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -77,6 +77,9 @@ public final class SnsSender implements NotificationSender {
     }
 
     private static MessageAttributeValue attribute(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value == null ? "-" : value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value == null ? "-" : value)
+                .build();
     }
 }

@@ -14,8 +14,15 @@ import java.util.Map;
  * @param failedItems  the first few failed items, each with a short log tail
  * @param moreFailed   failed items not in {@code failedItems}
  */
-public record StageSummary(String name, String status, String reason, Map<String, Integer> counts, long failedCount,
-                           String failedRanges, List<FailedItem> failedItems, long moreFailed) {
+public record StageSummary(
+        String name,
+        String status,
+        String reason,
+        Map<String, Integer> counts,
+        long failedCount,
+        String failedRanges,
+        List<FailedItem> failedItems,
+        long moreFailed) {
     public StageSummary {
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         failedItems = List.copyOf(failedItems);
@@ -27,7 +34,8 @@ public record StageSummary(String name, String status, String reason, Map<String
             return "no jobs";
         }
         StringBuilder out = new StringBuilder();
-        counts.forEach((status, n) -> out.append(out.length() == 0 ? "" : ", ").append(n).append(' ').append(status));
+        counts.forEach((status, n) ->
+                out.append(out.length() == 0 ? "" : ", ").append(n).append(' ').append(status));
         return out.toString();
     }
 

@@ -38,8 +38,14 @@ public final class TargetSenders implements SenderFactory {
      *
      * @param passwordEnv environment variable holding the password, when {@code password} is null
      */
-    public record SmtpDefaults(String host, Integer port, String security, String username, Secret password,
-                               String passwordEnv, String from) {
+    public record SmtpDefaults(
+            String host,
+            Integer port,
+            String security,
+            String username,
+            Secret password,
+            String passwordEnv,
+            String from) {
         public static final SmtpDefaults NONE = new SmtpDefaults(null, null, null, null, null, null, null);
 
         @Override
@@ -54,10 +60,11 @@ public final class TargetSenders implements SenderFactory {
         if (target == null) {
             throw new NotificationException("empty notification target");
         }
-        int kinds = (target.slack() != null ? 1 : 0) + (target.email() != null ? 1 : 0) + (target.sns() != null ? 1 : 0);
+        int kinds =
+                (target.slack() != null ? 1 : 0) + (target.email() != null ? 1 : 0) + (target.sns() != null ? 1 : 0);
         if (kinds != 1) {
-            throw new NotificationException(SenderFactory.describe(target)
-                    + ": a target must be exactly one of slack, email, sns");
+            throw new NotificationException(
+                    SenderFactory.describe(target) + ": a target must be exactly one of slack, email, sns");
         }
         try {
             if (target.slack() != null) {
@@ -83,7 +90,8 @@ public final class TargetSenders implements SenderFactory {
                         + "outside it use webhookUrlEnv)");
             }
         } else {
-            String var = slack.webhookUrlEnv() == null || slack.webhookUrlEnv().isBlank() ? DEFAULT_SLACK_ENV
+            String var = slack.webhookUrlEnv() == null || slack.webhookUrlEnv().isBlank()
+                    ? DEFAULT_SLACK_ENV
                     : slack.webhookUrlEnv();
             url = fromEnv(var, "Slack webhook (from " + var + ")");
         }
@@ -98,19 +106,21 @@ public final class TargetSenders implements SenderFactory {
         String username = first(email.username(), smtpDefaults.username());
         Secret password = null;
         if (email.passwordEnv() != null && !email.passwordEnv().isBlank()) {
-            password = fromEnv(email.passwordEnv(), "email to " + recipients(email) + " (password from "
-                    + email.passwordEnv() + ")");
+            password = fromEnv(
+                    email.passwordEnv(),
+                    "email to " + recipients(email) + " (password from " + email.passwordEnv() + ")");
         } else if (smtpDefaults.password() != null) {
             password = smtpDefaults.password();
         } else if (smtpDefaults.passwordEnv() != null) {
-            password = fromEnv(smtpDefaults.passwordEnv(), "email to " + recipients(email) + " (password from "
-                    + smtpDefaults.passwordEnv() + ")");
+            password = fromEnv(
+                    smtpDefaults.passwordEnv(),
+                    "email to " + recipients(email) + " (password from " + smtpDefaults.passwordEnv() + ")");
         }
         if (password != null && username == null) {
             throw new NotificationException("email to " + recipients(email) + ": a password is set but no username");
         }
-        return new EmailSender(new SmtpSettings(host, port, security, username, password,
-                first(email.from(), smtpDefaults.from()), email.to()));
+        return new EmailSender(new SmtpSettings(
+                host, port, security, username, password, first(email.from(), smtpDefaults.from()), email.to()));
     }
 
     private NotificationSender sns(NotifyTarget.Sns target) throws NotificationException {
@@ -144,14 +154,36 @@ public final class TargetSenders implements SenderFactory {
         private Supplier<HttpClient> http = () -> WebhookHttpClients.create(null);
 
         /** Environment lookup for {@code webhookUrlEnv} and {@code passwordEnv}; default {@link System#getenv}. */
-        public Builder env(Function<String, String> v) { env = Objects.requireNonNull(v); return this; }
+        public Builder env(Function<String, String> v) {
+            env = Objects.requireNonNull(v);
+            return this;
+        }
         /** Slack {@code credentialsId} → webhook URL; null when unknown. */
-        public Builder credentials(Function<String, Secret> v) { credentials = Objects.requireNonNull(v); return this; }
-        public Builder smtpDefaults(SmtpDefaults v) { smtpDefaults = v == null ? SmtpDefaults.NONE : v; return this; }
+        public Builder credentials(Function<String, Secret> v) {
+            credentials = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder smtpDefaults(SmtpDefaults v) {
+            smtpDefaults = v == null ? SmtpDefaults.NONE : v;
+            return this;
+        }
         /** The SNS clients (e.g. {@code awsClients::sns}); called only when an SNS target is notified. */
-        public Builder sns(SnsClients v) { sns = v; return this; }
-        public Builder http(Supplier<HttpClient> v) { http = Objects.requireNonNull(v); return this; }
-        public Builder http(HttpClient v) { Objects.requireNonNull(v); http = () -> v; return this; }
+        public Builder sns(SnsClients v) {
+            sns = v;
+            return this;
+        }
+
+        public Builder http(Supplier<HttpClient> v) {
+            http = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder http(HttpClient v) {
+            Objects.requireNonNull(v);
+            http = () -> v;
+            return this;
+        }
 
         public TargetSenders build() {
             return new TargetSenders(this);

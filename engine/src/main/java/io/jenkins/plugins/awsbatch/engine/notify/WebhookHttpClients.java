@@ -22,13 +22,11 @@ import java.util.Locale;
 public final class WebhookHttpClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private WebhookHttpClients() {
-    }
+    private WebhookHttpClients() {}
 
     public static HttpClient create(ProxySettings proxy) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER);
         if (proxy == null) {
             ProxySelector system = ProxySelector.getDefault();
             if (system != null) {
@@ -42,7 +40,9 @@ public final class WebhookHttpClients {
                 @Override
                 protected PasswordAuthentication getPasswordAuthentication() {
                     return getRequestorType() == RequestorType.PROXY
-                            ? new PasswordAuthentication(proxy.username(), proxy.password().toCharArray()) : null;
+                            ? new PasswordAuthentication(
+                                    proxy.username(), proxy.password().toCharArray())
+                            : null;
                 }
             });
         }
@@ -56,9 +56,12 @@ public final class WebhookHttpClients {
 
         FixedProxySelector(ProxySettings settings) {
             this.settings = settings;
-            int port = settings.endpoint().getPort() > 0 ? settings.endpoint().getPort()
+            int port = settings.endpoint().getPort() > 0
+                    ? settings.endpoint().getPort()
                     : "https".equals(settings.endpoint().getScheme()) ? 443 : 80;
-            this.proxy = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(settings.endpoint().getHost(), port));
+            this.proxy = new Proxy(
+                    Proxy.Type.HTTP,
+                    InetSocketAddress.createUnresolved(settings.endpoint().getHost(), port));
         }
 
         @Override

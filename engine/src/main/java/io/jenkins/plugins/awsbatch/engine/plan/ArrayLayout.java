@@ -47,8 +47,10 @@ public final class ArrayLayout {
         if (stage.count().isVariable()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(stage.count().fixed() != null ? stage.count().fixed()
-                : CountExpression.parse(stage.count().expression()).evaluate(items));
+        return OptionalInt.of(
+                stage.count().fixed() != null
+                        ? stage.count().fixed()
+                        : CountExpression.parse(stage.count().expression()).evaluate(items));
     }
 
     /** {@code count} aggregation jobs: one job, or arrays of them. */

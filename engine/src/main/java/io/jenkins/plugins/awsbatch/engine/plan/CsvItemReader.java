@@ -22,8 +22,11 @@ import java.util.Set;
  * exactly the header's columns; a problem is reported with the line it is on.
  */
 final class CsvItemReader implements ItemReader {
-    private final CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS).build();
+    private final CsvMapper csv = CsvMapper.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS)
+            .build();
     private final ObjectMapper json;
 
     CsvItemReader(ObjectMapper json) {
@@ -37,7 +40,8 @@ final class CsvItemReader implements ItemReader {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<JsonNode> out = new ArrayList<>();
         long rowStart = 1;
-        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(text)) {
+        try (MappingIterator<Map<String, String>> rows =
+                csv.readerFor(Map.class).with(schema).readValues(text)) {
             checkHeader((CsvParser) rows.getParser());
             rowStart = rows.getParser().currentLocation().getLineNr();
             while (rows.hasNext()) {
@@ -66,11 +70,15 @@ final class CsvItemReader implements ItemReader {
         Set<String> seen = new HashSet<>();
         for (CsvSchema.Column column : parser.getSchema()) {
             if (column.getName().isBlank()) {
-                throw new ItemFileProblem(1, "column " + (column.getIndex() + 1) + " of the header has no name",
+                throw new ItemFileProblem(
+                        1,
+                        "column " + (column.getIndex() + 1) + " of the header has no name",
                         "name every column in the first line");
             }
             if (!seen.add(column.getName())) {
-                throw new ItemFileProblem(1, "the header names column '" + column.getName() + "' twice",
+                throw new ItemFileProblem(
+                        1,
+                        "the header names column '" + column.getName() + "' twice",
                         "give every column its own name");
             }
         }
@@ -81,19 +89,27 @@ final class CsvItemReader implements ItemReader {
         JsonLocation at = e == null ? null : e.getLocation();
         long line = at != null && at.getLineNr() > 0 ? at.getLineNr() : rowStart;
         if (text.contains("Missing closing quote")) {
-            return new ItemFileProblem(Math.max(1, rowStart), "a quoted value that starts on or after this line is never closed",
+            return new ItemFileProblem(
+                    Math.max(1, rowStart),
+                    "a quoted value that starts on or after this line is never closed",
                     "close the quote; write \"\" for a quote inside a quoted value");
         }
         if (text.contains("Too many entries")) {
-            return new ItemFileProblem(line, "the row has more values than the header has columns",
+            return new ItemFileProblem(
+                    line,
+                    "the row has more values than the header has columns",
                     "quote values that contain commas, or add a column to the header");
         }
         if (text.contains("Not enough column values")) {
-            return new ItemFileProblem(line, "the row has fewer values than the header has columns",
+            return new ItemFileProblem(
+                    line,
+                    "the row has fewer values than the header has columns",
                     "give every row a value for every column (an empty one is fine: a,,c)");
         }
         int newline = text.indexOf('\n');
-        return new ItemFileProblem(line, "not valid CSV: " + (newline < 0 ? text : text.substring(0, newline)),
+        return new ItemFileProblem(
+                line,
+                "not valid CSV: " + (newline < 0 ? text : text.substring(0, newline)),
                 "check the quoting and the separators (commas) of this line");
     }
 }

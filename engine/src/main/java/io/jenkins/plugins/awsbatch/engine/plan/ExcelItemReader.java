@@ -79,8 +79,9 @@ final class ExcelItemReader implements ItemReader {
     private static ItemFileProblem notAWorkbook(Exception e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = detail.indexOf('\n');
-        return new ItemFileProblem((String) null, "not a readable .xlsx workbook ("
-                + (newline < 0 ? detail : detail.substring(0, newline)) + ")",
+        return new ItemFileProblem(
+                (String) null,
+                "not a readable .xlsx workbook (" + (newline < 0 ? detail : detail.substring(0, newline)) + ")",
                 "save it as an Excel Workbook (.xlsx), or export it to .csv");
     }
 
@@ -101,8 +102,11 @@ final class ExcelItemReader implements ItemReader {
                 try (InputStream sheet = sheets.next()) {
                     names.add(sheets.getSheetName());
                     if (sheetName == null || sheetName.equalsIgnoreCase(sheets.getSheetName())) {
-                        XlsxCells cells = new XlsxCells(XlsxSharedStrings.of(workbook),
-                                reader.getStylesTable(), WorkbookDates.uses1904(reader.getWorkbookData()), formatter);
+                        XlsxCells cells = new XlsxCells(
+                                XlsxSharedStrings.of(workbook),
+                                reader.getStylesTable(),
+                                WorkbookDates.uses1904(reader.getWorkbookData()),
+                                formatter);
                         return parse(sheet, sheets.getSheetName(), cells);
                     }
                 }
@@ -110,8 +114,8 @@ final class ExcelItemReader implements ItemReader {
             if (names.isEmpty()) {
                 throw new ItemFileProblem((String) null, "the workbook has no sheet", "add a sheet with a header row");
             }
-            throw new ItemFileProblem((String) null, "no sheet named '" + sheetName + "'",
-                    "set plan.items.sheet to one of " + names);
+            throw new ItemFileProblem(
+                    (String) null, "no sheet named '" + sheetName + "'", "set plan.items.sheet to one of " + names);
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -152,10 +156,14 @@ final class ExcelItemReader implements ItemReader {
                 header = new ArrayList<>();
                 for (int c = 0; c <= lastColumn; c++) {
                     XlsxCell cell = row.get(c);
-                    String name = cell == null ? "column" + (c + 1) : cells.formatted(cell).trim();
+                    String name = cell == null
+                            ? "column" + (c + 1)
+                            : cells.formatted(cell).trim();
                     if (header.contains(name)) {
-                        throw new UncheckedIOException(new ItemFileProblem("sheet " + sheetName + ", header row",
-                                "the header names column '" + name + "' twice", "give every column its own name"));
+                        throw new UncheckedIOException(new ItemFileProblem(
+                                "sheet " + sheetName + ", header row",
+                                "the header names column '" + name + "' twice",
+                                "give every column its own name"));
                     }
                     header.add(name);
                 }

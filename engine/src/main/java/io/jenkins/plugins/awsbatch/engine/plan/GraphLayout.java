@@ -21,9 +21,19 @@ import java.util.OptionalInt;
 public record GraphLayout(String name, String mode, long items, List<StageLayout> stages) {
 
     /** One stage. {@code jobs} is empty when the count is known only at run time ({@code jobsNote} says why). */
-    public record StageLayout(String name, String type, boolean gated, long population, List<Chunk> jobs,
-                              String jobsNote, boolean waves, Integer maxConcurrency, String consumableResource,
-                              boolean sequential, List<Edge> dependsOn, int barrierJobs) {
+    public record StageLayout(
+            String name,
+            String type,
+            boolean gated,
+            long population,
+            List<Chunk> jobs,
+            String jobsNote,
+            boolean waves,
+            Integer maxConcurrency,
+            String consumableResource,
+            boolean sequential,
+            List<Edge> dependsOn,
+            int barrierJobs) {
         public long arrayJobs() {
             return jobs.stream().filter(Chunk::isArray).count();
         }
@@ -34,8 +44,7 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
      * k), {@code ALL} (after every job of the stage), or {@code LAST} (cleanup: after every other stage,
      * whatever their outcome).
      */
-    public record Edge(String from, String to, String type) {
-    }
+    public record Edge(String from, String to, String type) {}
 
     public static GraphLayout of(GraphSpec graph, long items, int maxArraySize) {
         ArrayLayout layout = new ArrayLayout(maxArraySize);
@@ -49,7 +58,10 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
                 case ARRAY -> {
                     population = items;
                     jobs = layout.arrayChunks(stage, items);
-                    if (stage.dependsOn().stream().anyMatch(d -> graph.stage(d.stage()).map(StageSpec::toleratesFailures).orElse(false))) {
+                    if (stage.dependsOn().stream()
+                            .anyMatch(d -> graph.stage(d.stage())
+                                    .map(StageSpec::toleratesFailures)
+                                    .orElse(false))) {
                         note = "at most: items failed upstream are left out";
                     }
                 }
@@ -58,7 +70,8 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
                     jobs = count.isPresent() ? layout.aggregateChunks(count.getAsInt()) : List.of();
                     population = count.orElse(0);
                     if (count.isEmpty()) {
-                        note = "one job per partition written by " + stage.count().partitionsFrom();
+                        note = "one job per partition written by "
+                                + stage.count().partitionsFrom();
                     }
                 }
                 case CLEANUP -> {
@@ -74,9 +87,19 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
             boolean gated = ExecutionModes.isGated(graph, stage);
             List<Edge> edges = edges(graph, stage);
             int barriers = gated ? 0 : barriers(stage, jobs, edges, jobsByStage);
-            stages.add(new StageLayout(stage.name(), stage.type().name(), gated, population, jobs, note,
-                    ExecutionModes.usesWaves(stage), stage.maxConcurrency(), stage.consumableResource(),
-                    stage.isSequential(), edges, barriers));
+            stages.add(new StageLayout(
+                    stage.name(),
+                    stage.type().name(),
+                    gated,
+                    population,
+                    jobs,
+                    note,
+                    ExecutionModes.usesWaves(stage),
+                    stage.maxConcurrency(),
+                    stage.consumableResource(),
+                    stage.isSequential(),
+                    edges,
+                    barriers));
         }
         return new GraphLayout(graph.name(), ExecutionModes.describe(graph), items, stages);
     }
@@ -85,8 +108,10 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
         List<Edge> edges = new ArrayList<>();
         if (stage.type() == StageType.CLEANUP && stage.dependsOn().isEmpty()) {
             for (StageSpec other : graph.stages()) {
-                boolean sink = other.type() != StageType.CLEANUP && graph.stages().stream()
-                        .noneMatch(s -> s.dependsOn().stream().anyMatch(d -> d.stage().equals(other.name())));
+                boolean sink = other.type() != StageType.CLEANUP
+                        && graph.stages().stream()
+                                .noneMatch(s -> s.dependsOn().stream()
+                                        .anyMatch(d -> d.stage().equals(other.name())));
                 if (sink) {
                     edges.add(new Edge(other.name(), stage.name(), "LAST"));
                 }
@@ -103,12 +128,15 @@ public record GraphLayout(String name, String mode, long items, List<StageLayout
      * Barrier jobs of an upfront stage: each of its jobs carries one dependency per N_TO_N pair and one per
      * job of a whole stage before it (plus the wave before, and room for its own SEQUENTIAL entry).
      */
-    private static int barriers(StageSpec stage, List<Chunk> jobs, List<Edge> edges, Map<String, List<Chunk>> jobsByStage) {
+    private static int barriers(
+            StageSpec stage, List<Chunk> jobs, List<Edge> edges, Map<String, List<Chunk>> jobsByStage) {
         int total = 0;
         for (Chunk job : jobs) {
             int deps = 0;
             for (Edge edge : edges) {
-                deps += edge.type().equals("N_TO_N") ? 1 : jobsByStage.getOrDefault(edge.from(), List.of()).size();
+                deps += edge.type().equals("N_TO_N")
+                        ? 1
+                        : jobsByStage.getOrDefault(edge.from(), List.of()).size();
             }
             if (ExecutionModes.usesWaves(stage) && job.index() > 0) {
                 deps++;

@@ -13,6 +13,7 @@ public enum ItemLayout {
 
     /** {@code plan.itemLayout} unset or {@code auto}: per-item up to this many items, packed past it. */
     public static final long AUTO_PACKED_ABOVE = 1_000;
+
     public static final String AUTO = "auto";
 
     private final String id;

@@ -43,27 +43,35 @@ public final class ItemSource {
                 records = readFile(spec, baseDir);
             }
         } catch (NoSuchFileException e) {
-            throw new PlanException("plan.items.file", "file not found: " + e.getFile(),
+            throw new PlanException(
+                    "plan.items.file",
+                    "file not found: " + e.getFile(),
                     "give a path relative to the graph file, or an absolute one");
         } catch (ItemFileProblem e) {
             throw new PlanException(e.where(spec.file() != null ? spec.file() : "plan.items"), e.getMessage(), e.fix());
         } catch (IOException e) {
-            throw new PlanException(spec.file() != null ? spec.file() : "plan.items",
-                    "cannot read items: " + firstLine(e.getMessage()), "check that the file is readable and in its format");
+            throw new PlanException(
+                    spec.file() != null ? spec.file() : "plan.items",
+                    "cannot read items: " + firstLine(e.getMessage()),
+                    "check that the file is readable and in its format");
         } catch (RuntimeException e) {
             if (e instanceof PlanException known) {
                 throw known;
             }
             // A library's own failure (a broken zip inside an .xlsx, a JSON value past its limits): still bad input.
-            throw new PlanException(spec.file() != null ? spec.file() : "plan.items",
-                    "cannot read items: " + firstLine(e.getMessage()), "check the file's format");
+            throw new PlanException(
+                    spec.file() != null ? spec.file() : "plan.items",
+                    "cannot read items: " + firstLine(e.getMessage()),
+                    "check the file's format");
         }
         List<Item> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             items.add(new Item(i, keyOf(records.get(i), spec.key(), i), records.get(i)));
         }
         if (spec.key() != null && !items.isEmpty() && !records.get(0).has(spec.key())) {
-            throw new PlanException("plan.items.key", "items have no field '" + spec.key() + "'",
+            throw new PlanException(
+                    "plan.items.key",
+                    "items have no field '" + spec.key() + "'",
                     "use one of the fields of the first item: " + fieldsOf(records.get(0)));
         }
         return items;
@@ -89,17 +97,19 @@ public final class ItemSource {
 
     private InputStream open(String file, Path baseDir) throws IOException {
         if (file.startsWith("s3://")) {
-            byte[] content = stores.forUri(file).get(file)
-                    .orElseThrow(() -> new NoSuchFileException(file));
+            byte[] content = stores.forUri(file).get(file).orElseThrow(() -> new NoSuchFileException(file));
             return new ByteArrayInputStream(content);
         }
         Path path = baseDir == null ? Path.of(file) : baseDir.resolve(file);
         if (Files.isDirectory(path)) {
-            throw new ItemFileProblem((String) null, "is a folder, not an item file", "name a .csv, .json, .jsonl or .xlsx file");
+            throw new ItemFileProblem(
+                    (String) null, "is a folder, not an item file", "name a .csv, .json, .jsonl or .xlsx file");
         }
         if (Files.isRegularFile(path) && Files.size(path) > ItemText.MAX_FILE_BYTES) {
-            throw new ItemFileProblem((String) null, "the item file is " + Files.size(path) + " bytes, more than "
-                    + ItemText.MAX_FILE_BYTES, "split it, or list objects under an S3 prefix with plan.items.s3");
+            throw new ItemFileProblem(
+                    (String) null,
+                    "the item file is " + Files.size(path) + " bytes, more than " + ItemText.MAX_FILE_BYTES,
+                    "split it, or list objects under an S3 prefix with plan.items.s3");
         }
         return Files.newInputStream(path);
     }

@@ -18,25 +18,30 @@ final class ItemText {
     /** One item's line (CSV row, JSON line); a record this long is not an item description. */
     static final int MAX_LINE_CHARS = 1024 * 1024;
 
-    private ItemText() {
-    }
+    private ItemText() {}
 
     static String read(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1));
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new ItemFileProblem((String) null, "the item file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                    + " MiB", "split it, or list objects under an S3 prefix with plan.items.s3");
+            throw new ItemFileProblem(
+                    (String) null,
+                    "the item file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB",
+                    "split it, or list objects under an S3 prefix with plan.items.s3");
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             String text = decoder.decode(buffer).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             int at = firstBadByte(bytes);
-            throw new ItemFileProblem(lineOf(bytes, at), String.format("the file is not UTF-8 text (byte 0x%02x)",
-                    bytes[Math.max(0, at)] & 0xff), "save the file as UTF-8 (in Excel: CSV UTF-8)");
+            throw new ItemFileProblem(
+                    lineOf(bytes, at),
+                    String.format("the file is not UTF-8 text (byte 0x%02x)", bytes[Math.max(0, at)] & 0xff),
+                    "save the file as UTF-8 (in Excel: CSV UTF-8)");
         }
     }
 
@@ -47,8 +52,10 @@ final class ItemText {
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
                 if (i - start > MAX_LINE_CHARS) {
-                    throw new ItemFileProblem(line, "the line is " + (i - start) + " characters long, more than "
-                            + MAX_LINE_CHARS, "keep one item per line; put large data in files the item points to");
+                    throw new ItemFileProblem(
+                            line,
+                            "the line is " + (i - start) + " characters long, more than " + MAX_LINE_CHARS,
+                            "keep one item per line; put large data in files the item points to");
                 }
                 line++;
                 start = i + 1;
@@ -57,8 +64,10 @@ final class ItemText {
     }
 
     private static int firstBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
         java.nio.charset.CoderResult result = decoder.decode(in, out, true);

@@ -24,14 +24,18 @@ final class JsonArrayItemReader implements ItemReader {
             root = text.isBlank() ? null : mapper.readTree(text);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ItemFileProblem(line, "not valid JSON: " + JsonLinesItemReader.firstLine(e.getOriginalMessage()),
+            throw new ItemFileProblem(
+                    line,
+                    "not valid JSON: " + JsonLinesItemReader.firstLine(e.getOriginalMessage()),
                     "fix the JSON syntax at this line");
         }
         if (root != null && root.isObject() && root.path("items").isArray()) {
             root = root.get("items");
         }
         if (root == null || !root.isArray()) {
-            throw new ItemFileProblem(1, "expected a JSON array of items (or an object with an \"items\" array)",
+            throw new ItemFileProblem(
+                    1,
+                    "expected a JSON array of items (or an object with an \"items\" array)",
                     "write [{\"id\": \"a\"}, {\"id\": \"b\"}]");
         }
         List<JsonNode> out = new ArrayList<>(root.size());

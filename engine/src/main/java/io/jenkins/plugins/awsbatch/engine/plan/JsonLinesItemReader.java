@@ -30,7 +30,9 @@ final class JsonLinesItemReader implements ItemReader {
             try {
                 out.add(mapper.readTree(line));
             } catch (JsonProcessingException e) {
-                throw new ItemFileProblem(number, "line " + number + " is not valid JSON: " + firstLine(e.getOriginalMessage()),
+                throw new ItemFileProblem(
+                        number,
+                        "line " + number + " is not valid JSON: " + firstLine(e.getOriginalMessage()),
                         "write one JSON value per line, e.g. {\"id\": \"a\"}");
             }
         }

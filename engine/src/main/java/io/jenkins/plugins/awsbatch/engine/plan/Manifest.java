@@ -7,8 +7,15 @@ import java.util.List;
  * absent in runs planned before layouts existed: per-item), and each item's key (for reports), in index order.
  * Written once by the planner; jobs and tools may read it.
  */
-public record Manifest(String runId, String name, long itemCount, String keyField, String itemsUri,
-                       List<String> keys, long createdAt, String itemLayout) {
+public record Manifest(
+        String runId,
+        String name,
+        long itemCount,
+        String keyField,
+        String itemsUri,
+        List<String> keys,
+        long createdAt,
+        String itemLayout) {
     public Manifest {
         keys = keys == null ? List.of() : List.copyOf(keys);
     }

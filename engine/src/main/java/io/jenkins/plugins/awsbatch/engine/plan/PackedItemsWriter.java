@@ -21,6 +21,7 @@ final class PackedItemsWriter {
 
     /** Compact whatever the mapper's settings: a record never spans lines (newlines in strings are escaped). */
     private final ObjectWriter compact;
+
     private final int maxItemsPerPart;
     private final int maxPartBytes;
 
@@ -46,8 +47,8 @@ final class PackedItemsWriter {
         int inPart = 0;
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i).index() != i) {
-                throw new IllegalArgumentException("items must come in index order from 0: item " + items.get(i).index()
-                        + " at position " + i);
+                throw new IllegalArgumentException("items must come in index order from 0: item "
+                        + items.get(i).index() + " at position " + i);
             }
             byte[] record = record(items.get(i));
             // a part always takes one item, however large; past either limit the next one starts a new part

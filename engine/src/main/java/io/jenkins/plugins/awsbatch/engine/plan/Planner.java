@@ -33,15 +33,25 @@ public final class Planner {
     }
 
     /** Item records go to {@code items} (S3/folder, or DynamoDB); the manifest to the run. */
-    public Plan plan(String graphName, ItemSourceSpec spec, Path baseDir, RunLayout layout, ObjectStore store,
-                     ItemDestination items) {
+    public Plan plan(
+            String graphName,
+            ItemSourceSpec spec,
+            Path baseDir,
+            RunLayout layout,
+            ObjectStore store,
+            ItemDestination items) {
         List<Item> read = spec == null ? List.of() : source.read(spec, baseDir);
         return write(graphName, read, spec == null ? null : spec.key(), layout, store, items);
     }
 
     /** The write phase alone, for items already read and checked (nothing is created before they are). */
-    public Plan write(String graphName, List<Item> items, String keyField, RunLayout layout, ObjectStore store,
-                      ItemDestination destination) {
+    public Plan write(
+            String graphName,
+            List<Item> items,
+            String keyField,
+            RunLayout layout,
+            ObjectStore store,
+            ItemDestination destination) {
         ItemLayout itemLayout = ItemLayout.choose(destination.layout(), items.size(), destination.uri());
         Map<String, byte[]> records = itemLayout == ItemLayout.PACKED
                 ? new PackedItemsWriter(json).encode(items, destination.uri())
@@ -49,10 +59,22 @@ public final class Planner {
         if (!records.isEmpty()) {
             destination.store().putAll(records);
         }
-        Manifest manifest = new Manifest(layout.runId(), graphName, items.size(), keyField, destination.uri(),
-                items.stream().map(Item::key).toList(), clock.millis(), itemLayout.id());
+        Manifest manifest = new Manifest(
+                layout.runId(),
+                graphName,
+                items.size(),
+                keyField,
+                destination.uri(),
+                items.stream().map(Item::key).toList(),
+                clock.millis(),
+                itemLayout.id());
         store.put(layout.manifestUri(), bytes(manifest));
-        return new Plan(layout.runId(), layout.runUri(), destination.uri(), items.size(), chunker.split(items.size()),
+        return new Plan(
+                layout.runId(),
+                layout.runUri(),
+                destination.uri(),
+                items.size(),
+                chunker.split(items.size()),
                 itemLayout);
     }
 

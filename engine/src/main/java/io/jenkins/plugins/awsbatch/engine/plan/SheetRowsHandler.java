@@ -63,8 +63,7 @@ final class SheetRowsHandler extends DefaultHandler {
             }
             case "rPh" -> inPhonetic = true;
             case "t" -> text = inInlineString && !inPhonetic ? value : null;
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -75,16 +74,20 @@ final class SheetRowsHandler extends DefaultHandler {
             case "is" -> inInlineString = false;
             case "rPh" -> inPhonetic = false;
             case "c" -> {
-                row.put(column, new XlsxCell(type, value == null ? null : value.toString(),
-                        formula == null ? null : formula.toString(), style));
+                row.put(
+                        column,
+                        new XlsxCell(
+                                type,
+                                value == null ? null : value.toString(),
+                                formula == null ? null : formula.toString(),
+                                style));
                 lastColumn = Math.max(lastColumn, column);
             }
             case "row" -> {
                 sink.row(row, lastColumn);
                 row = null;
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 

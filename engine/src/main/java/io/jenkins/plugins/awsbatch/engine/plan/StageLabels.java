@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
-import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.Edge;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.StageLayout;
 import java.util.ArrayList;
@@ -11,8 +10,7 @@ import java.util.Locale;
 public final class StageLabels {
     private static final int SHOWN_RANGES = 4;
 
-    private StageLabels() {
-    }
+    private StageLabels() {}
 
     /** {@code array, upfront}. */
     public static String kind(StageLayout stage) {
@@ -25,16 +23,21 @@ public final class StageLabels {
             return stage.jobsNote() != null ? stage.jobsNote() : "no jobs";
         }
         int count = stage.jobs().size();
-        String jobs = stage.waves() ? count + " wave(s) of at most " + stage.maxConcurrency() + ", each after the one before"
-                : stage.arrayJobs() == count ? count + " array job(s)"
-                : stage.arrayJobs() == 0 ? count + " job(s)" : count + " job(s), " + stage.arrayJobs() + " of them arrays";
+        String jobs = stage.waves()
+                ? count + " wave(s) of at most " + stage.maxConcurrency() + ", each after the one before"
+                : stage.arrayJobs() == count
+                        ? count + " array job(s)"
+                        : stage.arrayJobs() == 0
+                                ? count + " job(s)"
+                                : count + " job(s), " + stage.arrayJobs() + " of them arrays";
         return stage.jobsNote() != null ? jobs + " (" + stage.jobsNote() + ")" : jobs;
     }
 
     /** Item ranges of the first chunks: {@code 0..8333, 8334..16667, … (+5 more)}. */
     public static List<String> ranges(StageLayout stage) {
         List<String> ranges = new ArrayList<>();
-        for (Chunk chunk : stage.jobs().subList(0, Math.min(SHOWN_RANGES, stage.jobs().size()))) {
+        for (Chunk chunk :
+                stage.jobs().subList(0, Math.min(SHOWN_RANGES, stage.jobs().size()))) {
             ranges.add(chunk.offset() + ".." + (chunk.offset() + chunk.size() - 1));
         }
         if (stage.jobs().size() > SHOWN_RANGES) {
@@ -55,7 +58,8 @@ public final class StageLabels {
             lines.add("SEQUENTIAL: child i after child i-1");
         }
         if (stage.maxConcurrency() != null && stage.consumableResource() != null) {
-            lines.add("at most " + stage.maxConcurrency() + " running (consumable resource " + stage.consumableResource() + ")");
+            lines.add("at most " + stage.maxConcurrency() + " running (consumable resource "
+                    + stage.consumableResource() + ")");
         }
         if (stage.barrierJobs() > 0) {
             lines.add(stage.barrierJobs() + " barrier job(s): more than 20 dependencies");
@@ -69,7 +73,11 @@ public final class StageLabels {
             case "N_TO_N" -> "N_TO_N";
             case "LAST" -> "always, last";
             default -> {
-                int jobs = stages.stream().filter(s -> s.name().equals(edge.from())).mapToInt(s -> s.jobs().size()).findFirst().orElse(0);
+                int jobs = stages.stream()
+                        .filter(s -> s.name().equals(edge.from()))
+                        .mapToInt(s -> s.jobs().size())
+                        .findFirst()
+                        .orElse(0);
                 yield jobs > 1 ? "after all " + jobs + " jobs" : "after it";
             }
         };

@@ -12,8 +12,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /** Whether a workbook counts dates from 1904 (its {@code workbookPr date1904} flag) rather than from 1900. */
 final class WorkbookDates {
-    private WorkbookDates() {
-    }
+    private WorkbookDates() {}
 
     static boolean uses1904(InputStream workbookXml) throws IOException, SAXException, ParserConfigurationException {
         boolean[] date1904 = {false};

@@ -27,7 +27,13 @@ final class XlsxCells {
         }
     }
 
-    private enum Kind { NUMBER, STRING, BOOLEAN, ERROR, BLANK }
+    private enum Kind {
+        NUMBER,
+        STRING,
+        BOOLEAN,
+        ERROR,
+        BLANK
+    }
 
     XlsxCells(XlsxSharedStrings strings, StylesTable styles, boolean date1904, DataFormatter formatter) {
         this.strings = strings;
@@ -93,8 +99,10 @@ final class XlsxCells {
             case "b" -> Kind.BOOLEAN;
             case "e" -> Kind.ERROR;
             // a formula without a cached value reads as the number 0
-            default -> cell.value() == null || cell.value().isEmpty()
-                    ? (cell.isFormula() ? Kind.NUMBER : Kind.BLANK) : Kind.NUMBER;
+            default ->
+                cell.value() == null || cell.value().isEmpty()
+                        ? (cell.isFormula() ? Kind.NUMBER : Kind.BLANK)
+                        : Kind.NUMBER;
         };
     }
 

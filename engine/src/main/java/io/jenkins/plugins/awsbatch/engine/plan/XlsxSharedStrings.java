@@ -77,8 +77,7 @@ final class XlsxSharedStrings {
                 case "si" -> item = new StringBuilder();
                 case "rPh" -> inPhonetic = true;
                 case "t" -> inText = item != null && !inPhonetic;
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -91,8 +90,7 @@ final class XlsxSharedStrings {
                 }
                 case "rPh" -> inPhonetic = false;
                 case "t" -> inText = false;
-                default -> {
-                }
+                default -> {}
             }
         }
 

@@ -11,8 +11,7 @@ public final class HtmlReport {
     /** More failed items than this per stage are counted, not listed (the JUnit XML has them all). */
     static final int LISTED_FAILURES = 200;
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     public static String render(RunReport report) {
         var state = report.state();
@@ -22,7 +21,9 @@ public final class HtmlReport {
                 <html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 """);
-        html.append("<title>").append(Markup.xml("run " + state.runId + ": " + report.outcome())).append("</title>\n");
+        html.append("<title>")
+                .append(Markup.xml("run " + state.runId + ": " + report.outcome()))
+                .append("</title>\n");
         html.append("""
                 <style>
                 body{font-family:system-ui,sans-serif;margin:24px;color:#212121;max-width:1200px}
@@ -37,13 +38,28 @@ public final class HtmlReport {
                 .item{margin:10px 0 0} .reason{color:#546e7a}
                 </style></head><body>
                 """);
-        html.append("<h1>").append(Markup.xml(state.name)).append(" <span class=\"badge\" style=\"background:")
-                .append(colour[0]).append("\">").append(Markup.xml(report.outcome())).append("</span></h1>\n");
-        html.append("<div class=\"meta\">run <code>").append(Markup.xml(state.runId)).append("</code> · ")
-                .append(state.itemCount).append(" item(s) · ").append(Markup.xml(state.mode)).append(" mode · ")
-                .append(Markup.xml(state.engine)).append(" engine");
+        html.append("<h1>")
+                .append(Markup.xml(state.name))
+                .append(" <span class=\"badge\" style=\"background:")
+                .append(colour[0])
+                .append("\">")
+                .append(Markup.xml(report.outcome()))
+                .append("</span></h1>\n");
+        html.append("<div class=\"meta\">run <code>")
+                .append(Markup.xml(state.runId))
+                .append("</code> · ")
+                .append(state.itemCount)
+                .append(" item(s) · ")
+                .append(Markup.xml(state.mode))
+                .append(" mode · ")
+                .append(Markup.xml(state.engine))
+                .append(" engine");
         if (state.startedAt > 0) {
-            html.append(" · started ").append(Instant.ofEpochMilli(state.startedAt).toString().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC"));
+            html.append(" · started ")
+                    .append(Instant.ofEpochMilli(state.startedAt)
+                            .toString()
+                            .replace('T', ' ')
+                            .replaceAll("\\.\\d+Z$", " UTC"));
         }
         if (report.durationMs() > 0) {
             html.append(" · took ").append(Markup.duration(report.durationMs()));
@@ -53,19 +69,33 @@ public final class HtmlReport {
             html.append("<p>").append(Markup.xml(state.message)).append("</p>\n");
         }
         html.append("<div class=\"graph\">\n").append(GraphSvg.render(report)).append("</div>\n");
-        html.append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>status</th><th>succeeded</th><th>failed</th><th>of</th>"
-                + "<th>duration</th><th>compute</th><th>note</th></tr>\n");
+        html.append(
+                "<h2>Stages</h2>\n<table><tr><th>stage</th><th>status</th><th>succeeded</th><th>failed</th><th>of</th>"
+                        + "<th>duration</th><th>compute</th><th>note</th></tr>\n");
         for (RunReport.StageReport stage : report.stages()) {
-            html.append("<tr><td>").append(Markup.xml(stage.name())).append("</td><td class=\"status\" style=\"color:")
-                    .append(GraphSvg.colours(stage.status())[0]).append("\">").append(stage.status()).append("</td><td class=\"num\">")
-                    .append(stage.succeeded()).append("</td><td class=\"num\">").append(stage.failed()).append("</td><td class=\"num\">")
-                    .append(stage.total()).append("</td><td class=\"num\">")
-                    .append(stage.durationMs() > 0 ? Markup.duration(stage.durationMs()) : "").append("</td><td class=\"num\">")
-                    .append(stage.computeSeconds() >= 0.05 ? String.format("%.1f s", stage.computeSeconds()) : "").append("</td><td>")
-                    .append(Markup.xml(stage.reason() == null ? "" : stage.reason())).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(Markup.xml(stage.name()))
+                    .append("</td><td class=\"status\" style=\"color:")
+                    .append(GraphSvg.colours(stage.status())[0])
+                    .append("\">")
+                    .append(stage.status())
+                    .append("</td><td class=\"num\">")
+                    .append(stage.succeeded())
+                    .append("</td><td class=\"num\">")
+                    .append(stage.failed())
+                    .append("</td><td class=\"num\">")
+                    .append(stage.total())
+                    .append("</td><td class=\"num\">")
+                    .append(stage.durationMs() > 0 ? Markup.duration(stage.durationMs()) : "")
+                    .append("</td><td class=\"num\">")
+                    .append(stage.computeSeconds() >= 0.05 ? String.format("%.1f s", stage.computeSeconds()) : "")
+                    .append("</td><td>")
+                    .append(Markup.xml(stage.reason() == null ? "" : stage.reason()))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
-        boolean anyFailed = report.stages().stream().anyMatch(s -> !s.failedItems().isEmpty());
+        boolean anyFailed =
+                report.stages().stream().anyMatch(s -> !s.failedItems().isEmpty());
         if (anyFailed) {
             html.append("<h2>Failed items</h2>\n");
         }
@@ -73,20 +103,35 @@ public final class HtmlReport {
             if (stage.failedItems().isEmpty()) {
                 continue;
             }
-            html.append("<h3>").append(Markup.xml(stage.name())).append(": ").append(stage.failedItems().size())
+            html.append("<h3>")
+                    .append(Markup.xml(stage.name()))
+                    .append(": ")
+                    .append(stage.failedItems().size())
                     .append(" failed item(s)</h3>\n");
-            for (FailedItem item : stage.failedItems().subList(0, Math.min(LISTED_FAILURES, stage.failedItems().size()))) {
-                html.append("<div class=\"item\"><b>item ").append(item.index()).append("</b> ")
-                        .append(Markup.xml(item.key() != null ? item.key() : report.keyOf().apply(item.index())))
-                        .append(" · exit code ").append(item.exitCode() == null ? "none" : item.exitCode())
-                        .append(" <span class=\"reason\">").append(Markup.xml(item.statusReason())).append("</span>")
-                        .append(" <small>job ").append(Markup.xml(item.jobId())).append("</small></div>\n");
+            for (FailedItem item : stage.failedItems()
+                    .subList(0, Math.min(LISTED_FAILURES, stage.failedItems().size()))) {
+                html.append("<div class=\"item\"><b>item ")
+                        .append(item.index())
+                        .append("</b> ")
+                        .append(Markup.xml(
+                                item.key() != null ? item.key() : report.keyOf().apply(item.index())))
+                        .append(" · exit code ")
+                        .append(item.exitCode() == null ? "none" : item.exitCode())
+                        .append(" <span class=\"reason\">")
+                        .append(Markup.xml(item.statusReason()))
+                        .append("</span>")
+                        .append(" <small>job ")
+                        .append(Markup.xml(item.jobId()))
+                        .append("</small></div>\n");
                 if (!item.logTail().isEmpty()) {
-                    html.append("<pre>").append(Markup.xml(String.join("\n", item.logTail()))).append("</pre>\n");
+                    html.append("<pre>")
+                            .append(Markup.xml(String.join("\n", item.logTail())))
+                            .append("</pre>\n");
                 }
             }
             if (stage.failedItems().size() > LISTED_FAILURES) {
-                html.append("<p>… and ").append(stage.failedItems().size() - LISTED_FAILURES)
+                html.append("<p>… and ")
+                        .append(stage.failedItems().size() - LISTED_FAILURES)
                         .append(" more (all of them are in junit.xml)</p>\n");
             }
         }
@@ -94,7 +139,9 @@ public final class HtmlReport {
     }
 
     private static io.jenkins.plugins.awsbatch.engine.run.StageStatus outcomeStatus(RunReport report) {
-        return report.state().outcome == null ? io.jenkins.plugins.awsbatch.engine.run.StageStatus.SUBMITTED
-                : io.jenkins.plugins.awsbatch.engine.run.StageStatus.valueOf(report.state().outcome.name());
+        return report.state().outcome == null
+                ? io.jenkins.plugins.awsbatch.engine.run.StageStatus.SUBMITTED
+                : io.jenkins.plugins.awsbatch.engine.run.StageStatus.valueOf(
+                        report.state().outcome.name());
     }
 }

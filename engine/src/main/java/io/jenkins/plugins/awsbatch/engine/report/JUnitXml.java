@@ -12,8 +12,7 @@ import java.util.TreeMap;
  * without test cases would be dropped by the reader).
  */
 public final class JUnitXml {
-    private JUnitXml() {
-    }
+    private JUnitXml() {}
 
     public static String render(RunReport report) {
         String graph = report.state().name;
@@ -34,21 +33,39 @@ public final class JUnitXml {
                 stageTests = 1;
                 boolean ok = stage.status() == io.jenkins.plugins.awsbatch.engine.run.StageStatus.SUCCEEDED;
                 stageFailures = ok ? 0 : 1;
-                cases.append("    <testcase classname=\"").append(classname).append("\" name=\"").append(Markup.xml(stage.name()))
-                        .append(ok ? "\"/>\n" : "\"><failure message=\"" + Markup.xml(stage.status()
-                                + (stage.reason() == null ? "" : ": " + stage.reason())) + "\" type=\"" + stage.status() + "\"/></testcase>\n");
+                cases.append("    <testcase classname=\"")
+                        .append(classname)
+                        .append("\" name=\"")
+                        .append(Markup.xml(stage.name()))
+                        .append(
+                                ok
+                                        ? "\"/>\n"
+                                        : "\"><failure message=\""
+                                                + Markup.xml(stage.status()
+                                                        + (stage.reason() == null ? "" : ": " + stage.reason()))
+                                                + "\" type=\"" + stage.status() + "\"/></testcase>\n");
             } else if (!stage.ran() || stage.items().length == 0) {
                 stageTests = 1;
                 stageSkipped = 1;
-                cases.append("    <testcase classname=\"").append(classname).append("\" name=\"").append(Markup.xml(stage.name()))
-                        .append("\" time=\"0\"><skipped message=\"").append(Markup.xml(stage.status()
-                                + (stage.reason() == null ? "" : ": " + stage.reason()))).append("\"/></testcase>\n");
+                cases.append("    <testcase classname=\"")
+                        .append(classname)
+                        .append("\" name=\"")
+                        .append(Markup.xml(stage.name()))
+                        .append("\" time=\"0\"><skipped message=\"")
+                        .append(Markup.xml(stage.status() + (stage.reason() == null ? "" : ": " + stage.reason())))
+                        .append("\"/></testcase>\n");
             } else {
                 stageTests = stage.items().length;
                 boolean arrayOfItems = stage.type().equals("ARRAY");
                 for (long index : stage.items()) {
-                    String name = arrayOfItems ? "item " + index + " " + report.keyOf().apply(index) : stage.name() + " job " + index;
-                    cases.append("    <testcase classname=\"").append(classname).append("\" name=\"").append(Markup.xml(name)).append('"');
+                    String name = arrayOfItems
+                            ? "item " + index + " " + report.keyOf().apply(index)
+                            : stage.name() + " job " + index;
+                    cases.append("    <testcase classname=\"")
+                            .append(classname)
+                            .append("\" name=\"")
+                            .append(Markup.xml(name))
+                            .append('"');
                     FailedItem item = failed.remove(index);
                     if (item == null) {
                         cases.append("/>\n");
@@ -60,21 +77,46 @@ public final class JUnitXml {
                 for (FailedItem item : failed.values()) { // a failed item outside the known population
                     stageTests++;
                     stageFailures++;
-                    cases.append("    <testcase classname=\"").append(classname).append("\" name=\"")
-                            .append(Markup.xml("item " + item.index() + " " + report.keyOf().apply(item.index()))).append("\">\n      ")
-                            .append(failure(item)).append("\n    </testcase>\n");
+                    cases.append("    <testcase classname=\"")
+                            .append(classname)
+                            .append("\" name=\"")
+                            .append(Markup.xml("item " + item.index() + " "
+                                    + report.keyOf().apply(item.index())))
+                            .append("\">\n      ")
+                            .append(failure(item))
+                            .append("\n    </testcase>\n");
                 }
             }
-            suites.append("  <testsuite name=\"").append(classname).append("\" tests=\"").append(stageTests)
-                    .append("\" failures=\"").append(stageFailures).append("\" errors=\"0\" skipped=\"").append(stageSkipped)
-                    .append("\" time=\"").append(seconds(stage.durationMs())).append("\">\n").append(cases).append("  </testsuite>\n");
+            suites.append("  <testsuite name=\"")
+                    .append(classname)
+                    .append("\" tests=\"")
+                    .append(stageTests)
+                    .append("\" failures=\"")
+                    .append(stageFailures)
+                    .append("\" errors=\"0\" skipped=\"")
+                    .append(stageSkipped)
+                    .append("\" time=\"")
+                    .append(seconds(stage.durationMs()))
+                    .append("\">\n")
+                    .append(cases)
+                    .append("  </testsuite>\n");
             tests += stageTests;
             failures += stageFailures;
             skipped += stageSkipped;
         }
-        xml.append("<testsuites name=\"").append(Markup.xml(graph + " " + report.state().runId)).append("\" tests=\"").append(tests)
-                .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
-                .append("\" time=\"").append(seconds(report.durationMs())).append("\">\n").append(suites).append("</testsuites>\n");
+        xml.append("<testsuites name=\"")
+                .append(Markup.xml(graph + " " + report.state().runId))
+                .append("\" tests=\"")
+                .append(tests)
+                .append("\" failures=\"")
+                .append(failures)
+                .append("\" errors=\"0\" skipped=\"")
+                .append(skipped)
+                .append("\" time=\"")
+                .append(seconds(report.durationMs()))
+                .append("\">\n")
+                .append(suites)
+                .append("</testsuites>\n");
         return xml.toString();
     }
 

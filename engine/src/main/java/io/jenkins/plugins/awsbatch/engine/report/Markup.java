@@ -2,8 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.report;
 
 /** Escaping for the report formats: every string that came from a user, a job or a log goes through here. */
 public final class Markup {
-    private Markup() {
-    }
+    private Markup() {}
 
     /** HTML and XML text and attribute values; control characters (not allowed in XML 1.0) become U+FFFD. */
     public static String xml(String s) {
@@ -33,7 +32,10 @@ public final class Markup {
     /** {@code 42.0 s}, {@code 3 min 05 s}. */
     public static String duration(long ms) {
         long s = ms / 1000;
-        return s < 60 ? String.format("%.1f s", ms / 1000.0) : s < 3600 ? String.format("%d min %02d s", s / 60, s % 60)
-                : String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
+        return s < 60
+                ? String.format("%.1f s", ms / 1000.0)
+                : s < 3600
+                        ? String.format("%d min %02d s", s / 60, s % 60)
+                        : String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
     }
 }

@@ -17,9 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -30,9 +30,18 @@ import java.util.function.Supplier;
 public record RunReport(RunState state, GraphLayout layout, List<StageReport> stages, Function<Long, String> keyOf) {
 
     /** One stage: {@code items} are the item indexes it ran over (or its job positions for a non-array stage). */
-    public record StageReport(String name, String type, StageStatus status, String reason, long total,
-                              long succeeded, long failed, long durationMs, double computeSeconds,
-                              List<FailedItem> failedItems, long[] items) {
+    public record StageReport(
+            String name,
+            String type,
+            StageStatus status,
+            String reason,
+            long total,
+            long succeeded,
+            long failed,
+            long durationMs,
+            double computeSeconds,
+            List<FailedItem> failedItems,
+            long[] items) {
         public boolean ran() {
             return status != StageStatus.WAITING && status != StageStatus.SKIPPED;
         }
@@ -43,7 +52,8 @@ public record RunReport(RunState state, GraphLayout layout, List<StageReport> st
      * @param population reads a stage's population index map (items that survived upstream failures); empty
      *                   when it is gone (cleaned up)
      */
-    public static RunReport of(RunState state, Optional<Manifest> manifest, Function<String, Optional<long[]>> population) {
+    public static RunReport of(
+            RunState state, Optional<Manifest> manifest, Function<String, Optional<long[]>> population) {
         GraphLayout layout = GraphLayout.of(state.graph, Math.max(0, state.itemCount), BatchLimits.MAX_ARRAY_SIZE);
         List<StageReport> stages = new ArrayList<>();
         Map<String, Set<Long>> dropped = new HashMap<>();
@@ -54,14 +64,22 @@ public record RunReport(RunState state, GraphLayout layout, List<StageReport> st
             Set<Long> left = new TreeSet<>();
             for (GraphLayout.Edge edge : planned.dependsOn()) {
                 left.addAll(dropped.getOrDefault(edge.from(), Set.of()));
-                if (layout.stages().stream().anyMatch(s -> s.name().equals(edge.from()) && s.type().equals("ARRAY"))) {
+                if (layout.stages().stream()
+                        .anyMatch(s -> s.name().equals(edge.from()) && s.type().equals("ARRAY"))) {
                     left.addAll(state.stage(edge.from()).failedItems.keySet());
                 }
             }
             dropped.put(planned.name(), left);
-            long[] items = stage.populationUri != null ? population.apply(stage.populationUri).orElse(null) : null;
-            if (items == null && planned.type().equals("ARRAY") && !left.isEmpty() && state.itemCount - left.size() == total) {
-                items = java.util.stream.LongStream.range(0, state.itemCount).filter(i -> !left.contains(i)).toArray();
+            long[] items = stage.populationUri != null
+                    ? population.apply(stage.populationUri).orElse(null)
+                    : null;
+            if (items == null
+                    && planned.type().equals("ARRAY")
+                    && !left.isEmpty()
+                    && state.itemCount - left.size() == total) {
+                items = java.util.stream.LongStream.range(0, state.itemCount)
+                        .filter(i -> !left.contains(i))
+                        .toArray();
             }
             if (items == null) {
                 items = new long[(int) Math.max(0, total)];
@@ -70,13 +88,24 @@ public record RunReport(RunState state, GraphLayout layout, List<StageReport> st
                 }
             }
             long failed = stage.counts.getOrDefault(JobStatus.FAILED, 0);
-            long duration = stage.finishedAt > 0 && stage.submittedAt > 0 ? stage.finishedAt - stage.submittedAt
+            long duration = stage.finishedAt > 0 && stage.submittedAt > 0
+                    ? stage.finishedAt - stage.submittedAt
                     : stage.submittedAt > 0 && state.finishedAt > 0 ? state.finishedAt - stage.submittedAt : 0;
-            stages.add(new StageReport(planned.name(), planned.type(), stage.status, stage.reason, total,
-                    stage.counts.getOrDefault(JobStatus.SUCCEEDED, 0), Math.max(failed, stage.failedItems.size()),
-                    Math.max(0, duration), stage.computeSeconds, List.copyOf(stage.failedItems.values()), items));
+            stages.add(new StageReport(
+                    planned.name(),
+                    planned.type(),
+                    stage.status,
+                    stage.reason,
+                    total,
+                    stage.counts.getOrDefault(JobStatus.SUCCEEDED, 0),
+                    Math.max(failed, stage.failedItems.size()),
+                    Math.max(0, duration),
+                    stage.computeSeconds,
+                    List.copyOf(stage.failedItems.values()),
+                    items));
         }
-        Function<Long, String> keys = manifest.<Function<Long, String>>map(m -> m::keyOf).orElse(String::valueOf);
+        Function<Long, String> keys =
+                manifest.<Function<Long, String>>map(m -> m::keyOf).orElse(String::valueOf);
         return new RunReport(state, layout, stages, keys);
     }
 
@@ -86,14 +115,18 @@ public record RunReport(RunState state, GraphLayout layout, List<StageReport> st
      */
     public static RunReport read(RunState state, StoreResolver stores) {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
-        Optional<Manifest> manifest = quietly(() -> Planner.readManifest(layout, stores.forUri(layout.manifestUri()), Json.mapper()));
-        return of(state, manifest, uri -> quietly(() -> stores.forUri(uri).get(uri).map(bytes -> {
-            try {
-                return Json.mapper().readValue(bytes, long[].class);
-            } catch (IOException e) {
-                return null;
-            }
-        })));
+        Optional<Manifest> manifest =
+                quietly(() -> Planner.readManifest(layout, stores.forUri(layout.manifestUri()), Json.mapper()));
+        return of(
+                state,
+                manifest,
+                uri -> quietly(() -> stores.forUri(uri).get(uri).map(bytes -> {
+                    try {
+                        return Json.mapper().readValue(bytes, long[].class);
+                    } catch (IOException e) {
+                        return null;
+                    }
+                })));
     }
 
     private static <T> Optional<T> quietly(Supplier<Optional<T>> read) {

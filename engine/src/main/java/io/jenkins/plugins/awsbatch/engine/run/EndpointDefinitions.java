@@ -26,15 +26,21 @@ final class EndpointDefinitions {
 
     void register(GraphSpec graph) {
         graph.jobDefinitions().forEach(this::register);
-        register(GraphSpec.LOCAL_BARRIER_DEFINITION, new JobDefinitionSpec(List.of("true"), null, null, null, null, null, null, null));
+        register(
+                GraphSpec.LOCAL_BARRIER_DEFINITION,
+                new JobDefinitionSpec(List.of("true"), null, null, null, null, null, null, null));
     }
 
     private void register(String name, JobDefinitionSpec spec) {
         List<ResourceRequirement> resources = new ArrayList<>();
-        resources.add(ResourceRequirement.builder().type(ResourceType.VCPU)
-                .value(String.valueOf(spec.vcpus() == null ? 1 : spec.vcpus())).build());
-        resources.add(ResourceRequirement.builder().type(ResourceType.MEMORY)
-                .value(String.valueOf(spec.memory() == null ? 512 : spec.memory())).build());
+        resources.add(ResourceRequirement.builder()
+                .type(ResourceType.VCPU)
+                .value(String.valueOf(spec.vcpus() == null ? 1 : spec.vcpus()))
+                .build());
+        resources.add(ResourceRequirement.builder()
+                .type(ResourceType.MEMORY)
+                .value(String.valueOf(spec.memory() == null ? 512 : spec.memory()))
+                .build());
         RegisterJobDefinitionRequest.Builder request = RegisterJobDefinitionRequest.builder()
                 .jobDefinitionName(name)
                 .type(JobDefinitionType.CONTAINER)
@@ -43,19 +49,30 @@ final class EndpointDefinitions {
                         .image(spec.image() == null ? "local" : spec.image())
                         .command(spec.command())
                         .environment(spec.environment().entrySet().stream()
-                                .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+                                .map(e -> KeyValuePair.builder()
+                                        .name(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                                .toList())
                         .resourceRequirements(resources)
                         .build());
         if (spec.timeout() != null) {
             request.timeout(t -> t.attemptDurationSeconds(spec.timeout()));
         }
         if (spec.retry() != null) {
-            request.retryStrategy(r -> r.attempts(spec.retry().attempts() == null ? 1 : spec.retry().attempts())
-                    .evaluateOnExit(spec.retry().evaluateOnExit().stream().map(rule ->
-                            software.amazon.awssdk.services.batch.model.EvaluateOnExit.builder()
-                                    .onExitCode(rule.onExitCode()).onReason(rule.onReason())
+            request.retryStrategy(r -> r.attempts(
+                            spec.retry().attempts() == null ? 1 : spec.retry().attempts())
+                    .evaluateOnExit(spec.retry().evaluateOnExit().stream()
+                            .map(rule -> software.amazon.awssdk.services.batch.model.EvaluateOnExit.builder()
+                                    .onExitCode(rule.onExitCode())
+                                    .onReason(rule.onReason())
                                     .onStatusReason(rule.onStatusReason())
-                                    .action(rule.action() == null ? null : rule.action().name()).build()).toList()));
+                                    .action(
+                                            rule.action() == null
+                                                    ? null
+                                                    : rule.action().name())
+                                    .build())
+                            .toList()));
         }
         batch.registerJobDefinition(request.build());
     }

@@ -53,17 +53,32 @@ public final class EngineFactory {
         return local(graph, runId, baseDir, options, listener, calls);
     }
 
-    private RunEngine local(GraphSpec graph, String runId, Path baseDir, EngineOptions options, RunListener listener,
-                            CallCounter calls) {
+    private RunEngine local(
+            GraphSpec graph,
+            String runId,
+            Path baseDir,
+            EngineOptions options,
+            RunListener listener,
+            CallCounter calls) {
         Path runFolder = LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), runId).runUri());
-        int slots = options.slots() != null ? options.slots() : Runtime.getRuntime().availableProcessors();
-        LocalBatchConfig config = new LocalBatchConfig(slots, runFolder.resolve("logs"), runFolder.resolve("local-batch"),
-                baseDir, clock, null, null, null);
+        int slots =
+                options.slots() != null ? options.slots() : Runtime.getRuntime().availableProcessors();
+        LocalBatchConfig config = new LocalBatchConfig(
+                slots, runFolder.resolve("logs"), runFolder.resolve("local-batch"), baseDir, clock, null, null, null);
         LocalBatchService local = new LocalBatchService(config);
         registerLocal(graph, local);
-        RunServices services = new RunServices(new CountingBatchService(local, calls), StoreResolver.localOnly(),
-                local.logTailer(), calls, clock, Sleeper.real(), PollSchedule.forLocal(), listener,
-                Json.mapper(), Function.identity(), RunSettings.defaults());
+        RunServices services = new RunServices(
+                new CountingBatchService(local, calls),
+                StoreResolver.localOnly(),
+                local.logTailer(),
+                calls,
+                clock,
+                Sleeper.real(),
+                PollSchedule.forLocal(),
+                listener,
+                Json.mapper(),
+                Function.identity(),
+                RunSettings.defaults());
         return new RunEngine(services, local);
     }
 
@@ -73,7 +88,8 @@ public final class EngineFactory {
      */
     public static void registerLocal(GraphSpec graph, LocalBatchService local) {
         Set<String> known = new HashSet<>();
-        local.describeJobDefinitions(List.of()).forEach(d -> known.add(d.definition().name()));
+        local.describeJobDefinitions(List.of())
+                .forEach(d -> known.add(d.definition().name()));
         graph.jobDefinitions().forEach((name, spec) -> {
             if (!known.contains(name)) {
                 local.registerJobDefinition(definitionOf(name, spec));
@@ -82,13 +98,16 @@ public final class EngineFactory {
         if (!known.contains(GraphSpec.LOCAL_BARRIER_DEFINITION)) {
             local.registerJobDefinition(JobDefinition.ofCommand(GraphSpec.LOCAL_BARRIER_DEFINITION, List.of("true")));
         }
-        local.ensureJobQueue(graph.queue() != null ? graph.queue() : RunSettings.defaults().defaultQueue());
+        local.ensureJobQueue(
+                graph.queue() != null ? graph.queue() : RunSettings.defaults().defaultQueue());
         for (StageSpec stage : graph.stages()) {
             if (stage.queue() != null) {
                 local.ensureJobQueue(stage.queue());
             }
-            if (stage.consumableResource() != null && stage.maxConcurrency() != null
-                    && local.describeConsumableResources().stream().noneMatch(r -> r.name().equals(stage.consumableResource()))) {
+            if (stage.consumableResource() != null
+                    && stage.maxConcurrency() != null
+                    && local.describeConsumableResources().stream()
+                            .noneMatch(r -> r.name().equals(stage.consumableResource()))) {
                 local.createConsumableResource(stage.consumableResource(), stage.maxConcurrency());
             }
         }
@@ -102,7 +121,9 @@ public final class EngineFactory {
         List<StageSpec> stages = new ArrayList<>();
         for (StageSpec stage : graph.stages()) {
             if (stage.maxConcurrency() != null && stage.consumableResource() == null) {
-                stage = stage.toBuilder().consumableResource("batchgraph-" + graph.name() + "-" + stage.name()).build();
+                stage = stage.toBuilder()
+                        .consumableResource("batchgraph-" + graph.name() + "-" + stage.name())
+                        .build();
             }
             stages.add(stage);
         }
@@ -117,8 +138,18 @@ public final class EngineFactory {
         if (spec.memory() != null) {
             resources.add(new ResourceRequirement("MEMORY", String.valueOf(spec.memory())));
         }
-        return new JobDefinition(name, 0, spec.image(), spec.command(), spec.environment(), spec.parameters(),
-                spec.retry() == null ? null : spec.retry().toStrategy(), spec.timeout(), resources, null, true);
+        return new JobDefinition(
+                name,
+                0,
+                spec.image(),
+                spec.command(),
+                spec.environment(),
+                spec.parameters(),
+                spec.retry() == null ? null : spec.retry().toStrategy(),
+                spec.timeout(),
+                resources,
+                null,
+                true);
     }
 
     /**
@@ -144,8 +175,11 @@ public final class EngineFactory {
         String batchEndpoint = options.endpointFor("batch");
         if (graph.storeOrDefault().startsWith("file:") && !(endpointsOk && isLoopback(batchEndpoint))) {
             // Containers on AWS Batch cannot read this machine's folders.
-            errors.add(new GraphError("store", "jobs on AWS Batch cannot read a local folder ('" + graph.storeOrDefault() + "')",
-                    "use store: s3://BUCKET/PREFIX with engine aws (a file:// store works only with a local endpoint such as batchgraph local-batch)"));
+            errors.add(
+                    new GraphError(
+                            "store",
+                            "jobs on AWS Batch cannot read a local folder ('" + graph.storeOrDefault() + "')",
+                            "use store: s3://BUCKET/PREFIX with engine aws (a file:// store works only with a local endpoint such as batchgraph local-batch)"));
         }
         GraphError region = regionError(options, graph.region());
         if (region != null) {
@@ -163,7 +197,8 @@ public final class EngineFactory {
      */
     public static GraphError regionError(EngineOptions options, String fileRegion) {
         try {
-            RegionResolver.system().resolve(options.region() != null ? options.region() : fileRegion, options.profile());
+            RegionResolver.system()
+                    .resolve(options.region() != null ? options.region() : fileRegion, options.profile());
             return null;
         } catch (IllegalArgumentException e) {
             return new GraphError("region", e.getMessage(), "set region: in the file, or pass --region");
@@ -182,7 +217,8 @@ public final class EngineFactory {
             ok = false;
         }
         if (!ok) {
-            errors.add(new GraphError(source, "'" + url + "' is not an http(s) URL", "write e.g. http://127.0.0.1:8791"));
+            errors.add(
+                    new GraphError(source, "'" + url + "' is not an http(s) URL", "write e.g. http://127.0.0.1:8791"));
         }
         return ok;
     }
@@ -198,11 +234,23 @@ public final class EngineFactory {
         if (isLoopback(batchEndpoint) && !graph.jobDefinitions().isEmpty()) {
             new EndpointDefinitions(clients.batch()).register(graph);
         }
-        StoreResolver stores = uri -> uri.startsWith("s3://") ? clients.objectStore()
-                : uri.startsWith("dynamodb://") ? dynamoItems(clients, uri)
-                : StoreResolver.localOnly().forUri(uri);
-        RunServices services = new RunServices(batch, stores, clients.logTailer(), calls, clock, Sleeper.real(),
-                pollScheduleFor(batchEndpoint), listener, Json.mapper(), Function.identity(), RunSettings.defaults(),
+        StoreResolver stores = uri -> uri.startsWith("s3://")
+                ? clients.objectStore()
+                : uri.startsWith("dynamodb://")
+                        ? dynamoItems(clients, uri)
+                        : StoreResolver.localOnly().forUri(uri);
+        RunServices services = new RunServices(
+                batch,
+                stores,
+                clients.logTailer(),
+                calls,
+                clock,
+                Sleeper.real(),
+                pollScheduleFor(batchEndpoint),
+                listener,
+                Json.mapper(),
+                Function.identity(),
+                RunSettings.defaults(),
                 options.endpoints());
         return new RunEngine(services, clients);
     }
@@ -224,6 +272,7 @@ public final class EngineFactory {
             return false;
         }
         String host = java.net.URI.create(endpointUrl).getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        return host != null
+                && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 }

@@ -15,21 +15,38 @@ import java.util.function.Function;
  * moto or {@code batchgraph local-batch} and per-service ones keyed by {@link AwsSettings#SERVICES}, profile,
  * credentials, HTTP proxy). Null fields take the defaults (no proxy: the JVM's settings).
  */
-public record EngineOptions(String engine, String region, String endpointUrl, String profile,
-                            CredentialsSpec credentials, Integer slots, ProxySettings proxy,
-                            Map<String, String> serviceEndpoints) {
+public record EngineOptions(
+        String engine,
+        String region,
+        String endpointUrl,
+        String profile,
+        CredentialsSpec credentials,
+        Integer slots,
+        ProxySettings proxy,
+        Map<String, String> serviceEndpoints) {
 
     public EngineOptions {
         serviceEndpoints = serviceEndpoints == null ? Map.of() : Map.copyOf(serviceEndpoints);
     }
 
-    public EngineOptions(String engine, String region, String endpointUrl, String profile,
-                         CredentialsSpec credentials, Integer slots, ProxySettings proxy) {
+    public EngineOptions(
+            String engine,
+            String region,
+            String endpointUrl,
+            String profile,
+            CredentialsSpec credentials,
+            Integer slots,
+            ProxySettings proxy) {
         this(engine, region, endpointUrl, profile, credentials, slots, proxy, Map.of());
     }
 
-    public EngineOptions(String engine, String region, String endpointUrl, String profile,
-                         CredentialsSpec credentials, Integer slots) {
+    public EngineOptions(
+            String engine,
+            String region,
+            String endpointUrl,
+            String profile,
+            CredentialsSpec credentials,
+            Integer slots) {
         this(engine, region, endpointUrl, profile, credentials, slots, null);
     }
 
@@ -70,12 +87,19 @@ public record EngineOptions(String engine, String region, String endpointUrl, St
     }
 
     /** As {@link #orRecorded(String, String)}, with the per-service endpoints the run recorded. */
-    public EngineOptions orRecorded(String recordedRegion, String recordedEndpointUrl,
-                                    Map<String, String> recordedServiceEndpoints) {
-        ServiceEndpoints endpoints = endpoints().orRecorded(new ServiceEndpoints(recordedEndpointUrl,
-                recordedServiceEndpoints));
-        return new EngineOptions(engine, region != null ? region : recordedRegion, endpoints.common(), profile,
-                credentials, slots, proxy, endpoints.services());
+    public EngineOptions orRecorded(
+            String recordedRegion, String recordedEndpointUrl, Map<String, String> recordedServiceEndpoints) {
+        ServiceEndpoints endpoints =
+                endpoints().orRecorded(new ServiceEndpoints(recordedEndpointUrl, recordedServiceEndpoints));
+        return new EngineOptions(
+                engine,
+                region != null ? region : recordedRegion,
+                endpoints.common(),
+                profile,
+                credentials,
+                slots,
+                proxy,
+                endpoints.services());
     }
 
     public EngineOptions withEngine(String newEngine) {
@@ -83,15 +107,20 @@ public record EngineOptions(String engine, String region, String endpointUrl, St
     }
 
     public EngineOptions withEndpoints(ServiceEndpoints endpoints) {
-        return new EngineOptions(engine, region, endpoints.common(), profile, credentials, slots, proxy,
-                endpoints.services());
+        return new EngineOptions(
+                engine, region, endpoints.common(), profile, credentials, slots, proxy, endpoints.services());
     }
 
     /** AWS client settings for these options: region (null: resolved), profile, credentials, endpoints, proxy. */
     public AwsSettings.Builder awsSettings() {
         Map<String, URI> services = new TreeMap<>();
         serviceEndpoints.forEach((service, url) -> services.put(service, AwsSettings.parse(url)));
-        return AwsSettings.builder().region(region).profile(profile).credentials(credentials).endpointUrl(endpointUrl)
-                .serviceEndpoints(services).proxy(proxy);
+        return AwsSettings.builder()
+                .region(region)
+                .profile(profile)
+                .credentials(credentials)
+                .endpointUrl(endpointUrl)
+                .serviceEndpoints(services)
+                .proxy(proxy);
     }
 }

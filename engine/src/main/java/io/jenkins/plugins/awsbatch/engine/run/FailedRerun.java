@@ -18,8 +18,7 @@ import java.util.function.Function;
  * as far as those succeeded upstream.
  */
 final class FailedRerun {
-    private FailedRerun() {
-    }
+    private FailedRerun() {}
 
     /** Why {@code state} cannot be rerun, or empty when it can. */
     static Optional<String> refusal(RunState state) {
@@ -50,7 +49,8 @@ final class FailedRerun {
         Set<String> reopened = new LinkedHashSet<>();
         for (StageSpec stage : state.graph.stages()) {
             StageState stageState = state.stage(stage.name());
-            boolean afterReopened = stage.dependsOn().stream().map(StageDependency::stage).anyMatch(reopened::contains);
+            boolean afterReopened =
+                    stage.dependsOn().stream().map(StageDependency::stage).anyMatch(reopened::contains);
             if (stageState.failedItems.isEmpty() && !afterReopened) {
                 continue;
             }
@@ -75,7 +75,8 @@ final class FailedRerun {
 
     /** Whether every stage {@code stage} depends on has ended (a pending rerun round has not). */
     static boolean upstreamEnded(RunState state, StageSpec stage) {
-        return stage.dependsOn().stream().map(d -> state.stage(d.stage()))
+        return stage.dependsOn().stream()
+                .map(d -> state.stage(d.stage()))
                 .allMatch(up -> up.status.isFinished() && !up.rerunPending);
     }
 

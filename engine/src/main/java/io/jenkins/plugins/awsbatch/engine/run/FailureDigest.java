@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 public final class FailureDigest {
     /** Ranges in the one-line digest (an exception message must stay one short line). */
     static final int MAX_RANGES = 20;
+
     private final int maxItems;
 
     public FailureDigest(int maxItems) {
@@ -23,11 +24,18 @@ public final class FailureDigest {
     public static String oneLine(RunResult result) {
         List<String> parts = new ArrayList<>();
         for (StageResult stage : result.failedStages()) {
-            String ranges = IndexRanges.format(stage.failedItems().stream().map(FailedItem::index).toList(), MAX_RANGES);
-            parts.add(stage.name() + ": " + (stage.failedCount() == 0
-                    ? stage.status().name().toLowerCase(Locale.ROOT) + (stage.reason() == null ? "" : " (" + stage.reason() + ")")
-                    : stage.failedCount() + " failed" + (ranges.isEmpty() ? "" : " (items " + ranges
-                    + (stage.failedItems().size() < stage.failedCount() ? ", ..." : "") + ")")));
+            String ranges = IndexRanges.format(
+                    stage.failedItems().stream().map(FailedItem::index).toList(), MAX_RANGES);
+            parts.add(stage.name() + ": "
+                    + (stage.failedCount() == 0
+                            ? stage.status().name().toLowerCase(Locale.ROOT)
+                                    + (stage.reason() == null ? "" : " (" + stage.reason() + ")")
+                            : stage.failedCount() + " failed"
+                                    + (ranges.isEmpty()
+                                            ? ""
+                                            : " (items " + ranges
+                                                    + (stage.failedItems().size() < stage.failedCount() ? ", ..." : "")
+                                                    + ")")));
         }
         return result.name() + " " + result.outcome() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
     }
@@ -36,21 +44,28 @@ public final class FailureDigest {
         List<String> out = new ArrayList<>();
         out.add(oneLine(result));
         for (StageResult stage : result.failedStages()) {
-            out.add("stage " + stage.name() + " " + stage.status() + (stage.reason() == null ? "" : " (" + stage.reason() + ")")
-                    + ": " + stage.failedCount() + " failed item(s)" + (stage.rounds() > 0 ? " after " + stage.rounds() + " retry round(s)" : ""));
+            out.add("stage " + stage.name() + " " + stage.status()
+                    + (stage.reason() == null ? "" : " (" + stage.reason() + ")") + ": " + stage.failedCount()
+                    + " failed item(s)" + (stage.rounds() > 0 ? " after " + stage.rounds() + " retry round(s)" : ""));
             stage.failedItems().stream().limit(maxItems).forEach(item -> {
-                out.add("  item " + item.index() + " [" + item.key() + "] exit " + (item.exitCode() == null ? "-" : item.exitCode())
-                        + ": " + (item.statusReason() == null ? "" : item.statusReason()));
+                out.add("  item " + item.index() + " [" + item.key() + "] exit "
+                        + (item.exitCode() == null ? "-" : item.exitCode()) + ": "
+                        + (item.statusReason() == null ? "" : item.statusReason()));
                 item.logTail().forEach(line -> out.add("    | " + line));
             });
             if (stage.failedItems().size() > maxItems) {
                 out.add("  ... " + (stage.failedItems().size() - maxItems) + " more");
             }
         }
-        result.stages().stream().filter(s -> !s.recoveredInRound().isEmpty()).forEach(s -> out.add("stage " + s.name()
-                + ": " + s.recoveredInRound().size() + " item(s) recovered by retry ("
-                + s.recoveredInRound().entrySet().stream().limit(maxItems).map(e -> e.getKey() + " in round " + e.getValue())
-                .collect(Collectors.joining(", ")) + ")"));
+        result.stages().stream()
+                .filter(s -> !s.recoveredInRound().isEmpty())
+                .forEach(s -> out.add("stage " + s.name()
+                        + ": " + s.recoveredInRound().size() + " item(s) recovered by retry ("
+                        + s.recoveredInRound().entrySet().stream()
+                                .limit(maxItems)
+                                .map(e -> e.getKey() + " in round " + e.getValue())
+                                .collect(Collectors.joining(", "))
+                        + ")"));
         return out;
     }
 }

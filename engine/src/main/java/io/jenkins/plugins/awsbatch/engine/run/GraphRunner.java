@@ -5,14 +5,14 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
-import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
-import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
+import io.jenkins.plugins.awsbatch.engine.lock.RunLockLostException;
 import io.jenkins.plugins.awsbatch.engine.plan.Chunk;
 import io.jenkins.plugins.awsbatch.engine.plan.Chunker;
 import io.jenkins.plugins.awsbatch.engine.plan.ItemDestination;
@@ -21,13 +21,10 @@ import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.plan.Manifest;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
 import io.jenkins.plugins.awsbatch.engine.plan.Planner;
-import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
-import io.jenkins.plugins.awsbatch.engine.lock.RunLockLostException;
 import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
-import io.jenkins.plugins.awsbatch.engine.store.StoreUris;
 import io.jenkins.plugins.awsbatch.engine.track.JobPoller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -35,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +51,7 @@ public final class GraphRunner {
     private final RunJournal journal;
     /** This runner's hold on the run: every journal write checks it; released when the run ends. */
     private final RunLock lock;
+
     private final ObjectStore store;
     private final RunLayout layout;
     private final Chunker chunker;
@@ -66,15 +63,18 @@ public final class GraphRunner {
     private final RunnableWatch runnableWatch;
     /** Latest detail of every job of the run that has been polled. */
     private final Map<String, JobDetail> details = new HashMap<>();
+
     private Manifest manifest;
     private Duration nextDelay = Duration.ZERO;
     /** Transient failures in a row; past the limit the run stops with the error (a real outage). */
     private int consecutiveErrors;
+
     private static final int MAX_CONSECUTIVE_ERRORS = 30;
     /** Why an array stage of a plan without items was skipped. */
     private static final String NO_ITEMS = "no items";
     /** Progress counts are journaled at most this often, so `status` shows a live run's progress. */
     private static final long PROGRESS_JOURNAL_MS = 2_000;
+
     private long progressJournaledAt;
 
     private GraphRunner(RunServices services, RunState state, RunLock lock) {
@@ -90,10 +90,14 @@ public final class GraphRunner {
         this.poller = new JobPoller(services.batch());
         this.runnableWatch = new RunnableWatch(services.batch());
         this.lostJobs = LostJobs.of(services.batch());
-        SubmitRequestFactory requests = new SubmitRequestFactory(state.graph, layout,
-                state.itemsUri != null ? state.itemsUri : layout.itemsUri(), ItemLayout.recorded(state.itemLayout),
+        SubmitRequestFactory requests = new SubmitRequestFactory(
+                state.graph,
+                layout,
+                state.itemsUri != null ? state.itemsUri : layout.itemsUri(),
+                ItemLayout.recorded(state.itemLayout),
                 Math.max(0, state.itemCount),
-                services.definitionNames(), services.settings().defaultQueue());
+                services.definitionNames(),
+                services.settings().defaultQueue());
         this.submitter = new StageSubmitter(services, state, journal, requests, chunker);
     }
 
@@ -103,12 +107,16 @@ public final class GraphRunner {
      * {@link GraphValidationException} before anything is submitted.
      */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId) {
-        return start(services, ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()));
+        return start(
+                services,
+                ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()));
     }
 
     /** As {@link #start(RunServices, GraphSpec, Path, String)} under the run's lock the caller took already. */
     public static GraphRunner start(RunServices services, GraphSpec graph, Path baseDir, String runId, RunLock held) {
-        return start(services, ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()),
+        return start(
+                services,
+                ValidatedRun.check(graph, baseDir, runId, services.stores(), services.json(), services.clock()),
                 held);
     }
 
@@ -128,7 +136,10 @@ public final class GraphRunner {
         if (held != null) {
             return held;
         }
-        return RunLock.acquire(services.stores().forUri(storeUri), new RunLayout(storeUri, runId), "engine " + entry,
+        return RunLock.acquire(
+                services.stores().forUri(storeUri),
+                new RunLayout(storeUri, runId),
+                "engine " + entry,
                 services.listener()::message);
     }
 
@@ -171,16 +182,27 @@ public final class GraphRunner {
         state.itemsUri = itemsUriOf(graph, layout);
         // Journaled before planning: a run killed while planning is found by resume (which plans again) and cleanup.
         journal.save(state);
-        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
-                new Chunker(services.settings().maxArraySize()), services.clock());
-        Plan plan = planner.write(graph.name(), run.items(), graph.plan() == null || graph.plan().items() == null ? null
-                : graph.plan().items().key(), layout, store, itemDestination(services, state));
+        Planner planner = new Planner(
+                new ItemSource(services.json(), services.stores()),
+                services.json(),
+                new Chunker(services.settings().maxArraySize()),
+                services.clock());
+        Plan plan = planner.write(
+                graph.name(),
+                run.items(),
+                graph.plan() == null || graph.plan().items() == null
+                        ? null
+                        : graph.plan().items().key(),
+                layout,
+                store,
+                itemDestination(services, state));
         state.itemCount = plan.itemCount();
         state.itemLayout = plan.itemLayout().id();
         GraphRunner runner = new GraphRunner(services, state, lock);
         runner.journal.save(state);
-        services.listener().message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
-                + plan.chunks().size() + " chunk(s), " + state.mode + " mode, data in " + state.runUri);
+        services.listener()
+                .message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
+                        + plan.chunks().size() + " chunk(s), " + state.mode + " mode, data in " + state.runUri);
         if (plan.isEmpty()) {
             services.listener().message("the plan has no items: array stages are skipped");
         }
@@ -190,18 +212,28 @@ public final class GraphRunner {
     /** Writes the items and manifest of {@code state}'s graph (again, identically, after an interruption). */
     private static Plan planItems(RunServices services, RunState state, Path baseDir, ObjectStore store) {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
-        Planner planner = new Planner(new ItemSource(services.json(), services.stores()), services.json(),
-                new Chunker(services.settings().maxArraySize()), services.clock());
+        Planner planner = new Planner(
+                new ItemSource(services.json(), services.stores()),
+                services.json(),
+                new Chunker(services.settings().maxArraySize()),
+                services.clock());
         GraphSpec graph = state.graph;
-        Plan plan = planner.plan(graph.name(), graph.plan() == null ? null : graph.plan().items(), baseDir, layout,
-                store, itemDestination(services, state));
+        Plan plan = planner.plan(
+                graph.name(),
+                graph.plan() == null ? null : graph.plan().items(),
+                baseDir,
+                layout,
+                store,
+                itemDestination(services, state));
         state.itemCount = plan.itemCount();
         state.itemLayout = plan.itemLayout().id();
         return plan;
     }
 
     private static ItemDestination itemDestination(RunServices services, RunState state) {
-        return new ItemDestination(state.itemsUri, services.stores().forUri(state.itemsUri),
+        return new ItemDestination(
+                state.itemsUri,
+                services.stores().forUri(state.itemsUri),
                 state.graph.plan() == null ? null : state.graph.plan().itemLayout());
     }
 
@@ -214,13 +246,16 @@ public final class GraphRunner {
         if (runId != null) {
             // Idempotent: a plan interrupted before its journal was written is redone; a finished one is reused.
             RunLayout layout = new RunLayout(canonicalStore(graph), runId);
-            Optional<RunState> done = new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
+            Optional<RunState> done =
+                    new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
             if (done.isPresent() && done.get().itemCount >= 0) {
                 return done.get();
             }
         }
-        return plan(services, ValidatedRun.checkPlan(graph, baseDir, runId, services.stores(), services.json(),
-                services.clock()), null);
+        return plan(
+                services,
+                ValidatedRun.checkPlan(graph, baseDir, runId, services.stores(), services.json(), services.clock()),
+                null);
     }
 
     /** As {@link #plan(RunServices, GraphSpec, Path, String)} for a plan checked already, under the caller's lock. */
@@ -236,8 +271,11 @@ public final class GraphRunner {
      * ended are reused as they are (no Batch dependency on them), stages still running are tracked, the new
      * ones are submitted. The combined graph is validated before anything is submitted.
      */
-    public static GraphRunner extend(RunServices services, RunState prior, List<StageSpec> newStages,
-                                     Map<String, JobDefinitionSpec> newDefinitions) {
+    public static GraphRunner extend(
+            RunServices services,
+            RunState prior,
+            List<StageSpec> newStages,
+            Map<String, JobDefinitionSpec> newDefinitions) {
         return extend(services, prior, ValidatedExtension.check(prior, newStages, newDefinitions), null);
     }
 
@@ -271,8 +309,7 @@ public final class GraphRunner {
     private static String itemsUriOf(GraphSpec graph, RunLayout layout) {
         String itemStore = graph.plan() == null ? null : graph.plan().itemStore();
         if (itemStore != null && itemStore.startsWith("dynamodb:")) {
-            return DynamoDbObjectStore.itemsUri(
-                    itemStore.substring("dynamodb:".length()), layout.runId());
+            return DynamoDbObjectStore.itemsUri(itemStore.substring("dynamodb:".length()), layout.runId());
         }
         return layout.itemsUri();
     }
@@ -312,8 +349,9 @@ public final class GraphRunner {
             Path baseDir = state.baseDir == null ? null : Path.of(state.baseDir);
             planItems(services, state, baseDir, store);
             new RunJournal(store, services.json()).save(state);
-            services.listener().message("run " + state.runId + " was interrupted while planning: planned again, "
-                    + state.itemCount + " item(s)");
+            services.listener()
+                    .message("run " + state.runId + " was interrupted while planning: planned again, " + state.itemCount
+                            + " item(s)");
         }
         new PreflightCheck(services).requireReady(state.graph, stage -> {
             StageState stageState = state.stages.get(stage.name());
@@ -321,7 +359,8 @@ public final class GraphRunner {
         });
         GraphRunner runner = new GraphRunner(services, state, lock);
         if (state.submitting != null) {
-            services.listener().message("finishing the submission of " + state.submitting + " (looked up by name first)");
+            services.listener()
+                    .message("finishing the submission of " + state.submitting + " (looked up by name first)");
         }
         runner.submitter.reconcileFromNowOn(); // a job may have been submitted just before the interruption
         services.listener().message("resuming run " + state.runId);
@@ -344,7 +383,8 @@ public final class GraphRunner {
             new PreflightCheck(services).requireReady(state.graph, stage -> reopened.contains(stage.name()));
             GraphRunner runner = new GraphRunner(services, state, lock);
             runner.journal.save(state);
-            runner.submitter.reconcileFromNowOn(); // a rerun interrupted while submitting is finished by resume, by name
+            runner.submitter
+                    .reconcileFromNowOn(); // a rerun interrupted while submitting is finished by resume, by name
             services.listener().message("rerunning the failed items of run " + state.runId + ": stages " + reopened);
             return runner;
         } catch (RuntimeException e) {
@@ -384,8 +424,7 @@ public final class GraphRunner {
             boolean ended = stepOnce();
             consecutiveErrors = 0;
             return ended;
-        } catch (BatchClientException
-                 | GraphValidationException e) {
+        } catch (BatchClientException | GraphValidationException e) {
             throw e; // the request is wrong: retrying cannot help
         } catch (RunLockLostException | RunStateConflictException e) {
             throw e; // another process writes the run now: this one must stop
@@ -396,8 +435,10 @@ public final class GraphRunner {
             }
             submitter.reconcileFromNowOn();
             nextDelay = services.pollSchedule().throttled();
-            services.listener().message("call failed (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
-                    + "); retrying in " + nextDelay.toSeconds() + " s (" + consecutiveErrors + "/" + MAX_CONSECUTIVE_ERRORS + ")");
+            services.listener()
+                    .message("call failed (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
+                            + "); retrying in " + nextDelay.toSeconds() + " s (" + consecutiveErrors + "/"
+                            + MAX_CONSECUTIVE_ERRORS + ")");
             return false;
         }
     }
@@ -452,7 +493,9 @@ public final class GraphRunner {
         for (StageState stage : state.stages.values()) {
             for (JobRecord job : stage.jobs) {
                 JobDetail detail = details.get(job.jobId());
-                if (job.round() == stage.round && !stage.rerunPending && (detail == null || !detail.status().isTerminal())) {
+                if (job.round() == stage.round
+                        && !stage.rerunPending
+                        && (detail == null || !detail.status().isTerminal())) {
                     try {
                         services.batch().terminateJob(job.jobId(), "Aborted: " + reason);
                         terminated++;
@@ -483,8 +526,7 @@ public final class GraphRunner {
             }
             Release release = release(stage);
             switch (release) {
-                case NOT_YET -> {
-                }
+                case NOT_YET -> {}
                 case SKIP -> {
                     skip(stage, stageState);
                     any = true;
@@ -498,7 +540,12 @@ public final class GraphRunner {
         return any;
     }
 
-    private enum Release { NOT_YET, SKIP, SUBMIT_UPFRONT, SUBMIT_GATED }
+    private enum Release {
+        NOT_YET,
+        SKIP,
+        SUBMIT_UPFRONT,
+        SUBMIT_GATED
+    }
 
     private Release release(StageSpec stage) {
         // After a rerun the stages before may be in a later round: wait for them instead of Batch dependencies.
@@ -508,7 +555,8 @@ public final class GraphRunner {
             return gated ? Release.SUBMIT_GATED : Release.SUBMIT_UPFRONT;
         }
         if (stage.type() == StageType.CLEANUP) {
-            boolean othersDone = state.graph.stages().stream().filter(s -> s.type() != StageType.CLEANUP)
+            boolean othersDone = state.graph.stages().stream()
+                    .filter(s -> s.type() != StageType.CLEANUP)
                     .allMatch(s -> state.stage(s.name()).status.isFinished());
             return othersDone ? Release.SUBMIT_GATED : Release.NOT_YET;
         }
@@ -532,7 +580,8 @@ public final class GraphRunner {
 
     private void skip(StageSpec stage, StageState stageState) {
         stageState.status = StageStatus.SKIPPED;
-        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY ? NO_ITEMS
+        stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY
+                ? NO_ITEMS
                 : "an upstream stage did not succeed";
         stageState.finishedAt = services.clock().millis();
         journal.save(state);
@@ -564,7 +613,8 @@ public final class GraphRunner {
             return;
         }
         if (stageState.populationUri == null) {
-            stageState.populationSize = units.stream().mapToLong(u -> u.chunk().size()).sum();
+            stageState.populationSize =
+                    units.stream().mapToLong(u -> u.chunk().size()).sum();
         }
         journal.save(state);
         // Still WAITING while submitting: if a call fails midway, the next step submits the rest (by name).
@@ -614,14 +664,16 @@ public final class GraphRunner {
         StageState stageState = state.stage(stage.name());
         stageState.populationUri = indexMaps.write(layout.stageUri(stage.name()) + "/population.json", survivors);
         stageState.populationSize = survivors.size();
-        services.listener().message("stage " + stage.name() + " runs over " + survivors.size() + " item(s), "
-                + dropped.size() + " left out after failures upstream");
+        services.listener()
+                .message("stage " + stage.name() + " runs over " + survivors.size() + " item(s), " + dropped.size()
+                        + " left out after failures upstream");
         return stageState.populationUri;
     }
 
     /** An aggregation's jobs, or the one job of a single stage. */
     private List<StageSubmitter.Unit> nonArrayUnits(StageSpec stage) {
-        return stage.type() == StageType.AGGREGATE ? aggregateUnits(stage)
+        return stage.type() == StageType.AGGREGATE
+                ? aggregateUnits(stage)
                 : List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of(), null));
     }
 
@@ -630,22 +682,36 @@ public final class GraphRunner {
             List<String> partitions = readPartitions(stage.count().partitionsFrom());
             List<StageSubmitter.Unit> units = new ArrayList<>();
             for (int p = 0; p < partitions.size(); p++) {
-                units.add(new StageSubmitter.Unit(new Chunk(p, p, 1), "p" + p, Map.of("BATCHGRAPH_PARTITION",
-                        partitions.get(p), "BATCHGRAPH_AGGREGATE_COUNT", String.valueOf(partitions.size())), partitions.get(p)));
+                units.add(new StageSubmitter.Unit(
+                        new Chunk(p, p, 1),
+                        "p" + p,
+                        Map.of(
+                                "BATCHGRAPH_PARTITION",
+                                partitions.get(p),
+                                "BATCHGRAPH_AGGREGATE_COUNT",
+                                String.valueOf(partitions.size())),
+                        partitions.get(p)));
             }
-            services.listener().message("stage " + stage.name() + ": " + partitions.size() + " partition(s) "
-                    + partitions.stream().limit(10).toList() + (partitions.size() > 10 ? "..." : ""));
+            services.listener()
+                    .message("stage " + stage.name() + ": " + partitions.size() + " partition(s) "
+                            + partitions.stream().limit(10).toList() + (partitions.size() > 10 ? "..." : ""));
             return units;
         }
-        int count = io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout.aggregateCount(stage, state.itemCount).orElseThrow();
+        int count = io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout.aggregateCount(stage, state.itemCount)
+                .orElseThrow();
         if (count == 1) {
-            return List.of(new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of("BATCHGRAPH_AGGREGATE_COUNT", "1"), null));
+            return List.of(
+                    new StageSubmitter.Unit(new Chunk(0, 0, 1), "0", Map.of("BATCHGRAPH_AGGREGATE_COUNT", "1"), null));
         }
         List<StageSubmitter.Unit> units = new ArrayList<>();
         for (Chunk chunk : chunker.split(count)) {
-            units.add(new StageSubmitter.Unit(chunk, String.valueOf(chunk.index()), Map.of(
-                    "BATCHGRAPH_AGGREGATE_COUNT", String.valueOf(count),
-                    "BATCHGRAPH_INDEX_OFFSET", String.valueOf(chunk.offset())), null));
+            units.add(new StageSubmitter.Unit(
+                    chunk,
+                    String.valueOf(chunk.index()),
+                    Map.of(
+                            "BATCHGRAPH_AGGREGATE_COUNT", String.valueOf(count),
+                            "BATCHGRAPH_INDEX_OFFSET", String.valueOf(chunk.offset())),
+                    null));
         }
         return units;
     }
@@ -703,7 +769,13 @@ public final class GraphRunner {
             if (!counts.equals(stageState.counts)) {
                 stageState.counts = counts;
                 changed = true;
-                services.listener().progress(stage.name(), counts, counts.values().stream().mapToLong(Integer::longValue).sum());
+                services.listener()
+                        .progress(
+                                stage.name(),
+                                counts,
+                                counts.values().stream()
+                                        .mapToLong(Integer::longValue)
+                                        .sum());
             }
         }
         return changed;
@@ -746,10 +818,12 @@ public final class GraphRunner {
                 any |= submitRest(stage, stageState); // the next wave, or a retry round an interruption cut short
                 continue;
             }
-            boolean ended = stageState.jobs.stream().filter(j -> j.round() == stageState.round).allMatch(j -> {
-                JobDetail d = details.get(j.jobId());
-                return d != null && d.status().isTerminal();
-            });
+            boolean ended = stageState.jobs.stream()
+                    .filter(j -> j.round() == stageState.round)
+                    .allMatch(j -> {
+                        JobDetail d = details.get(j.jobId());
+                        return d != null && d.status().isTerminal();
+                    });
             if (ended) {
                 judgeStage(stage, stageState);
                 any = true;
@@ -809,7 +883,8 @@ public final class GraphRunner {
             stageState.reason = failures + " of " + population + " item(s) failed, within the tolerance";
         } else {
             stageState.status = StageStatus.FAILED;
-            stageState.reason = failures + " of " + population + (stage.type() == StageType.ARRAY ? " item(s)" : " job(s)") + " failed";
+            stageState.reason = failures + " of " + population
+                    + (stage.type() == StageType.ARRAY ? " item(s)" : " job(s)") + " failed";
         }
         stageState.finishedAt = services.clock().millis();
         journal.save(state);
@@ -822,8 +897,9 @@ public final class GraphRunner {
         stageState.roundSubmitted = false;
         List<Long> failed = new ArrayList<>(stageState.failedItems.keySet());
         indexMaps.write(layout.retryMapUri(stage.name(), stageState.round), failed);
-        services.listener().message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
-                + stageState.round + " of " + stage.retryRounds());
+        services.listener()
+                .message("stage " + stage.name() + ": retrying " + failed.size() + " failed item(s), round "
+                        + stageState.round + " of " + stage.retryRounds());
         journal.save(state);
         submitRest(stage, stageState);
     }
@@ -847,7 +923,8 @@ public final class GraphRunner {
             long size = retry ? indexMaps.items(map).length : map == null ? state.itemCount : stageState.populationSize;
             units = submitter.arrayUnits(stage, size, map, stageState.round);
         }
-        stageState.roundSubmitted = submitter.submit(stage, stageState, units, stageState.round, map, false, this::ended);
+        stageState.roundSubmitted =
+                submitter.submit(stage, stageState, units, stageState.round, map, false, this::ended);
         if (stageState.roundSubmitted || stageState.jobs.size() != before) {
             journal.save(state);
         }
@@ -863,11 +940,13 @@ public final class GraphRunner {
             return false;
         }
         stageState.rerunPending = false;
-        boolean upstreamUsable = stage.dependsOn().stream().map(d -> state.stage(d.stage()))
+        boolean upstreamUsable = stage.dependsOn().stream()
+                .map(d -> state.stage(d.stage()))
                 .allMatch(up -> up.status.isUsable() || up.status == StageStatus.SKIPPED && NO_ITEMS.equals(up.reason));
         long count;
         if (stage.type() == StageType.ARRAY) {
-            TreeSet<Long> items = upstreamUsable ? FailedRerun.itemsToRun(state, stage, uri -> indexMaps.items(uri))
+            TreeSet<Long> items = upstreamUsable
+                    ? FailedRerun.itemsToRun(state, stage, uri -> indexMaps.items(uri))
                     : new TreeSet<>();
             if (!items.isEmpty()) {
                 openArrayRound(stage, stageState, items);
@@ -881,16 +960,19 @@ public final class GraphRunner {
             }
         }
         if (count == 0) {
-            services.listener().message("stage " + stage.name() + ": nothing to rerun"
-                    + (upstreamUsable ? "" : " (a stage it depends on did not succeed)"));
+            services.listener()
+                    .message("stage " + stage.name() + ": nothing to rerun"
+                            + (upstreamUsable ? "" : " (a stage it depends on did not succeed)"));
             settle(stage, stageState);
             return true;
         }
         stageState.rerunRound = stageState.round;
         stageState.counts = new EnumMap<>(JobStatus.class);
         stageState.submittedAt = services.clock().millis();
-        services.listener().message("stage " + stage.name() + ": rerunning " + (stage.type() == StageType.ARRAY
-                ? count + " item(s)" : "the whole stage") + ", round " + stageState.round);
+        services.listener()
+                .message("stage " + stage.name() + ": rerunning "
+                        + (stage.type() == StageType.ARRAY ? count + " item(s)" : "the whole stage") + ", round "
+                        + stageState.round);
         journal.save(state);
         submitRest(stage, stageState);
         return true;
@@ -899,15 +981,18 @@ public final class GraphRunner {
     /** The rerun round's index map, and the items the stage never had added to its population. */
     private void openArrayRound(StageSpec stage, StageState stageState, TreeSet<Long> items) {
         stageState.round++;
-        stageState.failedOutsideRound = stageState.failedItems.keySet().stream().filter(i -> !items.contains(i)).count();
+        stageState.failedOutsideRound = stageState.failedItems.keySet().stream()
+                .filter(i -> !items.contains(i))
+                .count();
         if (stageState.populationUri != null) {
             TreeSet<Long> population = new TreeSet<>();
             for (long item : indexMaps.items(stageState.populationUri)) {
                 population.add(item);
             }
             if (population.addAll(items)) {
-                stageState.populationUri = indexMaps.write(layout.stageUri(stage.name()) + "/population-r"
-                        + stageState.round + ".json", new ArrayList<>(population));
+                stageState.populationUri = indexMaps.write(
+                        layout.stageUri(stage.name()) + "/population-r" + stageState.round + ".json",
+                        new ArrayList<>(population));
                 stageState.populationSize = population.size();
             }
         }
@@ -916,7 +1001,8 @@ public final class GraphRunner {
 
     /** Every job of a non-array stage again, named for the round. */
     private List<StageSubmitter.Unit> wholeStageUnits(StageSpec stage, int round) {
-        return nonArrayUnits(stage).stream().map(u -> new StageSubmitter.Unit(u.chunk(), u.part() + "-r" + round, u.env(), u.partition()))
+        return nonArrayUnits(stage).stream()
+                .map(u -> new StageSubmitter.Unit(u.chunk(), u.part() + "-r" + round, u.env(), u.partition()))
                 .toList();
     }
 
@@ -928,7 +1014,14 @@ public final class GraphRunner {
     private Manifest manifest() {
         if (manifest == null) {
             manifest = Planner.readManifest(layout, store, services.json())
-                    .orElse(new Manifest(state.runId, state.name, state.itemCount, null, layout.itemsUri(), List.of(), 0,
+                    .orElse(new Manifest(
+                            state.runId,
+                            state.name,
+                            state.itemCount,
+                            null,
+                            layout.itemsUri(),
+                            List.of(),
+                            0,
                             state.itemLayout));
         }
         return manifest;
@@ -939,17 +1032,21 @@ public final class GraphRunner {
     private void runBuiltInCleanup() {
         for (StageSpec stage : state.graph.stages()) {
             StageState stageState = state.stage(stage.name());
-            if (!stage.isBuiltInCleanup() || stageState.status.isFinished() && stageState.status != StageStatus.ABORTED
-                    && stageState.status != StageStatus.SKIPPED) {
+            if (!stage.isBuiltInCleanup()
+                    || stageState.status.isFinished()
+                            && stageState.status != StageStatus.ABORTED
+                            && stageState.status != StageStatus.SKIPPED) {
                 continue;
             }
             CleanupReport report = new RunCleaner(services.stores()).clean(state);
             state.cleanup = report;
             stageState.status = report.error() == null ? StageStatus.SUCCEEDED : StageStatus.FAILED;
-            stageState.reason = report.error() == null ? "deleted " + report.deletedObjects() + " object(s)" : report.error();
+            stageState.reason =
+                    report.error() == null ? "deleted " + report.deletedObjects() + " object(s)" : report.error();
             stageState.finishedAt = services.clock().millis();
-            services.listener().message("cleanup: deleted " + report.deletedObjects() + " object(s) under "
-                    + report.deletedPrefixes() + (report.error() == null ? "" : "; error: " + report.error()));
+            services.listener()
+                    .message("cleanup: deleted " + report.deletedObjects() + " object(s) under "
+                            + report.deletedPrefixes() + (report.error() == null ? "" : "; error: " + report.error()));
             services.listener().stageFinished(stage.name(), stageState.status.name(), stageState.reason);
             journal.save(state);
         }
@@ -958,8 +1055,10 @@ public final class GraphRunner {
     private void finish() {
         Outcome outcome = Outcome.SUCCEEDED;
         for (StageState stage : state.stages.values()) {
-            if (stage.status == StageStatus.FAILED || stage.status == StageStatus.SKIPPED && stage.reason != null
-                    && stage.reason.startsWith("an upstream")) {
+            if (stage.status == StageStatus.FAILED
+                    || stage.status == StageStatus.SKIPPED
+                            && stage.reason != null
+                            && stage.reason.startsWith("an upstream")) {
                 outcome = Outcome.FAILED;
                 break;
             }

@@ -50,7 +50,8 @@ final class IndexMaps {
     }
 
     private long[] read(String uri) {
-        byte[] bytes = stores.forUri(uri).get(uri).orElseThrow(() -> new IllegalStateException("index map missing: " + uri));
+        byte[] bytes =
+                stores.forUri(uri).get(uri).orElseThrow(() -> new IllegalStateException("index map missing: " + uri));
         try {
             return json.readValue(bytes, long[].class);
         } catch (IOException e) {

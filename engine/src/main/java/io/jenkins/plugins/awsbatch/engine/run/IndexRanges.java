@@ -7,8 +7,7 @@ import java.util.TreeSet;
 
 /** Compresses item indexes to ranges: [1,2,3,7,9,10] → "1-3, 7, 9-10". */
 public final class IndexRanges {
-    private IndexRanges() {
-    }
+    private IndexRanges() {}
 
     public static String format(Collection<Long> indexes) {
         return format(indexes, Integer.MAX_VALUE);

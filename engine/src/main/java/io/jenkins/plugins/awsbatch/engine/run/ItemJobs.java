@@ -16,9 +16,11 @@ public final class ItemJobs {
     public Optional<String> jobFor(RunState state, String stage, long item) {
         StageState stageState = state.stage(stage);
         if (stageState == null) {
-            throw new IllegalArgumentException("no stage '" + stage + "' in run " + state.runId + "; stages: " + state.stages.keySet());
+            throw new IllegalArgumentException(
+                    "no stage '" + stage + "' in run " + state.runId + "; stages: " + state.stages.keySet());
         }
-        List<JobRecord> jobs = stageState.jobs.stream().filter(j -> !j.barrier()).toList();
+        List<JobRecord> jobs =
+                stageState.jobs.stream().filter(j -> !j.barrier()).toList();
         for (int i = jobs.size() - 1; i >= 0; i--) {
             JobRecord job = jobs.get(i);
             for (int child = 0; child < job.size(); child++) {

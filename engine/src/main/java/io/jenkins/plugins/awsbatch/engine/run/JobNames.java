@@ -12,13 +12,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class JobNames {
     private static final int MAX = io.jenkins.plugins.awsbatch.engine.batch.BatchLimits.MAX_NAME_LENGTH;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private JobNames() {
-    }
+    private JobNames() {}
 
     /** How a run id is written; it names the run's folder (or prefix) and begins its job names. */
     public static final String RUN_ID_RULE = "use 1-100 letters, digits, '-' or '_' (no '/', '.' or spaces)";
+
     private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     /** Why {@code runId} is not a run id (null when it is): no path separators, dots, spaces or an empty id. */

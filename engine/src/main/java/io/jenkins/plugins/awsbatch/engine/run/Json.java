@@ -16,8 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * it is read back.
  */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectMapper mapper() {
         return JsonMapper.builder()

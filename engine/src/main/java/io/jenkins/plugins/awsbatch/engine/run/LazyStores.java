@@ -22,7 +22,8 @@ public final class LazyStores implements StoreResolver, AutoCloseable {
             return local.forUri(uri);
         }
         if (clients == null) {
-            clients = AwsClients.create(options.awsSettings().region(regionForReading()).build(), new CallCounter());
+            clients = AwsClients.create(
+                    options.awsSettings().region(regionForReading()).build(), new CallCounter());
         }
         return clients.objectStore();
     }

@@ -37,9 +37,10 @@ final class LostJobs {
 
     /** A line for the run's log about a job taken as lost. */
     String describe(String jobId) {
-        return after.isZero() ? "job " + jobId + " is unknown to the local engine: taken as FAILED (" + reason + ")"
+        return after.isZero()
+                ? "job " + jobId + " is unknown to the local engine: taken as FAILED (" + reason + ")"
                 : "job " + jobId + " is not found by DescribeJobs for " + after.toMinutes() + " min: taken as FAILED ("
-                + reason + ")";
+                        + reason + ")";
     }
 
     /** Adds a FAILED detail to {@code answered} for every asked id missing long enough; returns those ids. */
@@ -52,8 +53,28 @@ final class LostJobs {
             }
             long since = missingSince.computeIfAbsent(id, k -> now);
             if (now - since >= after.toMillis()) {
-                answered.put(id, new JobDetail(id, null, null, null, JobStatus.FAILED, reason, 0L, null, null, null,
-                        null, null, null, null, null, null, false, false, null));
+                answered.put(
+                        id,
+                        new JobDetail(
+                                id,
+                                null,
+                                null,
+                                null,
+                                JobStatus.FAILED,
+                                reason,
+                                0L,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false,
+                                false,
+                                null));
                 lost.add(id);
             }
         }

@@ -2,7 +2,10 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 /** How a run ended; the CLI's exit code and the Jenkins build result follow from it. */
 public enum Outcome {
-    SUCCEEDED(0), FAILED(1), UNSTABLE(3), ABORTED(130);
+    SUCCEEDED(0),
+    FAILED(1),
+    UNSTABLE(3),
+    ABORTED(130);
 
     private final int exitCode;
 

@@ -42,19 +42,27 @@ final class PreflightCheck {
                 continue;
             }
             String path = "stages[" + i + "]";
-            String queue = stage.queue() != null ? stage.queue()
-                    : graph.queue() != null ? graph.queue() : services.settings().defaultQueue();
-            queues.computeIfAbsent(queue, q -> new LinkedHashSet<>()).add(stage.queue() != null ? path + ".queue" : "queue");
+            String queue = stage.queue() != null
+                    ? stage.queue()
+                    : graph.queue() != null
+                            ? graph.queue()
+                            : services.settings().defaultQueue();
+            queues.computeIfAbsent(queue, q -> new LinkedHashSet<>())
+                    .add(stage.queue() != null ? path + ".queue" : "queue");
             if (stage.jobDefinition() != null) {
-                definitions.computeIfAbsent(services.definitionNames().apply(stage.jobDefinition()),
-                        d -> new LinkedHashSet<>()).add(path + ".jobDefinition");
+                definitions
+                        .computeIfAbsent(
+                                services.definitionNames().apply(stage.jobDefinition()), d -> new LinkedHashSet<>())
+                        .add(path + ".jobDefinition");
             }
         }
         if (queues.isEmpty()) {
             return;
         }
         if (graph.barrierJobDefinition() != null) {
-            definitions.computeIfAbsent(graph.barrierJobDefinition(), d -> new LinkedHashSet<>()).add("barrierJobDefinition");
+            definitions
+                    .computeIfAbsent(graph.barrierJobDefinition(), d -> new LinkedHashSet<>())
+                    .add("barrierJobDefinition");
         }
         PreflightMessages messages = new PreflightMessages(services.batch().region(), graph);
         List<GraphError> errors = new ArrayList<>();
@@ -63,9 +71,12 @@ final class PreflightCheck {
                 return; // this service cannot tell (a test double)
             }
         } catch (RuntimeException e) {
-            services.listener().message("pre-flight check skipped: looking up job queues and definitions failed ("
-                    + e.getClass().getSimpleName() + ": " + GraphRunner.firstLine(e.getMessage()) + "); it needs "
-                    + "batch:DescribeJobQueues and batch:DescribeJobDefinitions. SubmitJob will report a missing queue or definition");
+            services.listener()
+                    .message(
+                            "pre-flight check skipped: looking up job queues and definitions failed ("
+                                    + e.getClass().getSimpleName() + ": " + GraphRunner.firstLine(e.getMessage())
+                                    + "); it needs "
+                                    + "batch:DescribeJobQueues and batch:DescribeJobDefinitions. SubmitJob will report a missing queue or definition");
             return;
         }
         if (!errors.isEmpty()) {
@@ -86,18 +97,21 @@ final class PreflightCheck {
         }
         queues.forEach((queue, paths) -> {
             Optional<JobQueueDescription> q = found.stream()
-                    .filter(d -> queue.equals(d.name()) || queue.equals(d.arn())).findFirst();
+                    .filter(d -> queue.equals(d.name()) || queue.equals(d.arn()))
+                    .findFirst();
             paths.forEach(path -> messages.queueProblem(path, queue, q).ifPresent(errors::add));
         });
         return true;
     }
 
-    private boolean checkDefinitions(Map<String, Set<String>> definitions, PreflightMessages messages, List<GraphError> errors) {
+    private boolean checkDefinitions(
+            Map<String, Set<String>> definitions, PreflightMessages messages, List<GraphError> errors) {
         Map<String, List<JobDefinitionDescription>> activeByName = new LinkedHashMap<>();
         for (String reference : definitions.keySet()) {
             String name = DefinitionReference.parse(reference).name();
             if (!activeByName.containsKey(name)) {
-                Optional<List<JobDefinitionDescription>> active = services.batch().findActiveJobDefinitions(name);
+                Optional<List<JobDefinitionDescription>> active =
+                        services.batch().findActiveJobDefinitions(name);
                 if (active.isEmpty()) {
                     return false;
                 }
@@ -122,7 +136,8 @@ final class PreflightCheck {
     /** {@code name}, {@code name:revision} or an ARN ending in {@code job-definition/name:revision}. */
     record DefinitionReference(String name, Integer revision) {
         static DefinitionReference parse(String reference) {
-            String plain = reference.startsWith("arn:") ? reference.substring(reference.lastIndexOf('/') + 1) : reference;
+            String plain =
+                    reference.startsWith("arn:") ? reference.substring(reference.lastIndexOf('/') + 1) : reference;
             int colon = plain.lastIndexOf(':');
             if (colon > 0 && plain.substring(colon + 1).matches("\\d{1,9}")) {
                 return new DefinitionReference(plain.substring(0, colon), Integer.parseInt(plain.substring(colon + 1)));
@@ -132,7 +147,8 @@ final class PreflightCheck {
 
         /** The revision SubmitJob would use: this one, or the latest ACTIVE one for a bare name. */
         Optional<JobDefinitionDescription> pick(List<JobDefinitionDescription> active) {
-            return active.stream().filter(d -> d.name().equals(name) && d.isActive())
+            return active.stream()
+                    .filter(d -> d.name().equals(name) && d.isActive())
                     .filter(d -> revision == null || d.revision() == revision)
                     .max(Comparator.comparingInt(JobDefinitionDescription::revision));
         }

@@ -18,9 +18,16 @@ import java.util.Optional;
  */
 public final class RunCatalog {
     /** One run. {@code outcome} is null while it has not finished; {@code problem} says why a folder has no state. */
-    public record Entry(String runId, String name, Outcome outcome, long startedAt, long durationMs, long itemCount,
-                        long failedItems, String runUri, String problem) {
-    }
+    public record Entry(
+            String runId,
+            String name,
+            Outcome outcome,
+            long startedAt,
+            long durationMs,
+            long itemCount,
+            long failedItems,
+            String runUri,
+            String problem) {}
 
     private final StoreResolver stores;
     private final ObjectMapper json;
@@ -41,8 +48,17 @@ public final class RunCatalog {
             RunLayout layout = new RunLayout(storeUri, runId);
             try {
                 Optional<RunState> state = journal.load(layout);
-                entries.add(state.map(this::entryOf).orElseGet(() -> new Entry(runId, null, null, 0, 0, -1, 0,
-                        layout.runUri(), "no state.json (stopped before its plan was journaled)")));
+                entries.add(state.map(this::entryOf)
+                        .orElseGet(() -> new Entry(
+                                runId,
+                                null,
+                                null,
+                                0,
+                                0,
+                                -1,
+                                0,
+                                layout.runUri(),
+                                "no state.json (stopped before its plan was journaled)")));
             } catch (RuntimeException e) {
                 entries.add(new Entry(runId, null, null, 0, 0, -1, 0, layout.runUri(), e.getMessage()));
             }
@@ -53,8 +69,18 @@ public final class RunCatalog {
 
     private Entry entryOf(RunState state) {
         long end = state.finishedAt > 0 ? state.finishedAt : clock.millis();
-        long failed = state.stages.values().stream().mapToLong(s -> s.failedItems.size()).sum();
-        return new Entry(state.runId, state.name, state.outcome, state.startedAt, Math.max(0, end - state.startedAt),
-                state.itemCount, failed, state.runUri, null);
+        long failed = state.stages.values().stream()
+                .mapToLong(s -> s.failedItems.size())
+                .sum();
+        return new Entry(
+                state.runId,
+                state.name,
+                state.outcome,
+                state.startedAt,
+                Math.max(0, end - state.startedAt),
+                state.itemCount,
+                failed,
+                state.runUri,
+                null);
     }
 }

@@ -45,8 +45,9 @@ public final class RunJournal {
             throw new UncheckedIOException("cannot write the run state of " + state.runId, e);
         }
         try {
-            state.journalVersion = write(uri, bytes, state.journalVersion).orElseThrow(() -> new RunStateConflictException(
-                    "the run state " + uri + " was changed by another process since this one read it, so this one"
+            state.journalVersion = write(uri, bytes, state.journalVersion)
+                    .orElseThrow(() -> new RunStateConflictException("the run state " + uri
+                            + " was changed by another process since this one read it, so this one"
                             + " stops writing the run; `batchgraph status " + state.runId + "` shows it as it is now"));
         } catch (UnsupportedOperationException noConditionalWrites) {
             store.put(uri, bytes);

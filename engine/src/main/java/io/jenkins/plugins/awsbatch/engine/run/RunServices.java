@@ -32,15 +32,35 @@ public record RunServices(
         ServiceEndpoints endpoints) {
 
     /** Services whose endpoints are not known apart from the Batch service's own ({@link BatchService#endpointUrl()}). */
-    public RunServices(BatchService batch, StoreResolver stores, LogTailer logs, CallCounter calls, Clock clock,
-                       Sleeper sleeper, PollSchedule pollSchedule, RunListener listener, ObjectMapper json,
-                       Function<String, String> definitionNames, RunSettings settings) {
+    public RunServices(
+            BatchService batch,
+            StoreResolver stores,
+            LogTailer logs,
+            CallCounter calls,
+            Clock clock,
+            Sleeper sleeper,
+            PollSchedule pollSchedule,
+            RunListener listener,
+            ObjectMapper json,
+            Function<String, String> definitionNames,
+            RunSettings settings) {
         this(batch, stores, logs, calls, clock, sleeper, pollSchedule, listener, json, definitionNames, settings, null);
     }
 
     public RunServices withListener(RunListener newListener) {
-        return new RunServices(batch, stores, logs, calls, clock, sleeper, pollSchedule, newListener, json,
-                definitionNames, settings, endpoints);
+        return new RunServices(
+                batch,
+                stores,
+                logs,
+                calls,
+                clock,
+                sleeper,
+                pollSchedule,
+                newListener,
+                json,
+                definitionNames,
+                settings,
+                endpoints);
     }
 
     /** The endpoints the run's clients use, recorded with the run: those given, else the Batch service's. */

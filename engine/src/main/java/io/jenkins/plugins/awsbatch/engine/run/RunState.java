@@ -21,10 +21,12 @@ public final class RunState {
     public String itemLayout;
     /** Folder relative paths of the graph resolve against (local files, job working directory). */
     public String baseDir;
+
     public GraphSpec graph;
     public String mode;
     /** -1 while planning: a run interrupted then is planned again by {@code resume}. */
     public long itemCount = -1;
+
     public long startedAt;
     public long finishedAt;
     public Outcome outcome;
@@ -32,9 +34,11 @@ public final class RunState {
     public boolean abortRequested;
     /** How often {@code rerun --failed} reopened this run; stages released after one are gated (no Batch dependencies). */
     public int reruns;
+
     public Map<String, StageState> stages = new LinkedHashMap<>();
     /** The AWS region and endpoint override the run was started with, so later commands need not be told again. */
     public String region;
+
     public String endpointUrl;
     /** Per-service endpoint overrides ({@code AWS_ENDPOINT_URL_S3}, ...) by service key; null: none. */
     public Map<String, String> serviceEndpoints;

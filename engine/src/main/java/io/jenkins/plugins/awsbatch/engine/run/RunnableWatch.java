@@ -47,8 +47,10 @@ final class RunnableWatch {
         if (!told.add(reason == null ? "" : reason)) {
             return null;
         }
-        return "jobs have waited in RUNNABLE for " + Duration.ofMillis(now - idleSince).toMinutes() + " min with none "
-                + "starting" + (reason == null ? "" : "; AWS Batch says: " + reason) + ". Check the job queue's compute "
+        return "jobs have waited in RUNNABLE for "
+                + Duration.ofMillis(now - idleSince).toMinutes() + " min with none "
+                + "starting" + (reason == null ? "" : "; AWS Batch says: " + reason)
+                + ". Check the job queue's compute "
                 + "environments: ENABLED and VALID, maxvCpus above 0, instance types that fit the jobs' vCPUs and memory";
     }
 
@@ -61,7 +63,9 @@ final class RunnableWatch {
         }
         for (JobDetail d : open) {
             if (d.isArrayParent() && count(d, JobStatus.RUNNABLE) > 0) {
-                for (JobSummary child : batch.listJobs(new ListJobsRequest(null, d.jobId(), JobStatus.RUNNABLE, null, 1, null)).jobs()) {
+                for (JobSummary child : batch.listJobs(
+                                new ListJobsRequest(null, d.jobId(), JobStatus.RUNNABLE, null, 1, null))
+                        .jobs()) {
                     if (blankToNull(child.statusReason()) != null) {
                         return child.statusReason();
                     }

@@ -32,8 +32,7 @@ final class StageJudge {
     }
 
     /** Failed items of this round, item index → failure, and the round's compute seconds. */
-    record RoundOutcome(TreeMap<Long, FailedItem> failed, double computeSeconds) {
-    }
+    record RoundOutcome(TreeMap<Long, FailedItem> failed, double computeSeconds) {}
 
     RoundOutcome judgeRound(StageSpec stage, StageState stageState, Map<String, JobDetail> details, Manifest manifest) {
         TreeMap<Long, FailedItem> failed = new TreeMap<>();
@@ -48,14 +47,16 @@ final class StageJudge {
             }
             if (job.isArray()) {
                 if (detail.status() == JobStatus.FAILED) {
-                    List<JobSummary> failedChildren = LostJobs.isLost(detail) ? List.of()
-                            : children.children(job.jobId(), JobStatus.FAILED);
+                    List<JobSummary> failedChildren =
+                            LostJobs.isLost(detail) ? List.of() : children.children(job.jobId(), JobStatus.FAILED);
                     for (JobSummary child : failedChildren) {
                         long item = indexMaps.itemIndex(job.indexMapUri(), job.offset(), child.arrayIndex());
                         // Only array stages run over items; an aggregation array's children are named by job.
                         String key = itemStage ? manifest.keyOf(item) : job.jobName() + ":" + child.arrayIndex();
-                        failed.put(item, new FailedItem(item, key, child.jobId(), child.exitCode(),
-                                child.statusReason(), List.of()));
+                        failed.put(
+                                item,
+                                new FailedItem(
+                                        item, key, child.jobId(), child.exitCode(), child.statusReason(), List.of()));
                         seconds += seconds(child.startedAt(), child.stoppedAt());
                     }
                     if (failedChildren.isEmpty()) {
@@ -64,13 +65,16 @@ final class StageJudge {
                         for (int child = 0; child < job.size(); child++) {
                             long item = indexMaps.itemIndex(job.indexMapUri(), job.offset(), child);
                             String key = itemStage ? manifest.keyOf(item) : job.jobName() + ":" + child;
-                            failed.put(item, new FailedItem(item, key, job.jobId(), null, detail.statusReason(), List.of()));
+                            failed.put(
+                                    item,
+                                    new FailedItem(item, key, job.jobId(), null, detail.statusReason(), List.of()));
                         }
                     }
                 }
                 // Array parents carry no child times, so the succeeded children are listed once, here, in pages of
                 // 1,000; not at all when DescribeJobs already said none of them succeeded.
-                if (services.settings().computeSeconds() && !LostJobs.isLost(detail)
+                if (services.settings().computeSeconds()
+                        && !LostJobs.isLost(detail)
                         && mayHaveSucceededChildren(detail)) {
                     for (JobSummary child : children.children(job.jobId(), JobStatus.SUCCEEDED)) {
                         seconds += seconds(child.startedAt(), child.stoppedAt());
@@ -80,8 +84,13 @@ final class StageJudge {
                 seconds += seconds(detail.startedAt(), detail.stoppedAt());
                 if (detail.status() == JobStatus.FAILED) {
                     long item = itemStage ? indexMaps.itemIndex(job.indexMapUri(), job.offset(), 0) : ordinal;
-                    String key = itemStage ? manifest.keyOf(item) : job.partition() != null ? job.partition() : job.jobName();
-                    failed.put(item, new FailedItem(item, key, job.jobId(), detail.exitCode(), detail.statusReason(), List.of()));
+                    String key = itemStage
+                            ? manifest.keyOf(item)
+                            : job.partition() != null ? job.partition() : job.jobName();
+                    failed.put(
+                            item,
+                            new FailedItem(
+                                    item, key, job.jobId(), detail.exitCode(), detail.statusReason(), List.of()));
                 }
             }
         }
@@ -93,11 +102,13 @@ final class StageJudge {
     private void attachLogTails(TreeMap<Long, FailedItem> failed) {
         List<FailedItem> first = failed.values().stream()
                 .filter(f -> !"Dependent Job failed".equals(f.statusReason()))
-                .limit(services.settings().maxLogTails()).toList();
+                .limit(services.settings().maxLogTails())
+                .toList();
         if (first.isEmpty()) {
             return;
         }
-        Map<String, JobDetail> details = poller.describe(first.stream().map(FailedItem::jobId).toList());
+        Map<String, JobDetail> details =
+                poller.describe(first.stream().map(FailedItem::jobId).toList());
         for (FailedItem item : first) {
             JobDetail detail = details.get(item.jobId());
             if (detail != null) {

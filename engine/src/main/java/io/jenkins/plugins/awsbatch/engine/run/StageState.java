@@ -16,6 +16,7 @@ public final class StageState {
     public List<JobRecord> jobs = new ArrayList<>();
     /** Item indexes this stage runs over, when not all items (after tolerated failures upstream). */
     public String populationUri;
+
     public long populationSize;
     /** Latest counts per child status, over the current round's jobs. */
     public Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
@@ -23,6 +24,7 @@ public final class StageState {
     public TreeMap<Long, FailedItem> failedItems = new TreeMap<>();
     /** Items that succeeded only after r retry rounds: item index → r. */
     public TreeMap<Long, Integer> recoveredInRound = new TreeMap<>();
+
     public int round;
     /** False while a retry round is being submitted: an interrupted submission is completed, not judged. */
     public boolean roundSubmitted = true;
@@ -35,6 +37,7 @@ public final class StageState {
     public int rerunRound;
     /** Items that failed before the current round and are not in it (still failed upstream): counted as failed. */
     public long failedOutsideRound;
+
     public long submittedAt;
     public long finishedAt;
     public double computeSeconds;
@@ -58,8 +61,12 @@ public final class StageState {
         Map<JobStatus, Integer> all = new EnumMap<>(JobStatus.class);
         all.putAll(roundCounts);
         if (round > 0) {
-            long roundSize = jobsOfRound(round).stream().mapToLong(JobRecord::size).sum();
-            all.merge(JobStatus.SUCCEEDED, (int) Math.max(0, populationSize - roundSize - failedOutsideRound), Integer::sum);
+            long roundSize =
+                    jobsOfRound(round).stream().mapToLong(JobRecord::size).sum();
+            all.merge(
+                    JobStatus.SUCCEEDED,
+                    (int) Math.max(0, populationSize - roundSize - failedOutsideRound),
+                    Integer::sum);
             if (failedOutsideRound > 0) {
                 all.merge(JobStatus.FAILED, (int) failedOutsideRound, Integer::sum);
             }

@@ -34,7 +34,8 @@ final class StageSubmitter {
     /** After an interruption or a failed submit, every later submit first looks its job up by name. */
     private boolean reconcile;
 
-    StageSubmitter(RunServices services, RunState state, RunJournal journal, SubmitRequestFactory requests, Chunker chunker) {
+    StageSubmitter(
+            RunServices services, RunState state, RunJournal journal, SubmitRequestFactory requests, Chunker chunker) {
         this.services = services;
         this.state = state;
         this.journal = journal;
@@ -44,8 +45,7 @@ final class StageSubmitter {
     }
 
     /** One unit of work to submit: an array chunk, a single job, or one partition. */
-    record Unit(Chunk chunk, String part, Map<String, String> env, String partition) {
-    }
+    record Unit(Chunk chunk, String part, Map<String, String> env, String partition) {}
 
     /**
      * Submits the units of a stage. {@code upfront} wires Batch dependencies on the upstream stages' jobs;
@@ -54,8 +54,14 @@ final class StageSubmitter {
      * dependency on an array with one failed child would fail the whole next wave). Returns whether every
      * unit is submitted; if not, call again with the same units later.
      */
-    boolean submit(StageSpec stage, StageState stageState, List<Unit> units, int round, String indexMapUri, boolean upfront,
-                   java.util.function.Predicate<String> ended) {
+    boolean submit(
+            StageSpec stage,
+            StageState stageState,
+            List<Unit> units,
+            int round,
+            String indexMapUri,
+            boolean upfront,
+            java.util.function.Predicate<String> ended) {
         RunLayout layout = new RunLayout(state.storeUri, state.runId);
         boolean waves = io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes.usesWaves(stage);
         String previousWave = null;
@@ -91,10 +97,19 @@ final class StageSubmitter {
             }
             String jobId = submitOrAdopt(builder.build());
             previousWave = jobId;
-            stageState.jobs.add(new JobRecord(jobId, jobName, unit.chunk().index(), unit.chunk().offset(),
-                    unit.chunk().size(), round, indexMapUri, unit.partition(), false));
+            stageState.jobs.add(new JobRecord(
+                    jobId,
+                    jobName,
+                    unit.chunk().index(),
+                    unit.chunk().offset(),
+                    unit.chunk().size(),
+                    round,
+                    indexMapUri,
+                    unit.partition(),
+                    false));
             journal.save(state);
-            services.listener().jobSubmitted(stage.name(), jobId, jobName, unit.chunk().size());
+            services.listener()
+                    .jobSubmitted(stage.name(), jobId, jobName, unit.chunk().size());
         }
         return true;
     }
@@ -118,7 +133,9 @@ final class StageSubmitter {
     }
 
     private List<Chunk> chunksOf(StageSpec stage, long size) {
-        return new io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout(services.settings().maxArraySize()).arrayChunks(stage, size);
+        return new io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout(
+                        services.settings().maxArraySize())
+                .arrayChunks(stage, size);
     }
 
     /**
@@ -134,9 +151,13 @@ final class StageSubmitter {
             }
             List<JobRecord> upstreamJobs = upstream.jobsOfRound(0);
             if (dependency.isNToN()) {
-                JobRecord pair = upstreamJobs.stream().filter(j -> j.chunk() == chunk.index()).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no chunk " + chunk.index() + " in " + dependency.stage()));
-                deps.add(new JobDependency(pair.jobId(), pair.isArray() && chunk.isArray() ? DependencyType.N_TO_N : null));
+                JobRecord pair = upstreamJobs.stream()
+                        .filter(j -> j.chunk() == chunk.index())
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new IllegalStateException("no chunk " + chunk.index() + " in " + dependency.stage()));
+                deps.add(new JobDependency(
+                        pair.jobId(), pair.isArray() && chunk.isArray() ? DependencyType.N_TO_N : null));
             } else {
                 upstreamJobs.forEach(j -> deps.add(JobDependency.on(j.jobId())));
             }
@@ -145,25 +166,37 @@ final class StageSubmitter {
     }
 
     /** Batch allows 20 dependencies: fan them in through barrier jobs, 20 at a time, until at most {@code room} remain. */
-    private List<JobDependency> throughBarriers(StageSpec stage, StageState stageState, List<JobDependency> deps, String part,
-                                                int room) {
-        String definition = graph.barrierJobDefinition() != null ? graph.barrierJobDefinition()
+    private List<JobDependency> throughBarriers(
+            StageSpec stage, StageState stageState, List<JobDependency> deps, String part, int room) {
+        String definition = graph.barrierJobDefinition() != null
+                ? graph.barrierJobDefinition()
                 : services.definitionNames().apply(GraphSpec.LOCAL_BARRIER_DEFINITION);
         int level = 0;
         while (deps.size() > room) {
             List<JobDependency> next = new ArrayList<>();
             for (int from = 0, group = 0; from < deps.size(); from += BatchLimits.MAX_DEPENDENCIES, group++) {
-                List<JobDependency> slice = deps.subList(from, Math.min(deps.size(), from + BatchLimits.MAX_DEPENDENCIES));
+                List<JobDependency> slice =
+                        deps.subList(from, Math.min(deps.size(), from + BatchLimits.MAX_DEPENDENCIES));
                 String name = JobNames.job(state.runId, stage.name(), part + "-barrier" + level + "-" + group);
-                java.util.Optional<JobRecord> earlier = stageState.jobs.stream().filter(j -> j.jobName().equals(name)).findFirst();
+                java.util.Optional<JobRecord> earlier = stageState.jobs.stream()
+                        .filter(j -> j.jobName().equals(name))
+                        .findFirst();
                 if (earlier.isPresent()) {
                     next.add(JobDependency.on(earlier.get().jobId()));
                     continue;
                 }
-                SubmitJobRequest request = SubmitJobRequest.builder().jobName(name).jobQueue(requests.queueOf(stage))
-                        .jobDefinition(definition).dependsOn(slice)
-                        .tags(Map.of(SubmitRequestFactory.TAG_RUN, state.runId, SubmitRequestFactory.TAG_STAGE, stage.name()))
-                        .propagateTags(true).build();
+                SubmitJobRequest request = SubmitJobRequest.builder()
+                        .jobName(name)
+                        .jobQueue(requests.queueOf(stage))
+                        .jobDefinition(definition)
+                        .dependsOn(slice)
+                        .tags(Map.of(
+                                SubmitRequestFactory.TAG_RUN,
+                                state.runId,
+                                SubmitRequestFactory.TAG_STAGE,
+                                stage.name()))
+                        .propagateTags(true)
+                        .build();
                 String jobId = submitOrAdopt(request);
                 stageState.jobs.add(new JobRecord(jobId, name, -1, 0, 1, stageState.round, null, null, true));
                 journal.save(state);

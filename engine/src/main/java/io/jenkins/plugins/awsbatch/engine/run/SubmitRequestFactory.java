@@ -34,8 +34,14 @@ final class SubmitRequestFactory {
     private final Function<String, String> definitionNames;
     private final String defaultQueue;
 
-    SubmitRequestFactory(GraphSpec graph, RunLayout layout, String itemsUri, ItemLayout itemLayout, long itemCount,
-                         Function<String, String> definitionNames, String defaultQueue) {
+    SubmitRequestFactory(
+            GraphSpec graph,
+            RunLayout layout,
+            String itemsUri,
+            ItemLayout itemLayout,
+            long itemCount,
+            Function<String, String> definitionNames,
+            String defaultQueue) {
         this.graph = graph;
         this.layout = layout;
         this.itemsUri = itemsUri;
@@ -52,8 +58,8 @@ final class SubmitRequestFactory {
         return graph.queue() != null ? graph.queue() : defaultQueue;
     }
 
-    SubmitJobRequest.Builder base(StageSpec stage, String jobName, Map<String, String> extraEnv,
-                                  List<JobDependency> dependsOn) {
+    SubmitJobRequest.Builder base(
+            StageSpec stage, String jobName, Map<String, String> extraEnv, List<JobDependency> dependsOn) {
         Map<String, String> env = new LinkedHashMap<>(stage.environment());
         env.put("BATCHGRAPH_RUN_ID", layout.runId());
         env.put("BATCHGRAPH_STAGE", stage.name());

@@ -23,8 +23,8 @@ public record ValidatedRun(GraphSpec graph, Path baseDir, String runId, List<Ite
     }
 
     /** Throws {@link GraphValidationException} naming the field (or file and line) of every problem found. */
-    public static ValidatedRun check(GraphSpec graph, Path baseDir, String runId, StoreResolver stores,
-                                     ObjectMapper json, Clock clock) {
+    public static ValidatedRun check(
+            GraphSpec graph, Path baseDir, String runId, StoreResolver stores, ObjectMapper json, Clock clock) {
         new GraphValidator().requireValid(graph);
         return checkItems(graph, baseDir, runId, stores, json, clock);
     }
@@ -33,11 +33,13 @@ public record ValidatedRun(GraphSpec graph, Path baseDir, String runId, List<Ite
      * Planning alone (Jenkins' {@code awsBatchPlan}): the plan part of {@code graph} (its stages may be empty),
      * the run id and the items.
      */
-    public static ValidatedRun checkPlan(GraphSpec graph, Path baseDir, String runId, StoreResolver stores,
-                                         ObjectMapper json, Clock clock) {
+    public static ValidatedRun checkPlan(
+            GraphSpec graph, Path baseDir, String runId, StoreResolver stores, ObjectMapper json, Clock clock) {
         GraphSpec planOnly = graph.withStages(List.of());
-        List<GraphError> errors = new GraphValidator().validate(planOnly).stream()
-                .filter(e -> !e.path().equals("stages")).toList();
+        List<GraphError> errors = new GraphValidator()
+                .validate(planOnly).stream()
+                        .filter(e -> !e.path().equals("stages"))
+                        .toList();
         if (!errors.isEmpty()) {
             throw new GraphValidationException(errors);
         }
@@ -45,14 +47,15 @@ public record ValidatedRun(GraphSpec graph, Path baseDir, String runId, List<Ite
     }
 
     /** The checks after the graph's own: for a graph validated already (e.g. the plan part of one). */
-    public static ValidatedRun checkItems(GraphSpec graph, Path baseDir, String runId, StoreResolver stores,
-                                          ObjectMapper json, Clock clock) {
+    public static ValidatedRun checkItems(
+            GraphSpec graph, Path baseDir, String runId, StoreResolver stores, ObjectMapper json, Clock clock) {
         String id = runId != null ? runId : JobNames.newRunId(graph.name(), clock.instant());
         String problem = JobNames.runIdProblem(id);
         if (problem != null) {
             throw new GraphValidationException(new GraphError("--run-id", problem, JobNames.RUN_ID_RULE));
         }
-        List<Item> items = graph.plan() == null || graph.plan().items() == null ? List.of()
+        List<Item> items = graph.plan() == null || graph.plan().items() == null
+                ? List.of()
                 : new ItemSource(json, stores).read(graph.plan().items(), baseDir);
         new GraphValidator().requireCounts(graph, items.size());
         return new ValidatedRun(graph, baseDir, id, items);

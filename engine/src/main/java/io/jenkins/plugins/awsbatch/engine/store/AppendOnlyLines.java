@@ -20,12 +20,10 @@ import java.util.function.Consumer;
  * a torn tail off first, so a half-written record is never read and never glued to the next one.
  */
 public final class AppendOnlyLines {
-    private AppendOnlyLines() {
-    }
+    private AppendOnlyLines() {}
 
     /** The complete lines of a file (none when it does not exist) and whether a torn last line was left out. */
-    public record Lines(List<String> lines, boolean tornTail) {
-    }
+    public record Lines(List<String> lines, boolean tornTail) {}
 
     public static Lines read(Path file) throws IOException {
         byte[] bytes;
@@ -83,7 +81,8 @@ public final class AppendOnlyLines {
     }
 
     private static byte[] appendTo(byte[] target, int length, byte[] source, int from, int count) {
-        byte[] out = length + count <= target.length ? target
+        byte[] out = length + count <= target.length
+                ? target
                 : Arrays.copyOf(target, Math.max(target.length * 2, length + count));
         System.arraycopy(source, from, out, length, count);
         return out;
@@ -103,8 +102,8 @@ public final class AppendOnlyLines {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel out =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = out.size();
             out.position(size);
             if (size > 0) {

@@ -32,8 +32,7 @@ public final class DurableFiles {
     /** Temporary files start with this; listings skip them. */
     public static final String TEMP_PREFIX = ".tmp-";
 
-    private DurableFiles() {
-    }
+    private DurableFiles() {}
 
     /** Replaces {@code target} with {@code content} atomically and durably. */
     public static void write(Path target, byte[] content) throws IOException {
@@ -60,10 +59,9 @@ public final class DurableFiles {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, ".part");
         try {
-            try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file),
-                         64 * 1024)) {
+            try (FileChannel file =
+                            FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(file), 64 * 1024)) {
                 content.writeTo(out);
                 out.flush();
                 file.force(true);
@@ -97,7 +95,11 @@ public final class DurableFiles {
             forceAll(temps.values());
             Set<Path> folders = new LinkedHashSet<>();
             for (Map.Entry<Path, Path> temp : temps.entrySet()) {
-                Files.move(temp.getValue(), temp.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        temp.getValue(),
+                        temp.getKey(),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 folders.add(temp.getKey().getParent());
             }
             folders.forEach(DurableFiles::syncDirectory);

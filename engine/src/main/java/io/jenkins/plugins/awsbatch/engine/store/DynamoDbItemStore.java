@@ -11,8 +11,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -31,11 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoDbItemStore {
     /** BatchWriteItem's limit. */
     public static final int BATCH_SIZE = 25;
+
     static final String RUN_ID = "runId";
     static final String INDEX = "idx";
     static final String BODY = "body";
     /** Epoch seconds after which DynamoDB's TTL may delete the record, once the table's TTL is enabled on it. */
     public static final String EXPIRES_AT = "expiresAt";
+
     public static final Duration ITEM_LIFETIME = Duration.ofDays(30);
     private static final int MAX_UNPROCESSED_ROUNDS = 12;
 
@@ -49,8 +51,8 @@ public final class DynamoDbItemStore {
 
     public DynamoDbItemStore(DynamoDbClient dynamo, String table, TokenBucket.Sleeper sleeper) {
         if (table == null || !table.matches("[A-Za-z0-9_.-]{3,255}")) {
-            throw new IllegalArgumentException("DynamoDB table names are 3-255 characters of letters, digits, _ . -, was '"
-                    + table + "'");
+            throw new IllegalArgumentException(
+                    "DynamoDB table names are 3-255 characters of letters, digits, _ . -, was '" + table + "'");
         }
         this.dynamo = dynamo;
         this.table = table;
@@ -67,11 +69,23 @@ public final class DynamoDbItemStore {
             dynamo.createTable(r -> r.tableName(table)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(RUN_ID).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(INDEX).attributeType(ScalarAttributeType.N).build())
+                            AttributeDefinition.builder()
+                                    .attributeName(RUN_ID)
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName(INDEX)
+                                    .attributeType(ScalarAttributeType.N)
+                                    .build())
                     .keySchema(
-                            KeySchemaElement.builder().attributeName(RUN_ID).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(INDEX).keyType(KeyType.RANGE).build()));
+                            KeySchemaElement.builder()
+                                    .attributeName(RUN_ID)
+                                    .keyType(KeyType.HASH)
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName(INDEX)
+                                    .keyType(KeyType.RANGE)
+                                    .build()));
         } catch (ResourceInUseException e) {
             // already there
         }
@@ -81,19 +95,22 @@ public final class DynamoDbItemStore {
     /** Writes {@code records} as items {@code firstIndex, firstIndex + 1, ...} of the run. */
     public void putAll(String runId, long firstIndex, List<String> records) {
         List<WriteRequest> writes = new ArrayList<>(records.size());
-        AttributeValue expiresAt = AttributeValue.fromN(Long.toString(
-                Instant.now().plus(ITEM_LIFETIME).getEpochSecond()));
+        AttributeValue expiresAt = AttributeValue.fromN(
+                Long.toString(Instant.now().plus(ITEM_LIFETIME).getEpochSecond()));
         for (int i = 0; i < records.size(); i++) {
             Map<String, AttributeValue> item = key(runId, firstIndex + i);
             item.put(BODY, AttributeValue.fromS(records.get(i)));
             item.put(EXPIRES_AT, expiresAt);
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
         }
         writeAll(writes);
     }
 
     public Optional<String> get(String runId, long index) {
-        var response = dynamo.getItem(r -> r.tableName(table).key(key(runId, index)).consistentRead(true));
+        var response =
+                dynamo.getItem(r -> r.tableName(table).key(key(runId, index)).consistentRead(true));
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
@@ -113,8 +130,11 @@ public final class DynamoDbItemStore {
     public int deleteRun(String runId) {
         List<WriteRequest> deletes = new ArrayList<>();
         for (Map<String, AttributeValue> item : query(runId, true)) {
-            deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                    .key(key(runId, Long.parseLong(item.get(INDEX).n()))).build()).build());
+            deletes.add(WriteRequest.builder()
+                    .deleteRequest(DeleteRequest.builder()
+                            .key(key(runId, Long.parseLong(item.get(INDEX).n())))
+                            .build())
+                    .build());
         }
         writeAll(deletes);
         return deletes.size();

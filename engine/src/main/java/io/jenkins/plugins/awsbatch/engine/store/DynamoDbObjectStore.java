@@ -108,7 +108,8 @@ public final class DynamoDbObjectStore implements ObjectStore {
     private static Matcher item(String uri) {
         Matcher m = ITEM.matcher(uri);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a DynamoDB item URI: " + uri + "; expected dynamodb://TABLE/RUN_ID/<i>.json");
+            throw new IllegalArgumentException(
+                    "not a DynamoDB item URI: " + uri + "; expected dynamodb://TABLE/RUN_ID/<i>.json");
         }
         return m;
     }

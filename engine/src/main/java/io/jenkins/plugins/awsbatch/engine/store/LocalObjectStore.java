@@ -3,9 +3,9 @@ package io.jenkins.plugins.awsbatch.engine.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -89,7 +89,10 @@ public final class LocalObjectStore implements ObjectStore {
         try {
             DurableFiles.writeAll(files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + files.size() + " files such as " + files.keySet().iterator().next(), e);
+            throw new UncheckedIOException(
+                    "cannot write " + files.size() + " files such as "
+                            + files.keySet().iterator().next(),
+                    e);
         }
     }
 
@@ -148,8 +151,8 @@ public final class LocalObjectStore implements ObjectStore {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             Object key = attributes.fileKey();
-            return Optional.of((key == null ? "" : key + "@") + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
-                    + ":" + attributes.size());
+            return Optional.of((key == null ? "" : key + "@")
+                    + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + ":" + attributes.size());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -183,7 +186,10 @@ public final class LocalObjectStore implements ObjectStore {
                     break;
                 }
             }
-            return Optional.of(buffer.hasRemaining() ? java.util.Arrays.copyOf(buffer.array(), buffer.position()) : buffer.array());
+            return Optional.of(
+                    buffer.hasRemaining()
+                            ? java.util.Arrays.copyOf(buffer.array(), buffer.position())
+                            : buffer.array());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -216,7 +222,10 @@ public final class LocalObjectStore implements ObjectStore {
             return List.of();
         }
         try (Stream<Path> children = Files.list(root)) {
-            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return children.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }

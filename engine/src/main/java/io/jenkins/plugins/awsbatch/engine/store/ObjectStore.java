@@ -28,8 +28,8 @@ public interface ObjectStore extends AutoCloseable {
         if (first < 0 || last < first) {
             throw new IllegalArgumentException("not a byte range: " + first + "-" + last + " of " + uri);
         }
-        return get(uri).map(all -> java.util.Arrays.copyOfRange(all, (int) Math.min(first, all.length),
-                (int) Math.min(last + 1, all.length)));
+        return get(uri).map(all -> java.util.Arrays.copyOfRange(
+                all, (int) Math.min(first, all.length), (int) Math.min(last + 1, all.length)));
     }
 
     /** Every object URI under the prefix, recursively, in lexical order. */
@@ -59,12 +59,12 @@ public interface ObjectStore extends AutoCloseable {
     int deletePrefix(String prefixUri, String allowedRoot);
 
     /** An object's content and the version a conditional write compares against (S3: its ETag). */
-    record Versioned(byte[] content, String version) {
-    }
+    record Versioned(byte[] content, String version) {}
 
     /** The object with its current version, or empty when there is none. */
     default Optional<Versioned> getVersioned(String uri) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
     }
 
     /**
@@ -72,7 +72,8 @@ public interface ObjectStore extends AutoCloseable {
      * version, or empty when an object was there already (nothing written).
      */
     default Optional<String> putIfAbsent(String uri, byte[] content) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
     }
 
     /**
@@ -80,15 +81,16 @@ public interface ObjectStore extends AutoCloseable {
      * the new version, or empty when the object changed or vanished since that version was read (nothing written).
      */
     default Optional<String> putIfVersion(String uri, byte[] content, String expectedVersion) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
     }
 
     /** Deletes the object only if its current version is {@code expectedVersion}; false when it was not. */
     default boolean deleteIfVersion(String uri, String expectedVersion) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " has no conditional writes (" + uri + ")");
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -20,8 +20,7 @@ public final class PackedItems {
     private static final long MAX_PART = 9_999_999L;
     private static final long MAX_BYTE = 99_999_999_999L;
 
-    private PackedItems() {
-    }
+    private PackedItems() {}
 
     public static String offsetsUri(String itemsUri) {
         return StoreUris.join(itemsUri, OFFSETS);
@@ -35,7 +34,8 @@ public final class PackedItems {
     public record Entry(int part, long first, long last) {
         public Entry {
             if (part < 0 || part > MAX_PART || first < 0 || last < first || last > MAX_BYTE) {
-                throw new IllegalArgumentException("no packed item entry: part " + part + ", bytes " + first + "-" + last);
+                throw new IllegalArgumentException(
+                        "no packed item entry: part " + part + ", bytes " + first + "-" + last);
             }
         }
 
@@ -91,8 +91,8 @@ public final class PackedItems {
         Entry e = Entry.decode(entry.get(), offsets + " entry " + index);
         String part = partUri(itemsUri, e.part());
         byte[] record = store.getRange(part, e.first(), e.last())
-                .orElseThrow(() -> new IllegalStateException(offsets + " names " + part + " for item " + index
-                        + ", which is missing"));
+                .orElseThrow(() -> new IllegalStateException(
+                        offsets + " names " + part + " for item " + index + ", which is missing"));
         if (record.length != e.last() - e.first() + 1) {
             throw new IllegalStateException(part + " ends before byte " + e.last() + " of item " + index);
         }

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,8 +26,6 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The store on S3 ({@code s3://bucket/key} URIs). {@link #putAll} writes with at most {@code concurrency}
@@ -40,6 +40,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     /** Per-key DeleteObjects error codes worth another try. */
     static final Set<String> TRANSIENT_ERRORS = Set.of("InternalError", "SlowDown", "ServiceUnavailable");
+
     static final int DELETE_ATTEMPTS = 5;
 
     private final S3Client s3;
@@ -76,8 +77,10 @@ public final class S3ObjectStore implements ObjectStore {
             // (only housekeeping's expiry of this run's transient objects is lost).
             if (!taggingRefused) {
                 taggingRefused = true;
-                LOG.warn("S3 refused tagging {} (s3:PutObjectTagging missing?): transient objects are written"
-                        + " untagged, so housekeeping's lifecycle rule will not expire them", TransientObjects.TAGGING);
+                LOG.warn(
+                        "S3 refused tagging {} (s3:PutObjectTagging missing?): transient objects are written"
+                                + " untagged, so housekeeping's lifecycle rule will not expire them",
+                        TransientObjects.TAGGING);
             }
             s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()), RequestBody.fromBytes(content));
         }
@@ -87,8 +90,10 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<Versioned> getVersioned(String uri) {
         S3Location loc = objectLocation(uri);
         try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key()));
-            return Optional.of(new Versioned(object.asByteArray(), object.response().eTag()));
+            ResponseBytes<GetObjectResponse> object =
+                    s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key()));
+            return Optional.of(
+                    new Versioned(object.asByteArray(), object.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -103,25 +108,29 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<String> putIfAbsent(String uri, byte[] content) {
         S3Location loc = objectLocation(uri);
-        return conditional(() -> s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifNoneMatch("*"),
-                RequestBody.fromBytes(content)).eTag());
+        return conditional(() -> s3.putObject(
+                        r -> r.bucket(loc.bucket()).key(loc.key()).ifNoneMatch("*"), RequestBody.fromBytes(content))
+                .eTag());
     }
 
     /** PutObject with {@code If-Match: <ETag>}: S3 answers 412 when the object changed, 404 when it is gone. */
     @Override
     public Optional<String> putIfVersion(String uri, byte[] content, String expectedVersion) {
         S3Location loc = objectLocation(uri);
-        return conditional(() -> s3.putObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedVersion),
-                RequestBody.fromBytes(content)).eTag());
+        return conditional(() -> s3.putObject(
+                        r -> r.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedVersion),
+                        RequestBody.fromBytes(content))
+                .eTag());
     }
 
     @Override
     public boolean deleteIfVersion(String uri, String expectedVersion) {
         S3Location loc = objectLocation(uri);
         return conditional(() -> {
-            s3.deleteObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedVersion));
-            return "deleted";
-        }).isPresent();
+                    s3.deleteObject(r -> r.bucket(loc.bucket()).key(loc.key()).ifMatch(expectedVersion));
+                    return "deleted";
+                })
+                .isPresent();
     }
 
     /**
@@ -197,8 +206,9 @@ public final class S3ObjectStore implements ObjectStore {
         }
         S3Location loc = objectLocation(uri);
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(loc.bucket()).key(loc.key())
-                    .range("bytes=" + first + "-" + last)).asByteArray());
+            return Optional.of(s3.getObjectAsBytes(
+                            r -> r.bucket(loc.bucket()).key(loc.key()).range("bytes=" + first + "-" + last))
+                    .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -233,13 +243,17 @@ public final class S3ObjectStore implements ObjectStore {
         List<String> out = new ArrayList<>();
         String token = null;
         do {
-            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(loc.bucket())
-                    .prefix(loc.keyPrefix()).delimiter("/");
+            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder()
+                    .bucket(loc.bucket())
+                    .prefix(loc.keyPrefix())
+                    .delimiter("/");
             if (token != null) {
                 req.continuationToken(token);
             }
             ListObjectsV2Response page = s3.listObjectsV2(req.build());
-            page.commonPrefixes().forEach(p -> out.add(p.prefix().substring(loc.keyPrefix().length(), p.prefix().length() - 1)));
+            page.commonPrefixes()
+                    .forEach(p -> out.add(p.prefix()
+                            .substring(loc.keyPrefix().length(), p.prefix().length() - 1)));
             token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
         } while (token != null);
         out.sort(null);
@@ -250,8 +264,10 @@ public final class S3ObjectStore implements ObjectStore {
     public int deletePrefix(String prefixUri, String allowedRoot) {
         S3Location target = S3Location.parse(prefixUri);
         S3Location root = S3Location.parse(allowedRoot);
-        if (!target.bucket().equals(root.bucket()) || target.key().isEmpty()
-                || !StoreUris.isInside(prefixUri, allowedRoot) || hasDotSegment(target.key())) {
+        if (!target.bucket().equals(root.bucket())
+                || target.key().isEmpty()
+                || !StoreUris.isInside(prefixUri, allowedRoot)
+                || hasDotSegment(target.key())) {
             throw new IllegalArgumentException("refusing to delete " + prefixUri + ": it is not inside " + allowedRoot);
         }
         List<ObjectIdentifier> batch = new ArrayList<>(DELETE_BATCH);
@@ -284,12 +300,18 @@ public final class S3ObjectStore implements ObjectStore {
                 return keys.size();
             }
             if (attempt >= DELETE_ATTEMPTS || !errors.stream().allMatch(e -> TRANSIENT_ERRORS.contains(e.code()))) {
-                S3Error first = errors.stream().filter(e -> !TRANSIENT_ERRORS.contains(e.code())).findFirst()
+                S3Error first = errors.stream()
+                        .filter(e -> !TRANSIENT_ERRORS.contains(e.code()))
+                        .findFirst()
                         .orElse(errors.get(0));
                 throw new IllegalStateException("S3 DeleteObjects failed for " + errors.size() + " keys, first s3://"
                         + bucket + "/" + first.key() + ": " + first.code() + " " + first.message());
             }
-            pending = errors.stream().map(e -> ObjectIdentifier.builder().key(e.key()).versionId(e.versionId()).build())
+            pending = errors.stream()
+                    .map(e -> ObjectIdentifier.builder()
+                            .key(e.key())
+                            .versionId(e.versionId())
+                            .build())
                     .toList();
             pause(attempt);
         }
@@ -310,7 +332,8 @@ public final class S3ObjectStore implements ObjectStore {
         List<S3Object> out = new ArrayList<>();
         String token = null;
         do {
-            ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(loc.bucket()).prefix(loc.keyPrefix());
+            ListObjectsV2Request.Builder req =
+                    ListObjectsV2Request.builder().bucket(loc.bucket()).prefix(loc.keyPrefix());
             if (token != null) {
                 req.continuationToken(token);
             }

@@ -2,8 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.store;
 
 /** Joining and checking store URIs. */
 public final class StoreUris {
-    private StoreUris() {
-    }
+    private StoreUris() {}
 
     /** Joins with exactly one {@code /} between parts. */
     public static String join(String base, String... parts) {

@@ -17,11 +17,10 @@ public final class TransientObjects {
      * items/&lt;i&gt;.json (per-item), items/&lt;part&gt;.jsonl and items/offsets.txt (packed),
      * stages/&lt;stage&gt;/population.json and stages/&lt;stage&gt;/retry-&lt;r&gt;.json of a run.
      */
-    private static final Pattern ENGINE_TRANSIENT = Pattern.compile(
-            "(^|/)(items/(\\d+\\.jsonl?|offsets\\.txt)|stages/[^/]+/(population|retry-\\d+)\\.json)$");
+    private static final Pattern ENGINE_TRANSIENT =
+            Pattern.compile("(^|/)(items/(\\d+\\.jsonl?|offsets\\.txt)|stages/[^/]+/(population|retry-\\d+)\\.json)$");
 
-    private TransientObjects() {
-    }
+    private TransientObjects() {}
 
     public static boolean isTransient(String key) {
         return ENGINE_TRANSIENT.matcher(key).find();

@@ -20,7 +20,8 @@ public final class UnreadableFileException extends UncheckedIOException {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "field " + fieldPath(mapping) + ": " + cause;
         }
-        if (e instanceof JsonProcessingException parsing && parsing.getLocation() != null
+        if (e instanceof JsonProcessingException parsing
+                && parsing.getLocation() != null
                 && parsing.getLocation().getLineNr() > 0) {
             return "invalid JSON at line " + parsing.getLocation().getLineNr() + ", column "
                     + parsing.getLocation().getColumnNr() + ": " + cause;
@@ -50,6 +51,8 @@ public final class UnreadableFileException extends UncheckedIOException {
         if (root != e && root.getMessage() != null) {
             return root.getMessage();
         }
-        return e instanceof JsonProcessingException processing ? processing.getOriginalMessage() : String.valueOf(e.getMessage());
+        return e instanceof JsonProcessingException processing
+                ? processing.getOriginalMessage()
+                : String.valueOf(e.getMessage());
     }
 }

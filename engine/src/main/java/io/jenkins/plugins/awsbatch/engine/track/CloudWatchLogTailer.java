@@ -27,6 +27,7 @@ public final class CloudWatchLogTailer implements LogTailer {
     public static final int MAX_ALL_LINES = 100_000;
     /** Bounds on calls, as pages may be empty while the stream goes on (or keeps growing). */
     static final int MAX_TAIL_CALLS = 5;
+
     static final int MAX_ALL_CALLS = 1_000;
 
     private final CloudWatchLogsClient logs;

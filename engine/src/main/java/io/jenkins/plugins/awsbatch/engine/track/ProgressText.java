@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** A stage's progress in words: {@code 3/5 succeeded, 1 failed, 1 running}. */
 public final class ProgressText {
-    private ProgressText() {
-    }
+    private ProgressText() {}
 
     public static String of(Map<JobStatus, Integer> counts) {
         long total = 0;

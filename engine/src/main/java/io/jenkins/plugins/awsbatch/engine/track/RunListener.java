@@ -7,19 +7,14 @@ import java.util.Map;
 public interface RunListener {
 
     /** A human-readable line (plan size, mode, cleanup report, ...). */
-    default void message(String line) {
-    }
+    default void message(String line) {}
 
-    default void jobSubmitted(String stage, String jobId, String jobName, int size) {
-    }
+    default void jobSubmitted(String stage, String jobId, String jobName, int size) {}
 
     /** Counts per child status of a stage changed (sent on change, not on every poll). */
-    default void progress(String stage, Map<JobStatus, Integer> counts, long total) {
-    }
+    default void progress(String stage, Map<JobStatus, Integer> counts, long total) {}
 
-    default void stageFinished(String stage, String status, String reason) {
-    }
+    default void stageFinished(String stage, String status, String reason) {}
 
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 }

@@ -85,7 +85,8 @@ public final class FileSeenObjects implements SeenObjects {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the seen objects in " + file, e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("the seen objects file " + file + " is damaged; delete it to start afresh", e);
+            throw new IllegalStateException(
+                    "the seen objects file " + file + " is damaged; delete it to start afresh", e);
         }
     }
 
@@ -100,7 +101,8 @@ public final class FileSeenObjects implements SeenObjects {
     private void rewrite() throws IOException {
         List<String> lines = new ArrayList<>();
         seen.forEach(id -> lines.add(URLEncoder.encode(id, StandardCharsets.UTF_8)));
-        DurableFiles.write(file, (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
+        DurableFiles.write(
+                file, (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.UTF_8));
         linesInFile = lines.size();
     }
 }

@@ -8,7 +8,8 @@ public record ObjectFilter(String bucket, String prefix, String suffix) {
     public static final ObjectFilter ANY = new ObjectFilter(null, null, null);
 
     public boolean matches(S3ObjectEvent event) {
-        return event.isCreation() && !event.key().endsWith("/")
+        return event.isCreation()
+                && !event.key().endsWith("/")
                 && (bucket == null || bucket.isEmpty() || bucket.equals(event.bucket()))
                 && (prefix == null || event.key().startsWith(prefix))
                 && (suffix == null || event.key().endsWith(suffix));

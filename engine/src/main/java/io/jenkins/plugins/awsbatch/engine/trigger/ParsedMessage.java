@@ -13,10 +13,8 @@ public sealed interface ParsedMessage {
     }
 
     /** {@code s3:TestEvent}: S3 sends it when notifications are configured; nothing to do. */
-    record TestEvent(String bucket) implements ParsedMessage {
-    }
+    record TestEvent(String bucket) implements ParsedMessage {}
 
     /** Not something this trigger understands; the reason names what was missing, never the whole body. */
-    record Malformed(String reason) implements ParsedMessage {
-    }
+    record Malformed(String reason) implements ParsedMessage {}
 }

@@ -11,13 +11,19 @@ package io.jenkins.plugins.awsbatch.engine.trigger;
  * @param malformed  messages that were not S3 events
  * @param failed     messages left on the queue because the handler failed
  */
-public record PollResult(int messages, int started, int duplicates, int filtered, int testEvents, int malformed,
-                         int failed) {
+public record PollResult(
+        int messages, int started, int duplicates, int filtered, int testEvents, int malformed, int failed) {
     public static final PollResult EMPTY = new PollResult(0, 0, 0, 0, 0, 0, 0);
 
     public PollResult plus(PollResult o) {
-        return new PollResult(messages + o.messages, started + o.started, duplicates + o.duplicates,
-                filtered + o.filtered, testEvents + o.testEvents, malformed + o.malformed, failed + o.failed);
+        return new PollResult(
+                messages + o.messages,
+                started + o.started,
+                duplicates + o.duplicates,
+                filtered + o.filtered,
+                testEvents + o.testEvents,
+                malformed + o.malformed,
+                failed + o.failed);
     }
 
     @Override

@@ -50,7 +50,9 @@ public final class S3EventParser {
     }
 
     private static boolean isSnsEnvelope(JsonNode node) {
-        return node != null && node.isObject() && "Notification".equals(node.path("Type").asText(null))
+        return node != null
+                && node.isObject()
+                && "Notification".equals(node.path("Type").asText(null))
                 && node.path("Message").isTextual();
     }
 
@@ -68,8 +70,13 @@ public final class S3EventParser {
                 return new ParsedMessage.Malformed("Records[" + i + "] has no s3.bucket.name or s3.object.key");
             }
             JsonNode object = s3.path("object");
-            events.add(new S3ObjectEvent(bucket, decode(key), object.path("size").asLong(-1),
-                    text(object, "eTag"), text(object, "sequencer"), r.path("eventName").asText(null),
+            events.add(new S3ObjectEvent(
+                    bucket,
+                    decode(key),
+                    object.path("size").asLong(-1),
+                    text(object, "eTag"),
+                    text(object, "sequencer"),
+                    r.path("eventName").asText(null),
                     r.path("eventTime").asText(null)));
         }
         return new ParsedMessage.Objects(events);
@@ -84,9 +91,17 @@ public final class S3EventParser {
             return new ParsedMessage.Malformed("EventBridge S3 event without detail.bucket.name or detail.object.key");
         }
         String type = root.path("detail-type").asText("");
-        String eventName = type.equals("Object Created") ? "ObjectCreated:" + detail.path("reason").asText("Put") : type;
-        return new ParsedMessage.Objects(List.of(new S3ObjectEvent(bucket, key, object.path("size").asLong(-1),
-                text(object, "etag"), text(object, "sequencer"), eventName, root.path("time").asText(null))));
+        String eventName = type.equals("Object Created")
+                ? "ObjectCreated:" + detail.path("reason").asText("Put")
+                : type;
+        return new ParsedMessage.Objects(List.of(new S3ObjectEvent(
+                bucket,
+                key,
+                object.path("size").asLong(-1),
+                text(object, "etag"),
+                text(object, "sequencer"),
+                eventName,
+                root.path("time").asText(null))));
     }
 
     private static String text(JsonNode node, String field) {

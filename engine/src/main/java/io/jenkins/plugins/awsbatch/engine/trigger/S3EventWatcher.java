@@ -38,7 +38,7 @@ public final class S3EventWatcher {
         this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
         this.filter = filter == null ? ObjectFilter.ANY : filter;
         this.seen = Objects.requireNonNull(seen, "seen");
-        this.log = log == null ? line -> { } : log;
+        this.log = log == null ? line -> {} : log;
     }
 
     /** Long-poll wait per receive, 0..20 s (0 for a quick look, e.g. a Jenkins trigger's periodic check). */
@@ -80,15 +80,17 @@ public final class S3EventWatcher {
     public PollResult watch(ObjectHandler handler, int maxMessages, BooleanSupplier stop) {
         PollResult total = PollResult.EMPTY;
         Duration backoff = MIN_BACKOFF;
-        while (!stop.getAsBoolean() && !Thread.currentThread().isInterrupted()
+        while (!stop.getAsBoolean()
+                && !Thread.currentThread().isInterrupted()
                 && (maxMessages <= 0 || total.messages() < maxMessages)) {
             int batch = maxMessages <= 0 ? MAX_BATCH : Math.min(MAX_BATCH, maxMessages - total.messages());
             try {
                 total = total.plus(poll(handler, batch));
                 backoff = MIN_BACKOFF;
             } catch (SdkException e) {
-                log.accept("receiving from " + queueUrl + " failed (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + "); retrying in " + backoff.toSeconds() + " s");
+                log.accept("receiving from " + queueUrl + " failed ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); retrying in " + backoff.toSeconds()
+                        + " s");
                 try {
                     sleeper.sleep(backoff);
                 } catch (InterruptedException interrupted) {
@@ -101,8 +103,9 @@ public final class S3EventWatcher {
     }
 
     private PollResult poll(ObjectHandler handler, int batch) {
-        List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batch)
-                .waitTimeSeconds(waitSeconds)).messages();
+        List<Message> messages = sqs.receiveMessage(
+                        b -> b.queueUrl(queueUrl).maxNumberOfMessages(batch).waitTimeSeconds(waitSeconds))
+                .messages();
         PollResult total = PollResult.EMPTY;
         for (Message message : messages) {
             PollResult one = handle(message, handler);
@@ -142,14 +145,17 @@ public final class S3EventWatcher {
                     if (e instanceof InterruptedException) {
                         Thread.currentThread().interrupt();
                     }
-                    log.accept("starting work for " + event.uri() + " failed (" + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); message " + message.messageId()
+                    log.accept("starting work for " + event.uri() + " failed ("
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); message "
+                            + message.messageId()
                             + " stays on the queue for a retry");
                     return new PollResult(1, started, duplicates, filtered, 0, 0, 1);
                 }
                 seen.add(event);
                 started++;
-                log.accept("started work for " + event.uri() + (event.size() >= 0 ? " (" + event.size() + " bytes)" : ""));
+                log.accept(
+                        "started work for " + event.uri() + (event.size() >= 0 ? " (" + event.size() + " bytes)" : ""));
             }
         }
         return new PollResult(1, started, duplicates, filtered, 0, 0, 0);

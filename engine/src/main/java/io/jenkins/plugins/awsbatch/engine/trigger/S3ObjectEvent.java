@@ -8,15 +8,16 @@ package io.jenkins.plugins.awsbatch.engine.trigger;
  * @param sequencer orders events of the same key; may be null
  * @param eventName e.g. {@code ObjectCreated:Put}
  */
-public record S3ObjectEvent(String bucket, String key, long size, String eTag, String sequencer, String eventName,
-                            String eventTime) {
+public record S3ObjectEvent(
+        String bucket, String key, long size, String eTag, String sequencer, String eventName, String eventTime) {
 
     /**
      * What makes two events the same object: bucket, key and ETag (same content), else the sequencer (same
      * write). S3 may deliver one event twice, and a re-upload of identical content is not new work.
      */
     public String identity() {
-        String version = eTag != null && !eTag.isBlank() ? "etag:" + eTag
+        String version = eTag != null && !eTag.isBlank()
+                ? "etag:" + eTag
                 : sequencer != null && !sequencer.isBlank() ? "seq:" + sequencer : "none";
         return bucket + "/" + key + "#" + version;
     }

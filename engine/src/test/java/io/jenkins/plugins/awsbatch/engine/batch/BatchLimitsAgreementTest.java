@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.batch.BatchClient;
 class BatchLimitsAgreementTest {
     @TempDir
     static Path temp;
+
     static LocalBatchService local;
     static String definition;
     /** A job that runs until the engine closes: accepted jobs depend on it, so none of them runs. */
@@ -46,8 +47,8 @@ class BatchLimitsAgreementTest {
 
     @BeforeAll
     static void start() {
-        local = new LocalBatchService(LocalBatchConfig.defaults(temp.resolve("logs")).withSlots(1)
-                .withWorkingDirectory(temp));
+        local = new LocalBatchService(
+                LocalBatchConfig.defaults(temp.resolve("logs")).withSlots(1).withWorkingDirectory(temp));
         local.ensureJobQueue("q");
         definition = local.registerJobDefinition(JobDefinition.ofCommand("d", List.of("sh", "-c", "sleep 600")))
                 .nameWithRevision();
@@ -73,7 +74,9 @@ class BatchLimitsAgreementTest {
         services(b -> b.arraySize(2), null);
         services(b -> b.arraySize(10_000), null);
         services(b -> b.arraySize(1), "arrayProperties.size: Array job size must be between 2 and 10000, got 1");
-        services(b -> b.arraySize(10_001), "arrayProperties.size: Array job size must be between 2 and 10000, got 10001");
+        services(
+                b -> b.arraySize(10_001),
+                "arrayProperties.size: Array job size must be between 2 and 10000, got 10001");
     }
 
     @Test
@@ -88,7 +91,8 @@ class BatchLimitsAgreementTest {
         services(b -> b.dependsOn(twentyOne), "dependsOn: a job can depend on at most 20 jobs, got 21");
 
         assertThat(graph(stagesDependingOn(20))).isEmpty();
-        assertThat(graph(stagesDependingOn(21))).extracting(GraphError::problem)
+        assertThat(graph(stagesDependingOn(21)))
+                .extracting(GraphError::problem)
                 .containsExactly("a job can depend on at most 20 jobs, got 21");
     }
 
@@ -97,14 +101,18 @@ class BatchLimitsAgreementTest {
         assertThat(local.describeJobs(Collections.nCopies(100, "unknown"))).isEmpty();
         String expected = "jobs: Maximum number of jobs supported is 100, got 101";
         assertThatThrownBy(() -> local.describeJobs(Collections.nCopies(101, "unknown")))
-                .isInstanceOf(BatchClientException.class).hasMessageStartingWith(expected);
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageStartingWith(expected);
         // Refused before any call: the endpoint is never reached.
-        try (BatchClient client = BatchClient.builder().region(Region.US_EAST_1)
+        try (BatchClient client = BatchClient.builder()
+                .region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:9"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build()) {
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .build()) {
             AwsBatchService aws = new AwsBatchService(client, TokenBucket.unlimited());
             assertThatThrownBy(() -> aws.describeJobs(Collections.nCopies(101, "unknown")))
-                    .isInstanceOf(BatchClientException.class).hasMessageStartingWith(expected);
+                    .isInstanceOf(BatchClientException.class)
+                    .hasMessageStartingWith(expected);
         }
     }
 
@@ -115,9 +123,11 @@ class BatchLimitsAgreementTest {
             assertThat(graph(stage("retry: {attempts: " + ok + "}"))).isEmpty();
         }
         for (int bad : new int[] {0, 11}) {
-            services(b -> b.retryStrategy(RetryStrategy.attempts(bad)),
+            services(
+                    b -> b.retryStrategy(RetryStrategy.attempts(bad)),
                     "retryStrategy.attempts: attempts must be between 1 and 10, got " + bad);
-            assertThat(graph(stage("retry: {attempts: " + bad + "}"))).extracting(GraphError::toString)
+            assertThat(graph(stage("retry: {attempts: " + bad + "}")))
+                    .extracting(GraphError::toString)
                     .containsExactly("stages[0].retry.attempts: attempts must be between 1 and 10, got " + bad
                             + ". Fix: set attempts to a number from 1 to 10");
         }
@@ -127,12 +137,15 @@ class BatchLimitsAgreementTest {
     void aRetryStrategyHasAtMostFiveRules() {
         EvaluateOnExit rule = new EvaluateOnExit("1", null, null, RetryAction.RETRY);
         services(b -> b.retryStrategy(new RetryStrategy(2, Collections.nCopies(5, rule))), null);
-        services(b -> b.retryStrategy(new RetryStrategy(2, Collections.nCopies(6, rule))),
+        services(
+                b -> b.retryStrategy(new RetryStrategy(2, Collections.nCopies(6, rule))),
                 "retryStrategy.evaluateOnExit: at most 5 rules are allowed, got 6");
         String five = String.join(", ", Collections.nCopies(5, "{onExitCode: '1', action: RETRY}"));
-        assertThat(graph(stage("retry: {attempts: 2, evaluateOnExit: [" + five + "]}"))).isEmpty();
+        assertThat(graph(stage("retry: {attempts: 2, evaluateOnExit: [" + five + "]}")))
+                .isEmpty();
         assertThat(graph(stage("retry: {attempts: 2, evaluateOnExit: [" + five + ", " + five + "]}")))
-                .extracting(GraphError::problem).containsExactly("at most 5 rules are allowed, got 10");
+                .extracting(GraphError::problem)
+                .containsExactly("at most 5 rules are allowed, got 10");
     }
 
     @Test
@@ -147,7 +160,8 @@ class BatchLimitsAgreementTest {
 
     @Test
     void reasonPatternsAreLettersDigitsPeriodsColonsAndWhiteSpaceUpTo512Characters() {
-        for (String ok : List.of("", "*", "Host EC2*", "Essential container:\tx.y", "a".repeat(512), "a".repeat(511) + "*")) {
+        for (String ok :
+                List.of("", "*", "Host EC2*", "Essential container:\tx.y", "a".repeat(512), "a".repeat(511) + "*")) {
             exitRule("1", ok, null);
             exitRule(null, ok, null);
         }
@@ -159,10 +173,12 @@ class BatchLimitsAgreementTest {
     @Test
     void anAttemptLastsAtLeastSixtySeconds() {
         services(b -> b.timeoutSeconds(60), null);
-        services(b -> b.timeoutSeconds(59),
+        services(
+                b -> b.timeoutSeconds(59),
                 "timeout.attemptDurationSeconds: attemptDurationSeconds must be at least 60 seconds, got 59");
         assertThat(graph(stage("timeout: 60"))).isEmpty();
-        assertThat(graph(stage("timeout: 59"))).extracting(GraphError::problem)
+        assertThat(graph(stage("timeout: 59")))
+                .extracting(GraphError::problem)
                 .containsExactly("timeout must be at least 60 seconds, got 59");
     }
 
@@ -186,20 +202,26 @@ class BatchLimitsAgreementTest {
         services(b -> b.tags(Map.of("aws:owner", "me")), "tags: Tag keys starting with 'aws:' are reserved");
         // The graph's own tags leave room for the engine's two.
         assertThat(graph(stage("tags: " + yamlMap(tags(48))))).isEmpty();
-        assertThat(graph(stage("tags: " + yamlMap(tags(49))))).extracting(GraphError::problem).singleElement()
-                .asString().startsWith("A job takes at most 50 tags, got 51");
+        assertThat(graph(stage("tags: " + yamlMap(tags(49)))))
+                .extracting(GraphError::problem)
+                .singleElement()
+                .asString()
+                .startsWith("A job takes at most 50 tags, got 51");
     }
 
     @Test
     void schedulingPriorityIsZeroTo9999() {
         services(b -> b.schedulingPriorityOverride(0), null);
         services(b -> b.schedulingPriorityOverride(9999), null);
-        services(b -> b.schedulingPriorityOverride(10_000),
+        services(
+                b -> b.schedulingPriorityOverride(10_000),
                 "schedulingPriorityOverride: schedulingPriorityOverride must be between 0 and 9999, got 10000");
-        services(b -> b.schedulingPriorityOverride(-1),
+        services(
+                b -> b.schedulingPriorityOverride(-1),
                 "schedulingPriorityOverride: schedulingPriorityOverride must be between 0 and 9999, got -1");
         assertThat(graph(stage("schedulingPriority: 9999"))).isEmpty();
-        assertThat(graph(stage("schedulingPriority: 10000"))).extracting(GraphError::problem)
+        assertThat(graph(stage("schedulingPriority: 10000")))
+                .extracting(GraphError::problem)
                 .containsExactly("schedulingPriority must be between 0 and 9999, got 10000");
     }
 
@@ -207,7 +229,8 @@ class BatchLimitsAgreementTest {
     private void exitRule(String exitCode, String reason, String problem) {
         EvaluateOnExit rule = new EvaluateOnExit(exitCode, null, reason, RetryAction.RETRY);
         String field = exitCode != null && problem != null && problem.contains("exit-code") ? "onExitCode" : "onReason";
-        services(b -> b.retryStrategy(new RetryStrategy(2, List.of(rule))),
+        services(
+                b -> b.retryStrategy(new RetryStrategy(2, List.of(rule))),
                 problem == null ? null : "retryStrategy.evaluateOnExit[0]." + field + ": " + problem);
         String yaml = "retry: {attempts: 2, evaluateOnExit: [{"
                 + (exitCode == null ? "" : "onExitCode: " + quoted(exitCode) + ", ")
@@ -216,14 +239,18 @@ class BatchLimitsAgreementTest {
         if (problem == null) {
             assertThat(errors).as(yaml).isEmpty();
         } else {
-            assertThat(errors).as(yaml).extracting(GraphError::toString)
-                    .containsExactly("stages[0].retry.evaluateOnExit[0]." + field + ": " + problem + ". Fix: "
-                            + errorFix(rule));
+            assertThat(errors)
+                    .as(yaml)
+                    .extracting(GraphError::toString)
+                    .containsExactly(
+                            "stages[0].retry.evaluateOnExit[0]." + field + ": " + problem + ". Fix: " + errorFix(rule));
         }
     }
 
     private static String errorFix(EvaluateOnExit rule) {
-        return BatchLimits.retryStrategy(new RetryStrategy(2, List.of(rule)), "r").get(0).fix();
+        return BatchLimits.retryStrategy(new RetryStrategy(2, List.of(rule)), "r")
+                .get(0)
+                .fix();
     }
 
     /**
@@ -277,7 +304,8 @@ class BatchLimitsAgreementTest {
     }
 
     private static String yamlMap(Map<String, String> map) {
-        return map.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+        return map.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 

@@ -26,10 +26,14 @@ class BatchEventPatternTest {
 
     @Test
     void failedSingleJobsAndParentsMatchButChildrenNever() {
-        assertThat(pattern(null).matches(BatchEvents.job("recs-1-merge-0", Q, "FAILED", "x", null))).isTrue();
-        assertThat(pattern(null).matches(BatchEvents.job("recs-1-score-0", Q, "FAILED", "x", 5))).isTrue();
-        assertThat(pattern(null).matches(BatchEvents.child("recs-1-score-0", Q, "FAILED", 2))).isFalse();
-        assertThat(pattern(null).matches(BatchEvents.job("recsx-1-score-0", Q, "FAILED", "x", 5))).isFalse();
+        assertThat(pattern(null).matches(BatchEvents.job("recs-1-merge-0", Q, "FAILED", "x", null)))
+                .isTrue();
+        assertThat(pattern(null).matches(BatchEvents.job("recs-1-score-0", Q, "FAILED", "x", 5)))
+                .isTrue();
+        assertThat(pattern(null).matches(BatchEvents.child("recs-1-score-0", Q, "FAILED", 2)))
+                .isFalse();
+        assertThat(pattern(null).matches(BatchEvents.job("recsx-1-score-0", Q, "FAILED", "x", 5)))
+                .isFalse();
     }
 
     @Test

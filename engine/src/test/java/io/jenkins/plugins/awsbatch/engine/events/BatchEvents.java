@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class BatchEvents {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private BatchEvents() {
-    }
+    private BatchEvents() {}
 
     /** A parent or single job ({@code arraySize} null: a single job). */
     static ObjectNode job(String jobName, String queueArn, String status, String reason, Integer arraySize) {
@@ -53,7 +52,8 @@ final class BatchEvents {
         event.put("account", "123456789012");
         event.put("time", "2022-01-11T23:36:40Z");
         event.put("region", "us-east-1");
-        event.putArray("resources").add("arn:aws:batch:us-east-1:123456789012:job/4c7599ae-0a82-49aa-ba5a-4727fcce14a8");
+        event.putArray("resources")
+                .add("arn:aws:batch:us-east-1:123456789012:job/4c7599ae-0a82-49aa-ba5a-4727fcce14a8");
         return event;
     }
 }

@@ -27,9 +27,19 @@ class GraphEventRulesMotoTest {
     };
 
     private RunEngine engine(GraphSpec graph) {
-        return new EngineFactory(Clock.systemUTC()).create(graph, "run-1", Path.of("."), new EngineOptions("aws",
-                MotoSupport.REGION, MotoSupport.endpoint(), null, new CredentialsSpec.StaticKeys("testing", "testing", null),
-                null), listener);
+        return new EngineFactory(Clock.systemUTC())
+                .create(
+                        graph,
+                        "run-1",
+                        Path.of("."),
+                        new EngineOptions(
+                                "aws",
+                                MotoSupport.REGION,
+                                MotoSupport.endpoint(),
+                                null,
+                                new CredentialsSpec.StaticKeys("testing", "testing", null),
+                                null),
+                        listener);
     }
 
     private static GraphSpec graph(String name, String queue) {
@@ -54,7 +64,8 @@ class GraphEventRulesMotoTest {
         }
 
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("failure events: rule batchgraph-" + name + " sends to arn:aws:sns:")
+        assertThat(lines.get(0))
+                .startsWith("failure events: rule batchgraph-" + name + " sends to arn:aws:sns:")
                 .contains("created rule");
         assertThat(lines.get(1)).endsWith("(unchanged)");
     }
@@ -67,7 +78,9 @@ class GraphEventRulesMotoTest {
             GraphEventRules.ensureForRun(graph, engine, listener);
         }
 
-        assertThat(lines).singleElement().asString()
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .startsWith("failure events not set up (the run's own notification still comes at its end)")
                 .contains("is not a job queue here");
     }

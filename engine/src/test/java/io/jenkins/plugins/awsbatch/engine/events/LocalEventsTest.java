@@ -40,7 +40,8 @@ class LocalEventsTest {
 
     @Test
     void aFailingArrayRunWhoseTrackerStoppedAfterSubmittingTellsSlackOncePerFailedParent() throws Exception {
-        GraphSpec graph = new GraphBinder().parse("""
+        GraphSpec graph =
+                new GraphBinder().parse("""
                 name: ev
                 plan: {items: {list: [a, b, c, d]}}
                 jobDefinitions:
@@ -54,14 +55,21 @@ class LocalEventsTest {
         String runId = JobNames.newRunId(graph.name(), Instant.now());
         List<ObjectNode> events = new CopyOnWriteArrayList<>();
         try (WebhookReceiver slack = new WebhookReceiver();
-             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, runId, dir,
-                     new EngineOptions("local", null, null, null, null, 2), listener)) {
+                RunEngine engine = new EngineFactory(Clock.systemUTC())
+                        .create(graph, runId, dir, new EngineOptions("local", null, null, null, null, 2), listener)) {
             LocalBatchService local = (LocalBatchService) engine.resources();
             TargetSenders senders = TargetSenders.builder()
-                    .env(name -> "TEAM_HOOK".equals(name) ? slack.url("/hook") : null).build();
+                    .env(name -> "TEAM_HOOK".equals(name) ? slack.url("/hook") : null)
+                    .build();
             try (LocalEventSink sink = LocalEventSink.attach(local, Json.mapper())) {
-                sink.subscribe(events::add).subscribe(new EventNotifier(graph,
-                        GraphEventRules.localQueueArns(graph, local.config().region()), senders, listener, Json.mapper()));
+                sink.subscribe(events::add)
+                        .subscribe(new EventNotifier(
+                                graph,
+                                GraphEventRules.localQueueArns(
+                                        graph, local.config().region()),
+                                senders,
+                                listener,
+                                Json.mapper()));
 
                 GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, runId);
                 runner.step(); // submits the whole upfront graph; nothing polls it after this
@@ -74,28 +82,40 @@ class LocalEventsTest {
             }
 
             assertThat(slack.requests()).as(String.join("\n", lines)).hasSize(2);
-            assertThat(slack.requests()).anySatisfy(r -> assertThat(r.body())
-                    .contains("ev FAILED: score job " + runId + "-score-0: Array Child Job failed (2 failed)"));
-            assertThat(slack.requests()).anySatisfy(r -> assertThat(r.body())
-                    .contains("ev FAILED: rank job " + runId + "-rank-0"));
-            assertThat(lines).filteredOn(l -> l.startsWith("job event sent: Slack webhook (from TEAM_HOOK)")).hasSize(2);
+            assertThat(slack.requests())
+                    .anySatisfy(r -> assertThat(r.body())
+                            .contains("ev FAILED: score job " + runId + "-score-0: Array Child Job failed (2 failed)"));
+            assertThat(slack.requests())
+                    .anySatisfy(r -> assertThat(r.body()).contains("ev FAILED: rank job " + runId + "-rank-0"));
+            assertThat(lines)
+                    .filteredOn(l -> l.startsWith("job event sent: Slack webhook (from TEAM_HOOK)"))
+                    .hasSize(2);
         }
-        List<JsonNode> failedChildren = events.stream().filter(e -> e.at("/detail/status").asText().equals("FAILED")
-                && e.at("/detail/arrayProperties").has("index")).map(JsonNode.class::cast).toList();
+        List<JsonNode> failedChildren = events.stream()
+                .filter(e -> e.at("/detail/status").asText().equals("FAILED")
+                        && e.at("/detail/arrayProperties").has("index"))
+                .map(JsonNode.class::cast)
+                .toList();
         assertThat(failedChildren).as("children fail too, but are not told").hasSize(4);
-        JsonNode parent = events.stream().filter(e -> e.at("/detail/jobName").asText().endsWith("-score-0")
-                && e.at("/detail/status").asText().equals("FAILED") && !e.at("/detail/arrayProperties").has("index"))
-                .findFirst().orElseThrow();
+        JsonNode parent = events.stream()
+                .filter(e -> e.at("/detail/jobName").asText().endsWith("-score-0")
+                        && e.at("/detail/status").asText().equals("FAILED")
+                        && !e.at("/detail/arrayProperties").has("index"))
+                .findFirst()
+                .orElseThrow();
         assertThat(parent.path("detail-type").asText()).isEqualTo("Batch Job State Change");
         assertThat(parent.path("source").asText()).isEqualTo("aws.batch");
         assertThat(parent.path("account").asText()).isEqualTo("000000000000");
         assertThat(parent.path("region").asText()).isEqualTo("local");
         assertThat(parent.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(parent.path("resources").get(0).asText()).isEqualTo(parent.at("/detail/jobArn").asText())
+        assertThat(parent.path("resources").get(0).asText())
+                .isEqualTo(parent.at("/detail/jobArn").asText())
                 .startsWith("arn:aws:batch:local:000000000000:job/");
-        assertThat(parent.at("/detail/jobQueue").asText()).isEqualTo("arn:aws:batch:local:000000000000:job-queue/default");
+        assertThat(parent.at("/detail/jobQueue").asText())
+                .isEqualTo("arn:aws:batch:local:000000000000:job-queue/default");
         assertThat(parent.at("/detail/arrayProperties/size").asInt()).isEqualTo(4);
-        assertThat(parent.at("/detail/arrayProperties/statusSummary/FAILED").asInt()).isEqualTo(2);
+        assertThat(parent.at("/detail/arrayProperties/statusSummary/FAILED").asInt())
+                .isEqualTo(2);
         assertThat(parent.at("/detail/statusReason").asText()).isEqualTo("Array Child Job failed");
     }
 }

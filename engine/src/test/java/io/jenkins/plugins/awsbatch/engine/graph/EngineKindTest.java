@@ -23,7 +23,8 @@ class EngineKindTest {
         String yaml = "name: g\nplan: {items: {list: [1]}}\nstages: [{name: s, jobDefinition: d}]\n";
         assertThat(binder.parse(yaml, List.of()).engineKind()).isEqualTo(EngineKind.LOCAL);
         assertThat(binder.parse("engine: aws\n" + yaml, List.of()).engineKind()).isEqualTo(EngineKind.AWS);
-        assertThat(binder.parse("engine: cloud\n" + yaml, List.of()).engineKind()).isNull();
+        assertThat(binder.parse("engine: cloud\n" + yaml, List.of()).engineKind())
+                .isNull();
         assertThat(EngineOptions.local().engineKind()).isEqualTo(EngineKind.LOCAL);
     }
 }

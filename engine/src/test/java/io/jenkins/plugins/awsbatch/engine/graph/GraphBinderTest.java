@@ -21,11 +21,13 @@ class GraphBinderTest {
         assertThat(graph.plan().items().file()).isEqualTo("items.xlsx");
         assertThat(graph.plan().items().sheet()).isEqualTo("Items");
         assertThat(graph.stages()).extracting(StageSpec::name).containsExactly("score", "rank", "merge", "cleanup");
-        assertThat(graph.stages().get(1).dependsOn()).containsExactly(new StageDependency("score", DependencyType.N_TO_N));
+        assertThat(graph.stages().get(1).dependsOn())
+                .containsExactly(new StageDependency("score", DependencyType.N_TO_N));
         assertThat(graph.stages().get(2).dependsOn()).containsExactly(StageDependency.whole("rank"));
         assertThat(graph.stages().get(2).count()).isEqualTo(CountSpec.fixed(1));
         assertThat(graph.stages().get(3).isBuiltInCleanup()).isTrue();
-        assertThat(graph.stages().get(0).retry().evaluateOnExit().get(0).action()).isEqualTo(RetryAction.RETRY);
+        assertThat(graph.stages().get(0).retry().evaluateOnExit().get(0).action())
+                .isEqualTo(RetryAction.RETRY);
         assertThat(new GraphValidator().validate(graph)).isEmpty();
     }
 
@@ -62,13 +64,15 @@ class GraphBinderTest {
         assertThat(graph.stages().get(0).toleratedFailurePercent()).isEqualTo(5.0);
         assertThat(graph.stages().get(3).count().partitionsFrom()).isEqualTo("rank");
         assertThat(graph.notifications().onFailure()).hasSize(3);
-        assertThat(graph.notifications().onFailure().get(0).slack().webhookUrlEnv()).isEqualTo("SLACK_WEBHOOK_URL");
+        assertThat(graph.notifications().onFailure().get(0).slack().webhookUrlEnv())
+                .isEqualTo("SLACK_WEBHOOK_URL");
         assertThat(graph.jobDefinitions().get("score").environment()).containsEntry("MODEL", "v2");
     }
 
     @Test
     void anUnknownFieldIsAnErrorNamingItsPathAndTheKnownFields() {
-        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, timout: 60}\n", List.of()))
+        assertThatThrownBy(() ->
+                        binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, timout: 60}\n", List.of()))
                 .isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("stages[0].timout: unknown field 'timout'")
                 .hasMessageContaining("timeout");
@@ -76,7 +80,8 @@ class GraphBinderTest {
 
     @Test
     void aWrongTypeIsAnErrorNamingItsPath() {
-        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, timeout: soon}\n", List.of()))
+        assertThatThrownBy(() ->
+                        binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, timeout: soon}\n", List.of()))
                 .isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("stages[0].timeout")
                 .hasMessageContaining("number");
@@ -84,7 +89,8 @@ class GraphBinderTest {
 
     @Test
     void anUnknownStageTypeNamesTheAllowedValues() {
-        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, type: map, jobDefinition: d}\n", List.of()))
+        assertThatThrownBy(
+                        () -> binder.parse("name: g\nstages:\n  - {name: a, type: map, jobDefinition: d}\n", List.of()))
                 .isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("stages[0].type")
                 .hasMessageContaining("array");
@@ -99,7 +105,8 @@ class GraphBinderTest {
 
     @Test
     void setOverridesAddressStagesByNameOrIndexAndKeepNumbersNumeric() {
-        GraphSpec graph = binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d}\n  - {name: b, jobDefinition: d}\n",
+        GraphSpec graph = binder.parse(
+                "name: g\nstages:\n  - {name: a, jobDefinition: d}\n  - {name: b, jobDefinition: d}\n",
                 List.of("stages.b.timeout=600", "stages[0].queue=fast", "queue=q2"));
 
         assertThat(graph.stages().get(1).timeout()).isEqualTo(600);
@@ -109,9 +116,10 @@ class GraphBinderTest {
 
     @Test
     void stepArgumentsBindFromPlainMapsToTheSameModel() {
-        GraphSpec graph = binder.fromMap(Map.of("name", "g", "stages",
-                List.of(Map.of("name", "a", "jobDefinition", "d", "dependsOn", List.of()))));
-        StageSpec stage = binder.stageFromMap(Map.of("name", "s", "jobDefinition", "d", "maxConcurrency", 3), "stages[0]");
+        GraphSpec graph = binder.fromMap(Map.of(
+                "name", "g", "stages", List.of(Map.of("name", "a", "jobDefinition", "d", "dependsOn", List.of()))));
+        StageSpec stage =
+                binder.stageFromMap(Map.of("name", "s", "jobDefinition", "d", "maxConcurrency", 3), "stages[0]");
 
         assertThat(graph.stages()).hasSize(1);
         assertThat(stage.maxConcurrency()).isEqualTo(3);
@@ -121,11 +129,14 @@ class GraphBinderTest {
 
     @Test
     void typeErrorsNameTheFieldInTheFilesWordsNeverAJavaClass() {
-        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, vcpus: two}\n", List.of()))
+        assertThatThrownBy(() ->
+                        binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, vcpus: two}\n", List.of()))
                 .hasMessage("stages[0].vcpus: expected a whole number, got 'two'. Fix: write a number such as 2");
-        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, vcpus: 1.5}\n", List.of()))
+        assertThatThrownBy(() ->
+                        binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, vcpus: 1.5}\n", List.of()))
                 .hasMessageStartingWith("stages[0].vcpus: expected a whole number, got '1.5'");
-        assertThatThrownBy(() -> binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, command: run}\n", List.of()))
+        assertThatThrownBy(() ->
+                        binder.parse("name: g\nstages:\n  - {name: a, jobDefinition: d, command: run}\n", List.of()))
                 .hasMessageStartingWith("stages[0].command: expected a list, got 'run'");
         assertThatThrownBy(() -> binder.parse("name: g\nstages: {a: 1}\n", List.of()))
                 .hasMessageStartingWith("stages: expected a list, got a mapping")
@@ -143,8 +154,11 @@ class GraphBinderTest {
         Path file = dir.resolve("big.yaml");
         java.nio.file.Files.writeString(file, "name: g\n# " + "x".repeat(20 * 1024 * 1024) + "\n");
         long start = System.nanoTime();
-        assertThatThrownBy(() -> binder.read(file, List.of())).hasMessageContaining("more than " + GraphBinder.MAX_FILE_BYTES);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ms to refuse 20 MB").isLessThan(1000);
+        assertThatThrownBy(() -> binder.read(file, List.of()))
+                .hasMessageContaining("more than " + GraphBinder.MAX_FILE_BYTES);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("ms to refuse 20 MB")
+                .isLessThan(1000);
     }
 
     @Test

@@ -88,12 +88,15 @@ class GraphHostTest {
         List<Map<String, Object>> stages = List.of(
                 Map.of("name", "first", "jobDefinition", "one", "command", List.of("sh", "-c", "true")),
                 Map.of("name", "second", "jobDefinition", "two:3", "command", List.of("sh", "-c", "true")));
-        try (HostedRun run = host.extend(planned.storeUri, "fan-1",
+        try (HostedRun run = host.extend(
+                planned.storeUri,
+                "fan-1",
                 prior -> Extension.fanOut(prior, stages, Map.of("maxConcurrency", 2), null))) {
             assertThat(run.runToCompletion().outcome()).isEqualTo(Outcome.SUCCEEDED);
             GraphSpec graph = run.state().graph;
-            assertThat(graph.stage("second").orElseThrow().dependsOn()).extracting(StageDependency::stage,
-                    d -> String.valueOf(d.type())).containsExactly(org.assertj.core.groups.Tuple.tuple("first", "N_TO_N"));
+            assertThat(graph.stage("second").orElseThrow().dependsOn())
+                    .extracting(StageDependency::stage, d -> String.valueOf(d.type()))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("first", "N_TO_N"));
             assertThat(graph.stage("second").orElseThrow().jobDefinition()).isEqualTo("two");
             assertThat(graph.jobDefinitions()).containsKeys("one", "two");
             assertThat(graph.stage("first").orElseThrow().consumableResource()).isNotNull();
@@ -109,12 +112,13 @@ class GraphHostTest {
                 Map.of("name", "first", "jobDefinition", "sh"),
                 Map.of("name", "second", "jobDefinition", "sh", "timeout", 5));
 
-        assertThatThrownBy(() -> host.extend(planned.storeUri, "fan-2",
-                prior -> Extension.fanOut(prior, stages, Map.of(), null)))
+        assertThatThrownBy(() -> host.extend(
+                        planned.storeUri, "fan-2", prior -> Extension.fanOut(prior, stages, Map.of(), null)))
                 .isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("stages[1].timeout");
         assertThat(opened).isEmpty();
-        assertThat(host.load(planned.storeUri, "fan-2").orElseThrow().graph.stages()).isEmpty();
+        assertThat(host.load(planned.storeUri, "fan-2").orElseThrow().graph.stages())
+                .isEmpty();
     }
 
     @Test
@@ -122,8 +126,15 @@ class GraphHostTest {
         GraphHost host = host();
         RunState planned = host.plan(graph(ONE_STAGE.formatted(600)), dir, "agg-1");
 
-        assertThatThrownBy(() -> host.extend(planned.storeUri, "agg-1", prior -> Extension.aggregate(prior,
-                Map.of("jobDefinition", "sh", "command", List.of("true"), "count", 0), List.of(), null, "awsBatchAggregate")))
+        assertThatThrownBy(() -> host.extend(
+                        planned.storeUri,
+                        "agg-1",
+                        prior -> Extension.aggregate(
+                                prior,
+                                Map.of("jobDefinition", "sh", "command", List.of("true"), "count", 0),
+                                List.of(),
+                                null,
+                                "awsBatchAggregate")))
                 .isInstanceOf(GraphValidationException.class)
                 .satisfies(e -> assertThat(((GraphValidationException) e).errors())
                         .allSatisfy(error -> assertThat(error.path()).doesNotStartWith("stages[")));
@@ -134,13 +145,17 @@ class GraphHostTest {
         GraphHost host = host();
         RunState planned = host.plan(graph(ONE_STAGE.formatted(600)), dir, "clean-1");
         RunLayout layout = new RunLayout(planned.storeUri, "clean-1");
-        RunLock earlier = RunLock.acquire(new LocalObjectStore(), layout, "an earlier writer", m -> { });
+        RunLock earlier = RunLock.acquire(new LocalObjectStore(), layout, "an earlier writer", m -> {});
 
         RunState cleaned = host.cleanup(planned.storeUri, "clean-1");
 
         assertThat(earlier.isHeld()).as("cleanup took the run's lock over").isFalse();
         assertThat(cleaned.cleanup).isNotNull();
-        assertThat(new RunJournal(new LocalObjectStore(), Json.mapper()).load(layout).orElseThrow().cleanup).isNotNull();
+        assertThat(new RunJournal(new LocalObjectStore(), Json.mapper())
+                        .load(layout)
+                        .orElseThrow()
+                        .cleanup)
+                .isNotNull();
         assertThat(dir.resolve("runs").resolve("clean-1").resolve("items")).doesNotExist();
         assertThat(lockFile("clean-1")).doesNotExist();
         earlier.close();
@@ -161,12 +176,26 @@ class GraphHostTest {
         public RunEngine open(GraphSpec graph, String runId, Path baseDir) {
             boolean locked = Files.exists(lockFile(runId));
             opened.add(runId + (locked ? " locked" : " unlocked"));
-            RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, runId, baseDir,
-                    new EngineOptions("local", null, null, null, null, 2), RunListener.NONE);
+            RunEngine engine = new EngineFactory(Clock.systemUTC())
+                    .create(
+                            graph,
+                            runId,
+                            baseDir,
+                            new EngineOptions("local", null, null, null, null, 2),
+                            RunListener.NONE);
             RunServices s = engine.services();
-            RunServices fast = new RunServices(s.batch(), StoreResolver.localOnly(), s.logs(), s.calls(), s.clock(),
-                    s.sleeper(), new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5),
-                    s.listener(), s.json(), s.definitionNames(), s.settings());
+            RunServices fast = new RunServices(
+                    s.batch(),
+                    StoreResolver.localOnly(),
+                    s.logs(),
+                    s.calls(),
+                    s.clock(),
+                    s.sleeper(),
+                    new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5),
+                    s.listener(),
+                    s.json(),
+                    s.definitionNames(),
+                    s.settings());
             return new RunEngine(fast, engine.resources());
         }
     }

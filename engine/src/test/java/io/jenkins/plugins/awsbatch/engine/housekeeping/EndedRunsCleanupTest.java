@@ -34,14 +34,23 @@ class EndedRunsCleanupTest {
         write(store, "recent", now.minus(Duration.ofDays(2)), Outcome.SUCCEEDED);
         write(store, "going", null, null);
 
-        List<EndedRunsCleanup.Outcome> first = new EndedRunsCleanup(stores, Json.mapper()).clean(store, Duration.ofDays(7), now);
-        List<EndedRunsCleanup.Outcome> second = new EndedRunsCleanup(stores, Json.mapper()).clean(store, Duration.ofDays(7), now);
+        List<EndedRunsCleanup.Outcome> first =
+                new EndedRunsCleanup(stores, Json.mapper()).clean(store, Duration.ofDays(7), now);
+        List<EndedRunsCleanup.Outcome> second =
+                new EndedRunsCleanup(stores, Json.mapper()).clean(store, Duration.ofDays(7), now);
 
-        assertThat(first).extracting(EndedRunsCleanup.Outcome::runId, EndedRunsCleanup.Outcome::skipped)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("old", null),
+        assertThat(first)
+                .extracting(EndedRunsCleanup.Outcome::runId, EndedRunsCleanup.Outcome::skipped)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("old", null),
                         org.assertj.core.groups.Tuple.tuple("recent", "ended less than 7 day(s) ago"),
                         org.assertj.core.groups.Tuple.tuple("going", "not ended"));
-        assertThat(first.stream().filter(o -> o.runId().equals("old")).findFirst().orElseThrow().report().deletedObjects())
+        assertThat(first.stream()
+                        .filter(o -> o.runId().equals("old"))
+                        .findFirst()
+                        .orElseThrow()
+                        .report()
+                        .deletedObjects())
                 .isEqualTo(2);
         Path runs = dir.resolve("runs");
         assertThat(runs.resolve("old/items")).doesNotExist();
@@ -49,7 +58,9 @@ class EndedRunsCleanupTest {
         assertThat(runs.resolve("old/stages/merge/output/result.csv")).exists();
         assertThat(runs.resolve("recent/items/0.json")).exists();
         assertThat(runs.resolve("going/items/0.json")).exists();
-        assertThat(second).filteredOn(o -> o.runId().equals("old")).singleElement()
+        assertThat(second)
+                .filteredOn(o -> o.runId().equals("old"))
+                .singleElement()
                 .satisfies(o -> assertThat(o.skipped()).isEqualTo("already cleaned"));
     }
 

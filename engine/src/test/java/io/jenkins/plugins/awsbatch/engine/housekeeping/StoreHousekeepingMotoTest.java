@@ -44,30 +44,52 @@ class StoreHousekeepingMotoTest {
 
     @Test
     void theRuleExpiresTaggedObjectsUnderTheStoreOnlyAndKeepsTheBucketsOtherRules() {
-        aws.s3().putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(
-                LifecycleRule.builder().id("theirs").status("Enabled").filter(f -> f.prefix("tmp/"))
-                        .expiration(e -> e.days(1)).build())));
+        aws.s3()
+                .putBucketLifecycleConfiguration(r -> r.bucket(bucket)
+                        .lifecycleConfiguration(c -> c.rules(LifecycleRule.builder()
+                                .id("theirs")
+                                .status("Enabled")
+                                .filter(f -> f.prefix("tmp/"))
+                                .expiration(e -> e.days(1))
+                                .build())));
         S3Location store = new S3Location(bucket, "runs");
 
         HousekeepingState first = housekeeping.setup(store, 7, null);
         HousekeepingState second = housekeeping.setup(store, 7, null);
 
-        assertThat(first.changes()).singleElement().asString().startsWith("added lifecycle rule batchgraph-transient-runs");
+        assertThat(first.changes())
+                .singleElement()
+                .asString()
+                .startsWith("added lifecycle rule batchgraph-transient-runs");
         assertThat(second.changes()).as("a second setup changes nothing").isEmpty();
         assertThat(second.days()).isEqualTo(7);
-        List<LifecycleRule> rules = aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules();
-        assertThat(rules).extracting(LifecycleRule::id).containsExactlyInAnyOrder("theirs", "batchgraph-transient-runs");
-        LifecycleRule ours = rules.stream().filter(r -> r.id().startsWith("batchgraph")).findFirst().orElseThrow();
+        List<LifecycleRule> rules =
+                aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules();
+        assertThat(rules)
+                .extracting(LifecycleRule::id)
+                .containsExactlyInAnyOrder("theirs", "batchgraph-transient-runs");
+        LifecycleRule ours = rules.stream()
+                .filter(r -> r.id().startsWith("batchgraph"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ours.filter().and().prefix()).isEqualTo("runs/");
-        assertThat(ours.filter().and().tags()).containsExactly(Tag.builder().key("batchgraph-transient").value("true").build());
+        assertThat(ours.filter().and().tags())
+                .containsExactly(
+                        Tag.builder().key("batchgraph-transient").value("true").build());
         assertThat(ours.expiration().days()).isEqualTo(7);
 
-        assertThat(housekeeping.setup(store, 3, null).changes()).singleElement().asString().startsWith("updated");
+        assertThat(housekeeping.setup(store, 3, null).changes())
+                .singleElement()
+                .asString()
+                .startsWith("updated");
         HousekeepingState removed = housekeeping.remove(store, null);
         assertThat(removed.changes()).hasSize(1);
         assertThat(removed.days()).isNull();
-        assertThat(aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules())
-                .extracting(LifecycleRule::id).containsExactly("theirs");
+        assertThat(aws.s3()
+                        .getBucketLifecycleConfiguration(r -> r.bucket(bucket))
+                        .rules())
+                .extracting(LifecycleRule::id)
+                .containsExactly("theirs");
     }
 
     @Test
@@ -84,11 +106,15 @@ class StoreHousekeepingMotoTest {
         store.put(run + "stages/merge/output/result.csv", body);
         store.put("s3://" + bucket + "/runs/items/notes.json", body);
 
-        LifecycleRule rule = aws.s3().getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().get(0);
+        LifecycleRule rule = aws.s3()
+                .getBucketLifecycleConfiguration(r -> r.bucket(bucket))
+                .rules()
+                .get(0);
         Map<String, Boolean> matched = aws.s3().listObjectsV2(r -> r.bucket(bucket)).contents().stream()
                 .collect(Collectors.toMap(o -> o.key(), o -> matches(rule, o.key())));
 
-        assertThat(matched).containsEntry("runs/recs-20250101-000000-abcd/items/0.json", true)
+        assertThat(matched)
+                .containsEntry("runs/recs-20250101-000000-abcd/items/0.json", true)
                 .containsEntry("runs/recs-20250101-000000-abcd/items/1.json", true)
                 .containsEntry("runs/recs-20250101-000000-abcd/stages/score/retry-1.json", true)
                 .containsEntry("runs/recs-20250101-000000-abcd/stages/rank/population.json", true)
@@ -100,8 +126,10 @@ class StoreHousekeepingMotoTest {
 
     /** S3's test for a rule filtered by prefix and tag: the key starts with the prefix and the object has every tag. */
     private boolean matches(LifecycleRule rule, String key) {
-        List<Tag> tags = aws.s3().getObjectTagging(r -> r.bucket(bucket).key(key)).tagSet();
-        return key.startsWith(rule.filter().and().prefix()) && tags.containsAll(rule.filter().and().tags());
+        List<Tag> tags =
+                aws.s3().getObjectTagging(r -> r.bucket(bucket).key(key)).tagSet();
+        return key.startsWith(rule.filter().and().prefix())
+                && tags.containsAll(rule.filter().and().tags());
     }
 
     @Test
@@ -115,15 +143,22 @@ class StoreHousekeepingMotoTest {
         HousekeepingState set = housekeeping.setup(store, 7, table);
         HousekeepingState again = housekeeping.setup(store, 7, table);
 
-        Map<String, AttributeValue> record = aws.dynamoDb().getItem(r -> r.tableName(table).key(Map.of(
-                "runId", AttributeValue.fromS("run-1"), "idx", AttributeValue.fromN("0")))).item();
+        Map<String, AttributeValue> record = aws.dynamoDb()
+                .getItem(r -> r.tableName(table)
+                        .key(Map.of("runId", AttributeValue.fromS("run-1"), "idx", AttributeValue.fromN("0"))))
+                .item();
         long expiresAt = Long.parseLong(record.get("expiresAt").n());
-        assertThat(expiresAt).isBetween(Instant.now().plusSeconds(29 * 86400).getEpochSecond(),
-                Instant.now().plusSeconds(31 * 86400).getEpochSecond());
+        assertThat(expiresAt)
+                .isBetween(
+                        Instant.now().plusSeconds(29 * 86400).getEpochSecond(),
+                        Instant.now().plusSeconds(31 * 86400).getEpochSecond());
         assertThat(set.changes()).anyMatch(c -> c.startsWith("enabled TTL on " + table + ".expiresAt"));
         assertThat(again.changes()).isEmpty();
         assertThat(again.ttl()).isEqualTo("ENABLED");
-        assertThat(aws.dynamoDb().describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().attributeName())
+        assertThat(aws.dynamoDb()
+                        .describeTimeToLive(r -> r.tableName(table))
+                        .timeToLiveDescription()
+                        .attributeName())
                 .isEqualTo("expiresAt");
         assertThat(housekeeping.remove(store, table).ttl()).isEqualTo("DISABLED");
     }
@@ -134,6 +169,7 @@ class StoreHousekeepingMotoTest {
         assertThat(TransientObjects.taggingFor("items/12.json")).isNotNull();
         assertThat(TransientObjects.taggingFor("runs/r/state.json")).isNull();
         assertThat(TransientObjects.taggingFor("runs/r/items/12.json.bak")).isNull();
-        assertThat(TransientObjects.taggingFor("runs/r/stages/s/output/retry-1.json")).isNull();
+        assertThat(TransientObjects.taggingFor("runs/r/stages/s/output/retry-1.json"))
+                .isNull();
     }
 }

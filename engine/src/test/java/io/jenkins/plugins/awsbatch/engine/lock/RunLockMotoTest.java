@@ -56,11 +56,18 @@ class RunLockMotoTest {
     void s3HonoursIfNoneMatchAndIfMatchOnPutObject() {
         String uri = "s3://" + bucket + "/runs/r0/state.json";
         String first = store.putIfAbsent(uri, bytes("one")).orElseThrow();
-        assertThat(store.putIfAbsent(uri, bytes("two"))).as("If-None-Match: * on an existing key").isEmpty();
+        assertThat(store.putIfAbsent(uri, bytes("two")))
+                .as("If-None-Match: * on an existing key")
+                .isEmpty();
         String second = store.putIfVersion(uri, bytes("three"), first).orElseThrow();
-        assertThat(store.putIfVersion(uri, bytes("stale"), first)).as("If-Match on an old ETag").isEmpty();
-        assertThat(new String(store.get(uri).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("three");
-        assertThat(store.putIfVersion("s3://" + bucket + "/runs/r0/none.json", bytes("x"), second)).as("no object").isEmpty();
+        assertThat(store.putIfVersion(uri, bytes("stale"), first))
+                .as("If-Match on an old ETag")
+                .isEmpty();
+        assertThat(new String(store.get(uri).orElseThrow(), StandardCharsets.UTF_8))
+                .isEqualTo("three");
+        assertThat(store.putIfVersion("s3://" + bucket + "/runs/r0/none.json", bytes("x"), second))
+                .as("no object")
+                .isEmpty();
         assertThat(store.deleteIfVersion(uri, first)).isFalse();
         assertThat(store.deleteIfVersion(uri, second)).isTrue();
         assertThat(store.get(uri)).isEmpty();
@@ -70,46 +77,68 @@ class RunLockMotoTest {
     void aLiveRecordRefusesASecondWriterAndAnExpiredOneIsTakenOver() {
         RunLayout layout = run("r1");
         Instant now = Instant.parse("2026-12-06T04:00:00Z");
-        LockOwner other = new LockOwner(777, "ci-runner-3", "batchgraph resume", now.minusSeconds(120),
-                now.plusSeconds(40), "t-other");
+        LockOwner other = new LockOwner(
+                777, "ci-runner-3", "batchgraph resume", now.minusSeconds(120), now.plusSeconds(40), "t-other");
         store.put(RunLock.uriOf(layout), other.toJson());
 
-        assertThatThrownBy(() -> RunLock.acquire(store, layout, "batchgraph resume", messages::add,
-                Clock.fixed(now, ZoneOffset.UTC), RunLock.LEASE))
+        assertThatThrownBy(() -> RunLock.acquire(
+                        store,
+                        layout,
+                        "batchgraph resume",
+                        messages::add,
+                        Clock.fixed(now, ZoneOffset.UTC),
+                        RunLock.LEASE))
                 .isInstanceOf(RunLockedException.class)
-                .hasMessageContaining("run r1 is in use by pid 777@ci-runner-3 (batchgraph resume, since 2026-12-06T03:58:00Z)")
+                .hasMessageContaining(
+                        "run r1 is in use by pid 777@ci-runner-3 (batchgraph resume, since 2026-12-06T03:58:00Z)")
                 .hasMessageContaining("once its lease expires at 2026-12-06T04:00:40Z");
 
-        try (RunLock lock = RunLock.acquire(store, layout, "batchgraph resume", messages::add,
-                Clock.fixed(now.plusSeconds(41), ZoneOffset.UTC), RunLock.LEASE)) {
-            assertThat(messages).singleElement().asString().contains("left by pid 777@ci-runner-3")
+        try (RunLock lock = RunLock.acquire(
+                store,
+                layout,
+                "batchgraph resume",
+                messages::add,
+                Clock.fixed(now.plusSeconds(41), ZoneOffset.UTC),
+                RunLock.LEASE)) {
+            assertThat(messages)
+                    .singleElement()
+                    .asString()
+                    .contains("left by pid 777@ci-runner-3")
                     .endsWith("its lease expired at 2026-12-06T04:00:40Z without renewal");
-            assertThat(LockOwner.parse(store.get(RunLock.uriOf(layout)).orElseThrow()).token()).isEqualTo(lock.owner().token());
+            assertThat(LockOwner.parse(store.get(RunLock.uriOf(layout)).orElseThrow())
+                            .token())
+                    .isEqualTo(lock.owner().token());
         }
-        assertThat(store.get(RunLock.uriOf(layout))).as("released: the record is deleted").isEmpty();
+        assertThat(store.get(RunLock.uriOf(layout)))
+                .as("released: the record is deleted")
+                .isEmpty();
     }
 
     @Test
     void aHolderWhoseRecordWasTakenOverLosesTheLockAndStopsWriting() throws Exception {
         RunLayout layout = run("r2");
-        RunLock lock = RunLock.acquire(store, layout, "batchgraph run", messages::add, Clock.systemUTC(),
-                Duration.ofMillis(600));
+        RunLock lock = RunLock.acquire(
+                store, layout, "batchgraph run", messages::add, Clock.systemUTC(), Duration.ofMillis(600));
         try {
             // Another host took the lock over after this holder was cut off longer than its lease.
             Instant now = Instant.now();
-            store.put(RunLock.uriOf(layout), new LockOwner(1, "elsewhere", "batchgraph resume", now,
-                    now.plusSeconds(60), "t-new").toJson());
+            store.put(
+                    RunLock.uriOf(layout),
+                    new LockOwner(1, "elsewhere", "batchgraph resume", now, now.plusSeconds(60), "t-new").toJson());
             for (int i = 0; i < 50 && lock.isHeld(); i++) {
                 Thread.sleep(100);
             }
             assertThat(lock.isHeld()).isFalse();
-            assertThatThrownBy(lock::requireHeld).isInstanceOf(RunLockLostException.class)
+            assertThatThrownBy(lock::requireHeld)
+                    .isInstanceOf(RunLockLostException.class)
                     .hasMessageContaining("run r2: this process no longer holds the run's lock");
         } finally {
             lock.close();
         }
-        assertThat(LockOwner.parse(store.get(RunLock.uriOf(layout)).orElseThrow()).host())
-                .as("a lost lock is not deleted: the new holder keeps its record").isEqualTo("elsewhere");
+        assertThat(LockOwner.parse(store.get(RunLock.uriOf(layout)).orElseThrow())
+                        .host())
+                .as("a lost lock is not deleted: the new holder keeps its record")
+                .isEqualTo("elsewhere");
     }
 
     @Test

@@ -18,13 +18,15 @@ class NotificationMessageTest {
         assertThat(m.link()).as("no Jenkins: the run URI").isEqualTo(RunResults.RUN_URI);
         assertThat(m.durationText()).isEqualTo("1m 05s");
         assertThat(m.headline()).isEqualTo("recommendations FAILED: rank: 3 failed (items 5-7)");
-        assertThat(m.stages()).extracting(StageSummary::countsText)
+        assertThat(m.stages())
+                .extracting(StageSummary::countsText)
                 .containsExactly("100 SUCCEEDED", "97 SUCCEEDED, 3 FAILED");
         assertThat(m.failedStages()).singleElement().satisfies(s -> {
             assertThat(s.failedText()).isEqualTo("3 failed (items 5-7)");
             assertThat(s.failedItems()).hasSize(3);
         });
-        assertThat(NotificationMessage.from(RunResults.failed(), "https://ci/job/x/12/").link())
+        assertThat(NotificationMessage.from(RunResults.failed(), "https://ci/job/x/12/")
+                        .link())
                 .isEqualTo("https://ci/job/x/12/");
     }
 
@@ -32,9 +34,15 @@ class NotificationMessageTest {
     void plainTextCarriesCountsItemsExitCodesAndLogLines() {
         String text = PlainTextMessage.render(NotificationMessage.from(RunResults.failed(), "https://ci/job/x/12/"));
 
-        assertThat(text).contains("recommendations FAILED", "run id " + RunResults.RUN_ID, "Duration: 1m 05s",
-                "rank: FAILED - 97 SUCCEEDED, 3 FAILED; 3 failed (items 5-7)",
-                "item 7 [item-7] exit 137: OutOfMemoryError", "| ValueError: <bad> & worse", "https://ci/job/x/12/");
+        assertThat(text)
+                .contains(
+                        "recommendations FAILED",
+                        "run id " + RunResults.RUN_ID,
+                        "Duration: 1m 05s",
+                        "rank: FAILED - 97 SUCCEEDED, 3 FAILED; 3 failed (items 5-7)",
+                        "item 7 [item-7] exit 137: OutOfMemoryError",
+                        "| ValueError: <bad> & worse",
+                        "https://ci/job/x/12/");
     }
 
     @Test
@@ -50,8 +58,11 @@ class NotificationMessageTest {
         StageSummary s = m.stages().get(0);
 
         assertThat(s.failedItems()).hasSize(NotificationMessage.MAX_ITEMS_PER_STAGE);
-        assertThat(s.failedItems()).allSatisfy(i -> assertThat(i.logTail()).hasSize(NotificationMessage.MAX_LOG_LINES)
-                .last().isEqualTo("log line 19"));
+        assertThat(s.failedItems())
+                .allSatisfy(i -> assertThat(i.logTail())
+                        .hasSize(NotificationMessage.MAX_LOG_LINES)
+                        .last()
+                        .isEqualTo("log line 19"));
         assertThat(s.moreFailed()).isEqualTo(10_000 - NotificationMessage.MAX_ITEMS_PER_STAGE);
         assertThat(s.failedRanges()).endsWith(", ...");
         assertThat(PlainTextMessage.render(m)).hasSizeLessThan(5_000).contains("... and 9995 more");
@@ -74,8 +85,8 @@ class NotificationMessageTest {
 
     @Test
     void snsSubjectIsOneShortLine() {
-        NotificationMessage m = new NotificationMessage("r".repeat(80), "n".repeat(64), Outcome.FAILED, 1, null,
-                "h", null, List.of());
+        NotificationMessage m =
+                new NotificationMessage("r".repeat(80), "n".repeat(64), Outcome.FAILED, 1, null, "h", null, List.of());
 
         assertThat(SnsSender.subject(m)).hasSizeLessThanOrEqualTo(99).doesNotContain("\n");
     }

@@ -16,18 +16,44 @@ final class RunResults {
     static final String RUN_ID = "20250101-120000-abcd";
     static final String RUN_URI = "s3://bucket/runs/recommendations/" + RUN_ID;
 
-    private RunResults() {
-    }
+    private RunResults() {}
 
     /** score: 100 succeeded; rank: 97 succeeded, items 5, 6, 7 failed with exit 1 (item 5 with a log tail). */
     static RunResult failed() {
-        return result(Outcome.FAILED, List.of(
-                stage("score", "SUCCEEDED", 100, 0, List.of()),
-                stage("rank", "FAILED", 97, 3, List.of(
-                        new FailedItem(5, "item-5", "job:5", 1, "Essential container in task exited",
-                                List.of("loading model v2", "Traceback (most recent call last):", "ValueError: <bad> & worse")),
-                        new FailedItem(6, "item-6", "job:6", 1, "Essential container in task exited", List.of()),
-                        new FailedItem(7, "item-7", "job:7", 137, "OutOfMemoryError: Container killed", List.of())))));
+        return result(
+                Outcome.FAILED,
+                List.of(
+                        stage("score", "SUCCEEDED", 100, 0, List.of()),
+                        stage(
+                                "rank",
+                                "FAILED",
+                                97,
+                                3,
+                                List.of(
+                                        new FailedItem(
+                                                5,
+                                                "item-5",
+                                                "job:5",
+                                                1,
+                                                "Essential container in task exited",
+                                                List.of(
+                                                        "loading model v2",
+                                                        "Traceback (most recent call last):",
+                                                        "ValueError: <bad> & worse")),
+                                        new FailedItem(
+                                                6,
+                                                "item-6",
+                                                "job:6",
+                                                1,
+                                                "Essential container in task exited",
+                                                List.of()),
+                                        new FailedItem(
+                                                7,
+                                                "item-7",
+                                                "job:7",
+                                                137,
+                                                "OutOfMemoryError: Container killed",
+                                                List.of())))));
     }
 
     static RunResult succeeded() {
@@ -36,8 +62,18 @@ final class RunResults {
 
     static RunResult withOutcome(Outcome outcome) {
         RunResult f = failed();
-        return new RunResult(f.runId(), f.name(), outcome, f.durationMs(), f.mode(), f.itemCount(), f.runUri(),
-                f.message(), f.stages(), f.calls(), f.cleanup());
+        return new RunResult(
+                f.runId(),
+                f.name(),
+                outcome,
+                f.durationMs(),
+                f.mode(),
+                f.itemCount(),
+                f.runUri(),
+                f.message(),
+                f.stages(),
+                f.calls(),
+                f.cleanup());
     }
 
     /** A stage with {@code failed} failed items, all listed, each with a 20-line log tail. */
@@ -60,13 +96,31 @@ final class RunResults {
         }
         counts.put(JobStatus.SUCCEEDED, succeeded);
         counts.put(JobStatus.FAILED, failed);
-        return new StageResult(name, StageStatus.valueOf(status), failed > 0 ? "Array Child Job failed" : null,
+        return new StageResult(
+                name,
+                StageStatus.valueOf(status),
+                failed > 0 ? "Array Child Job failed" : null,
                 List.of(name + "-job"),
-                counts, items, failed, Map.of(), 0, 12.5);
+                counts,
+                items,
+                failed,
+                Map.of(),
+                0,
+                12.5);
     }
 
     private static RunResult result(Outcome outcome, List<StageResult> stages) {
-        return new RunResult(RUN_ID, "recommendations", outcome, 65_000, "upfront", 100, RUN_URI, null, stages,
-                Map.of("SubmitJob", 2L), null);
+        return new RunResult(
+                RUN_ID,
+                "recommendations",
+                outcome,
+                65_000,
+                "upfront",
+                100,
+                RUN_URI,
+                null,
+                stages,
+                Map.of("SubmitJob", 2L),
+                null);
     }
 }

@@ -52,18 +52,33 @@ class SecretsStayHiddenTest {
         String webhook = slack.url("/services/" + WEBHOOK_TOKEN);
         // A second Slack target whose host is unreachable: HttpClient's own exception.
         String deadHook = "http://127.0.0.1:1/services/" + WEBHOOK_TOKEN;
-        Map<String, String> env = Map.of("SLACK_WEBHOOK_URL", webhook, "DEAD_HOOK", deadHook,
-                "SMTP_PASSWORD", SMTP_PASSWORD);
-        AwsSettings settings = AwsSettings.builder().region("us-east-1")
+        Map<String, String> env =
+                Map.of("SLACK_WEBHOOK_URL", webhook, "DEAD_HOOK", deadHook, "SMTP_PASSWORD", SMTP_PASSWORD);
+        AwsSettings settings = AwsSettings.builder()
+                .region("us-east-1")
                 .credentials(new CredentialsSpec.StaticKeys("AKIAPLANTEDACCESS", AWS_SECRET, null))
-                .endpointUrl("http://127.0.0.1:1").maxAttempts(1).build();
-        NotifySpec spec = new NotifySpec(List.of(
-                new NotifyTarget(new NotifyTarget.Slack(null, null, "#ops"), null, null),
-                new NotifyTarget(new NotifyTarget.Slack("DEAD_HOOK", null, null), null, null),
-                new NotifyTarget(null, new NotifyTarget.Email(List.of("ops@example.com"), null, "127.0.0.1",
-                        SMTP.getSmtp().getPort(), "none", "ci", "SMTP_PASSWORD"), null),
-                new NotifyTarget(null, null, new NotifyTarget.Sns("arn:aws:sns:us-east-1:123456789012:alerts"))),
-                null, null);
+                .endpointUrl("http://127.0.0.1:1")
+                .maxAttempts(1)
+                .build();
+        NotifySpec spec = new NotifySpec(
+                List.of(
+                        new NotifyTarget(new NotifyTarget.Slack(null, null, "#ops"), null, null),
+                        new NotifyTarget(new NotifyTarget.Slack("DEAD_HOOK", null, null), null, null),
+                        new NotifyTarget(
+                                null,
+                                new NotifyTarget.Email(
+                                        List.of("ops@example.com"),
+                                        null,
+                                        "127.0.0.1",
+                                        SMTP.getSmtp().getPort(),
+                                        "none",
+                                        "ci",
+                                        "SMTP_PASSWORD"),
+                                null),
+                        new NotifyTarget(
+                                null, null, new NotifyTarget.Sns("arn:aws:sns:us-east-1:123456789012:alerts"))),
+                null,
+                null);
         RunResult result = RunResults.failed();
 
         String captured;
@@ -72,10 +87,11 @@ class SecretsStayHiddenTest {
         PrintStream err = System.err;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (AwsClients aws = AwsClients.create(settings, new CallCounter());
-             PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+                PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
             System.setErr(capture);
-            TargetSenders senders = TargetSenders.builder().env(env::get).sns(aws::sns).build();
+            TargetSenders senders =
+                    TargetSenders.builder().env(env::get).sns(aws::sns).build();
             results = new Notifier(senders, listener()).notify(result, spec, null);
             captured = buffer.toString(StandardCharsets.UTF_8) + aws + settings + senders;
         } finally {
@@ -84,11 +100,17 @@ class SecretsStayHiddenTest {
         }
 
         assertThat(results).hasSize(4).noneMatch(DeliveryResult::delivered);
-        assertThat(results).extracting(DeliveryResult::target).containsExactly(
-                "Slack webhook (from SLACK_WEBHOOK_URL) to #ops", "Slack webhook (from DEAD_HOOK)",
-                "email to ops@example.com via 127.0.0.1:" + SMTP.getSmtp().getPort() + " (NONE)",
-                "SNS topic arn:aws:sns:us-east-1:123456789012:alerts");
-        assertThat(result.outcome()).as("notifications never change the outcome").isEqualTo(Outcome.FAILED);
+        assertThat(results)
+                .extracting(DeliveryResult::target)
+                .containsExactly(
+                        "Slack webhook (from SLACK_WEBHOOK_URL) to #ops",
+                        "Slack webhook (from DEAD_HOOK)",
+                        "email to ops@example.com via 127.0.0.1:"
+                                + SMTP.getSmtp().getPort() + " (NONE)",
+                        "SNS topic arn:aws:sns:us-east-1:123456789012:alerts");
+        assertThat(result.outcome())
+                .as("notifications never change the outcome")
+                .isEqualTo(Outcome.FAILED);
         String everything = captured + results + String.join("\n", lines);
         for (String secret : List.of(WEBHOOK_TOKEN, webhook, deadHook, SMTP_PASSWORD, AWS_SECRET, "PLANTEDawsSECRET")) {
             assertThat(everything).as("output holds no secret").doesNotContain(secret);
@@ -105,7 +127,8 @@ class SecretsStayHiddenTest {
         assertThat(sender.target() + sender + secret).doesNotContain(WEBHOOK_TOKEN);
         assertThat(secret.redact("POST /services/" + WEBHOOK_TOKEN + " failed")).doesNotContain(WEBHOOK_TOKEN);
         assertThat(new TargetSenders.SmtpDefaults("h", 25, null, "u", new Secret(SMTP_PASSWORD, "Mailer"), null, null)
-                .toString()).doesNotContain(SMTP_PASSWORD);
+                        .toString())
+                .doesNotContain(SMTP_PASSWORD);
     }
 
     private RunListener listener() {

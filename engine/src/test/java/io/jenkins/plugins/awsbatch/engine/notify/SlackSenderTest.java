@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
 import io.jenkins.plugins.awsbatch.engine.graph.NotifyTarget;
 import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 
 class SlackSenderTest {
     private static final String TOKEN = "T0SECRET/B0SECRET/xoxbSECRETtoken1234567890";
@@ -40,7 +40,8 @@ class SlackSenderTest {
     }
 
     private static NotifySpec onFailure(String env, String channel) {
-        return new NotifySpec(List.of(new NotifyTarget(new NotifyTarget.Slack(env, null, channel), null, null)), null, null);
+        return new NotifySpec(
+                List.of(new NotifyTarget(new NotifyTarget.Slack(env, null, channel), null, null)), null, null);
     }
 
     @Test
@@ -50,7 +51,9 @@ class SlackSenderTest {
         List<DeliveryResult> results = notifier(Map.of("SLACK_WEBHOOK_URL", url))
                 .notify(RunResults.failed(), onFailure(null, "#batch"), "https://ci.example/job/x/12/");
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isTrue());
         assertThat(slack.requests()).singleElement().satisfies(req -> {
             assertThat(req.method()).isEqualTo("POST");
             assertThat(req.uri()).isEqualTo("/services/" + TOKEN);
@@ -62,16 +65,21 @@ class SlackSenderTest {
         JsonNode attachment = payload.path("attachments").get(0);
         assertThat(attachment.path("color").asText()).isEqualTo("#a30200");
         List<String> types = StreamSupport.stream(attachment.path("blocks").spliterator(), false)
-                .map(b -> b.path("type").asText()).toList();
+                .map(b -> b.path("type").asText())
+                .toList();
         assertThat(types).containsExactly("header", "section", "section", "section", "context");
         String all = attachment.path("blocks").toString();
-        assertThat(all).contains(RunResults.RUN_ID, "1m 05s",
-                "`rank` FAILED: 97 SUCCEEDED, 3 FAILED - *3 failed (items 5-7)*",
-                "item 5 [item-5] exit 1: Essential container in task exited",
-                "item 7 [item-7] exit 137",
-                "ValueError: &lt;bad&gt; &amp; worse",
-                "<https://ci.example/job/x/12/|Open the run>");
-        assertThat(lines).containsExactly("notification sent: Slack webhook (from SLACK_WEBHOOK_URL) to #batch (HTTP 200)");
+        assertThat(all)
+                .contains(
+                        RunResults.RUN_ID,
+                        "1m 05s",
+                        "`rank` FAILED: 97 SUCCEEDED, 3 FAILED - *3 failed (items 5-7)*",
+                        "item 5 [item-5] exit 1: Essential container in task exited",
+                        "item 7 [item-7] exit 137",
+                        "ValueError: &lt;bad&gt; &amp; worse",
+                        "<https://ci.example/job/x/12/|Open the run>");
+        assertThat(lines)
+                .containsExactly("notification sent: Slack webhook (from SLACK_WEBHOOK_URL) to #batch (HTTP 200)");
     }
 
     @Test
@@ -80,15 +88,23 @@ class SlackSenderTest {
         NotifySpec spec = new NotifySpec(List.of(), List.of(target), List.of(target));
         Notifier notifier = notifier(Map.of("HOOK", slack.url("/hook")));
 
-        assertThat(notifier.notify(RunResults.withOutcome(Outcome.FAILED), spec, null)).isEmpty();
+        assertThat(notifier.notify(RunResults.withOutcome(Outcome.FAILED), spec, null))
+                .isEmpty();
         notifier.notify(RunResults.withOutcome(Outcome.UNSTABLE), spec, null);
         notifier.notify(RunResults.succeeded(), spec, null);
 
         assertThat(slack.requests()).hasSize(2);
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(slack.requests().get(0).body()).at("/attachments/0/color").asText()).isEqualTo("#daa038");
-        assertThat(json.readTree(slack.requests().get(1).body()).at("/attachments/0/color").asText()).isEqualTo("#2eb886");
-        assertThat(slack.requests().get(1).body()).as("no Jenkins: the link is the run URI")
+        assertThat(json.readTree(slack.requests().get(0).body())
+                        .at("/attachments/0/color")
+                        .asText())
+                .isEqualTo("#daa038");
+        assertThat(json.readTree(slack.requests().get(1).body())
+                        .at("/attachments/0/color")
+                        .asText())
+                .isEqualTo("#2eb886");
+        assertThat(slack.requests().get(1).body())
+                .as("no Jenkins: the link is the run URI")
                 .contains(RunResults.RUN_URI);
     }
 
@@ -98,7 +114,8 @@ class SlackSenderTest {
         String url = slack.url("/services/" + TOKEN);
         RunResult result = RunResults.failed();
 
-        List<DeliveryResult> results = notifier(Map.of("SLACK_WEBHOOK_URL", url)).notify(result, onFailure(null, null), null);
+        List<DeliveryResult> results =
+                notifier(Map.of("SLACK_WEBHOOK_URL", url)).notify(result, onFailure(null, null), null);
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result).isEqualTo(RunResults.failed());
@@ -106,7 +123,9 @@ class SlackSenderTest {
             assertThat(r.delivered()).isFalse();
             assertThat(r.detail()).startsWith("Slack webhook (from SLACK_WEBHOOK_URL): HTTP 500");
         });
-        assertThat(lines).singleElement().asString()
+        assertThat(lines)
+                .singleElement()
+                .asString()
                 .contains("notification FAILED (the run's outcome is unchanged)", "HTTP 500");
         assertThat(String.join("\n", lines) + results).doesNotContain(url, TOKEN, "xoxbSECRETtoken", "T0SECRET");
     }
@@ -117,8 +136,8 @@ class SlackSenderTest {
         slack.close();
         String url = "http://127.0.0.1:" + port + "/services/" + TOKEN;
 
-        List<DeliveryResult> results = notifier(Map.of("SLACK_WEBHOOK_URL", url)).notify(RunResults.failed(),
-                onFailure(null, null), null);
+        List<DeliveryResult> results =
+                notifier(Map.of("SLACK_WEBHOOK_URL", url)).notify(RunResults.failed(), onFailure(null, null), null);
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.delivered()).isFalse();
@@ -129,19 +148,24 @@ class SlackSenderTest {
 
     @Test
     void aMissingVariableIsReportedByName() {
-        List<DeliveryResult> results = notifier(Map.of()).notify(RunResults.failed(), onFailure("TEAM_HOOK", null), null);
+        List<DeliveryResult> results =
+                notifier(Map.of()).notify(RunResults.failed(), onFailure("TEAM_HOOK", null), null);
 
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.delivered()).isFalse();
-            assertThat(r.detail()).isEqualTo("Slack webhook (from TEAM_HOOK): environment variable TEAM_HOOK is not set");
+            assertThat(r.detail())
+                    .isEqualTo("Slack webhook (from TEAM_HOOK): environment variable TEAM_HOOK is not set");
         });
     }
 
     @Test
     void aCredentialsIdIsResolvedByTheCallersLookup() {
         NotifyTarget target = new NotifyTarget(new NotifyTarget.Slack(null, "slack-hook", null), null, null);
-        SenderFactory senders = TargetSenders.builder().env(k -> null)
-                .credentials(id -> id.equals("slack-hook") ? new Secret(slack.url("/x/" + TOKEN), "credentials 'slack-hook'") : null)
+        SenderFactory senders = TargetSenders.builder()
+                .env(k -> null)
+                .credentials(id -> id.equals("slack-hook")
+                        ? new Secret(slack.url("/x/" + TOKEN), "credentials 'slack-hook'")
+                        : null)
                 .build();
 
         List<DeliveryResult> results = new Notifier(senders, listener)
@@ -163,10 +187,14 @@ class SlackSenderTest {
                 .http(WebhookHttpClients.create(proxy))
                 .build();
 
-        List<DeliveryResult> results = new Notifier(senders, listener).notify(RunResults.failed(), onFailure(null, null), null);
+        List<DeliveryResult> results =
+                new Notifier(senders, listener).notify(RunResults.failed(), onFailure(null, null), null);
 
-        assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).isTrue());
-        assertThat(slack.requests()).singleElement().satisfies(req ->
-                assertThat(req.uri()).isEqualTo("http://hooks.slack.invalid/services/" + TOKEN));
+        assertThat(results)
+                .singleElement()
+                .satisfies(r -> assertThat(r.delivered()).isTrue());
+        assertThat(slack.requests())
+                .singleElement()
+                .satisfies(req -> assertThat(req.uri()).isEqualTo("http://hooks.slack.invalid/services/" + TOKEN));
     }
 }

@@ -39,15 +39,22 @@ class SnsSenderMotoTest {
 
     @Test
     void publishesTheDigestWithAShortSubjectAndFilterableAttributes() throws Exception {
-        String topicArn = aws.sns().createTopic(b -> b.name(MotoSupport.unique("alerts"))).topicArn();
-        String queueUrl = aws.sqs().createQueue(b -> b.queueName(MotoSupport.unique("alerts-inbox"))).queueUrl();
-        String queueArn = aws.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String topicArn =
+                aws.sns().createTopic(b -> b.name(MotoSupport.unique("alerts"))).topicArn();
+        String queueUrl = aws.sqs()
+                .createQueue(b -> b.queueName(MotoSupport.unique("alerts-inbox")))
+                .queueUrl();
+        String queueArn = aws.sqs()
+                .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         aws.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
-        NotifySpec spec = new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(topicArn))), null, null);
+        NotifySpec spec =
+                new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(topicArn))), null, null);
         RunResult result = RunResults.failed();
 
-        List<DeliveryResult> results = new Notifier(TargetSenders.builder().sns(aws::sns).build(), listener())
+        List<DeliveryResult> results = new Notifier(
+                        TargetSenders.builder().sns(aws::sns).build(), listener())
                 .notify(result, spec, "https://ci.example/job/x/12/");
 
         assertThat(results).singleElement().satisfies(r -> {
@@ -55,16 +62,21 @@ class SnsSenderMotoTest {
             assertThat(r.detail()).startsWith("message id ");
         });
         assertThat(lines).singleElement().asString().startsWith("notification sent: SNS topic " + topicArn);
-        List<Message> received = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5)
-                .maxNumberOfMessages(10)).messages();
+        List<Message> received = aws.sqs()
+                .receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10))
+                .messages();
         assertThat(received).as("exactly one message per run").hasSize(1);
         JsonNode envelope = new ObjectMapper().readTree(received.get(0).body());
         assertThat(envelope.path("TopicArn").asText()).isEqualTo(topicArn);
         assertThat(envelope.path("Subject").asText())
                 .isEqualTo("[batchgraph] recommendations FAILED (run " + RunResults.RUN_ID + ")")
                 .hasSizeLessThan(100);
-        assertThat(envelope.path("Message").asText()).contains("recommendations FAILED: rank: 3 failed (items 5-7)",
-                "item 5 [item-5] exit 1", "| ValueError: <bad> & worse", "https://ci.example/job/x/12/");
+        assertThat(envelope.path("Message").asText())
+                .contains(
+                        "recommendations FAILED: rank: 3 failed (items 5-7)",
+                        "item 5 [item-5] exit 1",
+                        "| ValueError: <bad> & worse",
+                        "https://ci.example/job/x/12/");
         JsonNode attributes = envelope.path("MessageAttributes");
         assertThat(attributes.at("/outcome/Type").asText()).isEqualTo("String");
         assertThat(attributes.at("/outcome/Value").asText()).isEqualTo("FAILED");
@@ -74,10 +86,13 @@ class SnsSenderMotoTest {
 
     @Test
     void anUnknownTopicIsReportedNotThrown() {
-        String missing = "arn:aws:sns:" + MotoSupport.REGION + ":" + MotoSupport.ACCOUNT + ":" + MotoSupport.unique("gone");
-        NotifySpec spec = new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(missing))), null, null);
+        String missing =
+                "arn:aws:sns:" + MotoSupport.REGION + ":" + MotoSupport.ACCOUNT + ":" + MotoSupport.unique("gone");
+        NotifySpec spec =
+                new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(missing))), null, null);
 
-        List<DeliveryResult> results = new Notifier(TargetSenders.builder().sns(aws::sns).build(), listener())
+        List<DeliveryResult> results = new Notifier(
+                        TargetSenders.builder().sns(aws::sns).build(), listener())
                 .notify(RunResults.failed(), spec, null);
 
         assertThat(results).singleElement().satisfies(r -> {
@@ -88,18 +103,29 @@ class SnsSenderMotoTest {
 
     @Test
     void aTopicInAnotherRegionIsPublishedToInItsRegion() {
-        // Alerts topics are often central (one region) while Batch runs elsewhere: SNS publishes in the topic's region only.
-        try (AwsClients frankfurt = AwsClients.create(MotoSupport.settings(MotoSupport.endpoint()).region("eu-central-1")
-                .build(), new CallCounter())) {
-            String topicArn = frankfurt.sns().createTopic(b -> b.name(MotoSupport.unique("central-alerts"))).topicArn();
+        // Alerts topics are often central (one region) while Batch runs elsewhere: SNS publishes in the topic's region
+        // only.
+        try (AwsClients frankfurt = AwsClients.create(
+                MotoSupport.settings(MotoSupport.endpoint())
+                        .region("eu-central-1")
+                        .build(),
+                new CallCounter())) {
+            String topicArn = frankfurt
+                    .sns()
+                    .createTopic(b -> b.name(MotoSupport.unique("central-alerts")))
+                    .topicArn();
             assertThat(topicArn).startsWith("arn:aws:sns:eu-central-1:");
-            NotifySpec spec = new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(topicArn))), null, null);
+            NotifySpec spec =
+                    new NotifySpec(List.of(new NotifyTarget(null, null, new NotifyTarget.Sns(topicArn))), null, null);
 
-            List<DeliveryResult> results = new Notifier(TargetSenders.builder().sns(aws::sns).build(), listener())
+            List<DeliveryResult> results = new Notifier(
+                            TargetSenders.builder().sns(aws::sns).build(), listener())
                     .notify(RunResults.failed(), spec, null);
 
             assertThat(aws.region().id()).isEqualTo(MotoSupport.REGION);
-            assertThat(results).singleElement().satisfies(r -> assertThat(r.delivered()).as(r.detail()).isTrue());
+            assertThat(results)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.delivered()).as(r.detail()).isTrue());
         }
     }
 

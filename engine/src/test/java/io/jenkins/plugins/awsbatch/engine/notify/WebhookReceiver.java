@@ -11,8 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Slack stand-in on 127.0.0.1: records each request and answers with a fixed status and body. */
 public final class WebhookReceiver implements AutoCloseable {
-    public record Request(String method, String uri, String contentType, String body) {
-    }
+    public record Request(String method, String uri, String contentType, String body) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -27,8 +26,11 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, out.length);
             exchange.getResponseBody().write(out);

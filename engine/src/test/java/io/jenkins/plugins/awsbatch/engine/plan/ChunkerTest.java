@@ -23,7 +23,9 @@ class ChunkerTest {
 
     @Test
     void oneItemIsASingleJobAndZeroIsNothing() {
-        assertThat(chunker.split(1)).singleElement().satisfies(c -> assertThat(c.isArray()).isFalse());
+        assertThat(chunker.split(1))
+                .singleElement()
+                .satisfies(c -> assertThat(c.isArray()).isFalse());
         assertThat(chunker.split(0)).isEmpty();
     }
 

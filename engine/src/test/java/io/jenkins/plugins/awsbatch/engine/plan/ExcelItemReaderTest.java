@@ -76,8 +76,26 @@ class ExcelItemReaderTest {
         money.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
         sheet.createRow(0).createCell(2).setCellStyle(date); // a styled blank cell: an empty row
         Row header = sheet.createRow(1);
-        String[] names = {"id", "price", "flag", null, " spaced ", "day", "when", "sum", "joined", "test", "bad",
-            "error", "big", "money", "rich", "blankStyled", "ws", "escaped"};
+        String[] names = {
+            "id",
+            "price",
+            "flag",
+            null,
+            " spaced ",
+            "day",
+            "when",
+            "sum",
+            "joined",
+            "test",
+            "bad",
+            "error",
+            "big",
+            "money",
+            "rich",
+            "blankStyled",
+            "ws",
+            "escaped"
+        };
         for (int c = 0; c < names.length; c++) {
             if (names[c] != null) {
                 header.createCell(c).setCellValue(names[c]);
@@ -128,7 +146,7 @@ class ExcelItemReaderTest {
         Path file = write(everyKindOfCell(), "kinds.xlsx");
         assertSameItems(file, "Items");
         assertSameItems(file, "items"); // sheet names match regardless of case, as before
-        assertSameItems(file, null);    // the first sheet: a header only
+        assertSameItems(file, null); // the first sheet: a header only
 
         List<JsonNode> items = streamed(file, "Items");
         assertThat(items).hasSize(3);
@@ -167,7 +185,8 @@ class ExcelItemReaderTest {
         Path file = write(wb, "headers.xlsx");
 
         assertSameItems(file, null);
-        assertThat(streamed(file, null).get(0).fieldNames()).toIterable()
+        assertThat(streamed(file, null).get(0).fieldNames())
+                .toIterable()
                 .containsExactly("2024", "1.5", "TRUE", "2024-01-02", "1+1");
     }
 
@@ -216,8 +235,10 @@ class ExcelItemReaderTest {
     @Test
     void aMissingSheetStillNamesTheSheetsThereAre() throws IOException {
         Path file = write(everyKindOfCell(), "kinds.xlsx");
-        assertThatThrownBy(() -> streamed(file, "Nope")).isInstanceOf(ItemFileProblem.class)
+        assertThatThrownBy(() -> streamed(file, "Nope"))
+                .isInstanceOf(ItemFileProblem.class)
                 .hasMessage("no sheet named 'Nope'")
-                .satisfies(e -> assertThat(((ItemFileProblem) e).fix()).isEqualTo("set plan.items.sheet to one of [Other, Items]"));
+                .satisfies(e -> assertThat(((ItemFileProblem) e).fix())
+                        .isEqualTo("set plan.items.sheet to one of [Other, Items]"));
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ItemSourceTest {
     @TempDir
     Path dir;
+
     private final ItemSource source = new ItemSource(Json.mapper(), StoreResolver.localOnly());
 
     private List<Item> read(String file, String sheet, String key) {
@@ -28,23 +29,28 @@ class ItemSourceTest {
     @Test
     void inlineListItemsKeepTheirOrderAndKeys() {
         List<Item> items = source.read(new ItemSourceSpec(List.of("a", "b"), null, null, null, null), dir);
-        assertThat(items).extracting(Item::index, Item::key).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0L, "a"), org.assertj.core.groups.Tuple.tuple(1L, "b"));
+        assertThat(items)
+                .extracting(Item::index, Item::key)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0L, "a"), org.assertj.core.groups.Tuple.tuple(1L, "b"));
     }
 
     @Test
     void jsonArrayAndJsonLinesGiveTheSameRecords() throws Exception {
         Files.writeString(dir.resolve("a.json"), "[{\"id\": \"x\", \"n\": 1}, {\"id\": \"y\", \"n\": 2}]");
         Files.writeString(dir.resolve("a.jsonl"), "{\"id\": \"x\", \"n\": 1}\n\n{\"id\": \"y\", \"n\": 2}\n");
-        assertThat(read("a.json", null, null)).extracting(Item::record)
-                .isEqualTo(read("a.jsonl", null, null).stream().map(Item::record).toList());
+        assertThat(read("a.json", null, null))
+                .extracting(Item::record)
+                .isEqualTo(
+                        read("a.jsonl", null, null).stream().map(Item::record).toList());
         assertThat(read("a.json", null, null)).extracting(Item::key).containsExactly("x", "y");
     }
 
     @Test
     void aBadJsonLineIsReportedByNumber() throws Exception {
         Files.writeString(dir.resolve("a.jsonl"), "{\"id\": 1}\n{oops\n");
-        assertThatThrownBy(() -> read("a.jsonl", null, null)).hasMessageContaining("a.jsonl:2: line 2 is not valid JSON");
+        assertThatThrownBy(() -> read("a.jsonl", null, null))
+                .hasMessageContaining("a.jsonl:2: line 2 is not valid JSON");
     }
 
     @Test
@@ -79,12 +85,15 @@ class ItemSourceTest {
         assertThat(items).extracting(Item::key).containsExactly("sku-1", "sku-2");
         assertThat(items.get(0).record().get("price").asDouble()).isEqualTo(9.5);
         assertThat(items.get(1).record().get("price").isIntegralNumber()).isTrue();
-        assertThat(read("items.xlsx", null, null)).as("first sheet by default: a header row only").isEmpty();
+        assertThat(read("items.xlsx", null, null))
+                .as("first sheet by default: a header row only")
+                .isEmpty();
     }
 
     @Test
     void theExampleWorkbookHasTwentyItems() {
-        List<Item> items = source.read(new ItemSourceSpec(null, "items.xlsx", null, "Items", "item_id"),
+        List<Item> items = source.read(
+                new ItemSourceSpec(null, "items.xlsx", null, "Items", "item_id"),
                 Path.of("../examples/recommendations"));
         assertThat(items).hasSize(20);
         assertThat(items.get(0).key()).isEqualTo("sku-001");
@@ -92,18 +101,25 @@ class ItemSourceTest {
 
     @Test
     void aMissingSheetNamesTheSheetsThereAre() {
-        assertThatThrownBy(() -> source.read(new ItemSourceSpec(null, "items.xlsx", null, "Nope", null),
-                Path.of("../examples/recommendations"))).hasMessageContaining("no sheet named 'Nope'").hasMessageContaining("Items");
+        assertThatThrownBy(() -> source.read(
+                        new ItemSourceSpec(null, "items.xlsx", null, "Nope", null),
+                        Path.of("../examples/recommendations")))
+                .hasMessageContaining("no sheet named 'Nope'")
+                .hasMessageContaining("Items");
     }
 
     @Test
     void aMissingKeyFieldNamesTheFieldsThereAre() throws Exception {
         Files.writeString(dir.resolve("a.json"), "[{\"sku\": \"x\"}]");
-        assertThatThrownBy(() -> read("a.json", null, "item_id")).hasMessageContaining("plan.items.key").hasMessageContaining("[sku]");
+        assertThatThrownBy(() -> read("a.json", null, "item_id"))
+                .hasMessageContaining("plan.items.key")
+                .hasMessageContaining("[sku]");
     }
 
     @Test
     void aMissingFileIsAPlanErrorNotACrash() {
-        assertThatThrownBy(() -> read("nope.csv", null, null)).isInstanceOf(PlanException.class).hasMessageContaining("file not found");
+        assertThatThrownBy(() -> read("nope.csv", null, null))
+                .isInstanceOf(PlanException.class)
+                .hasMessageContaining("file not found");
     }
 }

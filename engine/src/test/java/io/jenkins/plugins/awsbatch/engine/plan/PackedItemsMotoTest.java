@@ -41,6 +41,7 @@ class PackedItemsMotoTest {
     private String bucket;
     private RunLayout layout;
     private List<Item> items;
+
     @TempDir
     Path dir;
 
@@ -52,7 +53,8 @@ class PackedItemsMotoTest {
         layout = new RunLayout("s3://" + bucket + "/runs", "packed-1");
         items = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
-            items.add(new Item(i, "k" + i, json.createObjectNode().put("id", "k" + i).put("text", "ünï \"" + i + "\"\n")));
+            items.add(new Item(
+                    i, "k" + i, json.createObjectNode().put("id", "k" + i).put("text", "ünï \"" + i + "\"\n")));
         }
     }
 
@@ -73,11 +75,15 @@ class PackedItemsMotoTest {
             long gets = calls.get("GetObject");
             byte[] record = PackedItems.read(store, layout.itemsUri(), i).orElseThrow();
             assertThat(json.readTree(record)).isEqualTo(items.get(i).record());
-            assertThat(calls.get("GetObject") - gets).as("GetObject calls for item %d", i).isEqualTo(2);
+            assertThat(calls.get("GetObject") - gets)
+                    .as("GetObject calls for item %d", i)
+                    .isEqualTo(2);
         }
         assertThat(PackedItems.read(store, layout.itemsUri(), ITEMS)).isEmpty();
         for (String key : List.of("0.jsonl", "offsets.txt")) {
-            assertThat(aws.s3().getObjectTagging(r -> r.bucket(bucket).key("runs/packed-1/items/" + key)).tagSet())
+            assertThat(aws.s3()
+                            .getObjectTagging(r -> r.bucket(bucket).key("runs/packed-1/items/" + key))
+                            .tagSet())
                     .anySatisfy(tag -> assertThat(tag.key()).isEqualTo(TransientObjects.TAG_KEY));
         }
     }
@@ -89,8 +95,10 @@ class PackedItemsMotoTest {
 
         assertThat(store.list(layout.itemsUri() + "/")).hasSize(4); // 3 parts and the offsets
         for (int i : new int[] {999, 1_000, 1_999, 2_000, ITEMS - 1}) {
-            assertThat(json.readTree(PackedItems.read(store, layout.itemsUri(), i).orElseThrow()))
-                    .as("item %d", i).isEqualTo(items.get(i).record());
+            assertThat(json.readTree(
+                            PackedItems.read(store, layout.itemsUri(), i).orElseThrow()))
+                    .as("item %d", i)
+                    .isEqualTo(items.get(i).record());
         }
     }
 
@@ -104,8 +112,10 @@ class PackedItemsMotoTest {
         Path script = dir.resolve("item.sh");
         Files.writeString(script, JobEnvironmentDoc.snippet("sh", "aws s3api") + "\nbatchgraph_item \"$OUT\"\n");
 
-        assertThat(runJob(List.of("sh", script.toString()), packedEnv(1_000, 0, null))).isEqualTo(items.get(1_000).record());
-        assertThat(runJob(List.of("sh", script.toString()), packedEnv(0, 1, map))).isEqualTo(items.get(2_001).record());
+        assertThat(runJob(List.of("sh", script.toString()), packedEnv(1_000, 0, null)))
+                .isEqualTo(items.get(1_000).record());
+        assertThat(runJob(List.of("sh", script.toString()), packedEnv(0, 1, map)))
+                .isEqualTo(items.get(2_001).record());
         store.put(layout.itemUri(7), "{\"per\":\"item\"}".getBytes(StandardCharsets.UTF_8));
         Map<String, String> perItem = packedEnv(7, 0, null);
         perItem.put("BATCHGRAPH_ITEMS_LAYOUT", "per-item");
@@ -128,8 +138,10 @@ class PackedItemsMotoTest {
                     json.dump(batchgraph_item(), f)
                 """);
 
-        assertThat(runJob(List.of(python, script.toString()), packedEnv(999, 1, null))).isEqualTo(items.get(1_000).record());
-        assertThat(runJob(List.of(python, script.toString()), packedEnv(0, 1, map))).isEqualTo(items.get(2_001).record());
+        assertThat(runJob(List.of(python, script.toString()), packedEnv(999, 1, null)))
+                .isEqualTo(items.get(1_000).record());
+        assertThat(runJob(List.of(python, script.toString()), packedEnv(0, 1, map)))
+                .isEqualTo(items.get(2_001).record());
     }
 
     /** What a child of an array at {@code offset} gets, as index {@code arrayIndex}, with moto's endpoint. */
@@ -149,16 +161,28 @@ class PackedItemsMotoTest {
     /** Runs the job with only the given variables and moto's, and reads the record it wrote to $OUT. */
     private JsonNode runJob(List<String> command, Map<String, String> env) throws Exception {
         Path out = Files.createTempFile(dir, "item", ".json");
-        ProcessBuilder job = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder job = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("job.log").toFile());
         job.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG"));
         job.environment().putAll(env);
-        job.environment().putAll(Map.of("OUT", out.toString(), "AWS_ENDPOINT_URL", MotoSupport.endpoint(),
-                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
-                "AWS_DEFAULT_REGION", MotoSupport.REGION));
+        job.environment()
+                .putAll(Map.of(
+                        "OUT",
+                        out.toString(),
+                        "AWS_ENDPOINT_URL",
+                        MotoSupport.endpoint(),
+                        "AWS_ACCESS_KEY_ID",
+                        "testing",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "testing",
+                        "AWS_DEFAULT_REGION",
+                        MotoSupport.REGION));
         Process process = job.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the job ended").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("job.log"))).isZero();
+        assertThat(process.exitValue())
+                .as(Files.readString(dir.resolve("job.log")))
+                .isZero();
         return json.readTree(out.toFile());
     }
 

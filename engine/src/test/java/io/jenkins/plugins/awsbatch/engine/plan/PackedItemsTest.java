@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackedItemsTest {
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectStore store = new LocalObjectStore();
+
     @TempDir
     Path dir;
 
@@ -54,14 +55,18 @@ class PackedItemsTest {
                 String text = new String(object.getValue(), StandardCharsets.UTF_8);
                 List<String> partLines = text.lines().toList();
                 assertThat(partLines.size()).isBetween(1, 7);
-                assertThat(partLines.size() == 1 || object.getValue().length <= 300).as(object.getKey()).isTrue();
+                assertThat(partLines.size() == 1 || object.getValue().length <= 300)
+                        .as(object.getKey())
+                        .isTrue();
                 for (String line : partLines) {
                     lines.add(json.readTree(line));
                 }
             }
         }
-        assertThat(lines).containsExactlyElementsOf(items.stream().map(Item::record).toList());
-        assertThat(objects.keySet()).startsWith("file:///r/items/0.jsonl", "file:///r/items/1.jsonl")
+        assertThat(lines)
+                .containsExactlyElementsOf(items.stream().map(Item::record).toList());
+        assertThat(objects.keySet())
+                .startsWith("file:///r/items/0.jsonl", "file:///r/items/1.jsonl")
                 .endsWith("file:///r/items/offsets.txt");
     }
 
@@ -75,7 +80,8 @@ class PackedItemsTest {
                 .isEqualTo("      0           0          11\n     12        4096 99999999999\n");
         byte[] second = java.util.Arrays.copyOfRange(offsets, 32, 64);
         assertThat(PackedItems.Entry.decode(second, "e")).isEqualTo(new PackedItems.Entry(12, 4_096, 99_999_999_999L));
-        assertThatThrownBy(() -> PackedItems.Entry.decode("not an entry".getBytes(StandardCharsets.US_ASCII), "offsets entry 3"))
+        assertThatThrownBy(() ->
+                        PackedItems.Entry.decode("not an entry".getBytes(StandardCharsets.US_ASCII), "offsets entry 3"))
                 .hasMessageContaining("offsets entry 3 is no packed item entry");
     }
 
@@ -85,16 +91,26 @@ class PackedItemsTest {
         RunLayout small = new RunLayout(LocalObjectStore.toUri(dir), "small");
         RunLayout large = new RunLayout(LocalObjectStore.toUri(dir), "large");
 
-        Plan atThreshold = planner.write("g", items((int) ItemLayout.AUTO_PACKED_ABOVE), "id", small, store,
+        Plan atThreshold = planner.write(
+                "g",
+                items((int) ItemLayout.AUTO_PACKED_ABOVE),
+                "id",
+                small,
+                store,
                 new ItemDestination(small.itemsUri(), store, null));
-        Plan past = planner.write("g", items((int) ItemLayout.AUTO_PACKED_ABOVE + 1), "id", large, store,
+        Plan past = planner.write(
+                "g",
+                items((int) ItemLayout.AUTO_PACKED_ABOVE + 1),
+                "id",
+                large,
+                store,
                 new ItemDestination(large.itemsUri(), store, "auto"));
 
         assertThat(atThreshold.itemLayout()).isEqualTo(ItemLayout.PER_ITEM);
         assertThat(store.list(small.itemsUri() + "/")).hasSize((int) ItemLayout.AUTO_PACKED_ABOVE);
         assertThat(past.itemLayout()).isEqualTo(ItemLayout.PACKED);
-        assertThat(store.list(large.itemsUri() + "/")).containsExactly(large.itemsUri() + "/0.jsonl",
-                large.itemsUri() + "/offsets.txt");
+        assertThat(store.list(large.itemsUri() + "/"))
+                .containsExactly(large.itemsUri() + "/0.jsonl", large.itemsUri() + "/offsets.txt");
         assertThat(Planner.readManifest(large, store, json)).hasValueSatisfying(m -> {
             assertThat(m.itemLayout()).isEqualTo("packed");
             assertThat(m.keyOf(1_000)).isEqualTo("k1000");
@@ -121,13 +137,17 @@ class PackedItemsTest {
     private List<Item> awkwardItems(int count) {
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JsonNode record = switch (i % 5) {
-                case 0 -> json.createObjectNode().put("id", "ünï \"cödé\" " + i).put("note", "two\nlines");
-                case 1 -> json.getNodeFactory().numberNode(i);
-                case 2 -> json.getNodeFactory().textNode("plain " + i);
-                case 3 -> json.createObjectNode().put("id", i).put("big", "x".repeat(400));
-                default -> json.createArrayNode().add(i).add("€");
-            };
+            JsonNode record =
+                    switch (i % 5) {
+                        case 0 ->
+                            json.createObjectNode()
+                                    .put("id", "ünï \"cödé\" " + i)
+                                    .put("note", "two\nlines");
+                        case 1 -> json.getNodeFactory().numberNode(i);
+                        case 2 -> json.getNodeFactory().textNode("plain " + i);
+                        case 3 -> json.createObjectNode().put("id", i).put("big", "x".repeat(400));
+                        default -> json.createArrayNode().add(i).add("€");
+                    };
             out.add(new Item(i, "k" + i, record));
         }
         return out;

@@ -44,21 +44,24 @@ class PlanWriteBenchmarkTest {
         System.out.printf("BENCH plan-write store=local layout=packed items=%d seconds=%.2f%n", ITEMS, packed);
         System.out.printf("BENCH plan-write store=local per-item/packed=%.1f%n", perItem / packed);
         assertThat(store.list(new RunLayout(LocalObjectStore.toUri(temp), "packed").itemsUri() + "/"))
-                .hasSize(ITEMS / PackedItemsWriter.MAX_ITEMS_PER_PART + (ITEMS % PackedItemsWriter.MAX_ITEMS_PER_PART > 0 ? 2 : 1));
+                .hasSize(ITEMS / PackedItemsWriter.MAX_ITEMS_PER_PART
+                        + (ITEMS % PackedItemsWriter.MAX_ITEMS_PER_PART > 0 ? 2 : 1));
     }
 
     @Test
     void planningIntoS3OnMoto() {
         CallCounter calls = new CallCounter();
-        try (AwsClients aws = AwsClients.create(MotoSupport.settings(MotoSupport.endpoint()).build(), calls)) {
+        try (AwsClients aws =
+                AwsClients.create(MotoSupport.settings(MotoSupport.endpoint()).build(), calls)) {
             String bucket = MotoSupport.unique("bench-plan");
             aws.s3().createBucket(r -> r.bucket(bucket));
             for (String layout : List.of("packed", "per-item")) {
                 int count = layout.equals("packed") ? S3_ITEMS : S3_PER_ITEM_ITEMS;
                 long before = calls.get("PutObject");
-                double seconds = timedWrite(items(count), new RunLayout("s3://" + bucket + "/runs", layout),
-                        aws.objectStore(), layout);
-                System.out.printf("BENCH plan-write store=s3-moto layout=%s items=%d seconds=%.2f PutObject=%d%n",
+                double seconds = timedWrite(
+                        items(count), new RunLayout("s3://" + bucket + "/runs", layout), aws.objectStore(), layout);
+                System.out.printf(
+                        "BENCH plan-write store=s3-moto layout=%s items=%d seconds=%.2f PutObject=%d%n",
                         layout, count, seconds, calls.get("PutObject") - before);
             }
         }
@@ -76,8 +79,11 @@ class PlanWriteBenchmarkTest {
         ObjectMapper json = new ObjectMapper();
         List<Item> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ObjectNode record = json.createObjectNode().put("id", "sku-" + i).put("title", "item number " + i + ", trail edition")
-                    .put("price", i * 0.25).put("in_stock", i % 2 == 0);
+            ObjectNode record = json.createObjectNode()
+                    .put("id", "sku-" + i)
+                    .put("title", "item number " + i + ", trail edition")
+                    .put("price", i * 0.25)
+                    .put("in_stock", i % 2 == 0);
             out.add(new Item(i, "sku-" + i, record));
         }
         return out;

@@ -15,9 +15,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 class PlanWritersJmhTest {
     @Test
     void planWriters() throws Exception {
-        var results = new Runner(new OptionsBuilder().include(PlanWritersJmhBenchmark.class.getName() + "\\.")
-                .param("items", System.getProperty("bench.jmhItems", "10000,100000").split(","))
-                .build()).run();
+        var results = new Runner(new OptionsBuilder()
+                        .include(PlanWritersJmhBenchmark.class.getName() + "\\.")
+                        .param(
+                                "items",
+                                System.getProperty("bench.jmhItems", "10000,100000")
+                                        .split(","))
+                        .build())
+                .run();
         assertThat(results).isNotEmpty();
     }
 }

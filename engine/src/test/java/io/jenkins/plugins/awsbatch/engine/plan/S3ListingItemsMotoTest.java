@@ -21,8 +21,10 @@ class S3ListingItemsMotoTest {
             String bucket = MotoSupport.unique("items");
             aws.s3().createBucket(r -> r.bucket(bucket));
             for (String key : List.of("input/", "input/a b+c.csv", "input/sub/", "input/sub/ü%20.csv")) {
-                aws.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(key.endsWith("/") ? new byte[0]
-                        : new byte[] {'1'}));
+                aws.s3()
+                        .putObject(
+                                r -> r.bucket(bucket).key(key),
+                                RequestBody.fromBytes(key.endsWith("/") ? new byte[0] : new byte[] {'1'}));
             }
             S3ObjectStore store = aws.objectStore();
 

@@ -49,7 +49,10 @@ final class WorkbookItemReader implements ItemReader {
                     header = new ArrayList<>();
                     for (int c = 0; c < row.getLastCellNum(); c++) {
                         Cell cell = row.getCell(c);
-                        header.add(cell == null ? "column" + (c + 1) : formatter.formatCellValue(cell).trim());
+                        header.add(
+                                cell == null
+                                        ? "column" + (c + 1)
+                                        : formatter.formatCellValue(cell).trim());
                     }
                     continue;
                 }
@@ -66,7 +69,8 @@ final class WorkbookItemReader implements ItemReader {
     private static boolean isEmpty(Row row) {
         for (Cell cell : row) {
             if (cell.getCellType() != CellType.BLANK
-                    && !(cell.getCellType() == CellType.STRING && cell.getStringCellValue().isBlank())) {
+                    && !(cell.getCellType() == CellType.STRING
+                            && cell.getStringCellValue().isBlank())) {
                 return false;
             }
         }

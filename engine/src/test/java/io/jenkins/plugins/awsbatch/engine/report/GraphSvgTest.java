@@ -51,8 +51,10 @@ class GraphSvgTest {
         String svg = GraphSvg.render(RunReport.of(state, Optional.empty(), uri -> Optional.empty()));
 
         assertThat(svg).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        Element root = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
         assertThat(root.getAttribute("aria-label")).isEqualTo("graph of run r-" + EVIL);
         NodeList groups = root.getElementsByTagName("g");
         Element edge = null;
@@ -67,6 +69,7 @@ class GraphSvgTest {
         assertThat(edge.getAttribute("data-from")).isEqualTo(EVIL);
         assertThat(edge.getAttribute("data-to")).isEqualTo("next");
         assertThat(edge.getAttribute("data-type")).isEqualTo("N_TO_N");
-        assertThat(((Element) edge.getElementsByTagName("path").item(0)).getAttribute("stroke-width")).isEqualTo("3");
+        assertThat(((Element) edge.getElementsByTagName("path").item(0)).getAttribute("stroke-width"))
+                .isEqualTo("3");
     }
 }

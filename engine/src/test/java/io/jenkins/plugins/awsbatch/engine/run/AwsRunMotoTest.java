@@ -2,11 +2,11 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.BatchFixture;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
-import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.track.PollSchedule;
@@ -31,8 +31,7 @@ class AwsRunMotoTest {
     @TempDir
     Path dir;
 
-    private record Run(RunResult result, AwsClients aws, String bucket) {
-    }
+    private record Run(RunResult result, AwsClients aws, String bucket) {}
 
     private Run run(int items, boolean cleanupAsJob) {
         return run(items, cleanupAsJob, null);
@@ -62,7 +61,9 @@ class AwsRunMotoTest {
         for (int i = 0; i < items; i++) {
             list.append(i == 0 ? "" : ",").append(i);
         }
-        GraphSpec graph = new GraphBinder().parse("""
+        GraphSpec graph = new GraphBinder()
+                .parse(
+                        """
                 name: moto
                 engine: aws
                 region: us-east-1
@@ -75,17 +76,41 @@ class AwsRunMotoTest {
                   - {name: c, jobDefinition: %s, dependsOn: [{stage: b, type: N_TO_N}]}
                   - {name: merge, type: aggregate, jobDefinition: %s, dependsOn: [c]}
                   - {name: cleanup, type: cleanup%s}
-                """.formatted(bucket, fx.queue(), list,
-                itemTable == null ? "" : ", itemStore: 'dynamodb:" + itemTable + "'", fx.scoreDefinition(), fx.rankDefinition(), fx.rankDefinition(),
-                fx.rankDefinition(), cleanupAsJob ? ", jobDefinition: " + fx.rankDefinition() : ""), List.of());
-        EngineOptions options = new EngineOptions("aws", MotoSupport.REGION, endpoint, null,
-                new CredentialsSpec.StaticKeys("testing", "testing", null), null);
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "moto-run", dir, options, RunListener.NONE)) {
+                """.formatted(
+                                        bucket,
+                                        fx.queue(),
+                                        list,
+                                        itemTable == null ? "" : ", itemStore: 'dynamodb:" + itemTable + "'",
+                                        fx.scoreDefinition(),
+                                        fx.rankDefinition(),
+                                        fx.rankDefinition(),
+                                        fx.rankDefinition(),
+                                        cleanupAsJob ? ", jobDefinition: " + fx.rankDefinition() : ""),
+                        List.of());
+        EngineOptions options = new EngineOptions(
+                "aws",
+                MotoSupport.REGION,
+                endpoint,
+                null,
+                new CredentialsSpec.StaticKeys("testing", "testing", null),
+                null);
+        try (RunEngine engine =
+                new EngineFactory(Clock.systemUTC()).create(graph, "moto-run", dir, options, RunListener.NONE)) {
             RunServices s = engine.services();
-            RunServices fast = new RunServices(s.batch(), s.stores(), s.logs(), s.calls(), s.clock(), s.sleeper(),
-                    new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200), () -> 0.5), s.listener(), s.json(),
-                    s.definitionNames(), s.settings());
-            RunResult result = GraphRunner.start(fast, graph, dir, JobNames.newRunId("moto", java.time.Instant.now())).runToCompletion();
+            RunServices fast = new RunServices(
+                    s.batch(),
+                    s.stores(),
+                    s.logs(),
+                    s.calls(),
+                    s.clock(),
+                    s.sleeper(),
+                    new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(200), () -> 0.5),
+                    s.listener(),
+                    s.json(),
+                    s.definitionNames(),
+                    s.settings());
+            RunResult result = GraphRunner.start(fast, graph, dir, JobNames.newRunId("moto", java.time.Instant.now()))
+                    .runToCompletion();
             return new Run(result, aws, bucket);
         }
     }
@@ -99,19 +124,31 @@ class AwsRunMotoTest {
         assertThat(result.calls()).containsEntry("SubmitJob", 4L);
         String a = result.stages().get(0).jobIds().get(0);
         String b = result.stages().get(1).jobIds().get(0);
-        JobDetail bDetail = run.aws().batch().describeJobs(DescribeJobsRequest.builder().jobs(b).build()).jobs().get(0);
+        JobDetail bDetail = run.aws()
+                .batch()
+                .describeJobs(DescribeJobsRequest.builder().jobs(b).build())
+                .jobs()
+                .get(0);
         assertThat(bDetail.arrayProperties().size()).isEqualTo(30);
         assertThat(bDetail.dependsOn()).singleElement().satisfies(d -> {
             assertThat(d.jobId()).isEqualTo(a);
             assertThat(d.typeAsString()).isEqualTo("N_TO_N");
         });
-        assertThat(bDetail.tags()).containsEntry("batchgraph:run", result.runId()).containsEntry("batchgraph:stage", "b");
+        assertThat(bDetail.tags())
+                .containsEntry("batchgraph:run", result.runId())
+                .containsEntry("batchgraph:stage", "b");
         assertThat(bDetail.container().environment()).anySatisfy(kv -> {
             assertThat(kv.name()).isEqualTo("BATCHGRAPH_ITEMS_URI");
             assertThat(kv.value()).isEqualTo("s3://" + run.bucket() + "/runs/" + result.runId() + "/items");
         });
-        List<String> keys = run.aws().s3().listObjectsV2(r -> r.bucket(run.bucket())).contents().stream().map(o -> o.key()).toList();
-        assertThat(keys).contains("keep/outside.txt", "runs/" + result.runId() + "/state.json", "runs/" + result.runId() + "/manifest.json");
+        List<String> keys = run.aws().s3().listObjectsV2(r -> r.bucket(run.bucket())).contents().stream()
+                .map(o -> o.key())
+                .toList();
+        assertThat(keys)
+                .contains(
+                        "keep/outside.txt",
+                        "runs/" + result.runId() + "/state.json",
+                        "runs/" + result.runId() + "/manifest.json");
         assertThat(keys).noneMatch(k -> k.contains("/items/"));
         run.aws().close();
     }
@@ -130,7 +167,11 @@ class AwsRunMotoTest {
         assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
         assertThat(result.calls()).containsEntry("BatchWriteItem", 4L); // 30 items: 2 batches of writes, 2 of deletes
         String a = result.stages().get(0).jobIds().get(0);
-        JobDetail aDetail = run.aws().batch().describeJobs(DescribeJobsRequest.builder().jobs(a).build()).jobs().get(0);
+        JobDetail aDetail = run.aws()
+                .batch()
+                .describeJobs(DescribeJobsRequest.builder().jobs(a).build())
+                .jobs()
+                .get(0);
         assertThat(aDetail.container().environment()).anySatisfy(kv -> {
             assertThat(kv.name()).isEqualTo("BATCHGRAPH_ITEMS_URI");
             assertThat(kv.value()).isEqualTo("dynamodb://" + table + "/" + result.runId());
@@ -149,14 +190,18 @@ class AwsRunMotoTest {
         RunResult result = run.result();
 
         assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(result.stages().subList(0, 3)).allSatisfy(stage -> assertThat(stage.jobIds()).hasSize(3));
+        assertThat(result.stages().subList(0, 3))
+                .allSatisfy(stage -> assertThat(stage.jobIds()).hasSize(3));
         // 3 stages x 3 arrays, 1 aggregation, 1 cleanup job
         assertThat(result.calls()).containsEntry("SubmitJob", 11L);
         // the items packed (auto past 1,000): 3 parts and the offsets object, not 25,001 objects; the rest is the
         // manifest and the run's journal
         assertThat(result.calls().get("PutObject")).isLessThan(100L);
-        assertThat(run.aws().s3().listObjectsV2(r -> r.bucket(run.bucket()).prefix("runs/" + result.runId() + "/items/"))
-                .contents()).extracting(o -> o.key().substring(o.key().lastIndexOf('/') + 1))
+        assertThat(run.aws()
+                        .s3()
+                        .listObjectsV2(r -> r.bucket(run.bucket()).prefix("runs/" + result.runId() + "/items/"))
+                        .contents())
+                .extracting(o -> o.key().substring(o.key().lastIndexOf('/') + 1))
                 .containsExactly("0.jsonl", "1.jsonl", "2.jsonl", "offsets.txt"); // moto's cleanup job runs nothing
         run.aws().close();
     }

@@ -34,18 +34,30 @@ class BarrierTest {
             assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(result.stages().get(0).jobIds()).hasSize(23);
             List<JobRecord> mergeJobs = runner.state().stage("merge").jobs;
-            List<JobRecord> barriers = mergeJobs.stream().filter(JobRecord::barrier).toList();
+            List<JobRecord> barriers =
+                    mergeJobs.stream().filter(JobRecord::barrier).toList();
             assertThat(barriers).hasSize(2); // 23 dependencies → barriers of 20 and 3
-            JobRecord merge = mergeJobs.stream().filter(j -> !j.barrier()).findFirst().orElseThrow();
-            JobDetail detail = engine.services().batch().describeJobs(List.of(merge.jobId())).get(0);
-            assertThat(detail.dependsOn()).extracting(d -> d.jobId())
-                    .containsExactlyInAnyOrderElementsOf(barriers.stream().map(JobRecord::jobId).toList());
-            assertThat(engine.services().batch().describeJobs(barriers.stream().map(JobRecord::jobId).toList()))
+            JobRecord merge =
+                    mergeJobs.stream().filter(j -> !j.barrier()).findFirst().orElseThrow();
+            JobDetail detail = engine.services()
+                    .batch()
+                    .describeJobs(List.of(merge.jobId()))
+                    .get(0);
+            assertThat(detail.dependsOn())
+                    .extracting(d -> d.jobId())
+                    .containsExactlyInAnyOrderElementsOf(
+                            barriers.stream().map(JobRecord::jobId).toList());
+            assertThat(engine.services()
+                            .batch()
+                            .describeJobs(
+                                    barriers.stream().map(JobRecord::jobId).toList()))
                     .allSatisfy(b -> assertThat(b.status()).isEqualTo(JobStatus.SUCCEEDED))
-                    .extracting(b -> b.dependsOn().size()).containsExactlyInAnyOrder(20, 3);
+                    .extracting(b -> b.dependsOn().size())
+                    .containsExactlyInAnyOrder(20, 3);
             assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 1);
         }
     }
+
     @Test
     void aSequentialArrayAfterTwentyArraysKeepsRoomForItsSequentialDependency() {
         LocalRunHarness harness = new LocalRunHarness(dir);
@@ -63,15 +75,23 @@ class BarrierTest {
             RunResult result = runner.runToCompletion();
 
             assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-            List<JobRecord> arrays = runner.state().stage("b").jobs.stream().filter(j -> !j.barrier()).toList();
+            List<JobRecord> arrays = runner.state().stage("b").jobs.stream()
+                    .filter(j -> !j.barrier())
+                    .toList();
             assertThat(arrays).hasSize(20);
             // 20 upstream arrays + SEQUENTIAL would be 21 entries: the arrays go through a barrier instead.
-            assertThat(engine.services().batch().describeJobs(arrays.stream().map(JobRecord::jobId).toList()))
+            assertThat(engine.services()
+                            .batch()
+                            .describeJobs(arrays.stream().map(JobRecord::jobId).toList()))
                     .allSatisfy(b -> assertThat(b.dependsOn()).hasSizeLessThanOrEqualTo(20));
         }
     }
 
     private static String numbers(int count) {
-        return String.join(", ", java.util.stream.IntStream.range(0, count).mapToObj(String::valueOf).toList());
+        return String.join(
+                ", ",
+                java.util.stream.IntStream.range(0, count)
+                        .mapToObj(String::valueOf)
+                        .toList());
     }
 }

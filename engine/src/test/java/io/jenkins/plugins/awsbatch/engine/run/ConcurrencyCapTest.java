@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyCapTest {
     @TempDir
     Path dir;
+
     LocalRunHarness harness;
 
     @BeforeEach
@@ -78,6 +79,7 @@ class ConcurrencyCapTest {
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(maxOverlap()).isLessThanOrEqualTo(3);
         assertThat(result.stages().get(0).jobIds()).hasSize(3); // 7 items in waves of 3, 2, 2
-        assertThat(result.stages().get(0).counts()).containsEntry(io.jenkins.plugins.awsbatch.engine.batch.JobStatus.SUCCEEDED, 7);
+        assertThat(result.stages().get(0).counts())
+                .containsEntry(io.jenkins.plugins.awsbatch.engine.batch.JobStatus.SUCCEEDED, 7);
     }
 }

@@ -35,33 +35,43 @@ class FailedParentJudgementTest {
 
     @Test
     void failedParentWithoutListedChildrenFailsEveryItemOfItsChunk() {
-        RunResult result = run("judged-1", batch -> new DelegatingBatch(batch) {
-            @Override
-            public JobPage listJobs(ListJobsRequest request) {
-                return request.arrayJobId() != null ? new JobPage(List.of(), null) : super.listJobs(request);
-            }
-        }, Clock.systemUTC());
+        RunResult result = run(
+                "judged-1",
+                batch -> new DelegatingBatch(batch) {
+                    @Override
+                    public JobPage listJobs(ListJobsRequest request) {
+                        return request.arrayJobId() != null ? new JobPage(List.of(), null) : super.listJobs(request);
+                    }
+                },
+                Clock.systemUTC());
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         StageResult score = result.stages().get(0);
         assertThat(score.status()).isEqualTo(StageStatus.FAILED);
         assertThat(score.failedItems()).extracting(FailedItem::index).containsExactly(0L, 1L, 2L);
-        assertThat(score.failedItems()).allSatisfy(f -> assertThat(f.statusReason()).isNotBlank());
+        assertThat(score.failedItems())
+                .allSatisfy(f -> assertThat(f.statusReason()).isNotBlank());
     }
 
     @Test
     void jobsDescribeJobsNoLongerKnowsEndTheRunAsFailedInsteadOfPollingForever() {
         LocalRunHarness harness = new LocalRunHarness(dir);
-        RunResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run(harness, "judged-2",
-                batch -> new DelegatingBatch(batch) {
-                    @Override
-                    public List<JobDetail> describeJobs(List<String> jobIds) {
-                        return List.of(); // purged
-                    }
-                }, new FastClock()));
+        RunResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(30),
+                () -> run(
+                        harness,
+                        "judged-2",
+                        batch -> new DelegatingBatch(batch) {
+                            @Override
+                            public List<JobDetail> describeJobs(List<String> jobIds) {
+                                return List.of(); // purged
+                            }
+                        },
+                        new FastClock()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.stages().get(0).failedItems()).hasSize(3)
+        assertThat(result.stages().get(0).failedItems())
+                .hasSize(3)
                 .allSatisfy(f -> assertThat(f.statusReason()).isEqualTo(LostJobs.REASON));
         assertThat(harness.messages).anyMatch(m -> m.contains("not found by DescribeJobs"));
     }
@@ -69,15 +79,20 @@ class FailedParentJudgementTest {
     @Test
     void aJobMissingOnlyForAMomentIsWaitedFor() {
         java.util.concurrent.atomic.AtomicInteger describes = new java.util.concurrent.atomic.AtomicInteger();
-        RunResult result = run("judged-3", batch -> new DelegatingBatch(batch) {
-            @Override
-            public List<JobDetail> describeJobs(List<String> jobIds) {
-                return describes.incrementAndGet() <= 2 ? List.of() : super.describeJobs(jobIds);
-            }
-        }, Clock.systemUTC());
+        RunResult result = run(
+                "judged-3",
+                batch -> new DelegatingBatch(batch) {
+                    @Override
+                    public List<JobDetail> describeJobs(List<String> jobIds) {
+                        return describes.incrementAndGet() <= 2 ? List.of() : super.describeJobs(jobIds);
+                    }
+                },
+                Clock.systemUTC());
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.stages().get(0).failedItems()).extracting(FailedItem::index).containsExactly(1L);
+        assertThat(result.stages().get(0).failedItems())
+                .extracting(FailedItem::index)
+                .containsExactly(1L);
     }
 
     private RunResult run(String runId, UnaryOperator<BatchService> wrap, Clock clock) {
@@ -88,8 +103,17 @@ class FailedParentJudgementTest {
         GraphSpec graph = harness.graph(GRAPH);
         try (RunEngine engine = harness.engine(graph, runId)) {
             RunServices base = engine.services();
-            RunServices services = new RunServices(wrap.apply(base.batch()), base.stores(), base.logs(), base.calls(),
-                    clock, base.sleeper(), base.pollSchedule(), base.listener(), base.json(), base.definitionNames(),
+            RunServices services = new RunServices(
+                    wrap.apply(base.batch()),
+                    base.stores(),
+                    base.logs(),
+                    base.calls(),
+                    clock,
+                    base.sleeper(),
+                    base.pollSchedule(),
+                    base.listener(),
+                    base.json(),
+                    base.definitionNames(),
                     base.settings());
             return GraphRunner.start(services, graph, harness.dir, runId).runToCompletion();
         }

@@ -17,15 +17,17 @@ class GraphLayoutMatchesRunTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        // an aggregation over 23 arrays: fans in through 2 barrier jobs
-        "stages: [{name: a, jobDefinition: sh}, {name: merge, type: aggregate, jobDefinition: sh, dependsOn: [a]}]",
-        // 20 arrays + SEQUENTIAL is 21 entries: one barrier per array of b
-        "stages: [{name: a, jobDefinition: sh}, {name: b, jobDefinition: sh, sequential: true, dependsOn: [a]}]",
-        // N_TO_N pairs chunk k with chunk k: no barrier; waves of 3 that tolerate a failure; an aggregate count
-        "stages: [{name: a, jobDefinition: sh}, {name: b, jobDefinition: sh, dependsOn: [{stage: a, type: N_TO_N}]},"
-                + " {name: c, jobDefinition: sh, maxConcurrency: 3, toleratedFailureCount: 1, dependsOn: [b]}, {name: agg, type: aggregate, jobDefinition: sh,"
-                + " count: 'ceil(items / 10)', dependsOn: [c]}]"})
+    @ValueSource(
+            strings = {
+                // an aggregation over 23 arrays: fans in through 2 barrier jobs
+                "stages: [{name: a, jobDefinition: sh}, {name: merge, type: aggregate, jobDefinition: sh, dependsOn: [a]}]",
+                // 20 arrays + SEQUENTIAL is 21 entries: one barrier per array of b
+                "stages: [{name: a, jobDefinition: sh}, {name: b, jobDefinition: sh, sequential: true, dependsOn: [a]}]",
+                // N_TO_N pairs chunk k with chunk k: no barrier; waves of 3 that tolerate a failure; an aggregate count
+                "stages: [{name: a, jobDefinition: sh}, {name: b, jobDefinition: sh, dependsOn: [{stage: a, type: N_TO_N}]},"
+                        + " {name: c, jobDefinition: sh, maxConcurrency: 3, toleratedFailureCount: 1, dependsOn: [b]}, {name: agg, type: aggregate, jobDefinition: sh,"
+                        + " count: 'ceil(items / 10)', dependsOn: [c]}]"
+            })
     void theLayoutPredictsTheJobsAndBarriersOfARealRun(String stages) {
         LocalRunHarness harness = new LocalRunHarness(dir);
         harness.settings = RunSettings.defaults().withMaxArraySize(2);
@@ -35,16 +37,29 @@ class GraphLayoutMatchesRunTest {
                 plan: {items: {list: [%s]}}
                 jobDefinitions: {sh: {command: [sh, -c, 'true']}}
                 %s
-                """.formatted(String.join(", ", java.util.stream.IntStream.range(0, items).mapToObj(String::valueOf).toList()), stages));
+                """.formatted(
+                        String.join(
+                                ", ",
+                                java.util.stream.IntStream.range(0, items)
+                                        .mapToObj(String::valueOf)
+                                        .toList()),
+                        stages));
         GraphLayout layout = GraphLayout.of(graph, items, 2);
         try (RunEngine engine = harness.engine(graph, "layout-1")) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, "layout-1");
             assertThat(runner.runToCompletion().outcome()).isEqualTo(Outcome.SUCCEEDED);
             for (StageLayout stage : layout.stages()) {
                 List<JobRecord> jobs = runner.state().stage(stage.name()).jobs;
-                assertThat(jobs.stream().filter(j -> !j.barrier()).map(j -> j.offset() + "+" + j.size()).toList())
-                        .as(stage.name()).isEqualTo(stage.jobs().stream().map(c -> c.offset() + "+" + c.size()).toList());
-                assertThat(jobs.stream().filter(JobRecord::barrier).count()).as(stage.name() + " barriers")
+                assertThat(jobs.stream()
+                                .filter(j -> !j.barrier())
+                                .map(j -> j.offset() + "+" + j.size())
+                                .toList())
+                        .as(stage.name())
+                        .isEqualTo(stage.jobs().stream()
+                                .map(c -> c.offset() + "+" + c.size())
+                                .toList());
+                assertThat(jobs.stream().filter(JobRecord::barrier).count())
+                        .as(stage.name() + " barriers")
                         .isEqualTo(stage.barrierJobs());
             }
         }

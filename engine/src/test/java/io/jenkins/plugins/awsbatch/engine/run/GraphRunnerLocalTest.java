@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GraphRunnerLocalTest {
     @TempDir
     Path dir;
+
     LocalRunHarness harness;
 
     @BeforeEach
@@ -71,7 +72,8 @@ class GraphRunnerLocalTest {
                 """, 3));
 
         RunState state = new RunJournal(new LocalObjectStore(), Json.mapper())
-                .load(new RunLayout(LocalObjectStore.toUri(dir.resolve("runs")), result.runId())).orElseThrow();
+                .load(new RunLayout(LocalObjectStore.toUri(dir.resolve("runs")), result.runId()))
+                .orElseThrow();
         assertThat(state.stage("a").jobs).singleElement().satisfies(job -> {
             assertThat(job.jobId()).isEqualTo(result.stages().get(0).jobIds().get(0));
             assertThat(job.size()).isEqualTo(3);
@@ -255,7 +257,8 @@ class GraphRunnerLocalTest {
         assertThat(run.resolve("stages/agg/output/result.txt")).hasContent("done");
         assertThat(run.resolve("state.json")).exists();
         assertThat(run.resolve("manifest.json")).exists();
-        assertThat(run.getParent().toFile().list()).containsExactly(run.getFileName().toString());
+        assertThat(run.getParent().toFile().list())
+                .containsExactly(run.getFileName().toString());
     }
 
     @Test
@@ -279,7 +282,12 @@ class GraphRunnerLocalTest {
             assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
             assertThat(System.currentTimeMillis() - before).isLessThan(15_000);
             String parent = result.stages().get(0).jobIds().get(0);
-            assertThat(engine.services().batch().describeJobs(List.of(parent)).get(0).status()).isEqualTo(JobStatus.FAILED);
+            assertThat(engine.services()
+                            .batch()
+                            .describeJobs(List.of(parent))
+                            .get(0)
+                            .status())
+                    .isEqualTo(JobStatus.FAILED);
             assertThat(result.stages().get(1).status()).isEqualTo(StageStatus.SUCCEEDED);
             assertThat(result.outcome().exitCode()).isEqualTo(130);
         }
@@ -300,11 +308,13 @@ class GraphRunnerLocalTest {
         }
         // a new process: a new engine reloads the job table from the run folder, the journal from the store
         RunState reloaded = new RunJournal(new LocalObjectStore(), Json.mapper())
-                .load(new RunLayout(journaled.storeUri, "resume-run")).orElseThrow();
+                .load(new RunLayout(journaled.storeUri, "resume-run"))
+                .orElseThrow();
         try (RunEngine engine = harness.engine(graph, "resume-run")) {
             RunResult result = GraphRunner.resume(engine.services(), reloaded).runToCompletion();
             assertThat(engine.services().calls().get("SubmitJob")).isZero();
-            assertThat(result.stages().get(0).jobIds()).isEqualTo(journaled.stage("a").jobIds());
+            assertThat(result.stages().get(0).jobIds())
+                    .isEqualTo(journaled.stage("a").jobIds());
             assertThat(result.outcome()).isIn(Outcome.SUCCEEDED, Outcome.FAILED);
         }
     }
@@ -314,11 +324,15 @@ class GraphRunnerLocalTest {
         GraphSpec graph = harness.graph(graph("""
                   - {name: a, jobDefinition: nope}
                 """, 2));
-        try (RunEngine engine = harness.engine(graph.withStages(List.of(graph.stages().get(0).toBuilder().jobDefinition("sh").build())), "x")) {
+        try (RunEngine engine = harness.engine(
+                graph.withStages(List.of(
+                        graph.stages().get(0).toBuilder().jobDefinition("sh").build())),
+                "x")) {
             assertThatThrownBy(() -> GraphRunner.start(engine.services(), graph, dir, "invalid-run"))
                     .isInstanceOf(GraphValidationException.class)
                     .hasMessageContaining("stages[0].jobDefinition");
-            assertThat(LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), "invalid-run").runUri())).doesNotExist();
+            assertThat(LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), "invalid-run").runUri()))
+                    .doesNotExist();
             assertThat(engine.services().calls().snapshot()).isEmpty();
         }
     }

@@ -53,7 +53,8 @@ class ItemJobsAfterCleanupTest {
         assertThat(a.counts()).containsEntry(JobStatus.SUCCEEDED, 6).containsEntry(JobStatus.FAILED, 1);
         assertThat(a.jobIds()).as("waves of 3, then a retry round").hasSizeGreaterThan(3);
         RunState state = new RunJournal(new LocalObjectStore(), Json.mapper())
-                .load(new RunLayout(LocalObjectStore.toUri(dir.resolve("runs")), result.runId())).orElseThrow();
+                .load(new RunLayout(LocalObjectStore.toUri(dir.resolve("runs")), result.runId()))
+                .orElseThrow();
         assertThat(state.cleanup).isNotNull();
         ItemJobs itemJobs = new ItemJobs(StoreResolver.localOnly(), Json.mapper());
         Path logs = harness.runFolder(result).resolve("logs");
@@ -66,7 +67,9 @@ class ItemJobsAfterCleanupTest {
                     continue;
                 }
                 assertThat(job).as("%s item %d", stage, item).isPresent();
-                assertThat(latestLog(logs, job.get())).as("%s item %d: %s", stage, item, job.get()).contains("item " + item);
+                assertThat(latestLog(logs, job.get()))
+                        .as("%s item %d: %s", stage, item, job.get())
+                        .contains("item " + item);
             }
         }
     }
@@ -76,8 +79,10 @@ class ItemJobsAfterCleanupTest {
         String[] parentAndIndex = jobId.split(":");
         String attempt = (parentAndIndex.length > 1 ? parentAndIndex[1] + "-" : "") + "attempt-\\d+\\.log";
         try (Stream<Path> attempts = Files.list(logs.resolve(parentAndIndex[0]))) {
-            return Files.readString(attempts.filter(p -> p.getFileName().toString().matches(attempt))
-                    .max(Comparator.naturalOrder()).orElseThrow());
+            return Files.readString(
+                    attempts.filter(p -> p.getFileName().toString().matches(attempt))
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow());
         }
     }
 }

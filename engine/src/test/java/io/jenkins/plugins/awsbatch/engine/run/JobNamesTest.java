@@ -10,7 +10,8 @@ class JobNamesTest {
 
     @Test
     void shortNamesAreRunStagePart() {
-        assertThat(JobNames.job("nightly-20250101-120000-ab12", "score", "0")).isEqualTo("nightly-20250101-120000-ab12-score-0");
+        assertThat(JobNames.job("nightly-20250101-120000-ab12", "score", "0"))
+                .isEqualTo("nightly-20250101-120000-ab12-score-0");
         assertThat(JobNames.job("r.1", "st age", "3-r1")).isEqualTo("r_1-st_age-3-r1");
     }
 
@@ -24,18 +25,23 @@ class JobNamesTest {
         String a = JobNames.job(first, stage, "0-r2-barrier0-1");
         String b = JobNames.job(second, stage, "0-r2-barrier0-1");
 
-        assertThat(a).isNotEqualTo(b).matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}").endsWith("-" + stage + "-0-r2-barrier0-1");
+        assertThat(a)
+                .isNotEqualTo(b)
+                .matches("[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+                .endsWith("-" + stage + "-0-r2-barrier0-1");
         assertThat(b).hasSize(128);
         assertThat(JobNames.job(first, stage, "0-r2-barrier0-1")).isEqualTo(a); // deterministic
     }
 
     @Test
     void runIdsAreFolderNamesThatCannotLeaveTheStore() {
-        assertThat(JobNames.runIdProblem(JobNames.newRunId("g".repeat(64), Instant.now()))).isNull();
+        assertThat(JobNames.runIdProblem(JobNames.newRunId("g".repeat(64), Instant.now())))
+                .isNull();
         assertThat(JobNames.runIdProblem("nightly_2")).isNull();
         assertThat(JobNames.runIdProblem("")).isEqualTo("the run id is empty");
         assertThat(JobNames.runIdProblem(null)).isEqualTo("the run id is empty");
-        for (String bad : new String[] {"../../x", "..", ".", "a/b", "a b", "a\\b", "r".repeat(101), "x%41", "a?b", "a#b"}) {
+        for (String bad :
+                new String[] {"../../x", "..", ".", "a/b", "a b", "a\\b", "r".repeat(101), "x%41", "a?b", "a#b"}) {
             assertThat(JobNames.runIdProblem(bad)).as(bad).contains("is not a run id");
         }
     }

@@ -56,11 +56,33 @@ class ListJobsCallsTest {
             for (String id : jobIds) {
                 SubmitJobRequest r = jobs.get(id);
                 if (r != null) {
-                    Map<JobStatus, Integer> summary = r.arraySize() == null ? null : Map.of(outcome, r.arraySize(),
-                            outcome == JobStatus.SUCCEEDED ? JobStatus.FAILED : JobStatus.SUCCEEDED, 0);
-                    out.add(new JobDetail(id, r.jobName(), r.jobQueue(), r.jobDefinition(), outcome, null,
-                            1_000L, 1_000L, 3_000L, r.arraySize(), null, summary, 0, null, List.of(), r.dependsOn(),
-                            false, false, Map.of()));
+                    Map<JobStatus, Integer> summary = r.arraySize() == null
+                            ? null
+                            : Map.of(
+                                    outcome,
+                                    r.arraySize(),
+                                    outcome == JobStatus.SUCCEEDED ? JobStatus.FAILED : JobStatus.SUCCEEDED,
+                                    0);
+                    out.add(new JobDetail(
+                            id,
+                            r.jobName(),
+                            r.jobQueue(),
+                            r.jobDefinition(),
+                            outcome,
+                            null,
+                            1_000L,
+                            1_000L,
+                            3_000L,
+                            r.arraySize(),
+                            null,
+                            summary,
+                            0,
+                            null,
+                            List.of(),
+                            r.dependsOn(),
+                            false,
+                            false,
+                            Map.of()));
                 }
             }
             return out;
@@ -78,19 +100,27 @@ class ListJobsCallsTest {
             int to = Math.min(from + size, parent.arraySize());
             List<JobSummary> page = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                page.add(new JobSummary(request.arrayJobId() + ":" + i, parent.jobName(), outcome, null,
-                        1_000L, 1_000L, 3_000L, i, outcome == JobStatus.SUCCEEDED ? 0 : 1, null, parent.jobDefinition()));
+                page.add(new JobSummary(
+                        request.arrayJobId() + ":" + i,
+                        parent.jobName(),
+                        outcome,
+                        null,
+                        1_000L,
+                        1_000L,
+                        3_000L,
+                        i,
+                        outcome == JobStatus.SUCCEEDED ? 0 : 1,
+                        null,
+                        parent.jobDefinition()));
             }
             return new JobPage(page, to < parent.arraySize() ? Integer.toString(to) : null);
         }
 
         @Override
-        public void cancelJob(String jobId, String reason) {
-        }
+        public void cancelJob(String jobId, String reason) {}
 
         @Override
-        public void terminateJob(String jobId, String reason) {
-        }
+        public void terminateJob(String jobId, String reason) {}
     }
 
     private void writeItems(int items) throws Exception {
@@ -108,9 +138,18 @@ class ListJobsCallsTest {
                 + "jobDefinitions: {t: {command: ['" + command + "']}}\nstages:\n" + stages);
         try (RunEngine engine = harness.engine(graph, "listed-1")) {
             RunServices base = engine.services();
-            RunServices services = new RunServices(new CountingBatchService(batch, base.calls()), base.stores(),
-                    base.logs(), base.calls(), base.clock(), base.sleeper(), base.pollSchedule(), base.listener(),
-                    base.json(), base.definitionNames(), base.settings());
+            RunServices services = new RunServices(
+                    new CountingBatchService(batch, base.calls()),
+                    base.stores(),
+                    base.logs(),
+                    base.calls(),
+                    base.clock(),
+                    base.sleeper(),
+                    base.pollSchedule(),
+                    base.listener(),
+                    base.json(),
+                    base.definitionNames(),
+                    base.settings());
             return GraphRunner.start(services, graph, harness.dir, "listed-1").runToCompletion();
         }
     }
@@ -131,7 +170,9 @@ class ListJobsCallsTest {
         System.out.println("BENCH listjobs items=" + items + " calls=" + result.calls());
         // 3 stages x 3 arrays of about 8,334 children x 9 pages of succeeded children; nothing else lists (pages of
         // 100 cost 3 x 3 x 84 = 756)
-        assertThat(result.calls()).containsEntry("ListJobs", 81L).containsEntry("SubmitJob", 10L)
+        assertThat(result.calls())
+                .containsEntry("ListJobs", 81L)
+                .containsEntry("SubmitJob", 10L)
                 .containsEntry("DescribeJobs", 1L);
         assertThat(batch.listings).allSatisfy(r -> assertThat(r.maxResults()).isEqualTo(1000));
         // compute seconds still total every child: 2 s each
@@ -148,7 +189,9 @@ class ListJobsCallsTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.stages().get(0).failedItems()).hasSize(5);
-        assertThat(batch.listings).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(JobStatus.FAILED));
+        assertThat(batch.listings)
+                .singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(JobStatus.FAILED));
         assertThat(result.stages().get(0).computeSeconds()).isEqualTo(10.0);
     }
 }

@@ -35,7 +35,8 @@ class LocalBatchEndpointRunTest {
 
     /** score, rank after it N_TO_N, merge after rank; {@code scoreCommand} is score's shell command. */
     private GraphSpec graph(String scoreCommand) {
-        return new GraphBinder().parse("""
+        return new GraphBinder()
+                .parse("""
                 name: via-endpoint
                 engine: aws
                 region: us-east-1
@@ -54,14 +55,28 @@ class LocalBatchEndpointRunTest {
 
     @Test
     void aGraphRunsThroughTheRealBatchApiWithBatchsSchedulingRules() throws Exception {
-        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs")).withSlots(2)
-                .withWorkingDirectory(dir).withRegion("us-east-1"));
+        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs"))
+                .withSlots(2)
+                .withWorkingDirectory(dir)
+                .withRegion("us-east-1"));
         service.ensureJobQueue("default");
-        try (LocalBatchServer server = LocalBatchServer.start(service, ServerOptions.defaults().withPort(0));
-             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph(), "ep-1", dir,
-                     new EngineOptions("aws", "us-east-1", server.endpoint().toString(), null,
-                             new CredentialsSpec.StaticKeys("local", "local", null), null), RunListener.NONE)) {
-            RunResult result = GraphRunner.start(engine.services(), graph(), dir, "ep-1").runToCompletion();
+        try (LocalBatchServer server =
+                        LocalBatchServer.start(service, ServerOptions.defaults().withPort(0));
+                RunEngine engine = new EngineFactory(Clock.systemUTC())
+                        .create(
+                                graph(),
+                                "ep-1",
+                                dir,
+                                new EngineOptions(
+                                        "aws",
+                                        "us-east-1",
+                                        server.endpoint().toString(),
+                                        null,
+                                        new CredentialsSpec.StaticKeys("local", "local", null),
+                                        null),
+                                RunListener.NONE)) {
+            RunResult result =
+                    GraphRunner.start(engine.services(), graph(), dir, "ep-1").runToCompletion();
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(result.stages().get(0).failedItems()).singleElement().satisfies(item -> {
@@ -70,8 +85,11 @@ class LocalBatchEndpointRunTest {
                 assertThat(item.exitCode()).isEqualTo(9);
             });
             // N_TO_N isolation through the API: only rank's child 2 failed, by dependency
-            assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 3).containsEntry(JobStatus.FAILED, 1);
-            assertThat(result.stages().get(1).failedItems().get(0).statusReason()).isEqualTo("Dependent Job failed");
+            assertThat(result.stages().get(1).counts())
+                    .containsEntry(JobStatus.SUCCEEDED, 3)
+                    .containsEntry(JobStatus.FAILED, 1);
+            assertThat(result.stages().get(1).failedItems().get(0).statusReason())
+                    .isEqualTo("Dependent Job failed");
             assertThat(result.stages().get(2).status()).isEqualTo(StageStatus.FAILED);
             assertThat(result.calls()).containsEntry("SubmitJob", 3L).containsKey("RegisterJobDefinition");
         } finally {
@@ -82,24 +100,39 @@ class LocalBatchEndpointRunTest {
     @Test
     void aFailedRunIsRerunThroughTheRealBatchApiAsANewRoundOfTheSameRun() throws Exception {
         // item c fails until the file "fixed" exists; a retry child finds its item through the index map
-        GraphSpec graph = graph("i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); [ -n \"$BATCHGRAPH_INDEX_MAP_URI\" ]"
-                + " && i=$(tr -d \"[]\" < ${BATCHGRAPH_INDEX_MAP_URI#file://} | cut -d, -f$((i + 1))); [ $i != 2 ] || [ -f "
-                + dir.resolve("fixed") + " ] || exit 9");
-        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs")).withSlots(2)
-                .withWorkingDirectory(dir).withRegion("us-east-1"));
+        GraphSpec graph =
+                graph("i=$((BATCHGRAPH_INDEX_OFFSET + AWS_BATCH_JOB_ARRAY_INDEX)); [ -n \"$BATCHGRAPH_INDEX_MAP_URI\" ]"
+                        + " && i=$(tr -d \"[]\" < ${BATCHGRAPH_INDEX_MAP_URI#file://} | cut -d, -f$((i + 1))); [ $i != 2 ] || [ -f "
+                        + dir.resolve("fixed") + " ] || exit 9");
+        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs"))
+                .withSlots(2)
+                .withWorkingDirectory(dir)
+                .withRegion("us-east-1"));
         service.ensureJobQueue("default");
-        try (LocalBatchServer server = LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
-            EngineOptions options = new EngineOptions("aws", "us-east-1", server.endpoint().toString(), null,
-                    new CredentialsSpec.StaticKeys("local", "local", null), null);
-            try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "ep-2", dir, options, RunListener.NONE)) {
-                assertThat(GraphRunner.start(engine.services(), graph, dir, "ep-2").runToCompletion().outcome())
+        try (LocalBatchServer server =
+                LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
+            EngineOptions options = new EngineOptions(
+                    "aws",
+                    "us-east-1",
+                    server.endpoint().toString(),
+                    null,
+                    new CredentialsSpec.StaticKeys("local", "local", null),
+                    null);
+            try (RunEngine engine =
+                    new EngineFactory(Clock.systemUTC()).create(graph, "ep-2", dir, options, RunListener.NONE)) {
+                assertThat(GraphRunner.start(engine.services(), graph, dir, "ep-2")
+                                .runToCompletion()
+                                .outcome())
                         .isEqualTo(Outcome.FAILED);
             }
             Files.writeString(dir.resolve("fixed"), "");
-            try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "ep-2", dir, options, RunListener.NONE)) {
+            try (RunEngine engine =
+                    new EngineFactory(Clock.systemUTC()).create(graph, "ep-2", dir, options, RunListener.NONE)) {
                 RunState state = new RunJournal(new LocalObjectStore(), Json.mapper())
-                        .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(graph.storeOrDefault(), "ep-2")).orElseThrow();
-                RunResult result = GraphRunner.rerunFailed(engine.services(), state, null).runToCompletion();
+                        .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(graph.storeOrDefault(), "ep-2"))
+                        .orElseThrow();
+                RunResult result =
+                        GraphRunner.rerunFailed(engine.services(), state, null).runToCompletion();
 
                 assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
                 assertThat(result.stages()).extracting(StageResult::rounds).containsExactly(1, 1, 1);
@@ -115,9 +148,19 @@ class LocalBatchEndpointRunTest {
 
     @Test
     void aLocalFolderStoreWithRealAwsIsRefusedBeforeAnyCall() {
-        assertThatThrownBy(() -> new EngineFactory(Clock.systemUTC()).create(graph(), "x", dir,
-                new EngineOptions("aws", "us-east-1", null, null, new CredentialsSpec.StaticKeys("k", "s", null), null),
-                RunListener.NONE))
+        assertThatThrownBy(() -> new EngineFactory(Clock.systemUTC())
+                        .create(
+                                graph(),
+                                "x",
+                                dir,
+                                new EngineOptions(
+                                        "aws",
+                                        "us-east-1",
+                                        null,
+                                        null,
+                                        new CredentialsSpec.StaticKeys("k", "s", null),
+                                        null),
+                                RunListener.NONE))
                 .isInstanceOf(GraphValidationException.class)
                 .hasMessageContaining("store: jobs on AWS Batch cannot read a local folder");
         assertThat(Files.exists(dir.resolve("runs"))).isFalse();

@@ -48,12 +48,20 @@ final class LocalRunHarness {
                 messages.add(line);
             }
         };
-        RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, runId, dir,
-                new EngineOptions("local", null, null, null, null, slots), listener);
-        RunServices fast = new RunServices(engine.services().batch(), engine.services().stores(), engine.services().logs(),
-                engine.services().calls(), engine.services().clock(), engine.services().sleeper(),
-                new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5), listener,
-                engine.services().json(), engine.services().definitionNames(), settings);
+        RunEngine engine = new EngineFactory(Clock.systemUTC())
+                .create(graph, runId, dir, new EngineOptions("local", null, null, null, null, slots), listener);
+        RunServices fast = new RunServices(
+                engine.services().batch(),
+                engine.services().stores(),
+                engine.services().logs(),
+                engine.services().calls(),
+                engine.services().clock(),
+                engine.services().sleeper(),
+                new PollSchedule(Duration.ofMillis(20), Duration.ofMillis(200), () -> 0.5),
+                listener,
+                engine.services().json(),
+                engine.services().definitionNames(),
+                settings);
         return new RunEngine(fast, engine.resources());
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackedItemsReadingTest {
     private final ObjectMapper json = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -29,7 +30,9 @@ class PackedItemsReadingTest {
         List<JsonNode> records = new ArrayList<>();
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            JsonNode record = json.createObjectNode().put("id", "it" + i).put("text", "ünï \"quoted\"\nline " + i)
+            JsonNode record = json.createObjectNode()
+                    .put("id", "it" + i)
+                    .put("text", "ünï \"quoted\"\nline " + i)
                     .put("n", i);
             records.add(record);
             lines.append(json.writeValueAsString(record)).append('\n');
@@ -79,13 +82,16 @@ class PackedItemsReadingTest {
         Path run = LocalObjectStore.toPath(result.runUri());
         Path kept = run.resolve("stages/keep/output");
         for (int i = 0; i < count; i++) {
-            assertThat(json.readTree(kept.resolve("shell/" + i + ".json").toFile())).as("shell item %d", i)
+            assertThat(json.readTree(kept.resolve("shell/" + i + ".json").toFile()))
+                    .as("shell item %d", i)
                     .isEqualTo(records.get(i));
-            assertThat(json.readTree(kept.resolve("python/" + i + ".json").toFile())).as("python item %d", i)
+            assertThat(json.readTree(kept.resolve("python/" + i + ".json").toFile()))
+                    .as("python item %d", i)
                     .isEqualTo(records.get(i));
         }
         assertThat(Files.readString(kept.resolve("items.txt")).lines()).containsExactly("0.jsonl", "offsets.txt");
-        assertThat(result.cleanup().deletedPrefixes()).anySatisfy(p -> assertThat(p).endsWith("/items/"));
+        assertThat(result.cleanup().deletedPrefixes())
+                .anySatisfy(p -> assertThat(p).endsWith("/items/"));
         assertThat(run.resolve("items")).doesNotExist();
     }
 }

@@ -49,10 +49,21 @@ import org.junit.jupiter.api.io.TempDir;
 class PersistedTypesRoundTripTest {
     private static final int CASES = 200;
     private final ObjectMapper json = Json.mapper();
+
     @TempDir
     Path dir;
 
-    enum Phase { PLANNED, SUBMITTING, RUNNING, RETRYING, SUCCEEDED, FAILED, UNSTABLE, ABORTED, CLEANED_UP }
+    enum Phase {
+        PLANNED,
+        SUBMITTING,
+        RUNNING,
+        RETRYING,
+        SUCCEEDED,
+        FAILED,
+        UNSTABLE,
+        ABORTED,
+        CLEANED_UP
+    }
 
     @Test
     void everyGeneratedRunStateReadsBackEqualFromStateJson() {
@@ -66,7 +77,8 @@ class PersistedTypesRoundTripTest {
             RunJournal journal = seed % 10 == 0 ? onDisk : inMemory;
 
             journal.save(written);
-            RunState read = journal.load(new RunLayout(written.storeUri, written.runId)).orElseThrow();
+            RunState read =
+                    journal.load(new RunLayout(written.storeUri, written.runId)).orElseThrow();
 
             assertSameState(read, written, seed);
         }
@@ -86,11 +98,19 @@ class PersistedTypesRoundTripTest {
             for (int i = 0; i < n; i++) {
                 keys.add(random.nextBoolean() ? "key-" + i : "ünïcode \"quoted\" " + random.nextInt());
             }
-            Manifest manifest = new Manifest(layout.runId(), random.nextBoolean() ? "graph" : null, n,
-                    random.nextBoolean() ? "item_id" : null, layout.itemsUri(), keys, random.nextLong(),
+            Manifest manifest = new Manifest(
+                    layout.runId(),
+                    random.nextBoolean() ? "graph" : null,
+                    n,
+                    random.nextBoolean() ? "item_id" : null,
+                    layout.itemsUri(),
+                    keys,
+                    random.nextLong(),
                     random.nextBoolean() ? null : random.nextBoolean() ? "packed" : "per-item");
             store.put(layout.manifestUri(), bytes(manifest));
-            assertThat(Planner.readManifest(layout, store, json)).as("seed %d", seed).contains(manifest);
+            assertThat(Planner.readManifest(layout, store, json))
+                    .as("seed %d", seed)
+                    .contains(manifest);
 
             List<Long> map = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -100,7 +120,9 @@ class PersistedTypesRoundTripTest {
             new IndexMaps(stores, json).write(uri, map);
             IndexMaps reader = new IndexMaps(stores, json); // a fresh reader: from the file, not the cache
             for (int p = 0; p < map.size(); p++) {
-                assertThat(reader.itemIndex(uri, 0, p)).as("seed %d position %d", seed, p).isEqualTo(map.get(p));
+                assertThat(reader.itemIndex(uri, 0, p))
+                        .as("seed %d position %d", seed, p)
+                        .isEqualTo(map.get(p));
             }
         }
     }
@@ -110,7 +132,9 @@ class PersistedTypesRoundTripTest {
         for (int seed = 0; seed < 100; seed++) {
             Generator gen = new Generator(new Random(seed), new TreeSet<>());
             RunResult result = gen.runResult();
-            assertThat(json.readValue(json.writeValueAsBytes(result), RunResult.class)).as("seed %d", seed).isEqualTo(result);
+            assertThat(json.readValue(json.writeValueAsBytes(result), RunResult.class))
+                    .as("seed %d", seed)
+                    .isEqualTo(result);
         }
     }
 
@@ -123,17 +147,21 @@ class PersistedTypesRoundTripTest {
                 """);
         RunJournal journal = new RunJournal(new LocalObjectStore(), json);
 
-        assertThatThrownBy(() -> journal.load(layout)).isInstanceOf(UnreadableFileException.class)
+        assertThatThrownBy(() -> journal.load(layout))
+                .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("cannot read the run state at " + layout.stateUri())
                 .hasMessageContaining("field graph.stages[1].count")
                 .hasMessageContaining("unknown count field 'bogus'");
 
         Files.writeString(file, "{\"runId\": \"bad-1\",\n  \"itemCount\": tw");
-        assertThatThrownBy(() -> journal.load(layout)).isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining(layout.stateUri()).hasMessageContaining("invalid JSON at line 2");
+        assertThatThrownBy(() -> journal.load(layout))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining(layout.stateUri())
+                .hasMessageContaining("invalid JSON at line 2");
 
         Files.writeString(file, "{\"runId\": \"bad-1\", \"stages\": {\"a\": {\"status\": \"DANCING\"}}}");
-        assertThatThrownBy(() -> journal.load(layout)).hasMessageContaining("field stages.a.status")
+        assertThatThrownBy(() -> journal.load(layout))
+                .hasMessageContaining("field stages.a.status")
                 .hasMessageContaining("DANCING");
     }
 
@@ -148,7 +176,8 @@ class PersistedTypesRoundTripTest {
                  "stages": {"m": {"jobs": [{"jobId": "j", "size": 3, "array": true}]}}}
                 """, StandardCharsets.UTF_8);
 
-        RunState state = new RunJournal(new LocalObjectStore(), json).load(layout).orElseThrow();
+        RunState state =
+                new RunJournal(new LocalObjectStore(), json).load(layout).orElseThrow();
 
         assertThat(state.graph.stages().get(0).count()).isEqualTo(CountSpec.fixed(1));
         assertThat(state.stage("m").jobs.get(0).size()).isEqualTo(3);
@@ -156,9 +185,14 @@ class PersistedTypesRoundTripTest {
 
     @Test
     void derivedAccessorsAreNotWritten() throws Exception {
-        StageSpec stage = StageSpec.builder("p").type(StageType.AGGREGATE).count(new CountSpec(null, null, "rank"))
-                .sequential(true).dependsOn(List.of(new StageDependency("rank", DependencyType.N_TO_N))).build();
-        String written = json.writeValueAsString(stage) + json.writeValueAsString(new JobRecord("j", "n", 0, 0, 5, 0, null, null, false));
+        StageSpec stage = StageSpec.builder("p")
+                .type(StageType.AGGREGATE)
+                .count(new CountSpec(null, null, "rank"))
+                .sequential(true)
+                .dependsOn(List.of(new StageDependency("rank", DependencyType.N_TO_N)))
+                .build();
+        String written = json.writeValueAsString(stage)
+                + json.writeValueAsString(new JobRecord("j", "n", 0, 0, 5, 0, null, null, false));
 
         assertThat(written).doesNotContain("variable", "builtInCleanup", "nToN", "\"array\"", "retryRounds");
     }
@@ -167,7 +201,14 @@ class PersistedTypesRoundTripTest {
     private static void assertSameState(RunState read, RunState written, int seed) {
         assertThat(List.of(read.runId, read.name, read.engine, read.storeUri, read.runUri, read.itemsUri, read.mode))
                 .as("seed %d", seed)
-                .isEqualTo(List.of(written.runId, written.name, written.engine, written.storeUri, written.runUri, written.itemsUri, written.mode));
+                .isEqualTo(List.of(
+                        written.runId,
+                        written.name,
+                        written.engine,
+                        written.storeUri,
+                        written.runUri,
+                        written.itemsUri,
+                        written.mode));
         assertThat(read.baseDir).isEqualTo(written.baseDir);
         assertThat(read.itemLayout).as("seed %d", seed).isEqualTo(written.itemLayout);
         assertThat(read.message).isEqualTo(written.message);
@@ -188,7 +229,8 @@ class PersistedTypesRoundTripTest {
             assertThat(r.counts).as("seed %d stage %s", seed, name).isEqualTo(w.counts);
             assertThat(r.failedItems).as("seed %d stage %s", seed, name).isEqualTo(w.failedItems);
             assertThat(r.recoveredInRound).isEqualTo(w.recoveredInRound);
-            assertThat(new long[] {r.round, r.submittedAt, r.finishedAt}).isEqualTo(new long[] {w.round, w.submittedAt, w.finishedAt});
+            assertThat(new long[] {r.round, r.submittedAt, r.finishedAt})
+                    .isEqualTo(new long[] {w.round, w.submittedAt, w.finishedAt});
             assertThat(r.roundSubmitted).isEqualTo(w.roundSubmitted);
             assertThat(r.computeSeconds).isEqualTo(w.computeSeconds);
         });
@@ -224,7 +266,10 @@ class PersistedTypesRoundTripTest {
 
         @Override
         public List<String> list(String prefixUri) {
-            return objects.keySet().stream().filter(k -> k.startsWith(prefixUri)).sorted().toList();
+            return objects.keySet().stream()
+                    .filter(k -> k.startsWith(prefixUri))
+                    .sorted()
+                    .toList();
         }
 
         @Override
@@ -235,14 +280,46 @@ class PersistedTypesRoundTripTest {
 
     /** Random graphs and run states; records which field forms it produced. */
     static final class Generator {
-        static final Set<String> ALL_FORMS = Set.of("count:fixed", "count:expression", "count:partitionsFrom",
-                "count:none", "type:ARRAY", "type:SINGLE", "type:AGGREGATE", "type:CLEANUP", "retry:rules",
-                "retry:attempts-only", "notify:slack", "notify:email", "notify:sns", "tolerance:percent",
-                "tolerance:count", "waves", "consumableResource", "dependsOn:whole", "dependsOn:N_TO_N",
-                "items:list", "items:file", "items:s3", "itemStore:dynamodb", "retryFailedItems",
-                "phase:PLANNED", "phase:SUBMITTING", "phase:RUNNING", "phase:RETRYING", "phase:SUCCEEDED",
-                "phase:FAILED", "phase:UNSTABLE", "phase:ABORTED", "phase:CLEANED_UP", "job:array", "job:barrier",
-                "job:partition", "job:indexMap", "failed:logTail", "failed:noExitCode");
+        static final Set<String> ALL_FORMS = Set.of(
+                "count:fixed",
+                "count:expression",
+                "count:partitionsFrom",
+                "count:none",
+                "type:ARRAY",
+                "type:SINGLE",
+                "type:AGGREGATE",
+                "type:CLEANUP",
+                "retry:rules",
+                "retry:attempts-only",
+                "notify:slack",
+                "notify:email",
+                "notify:sns",
+                "tolerance:percent",
+                "tolerance:count",
+                "waves",
+                "consumableResource",
+                "dependsOn:whole",
+                "dependsOn:N_TO_N",
+                "items:list",
+                "items:file",
+                "items:s3",
+                "itemStore:dynamodb",
+                "retryFailedItems",
+                "phase:PLANNED",
+                "phase:SUBMITTING",
+                "phase:RUNNING",
+                "phase:RETRYING",
+                "phase:SUCCEEDED",
+                "phase:FAILED",
+                "phase:UNSTABLE",
+                "phase:ABORTED",
+                "phase:CLEANED_UP",
+                "job:array",
+                "job:barrier",
+                "job:partition",
+                "job:indexMap",
+                "failed:logTail",
+                "failed:noExitCode");
         private final Random random;
         private final Set<String> seen;
 
@@ -288,53 +365,83 @@ class PersistedTypesRoundTripTest {
             }
             Map<String, JobDefinitionSpec> definitions = new LinkedHashMap<>();
             for (int i = random.nextInt(3); i > 0; i--) {
-                definitions.put("d" + i, new JobDefinitionSpec(maybe(this::command), maybe(this::strings),
-                        maybe(this::strings), maybe(this::text), maybe(() -> 1 + random.nextInt(8)),
-                        maybe(() -> 128 * (1 + random.nextInt(8))), maybe(this::retry), maybe(() -> 60 + random.nextInt(600))));
+                definitions.put(
+                        "d" + i,
+                        new JobDefinitionSpec(
+                                maybe(this::command),
+                                maybe(this::strings),
+                                maybe(this::strings),
+                                maybe(this::text),
+                                maybe(() -> 1 + random.nextInt(8)),
+                                maybe(() -> 128 * (1 + random.nextInt(8))),
+                                maybe(this::retry),
+                                maybe(() -> 60 + random.nextInt(600))));
             }
-            return new GraphSpec(text(), maybe(() -> random.nextBoolean() ? "local" : "aws"), maybe(() -> "eu-west-1"),
+            return new GraphSpec(
+                    text(),
+                    maybe(() -> random.nextBoolean() ? "local" : "aws"),
+                    maybe(() -> "eu-west-1"),
                     maybe(() -> random.nextBoolean() ? "file://.batchgraph/runs" : "s3://bucket/prefix"),
-                    maybe(this::text), maybe(() -> random.nextBoolean() ? "gated" : "upfront"), maybe(this::plan),
-                    definitions, stages, maybe(this::notifications), maybe(this::text));
+                    maybe(this::text),
+                    maybe(() -> random.nextBoolean() ? "gated" : "upfront"),
+                    maybe(this::plan),
+                    definitions,
+                    stages,
+                    maybe(this::notifications),
+                    maybe(this::text));
         }
 
         private PlanSpec plan() {
-            ItemSourceSpec items = switch (random.nextInt(3)) {
-                case 0 -> {
-                    seen.add("items:list");
-                    List<Object> list = new ArrayList<>();
-                    for (int i = random.nextInt(4); i > 0; i--) {
-                        list.add(switch (random.nextInt(4)) {
-                            case 0 -> text();
-                            case 1 -> random.nextInt(1000);
-                            case 2 -> random.nextBoolean();
-                            default -> Map.of("id", text(), "n", random.nextInt(10), "tags", List.of("x", "y"));
-                        });
-                    }
-                    yield new ItemSourceSpec(list, null, null, null, maybe(() -> "id"));
-                }
-                case 1 -> {
-                    seen.add("items:file");
-                    yield new ItemSourceSpec(null, "items.xlsx", null, maybe(() -> "Items"), maybe(() -> "item_id"));
-                }
-                default -> {
-                    seen.add("items:s3");
-                    yield new ItemSourceSpec(null, null, "s3://bucket/in/", null, null);
-                }
-            };
+            ItemSourceSpec items =
+                    switch (random.nextInt(3)) {
+                        case 0 -> {
+                            seen.add("items:list");
+                            List<Object> list = new ArrayList<>();
+                            for (int i = random.nextInt(4); i > 0; i--) {
+                                list.add(
+                                        switch (random.nextInt(4)) {
+                                            case 0 -> text();
+                                            case 1 -> random.nextInt(1000);
+                                            case 2 -> random.nextBoolean();
+                                            default ->
+                                                Map.of(
+                                                        "id",
+                                                        text(),
+                                                        "n",
+                                                        random.nextInt(10),
+                                                        "tags",
+                                                        List.of("x", "y"));
+                                        });
+                            }
+                            yield new ItemSourceSpec(list, null, null, null, maybe(() -> "id"));
+                        }
+                        case 1 -> {
+                            seen.add("items:file");
+                            yield new ItemSourceSpec(
+                                    null, "items.xlsx", null, maybe(() -> "Items"), maybe(() -> "item_id"));
+                        }
+                        default -> {
+                            seen.add("items:s3");
+                            yield new ItemSourceSpec(null, null, "s3://bucket/in/", null, null);
+                        }
+                    };
             String itemStore = chance(30) ? "dynamodb:table" : maybe(() -> "store");
             if (itemStore != null && itemStore.startsWith("dynamodb")) {
                 seen.add("itemStore:dynamodb");
             }
-            String itemLayout = maybe(() -> List.of("auto", "packed", "per-item").get(random.nextInt(3)));
+            String itemLayout =
+                    maybe(() -> List.of("auto", "packed", "per-item").get(random.nextInt(3)));
             return new PlanSpec(items, itemStore, itemLayout);
         }
 
         private RetrySpec retry() {
             List<ExitRule> rules = new ArrayList<>();
             for (int i = random.nextInt(3); i > 0; i--) {
-                rules.add(new ExitRule(maybe(() -> random.nextBoolean() ? "137" : "*"), maybe(() -> "Host EC2*"),
-                        maybe(() -> "CannotPullContainer*"), random.nextBoolean() ? RetryAction.RETRY : RetryAction.EXIT));
+                rules.add(new ExitRule(
+                        maybe(() -> random.nextBoolean() ? "137" : "*"),
+                        maybe(() -> "Host EC2*"),
+                        maybe(() -> "CannotPullContainer*"),
+                        random.nextBoolean() ? RetryAction.RETRY : RetryAction.EXIT));
             }
             seen.add(rules.isEmpty() ? "retry:attempts-only" : "retry:rules");
             return new RetrySpec(maybe(() -> 1 + random.nextInt(10)), rules);
@@ -347,23 +454,36 @@ class PersistedTypesRoundTripTest {
         private List<NotifyTarget> targets() {
             List<NotifyTarget> targets = new ArrayList<>();
             for (int i = random.nextInt(3); i > 0; i--) {
-                targets.add(switch (random.nextInt(3)) {
-                    case 0 -> {
-                        seen.add("notify:slack");
-                        yield new NotifyTarget(new NotifyTarget.Slack(maybe(() -> "SLACK_URL"), maybe(() -> "cred"),
-                                maybe(() -> "#ops")), null, null);
-                    }
-                    case 1 -> {
-                        seen.add("notify:email");
-                        yield new NotifyTarget(null, new NotifyTarget.Email(List.of("a@example.com", "b@example.org"),
-                                maybe(() -> "bot@example.com"), maybe(() -> "smtp.example.com"), maybe(() -> 587),
-                                maybe(() -> "STARTTLS"), maybe(() -> "user"), maybe(() -> "SMTP_PASSWORD")), null);
-                    }
-                    default -> {
-                        seen.add("notify:sns");
-                        yield new NotifyTarget(null, null, new NotifyTarget.Sns("arn:aws:sns:eu-west-1:123456789012:t"));
-                    }
-                });
+                targets.add(
+                        switch (random.nextInt(3)) {
+                            case 0 -> {
+                                seen.add("notify:slack");
+                                yield new NotifyTarget(
+                                        new NotifyTarget.Slack(
+                                                maybe(() -> "SLACK_URL"), maybe(() -> "cred"), maybe(() -> "#ops")),
+                                        null,
+                                        null);
+                            }
+                            case 1 -> {
+                                seen.add("notify:email");
+                                yield new NotifyTarget(
+                                        null,
+                                        new NotifyTarget.Email(
+                                                List.of("a@example.com", "b@example.org"),
+                                                maybe(() -> "bot@example.com"),
+                                                maybe(() -> "smtp.example.com"),
+                                                maybe(() -> 587),
+                                                maybe(() -> "STARTTLS"),
+                                                maybe(() -> "user"),
+                                                maybe(() -> "SMTP_PASSWORD")),
+                                        null);
+                            }
+                            default -> {
+                                seen.add("notify:sns");
+                                yield new NotifyTarget(
+                                        null, null, new NotifyTarget.Sns("arn:aws:sns:eu-west-1:123456789012:t"));
+                            }
+                        });
             }
             return targets;
         }
@@ -375,11 +495,18 @@ class PersistedTypesRoundTripTest {
             if (chance(70)) {
                 stage.jobDefinition(text());
             }
-            stage.queue(maybe(this::text)).command(maybe(this::command)).environment(maybe(this::strings))
-                    .parameters(maybe(this::strings)).tags(maybe(this::strings)).retry(maybe(this::retry))
-                    .timeout(maybe(() -> 60 + random.nextInt(3600))).vcpus(maybe(() -> 1 + random.nextInt(4)))
-                    .memory(maybe(() -> 512 * (1 + random.nextInt(4)))).sequential(maybe(random::nextBoolean))
-                    .shareIdentifier(maybe(() -> "share")).schedulingPriority(maybe(() -> random.nextInt(100)));
+            stage.queue(maybe(this::text))
+                    .command(maybe(this::command))
+                    .environment(maybe(this::strings))
+                    .parameters(maybe(this::strings))
+                    .tags(maybe(this::strings))
+                    .retry(maybe(this::retry))
+                    .timeout(maybe(() -> 60 + random.nextInt(3600)))
+                    .vcpus(maybe(() -> 1 + random.nextInt(4)))
+                    .memory(maybe(() -> 512 * (1 + random.nextInt(4))))
+                    .sequential(maybe(random::nextBoolean))
+                    .shareIdentifier(maybe(() -> "share"))
+                    .schedulingPriority(maybe(() -> random.nextInt(100)));
             if (chance(30)) {
                 stage.maxConcurrency(1 + random.nextInt(50));
                 if (chance(50)) {
@@ -398,8 +525,7 @@ class PersistedTypesRoundTripTest {
                     stage.toleratedFailureCount(random.nextInt(20));
                     seen.add("tolerance:count");
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (chance(40)) {
                 stage.retryFailedItems(random.nextInt(4));
@@ -409,7 +535,10 @@ class PersistedTypesRoundTripTest {
             for (StageSpec upstream : before) {
                 if (chance(40)) {
                     boolean nToN = chance(40);
-                    deps.add(nToN ? new StageDependency(upstream.name(), DependencyType.N_TO_N) : StageDependency.whole(upstream.name()));
+                    deps.add(
+                            nToN
+                                    ? new StageDependency(upstream.name(), DependencyType.N_TO_N)
+                                    : StageDependency.whole(upstream.name()));
                     seen.add(nToN ? "dependsOn:N_TO_N" : "dependsOn:whole");
                 }
             }
@@ -424,7 +553,9 @@ class PersistedTypesRoundTripTest {
                     seen.add("count:expression");
                 }
                 case 2 -> {
-                    stage.count(CountSpec.of(Map.of("partitionsFrom", before.isEmpty() ? "rank" : before.get(0).name())));
+                    stage.count(CountSpec.of(Map.of(
+                            "partitionsFrom",
+                            before.isEmpty() ? "rank" : before.get(0).name())));
                     seen.add("count:partitionsFrom");
                 }
                 default -> seen.add("count:none");
@@ -458,12 +589,14 @@ class PersistedTypesRoundTripTest {
                     state.finishedAt = state.startedAt + random.nextInt(1_000_000);
                     state.message = maybe(this::text);
                 }
-                default -> {
-                }
+                default -> {}
             }
             if (phase == Phase.CLEANED_UP || phase == Phase.ABORTED && chance(50)) {
-                state.cleanup = new CleanupReport(List.of(state.runUri + "/items/"), random.nextInt(1000),
-                        List.of(state.runUri + "/state.json"), maybe(this::text));
+                state.cleanup = new CleanupReport(
+                        List.of(state.runUri + "/items/"),
+                        random.nextInt(1000),
+                        List.of(state.runUri + "/state.json"),
+                        maybe(this::text));
             }
             return state;
         }
@@ -484,7 +617,9 @@ class PersistedTypesRoundTripTest {
                 for (int chunk = random.nextInt(3); chunk >= 0; chunk--) {
                     int size = random.nextBoolean() ? 1 : 2 + random.nextInt(10_000);
                     seen.add(size >= 2 ? "job:array" : "job");
-                    String map = round > 0 ? "file:///r/stages/" + spec.name() + "/retry-" + round + ".json" : maybe(() -> "file:///r/population.json");
+                    String map = round > 0
+                            ? "file:///r/stages/" + spec.name() + "/retry-" + round + ".json"
+                            : maybe(() -> "file:///r/population.json");
                     String partition = chance(20) ? text() : null;
                     boolean barrier = chance(10);
                     if (map != null) {
@@ -496,8 +631,19 @@ class PersistedTypesRoundTripTest {
                     if (barrier) {
                         seen.add("job:barrier");
                     }
-                    stage.jobs.add(new JobRecord(java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) random.nextInt()}).toString(),
-                            "run-" + spec.name() + "-" + chunk, chunk, random.nextInt(20_000), size, round, map, partition, barrier));
+                    stage.jobs.add(new JobRecord(
+                            java.util
+                                    .UUID
+                                    .nameUUIDFromBytes(new byte[] {(byte) random.nextInt()})
+                                    .toString(),
+                            "run-" + spec.name() + "-" + chunk,
+                            chunk,
+                            random.nextInt(20_000),
+                            size,
+                            round,
+                            map,
+                            partition,
+                            barrier));
                 }
             }
             stage.round = rounds;
@@ -517,8 +663,15 @@ class PersistedTypesRoundTripTest {
                 if (!tail.isEmpty()) {
                     seen.add("failed:logTail");
                 }
-                stage.failedItems.put(item, new FailedItem(item, text(), "job:" + i, withExit ? random.nextInt(256) : null,
-                        maybe(this::text), tail));
+                stage.failedItems.put(
+                        item,
+                        new FailedItem(
+                                item,
+                                text(),
+                                "job:" + i,
+                                withExit ? random.nextInt(256) : null,
+                                maybe(this::text),
+                                tail));
             }
             for (int i = random.nextInt(3); i > 0; i--) {
                 stage.recoveredInRound.put((long) random.nextInt(20_000), 1 + random.nextInt(3));
@@ -532,11 +685,28 @@ class PersistedTypesRoundTripTest {
         RunResult runResult() {
             RunState state = runState("r", "file:///store");
             List<StageResult> stages = new ArrayList<>();
-            state.stages.forEach((name, s) -> stages.add(new StageResult(name, s.status, s.reason, s.jobIds(),
-                    s.countsOverAllRounds(), new ArrayList<>(s.failedItems.values()), s.failedItems.size(),
-                    new TreeMap<>(s.recoveredInRound), s.round, s.computeSeconds)));
-            return new RunResult(state.runId, state.name, state.outcome, random.nextInt(100_000), state.mode,
-                    state.itemCount, state.runUri, state.message, stages, Map.of("SubmitJob", 3L, "DescribeJobs", 12L),
+            state.stages.forEach((name, s) -> stages.add(new StageResult(
+                    name,
+                    s.status,
+                    s.reason,
+                    s.jobIds(),
+                    s.countsOverAllRounds(),
+                    new ArrayList<>(s.failedItems.values()),
+                    s.failedItems.size(),
+                    new TreeMap<>(s.recoveredInRound),
+                    s.round,
+                    s.computeSeconds)));
+            return new RunResult(
+                    state.runId,
+                    state.name,
+                    state.outcome,
+                    random.nextInt(100_000),
+                    state.mode,
+                    state.itemCount,
+                    state.runUri,
+                    state.message,
+                    stages,
+                    Map.of("SubmitJob", 3L, "DescribeJobs", 12L),
                     state.cleanup);
         }
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
@@ -62,13 +61,17 @@ class PreflightCheckTest {
 
             GraphValidationException e = thrown(() -> GraphRunner.start(engine.services(), graph, dir, "pf-1"));
 
-            assertThat(e.errors()).singleElement().hasToString("stages[1].jobDefinition: 'sh:1' is not an ACTIVE job "
-                    + "definition. Fix: name an ACTIVE revision (sh:2) or register it again");
+            assertThat(e.errors())
+                    .singleElement()
+                    .hasToString("stages[1].jobDefinition: 'sh:1' is not an ACTIVE job "
+                            + "definition. Fix: name an ACTIVE revision (sh:2) or register it again");
             assertThat(engine.services().calls().get("SubmitJob")).isZero();
-            assertThat(engine.services().calls().snapshot()).containsEntry("DescribeJobQueues", 1L)
+            assertThat(engine.services().calls().snapshot())
+                    .containsEntry("DescribeJobQueues", 1L)
                     .containsEntry("DescribeJobDefinitions", 1L);
             assertThat(LocalObjectStore.toPath(new RunLayout(graph.storeOrDefault(), "pf-1").runUri())
-                    .resolve("state.json")).doesNotExist();
+                            .resolve("state.json"))
+                    .doesNotExist();
         }
     }
 
@@ -83,7 +86,8 @@ class PreflightCheckTest {
 
     @Test
     void throughTheBatchApiEveryUnknownQueueAndDefinitionIsReportedAtOnceWithItsPath() throws Exception {
-        GraphSpec graph = new GraphBinder().parse("""
+        GraphSpec graph =
+                new GraphBinder().parse("""
                 name: pf-endpoint
                 engine: aws
                 region: us-east-1
@@ -95,20 +99,35 @@ class PreflightCheckTest {
                   - {name: b, jobDefinition: shh, dependsOn: [a]}
                   - {name: c, jobDefinition: sh, queue: nightly, dependsOn: [b]}
                 """.formatted(LocalObjectStore.toUri(dir.resolve("runs"))), List.of());
-        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs")).withSlots(2)
-                .withWorkingDirectory(dir).withRegion("us-east-1"));
+        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs"))
+                .withSlots(2)
+                .withWorkingDirectory(dir)
+                .withRegion("us-east-1"));
         service.ensureJobQueue("default");
-        try (LocalBatchServer server = LocalBatchServer.start(service, ServerOptions.defaults().withPort(0));
-             RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "pf-2", dir,
-                     new EngineOptions("aws", "us-east-1", server.endpoint().toString(), null,
-                             new CredentialsSpec.StaticKeys("local", "local", null), null), RunListener.NONE)) {
+        try (LocalBatchServer server =
+                        LocalBatchServer.start(service, ServerOptions.defaults().withPort(0));
+                RunEngine engine = new EngineFactory(Clock.systemUTC())
+                        .create(
+                                graph,
+                                "pf-2",
+                                dir,
+                                new EngineOptions(
+                                        "aws",
+                                        "us-east-1",
+                                        server.endpoint().toString(),
+                                        null,
+                                        new CredentialsSpec.StaticKeys("local", "local", null),
+                                        null),
+                                RunListener.NONE)) {
             GraphValidationException e = thrown(() -> GraphRunner.start(engine.services(), graph, dir, "pf-2"));
 
-            assertThat(e.errors()).extracting(Object::toString).containsExactly(
-                    "stages[2].queue: job queue 'nightly' does not exist in us-east-1. Fix: create it or name an "
-                            + "existing queue (aws batch describe-job-queues)",
-                    "stages[1].jobDefinition: 'shh' is not an ACTIVE job definition in us-east-1. Fix: register it or "
-                            + "fix the name (aws batch describe-job-definitions --job-definition-name shh --status ACTIVE)");
+            assertThat(e.errors())
+                    .extracting(Object::toString)
+                    .containsExactly(
+                            "stages[2].queue: job queue 'nightly' does not exist in us-east-1. Fix: create it or name an "
+                                    + "existing queue (aws batch describe-job-queues)",
+                            "stages[1].jobDefinition: 'shh' is not an ACTIVE job definition in us-east-1. Fix: register it or "
+                                    + "fix the name (aws batch describe-job-definitions --job-definition-name shh --status ACTIVE)");
             assertThat(engine.services().calls().get("SubmitJob")).isZero();
             assertThat(engine.services().calls().get("DescribeJobQueues")).isEqualTo(1);
             assertThat(engine.services().calls().get("DescribeJobDefinitions")).isEqualTo(2);
@@ -126,17 +145,31 @@ class PreflightCheckTest {
             DelegatingBatch denied = new DelegatingBatch(s.batch()) {
                 @Override
                 public Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {
-                    throw new IllegalStateException("AccessDeniedException: not authorized to perform batch:DescribeJobQueues");
+                    throw new IllegalStateException(
+                            "AccessDeniedException: not authorized to perform batch:DescribeJobQueues");
                 }
             };
-            RunServices services = new RunServices(denied, s.stores(), s.logs(), s.calls(), s.clock(), s.sleeper(),
-                    s.pollSchedule(), s.listener(), s.json(), s.definitionNames(), s.settings());
+            RunServices services = new RunServices(
+                    denied,
+                    s.stores(),
+                    s.logs(),
+                    s.calls(),
+                    s.clock(),
+                    s.sleeper(),
+                    s.pollSchedule(),
+                    s.listener(),
+                    s.json(),
+                    s.definitionNames(),
+                    s.settings());
 
             RunResult result = GraphRunner.start(services, graph, dir, "pf-3").runToCompletion();
 
             assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-            assertThat(harness.messages).filteredOn(m -> m.startsWith("pre-flight check skipped")).singleElement()
-                    .asString().contains("AccessDeniedException", "batch:DescribeJobDefinitions");
+            assertThat(harness.messages)
+                    .filteredOn(m -> m.startsWith("pre-flight check skipped"))
+                    .singleElement()
+                    .asString()
+                    .contains("AccessDeniedException", "batch:DescribeJobDefinitions");
         }
     }
 
@@ -148,7 +181,8 @@ class PreflightCheckTest {
             RunState planned = GraphRunner.plan(engine.services(), graph, dir, "pf-4");
             StageSpec fan = StageSpec.builder("fan").jobDefinition("sh:9").build();
 
-            GraphValidationException e = thrown(() -> GraphRunner.extend(engine.services(), planned, List.of(fan), Map.of()));
+            GraphValidationException e =
+                    thrown(() -> GraphRunner.extend(engine.services(), planned, List.of(fan), Map.of()));
 
             assertThat(e.errors()).singleElement().satisfies(error -> {
                 assertThat(error.path()).isEqualTo("stages[0].jobDefinition");

@@ -2,11 +2,11 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.BatchFixture;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
-import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -46,8 +46,19 @@ class PreflightMotoTest {
     }
 
     private RunEngine engine(GraphSpec graph) {
-        return new EngineFactory(Clock.systemUTC()).create(graph, "pf", dir, new EngineOptions("aws", MotoSupport.REGION,
-                MotoSupport.endpoint(), null, new CredentialsSpec.StaticKeys("testing", "testing", null), null), RunListener.NONE);
+        return new EngineFactory(Clock.systemUTC())
+                .create(
+                        graph,
+                        "pf",
+                        dir,
+                        new EngineOptions(
+                                "aws",
+                                MotoSupport.REGION,
+                                MotoSupport.endpoint(),
+                                null,
+                                new CredentialsSpec.StaticKeys("testing", "testing", null),
+                                null),
+                        RunListener.NONE);
     }
 
     @Test
@@ -57,30 +68,51 @@ class PreflightMotoTest {
         String bucket = MotoSupport.unique("pf");
         aws.s3().createBucket(b -> b.bucket(bucket));
         String disabled = MotoSupport.unique("off");
-        String ce = aws.batch().describeJobQueues(r -> r.jobQueues(fx.queue())).jobQueues().get(0)
-                .computeEnvironmentOrder().get(0).computeEnvironment();
-        aws.batch().createJobQueue(r -> r.jobQueueName(disabled).state(JQState.ENABLED).priority(1)
-                .computeEnvironmentOrder(ComputeEnvironmentOrder.builder().order(1).computeEnvironment(ce).build()));
+        String ce = aws.batch()
+                .describeJobQueues(r -> r.jobQueues(fx.queue()))
+                .jobQueues()
+                .get(0)
+                .computeEnvironmentOrder()
+                .get(0)
+                .computeEnvironment();
+        aws.batch()
+                .createJobQueue(r -> r.jobQueueName(disabled)
+                        .state(JQState.ENABLED)
+                        .priority(1)
+                        .computeEnvironmentOrder(ComputeEnvironmentOrder.builder()
+                                .order(1)
+                                .computeEnvironment(ce)
+                                .build()));
         aws.batch().updateJobQueue(r -> r.jobQueue(disabled).state(JQState.DISABLED));
         aws.batch().deregisterJobDefinition(r -> r.jobDefinition(fx.rankDefinition()));
         String eks = MotoSupport.unique("eks");
-        aws.batch().registerJobDefinition(r -> r.jobDefinitionName(eks).type(JobDefinitionType.CONTAINER)
-                .eksProperties(e -> e.podProperties(p -> p.containers(EksContainer.builder().image("busybox").build()))));
+        aws.batch()
+                .registerJobDefinition(r -> r.jobDefinitionName(eks)
+                        .type(JobDefinitionType.CONTAINER)
+                        .eksProperties(e -> e.podProperties(p -> p.containers(
+                                EksContainer.builder().image("busybox").build()))));
         GraphSpec graph = graph(bucket, disabled, fx.scoreDefinition(), fx.rankDefinition(), eks);
 
         try (RunEngine engine = engine(graph)) {
-            GraphValidationException e = org.junit.jupiter.api.Assertions.assertThrows(GraphValidationException.class,
+            GraphValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    GraphValidationException.class,
                     () -> GraphRunner.start(engine.services(), graph, dir, "pf-moto-1"));
 
-            assertThat(e.errors()).extracting(Object::toString).containsExactly(
-                    "queue: job queue '" + disabled + "' is DISABLED in us-east-1: it takes no new jobs. Fix: enable it "
-                            + "(aws batch update-job-queue --job-queue " + disabled + " --state ENABLED) or name another queue",
-                    "stages[1].jobDefinition: '" + fx.rankDefinition() + "' is not an ACTIVE job definition in us-east-1. "
-                            + "Fix: register it or fix the name (aws batch describe-job-definitions --job-definition-name "
-                            + fx.rankDefinition().replaceAll(":\\d+$", "") + " --status ACTIVE)",
-                    "stages[2].jobDefinition: '" + eks + ":1' is a job definition of type EKS (eksProperties): not "
-                            + "supported yet (batchgraph submits container jobs, with containerOverrides). Fix: name a "
-                            + "container job definition (one with containerProperties)");
+            assertThat(e.errors())
+                    .extracting(Object::toString)
+                    .containsExactly(
+                            "queue: job queue '" + disabled
+                                    + "' is DISABLED in us-east-1: it takes no new jobs. Fix: enable it "
+                                    + "(aws batch update-job-queue --job-queue " + disabled
+                                    + " --state ENABLED) or name another queue",
+                            "stages[1].jobDefinition: '" + fx.rankDefinition()
+                                    + "' is not an ACTIVE job definition in us-east-1. "
+                                    + "Fix: register it or fix the name (aws batch describe-job-definitions --job-definition-name "
+                                    + fx.rankDefinition().replaceAll(":\\d+$", "") + " --status ACTIVE)",
+                            "stages[2].jobDefinition: '" + eks
+                                    + ":1' is a job definition of type EKS (eksProperties): not "
+                                    + "supported yet (batchgraph submits container jobs, with containerOverrides). Fix: name a "
+                                    + "container job definition (one with containerProperties)");
             assertThat(engine.services().calls().get("SubmitJob")).isZero();
             assertThat(engine.services().calls().get("PutObject")).isZero(); // not even planned
         } finally {
@@ -99,8 +131,10 @@ class PreflightMotoTest {
         try (RunEngine engine = engine(graph)) {
             GraphRunner.start(engine.services(), graph, dir, "pf-moto-2").step();
 
-            assertThat(engine.services().calls().snapshot()).containsEntry("DescribeJobQueues", 1L)
-                    .containsEntry("DescribeJobDefinitions", 2L).containsEntry("SubmitJob", 3L);
+            assertThat(engine.services().calls().snapshot())
+                    .containsEntry("DescribeJobQueues", 1L)
+                    .containsEntry("DescribeJobDefinitions", 2L)
+                    .containsEntry("SubmitJob", 3L);
         } finally {
             aws.close();
         }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RerunFailedTest {
     @TempDir
     Path dir;
+
     LocalRunHarness harness;
 
     @BeforeEach
@@ -68,8 +69,12 @@ class RerunFailedTest {
                   - {name: score, jobDefinition: py, command: %s%s}
                   - {name: rank, jobDefinition: py, dependsOn: [%s], command: %s}
                   - {name: merge, type: aggregate, jobDefinition: py, dependsOn: [rank], command: %s}
-                """.formatted(step.replace("]", ", score, " + dir.resolve("fixed") + "]"), scoreOptions,
-                rankDependsOn, step.replace("]", ", rank]"), step.replace("]", ", merge]")));
+                """.formatted(
+                        step.replace("]", ", score, " + dir.resolve("fixed") + "]"),
+                        scoreOptions,
+                        rankDependsOn,
+                        step.replace("]", ", rank]"),
+                        step.replace("]", ", merge]")));
     }
 
     private RunResult run(GraphSpec graph, String runId) {
@@ -81,7 +86,8 @@ class RerunFailedTest {
     /** As the CLI does it: a new process (engine) reads the journal and reruns the run's failed items. */
     private RunResult rerun(GraphSpec graph, String runId) {
         try (RunEngine engine = harness.engine(graph, runId)) {
-            RunResult result = GraphRunner.rerunFailed(engine.services(), journaled(graph, runId), null).runToCompletion();
+            RunResult result = GraphRunner.rerunFailed(engine.services(), journaled(graph, runId), null)
+                    .runToCompletion();
             assertThat(result.calls()).containsEntry("SubmitJob", 3L); // one array per reopened stage, one merge
             return result;
         }
@@ -89,12 +95,13 @@ class RerunFailedTest {
 
     private RunState journaled(GraphSpec graph, String runId) {
         return new RunJournal(new LocalObjectStore(), Json.mapper())
-                .load(new RunLayout(graph.storeOrDefault(), runId)).orElseThrow();
+                .load(new RunLayout(graph.storeOrDefault(), runId))
+                .orElseThrow();
     }
 
     private List<Long> retryMap(String runId, String stage, int round) throws Exception {
-        Path map = LocalObjectStore.toPath(new RunLayout(LocalObjectStore.toUri(dir.resolve("runs")), runId)
-                .retryMapUri(stage, round));
+        Path map = LocalObjectStore.toPath(
+                new RunLayout(LocalObjectStore.toUri(dir.resolve("runs")), runId).retryMapUri(stage, round));
         return List.of(Json.mapper().readValue(map.toFile(), Long[].class));
     }
 
@@ -104,8 +111,11 @@ class RerunFailedTest {
         RunResult first = run(graph, "rr-upfront");
         assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(first.mode()).isEqualTo("upfront");
-        assertThat(first.stages().get(0).failedItems()).extracting(FailedItem::index).containsExactly(1L, 3L);
-        assertThat(first.stages().get(1).failedItems()).extracting(FailedItem::statusReason)
+        assertThat(first.stages().get(0).failedItems())
+                .extracting(FailedItem::index)
+                .containsExactly(1L, 3L);
+        assertThat(first.stages().get(1).failedItems())
+                .extracting(FailedItem::statusReason)
                 .containsOnly("Dependent Job failed");
 
         Files.writeString(dir.resolve("fixed"), "");
@@ -124,10 +134,12 @@ class RerunFailedTest {
         assertThat(retryMap("rr-upfront", "score", 1)).containsExactly(1L, 3L);
         assertThat(retryMap("rr-upfront", "rank", 1)).containsExactly(1L, 3L);
         Path run = LocalObjectStore.toPath(again.runUri());
-        assertThat(Files.readString(run.resolve("stages/merge/output/all.txt"))).isEqualTo("0.json,1.json,2.json,3.json,4.json");
+        assertThat(Files.readString(run.resolve("stages/merge/output/all.txt")))
+                .isEqualTo("0.json,1.json,2.json,3.json,4.json");
         RunState state = journaled(graph, "rr-upfront");
         assertThat(state.reruns).isEqualTo(1);
-        assertThat(state.stage("score").jobs).extracting(JobRecord::jobName)
+        assertThat(state.stage("score").jobs)
+                .extracting(JobRecord::jobName)
                 .containsExactly("rr-upfront-score-0", "rr-upfront-score-0-r1");
     }
 
@@ -145,7 +157,8 @@ class RerunFailedTest {
         assertThat(retryMap("rr-tolerated", "rank", 1)).containsExactly(1L, 3L);
         assertThat(again.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 5);
         Path run = LocalObjectStore.toPath(again.runUri());
-        assertThat(Files.readString(run.resolve("stages/merge/output/all.txt"))).isEqualTo("0.json,1.json,2.json,3.json,4.json");
+        assertThat(Files.readString(run.resolve("stages/merge/output/all.txt")))
+                .isEqualTo("0.json,1.json,2.json,3.json,4.json");
     }
 
     @Test
@@ -194,11 +207,12 @@ class RerunFailedTest {
         assertThat(GraphRunner.rerunRefusal(state)).isEmpty();
 
         state.cleanup = new CleanupReport(List.of("items"), 5, List.of(), null);
-        assertThat(GraphRunner.rerunRefusal(state)).hasValueSatisfying(why -> assertThat(why)
-                .startsWith("run rr-gone was cleaned up (its items and stage outputs are deleted)"));
+        assertThat(GraphRunner.rerunRefusal(state))
+                .hasValueSatisfying(why -> assertThat(why)
+                        .startsWith("run rr-gone was cleaned up (its items and stage outputs are deleted)"));
         state.outcome = Outcome.ABORTED;
-        assertThat(GraphRunner.rerunRefusal(state)).hasValueSatisfying(why -> assertThat(why)
-                .startsWith("run rr-gone was aborted"));
+        assertThat(GraphRunner.rerunRefusal(state))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("run rr-gone was aborted"));
     }
 
     @Test
@@ -213,7 +227,12 @@ class RerunFailedTest {
             // (closing an in-process local engine stops its running jobs, as a host restart would)
             String round = cut.state().stage("score").jobsOfRound(1).get(0).jobId();
             long deadline = System.currentTimeMillis() + 60_000;
-            while (!engine.services().batch().describeJobs(List.of(round)).get(0).status().isTerminal()) {
+            while (!engine.services()
+                    .batch()
+                    .describeJobs(List.of(round))
+                    .get(0)
+                    .status()
+                    .isTerminal()) {
                 assertThat(System.currentTimeMillis()).as("score's round ends").isLessThan(deadline);
                 engine.services().sleeper().sleep(java.time.Duration.ofMillis(50));
             }
@@ -227,7 +246,8 @@ class RerunFailedTest {
             assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
             assertThat(engine.services().calls().get("SubmitJob")).isEqualTo(2); // rank's round and merge only
         }
-        assertThat(journaled(graph, "rr-cut").stage("score").jobs).extracting(JobRecord::jobName)
+        assertThat(journaled(graph, "rr-cut").stage("score").jobs)
+                .extracting(JobRecord::jobName)
                 .containsExactly("rr-cut-score-0", "rr-cut-score-0-r1");
     }
 }

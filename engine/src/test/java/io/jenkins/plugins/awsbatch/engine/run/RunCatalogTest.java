@@ -23,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code batchgraph runs}: a store's runs, newest first, from each run's state; folders without one are shown. */
 class RunCatalogTest {
     private static final Clock NOW = Clock.fixed(Instant.ofEpochMilli(1_700_000_100_000L), ZoneOffset.UTC);
+
     @TempDir
     Path dir;
 
-    private static void save(ObjectStore store, String storeUri, String runId, long startedAt, Outcome outcome, int failed) {
+    private static void save(
+            ObjectStore store, String storeUri, String runId, long startedAt, Outcome outcome, int failed) {
         RunState state = new RunState();
         state.runId = runId;
         state.name = "graph-" + runId;
@@ -58,7 +60,9 @@ class RunCatalogTest {
 
         List<RunCatalog.Entry> runs = new RunCatalog(StoreResolver.localOnly(), Json.mapper(), NOW).list(storeUri);
 
-        assertThat(runs).extracting(RunCatalog.Entry::runId).containsExactly("live", "new", "old", "broken", "planning-cut");
+        assertThat(runs)
+                .extracting(RunCatalog.Entry::runId)
+                .containsExactly("live", "new", "old", "broken", "planning-cut");
         RunCatalog.Entry unstable = runs.get(1);
         assertThat(unstable.name()).isEqualTo("graph-new");
         assertThat(unstable.outcome()).isEqualTo(Outcome.UNSTABLE);
@@ -73,7 +77,8 @@ class RunCatalogTest {
 
     @Test
     void aMissingLocalStoreHasNoRuns() {
-        assertThat(new RunCatalog(StoreResolver.localOnly(), Json.mapper(), NOW).list(LocalObjectStore.toUri(dir.resolve("none"))))
+        assertThat(new RunCatalog(StoreResolver.localOnly(), Json.mapper(), NOW)
+                        .list(LocalObjectStore.toUri(dir.resolve("none"))))
                 .isEmpty();
     }
 
@@ -98,7 +103,9 @@ class RunCatalogTest {
             assertThat(runs).extracting(RunCatalog.Entry::runId).containsExactly("b", "a");
             assertThat(runs.get(1).outcome()).isEqualTo(Outcome.FAILED);
             assertThat(runs.get(1).failedItems()).isEqualTo(1);
-            assertThat(calls.get("ListObjectsV2") - listsBefore).as("one level, one page").isEqualTo(1);
+            assertThat(calls.get("ListObjectsV2") - listsBefore)
+                    .as("one level, one page")
+                    .isEqualTo(1);
         }
     }
 }

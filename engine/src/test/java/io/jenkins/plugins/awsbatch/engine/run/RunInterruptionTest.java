@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunInterruptionTest {
     @TempDir
     Path dir;
+
     LocalRunHarness harness;
 
     private static final String GRAPH = """
@@ -45,13 +46,23 @@ class RunInterruptionTest {
 
     private RunState journal(GraphSpec graph, String runId) {
         return new RunJournal(new LocalObjectStore(), Json.mapper())
-                .load(new RunLayout(LocalObjectStore.canonical(graph.storeOrDefault()), runId)).orElseThrow();
+                .load(new RunLayout(LocalObjectStore.canonical(graph.storeOrDefault()), runId))
+                .orElseThrow();
     }
 
     static RunServices with(RunServices services, UnaryOperator<BatchService> batch, StoreResolver stores) {
-        return new RunServices(batch.apply(services.batch()), stores, services.logs(), services.calls(),
-                services.clock(), services.sleeper(), services.pollSchedule(), services.listener(), services.json(),
-                services.definitionNames(), services.settings());
+        return new RunServices(
+                batch.apply(services.batch()),
+                stores,
+                services.logs(),
+                services.calls(),
+                services.clock(),
+                services.sleeper(),
+                services.pollSchedule(),
+                services.listener(),
+                services.json(),
+                services.definitionNames(),
+                services.settings());
     }
 
     @Test
@@ -68,7 +79,8 @@ class RunInterruptionTest {
         assertThat(interrupted.stage("s").jobs).isEmpty();
 
         try (RunEngine engine = harness.engine(graph, "planning")) {
-            RunResult result = GraphRunner.resume(engine.services(), interrupted).runToCompletion();
+            RunResult result =
+                    GraphRunner.resume(engine.services(), interrupted).runToCompletion();
             assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(result.itemCount()).isEqualTo(3);
         }
@@ -80,14 +92,20 @@ class RunInterruptionTest {
         GraphSpec graph = harness.graph(GRAPH);
         List<String> journaledAtSubmit = new ArrayList<>();
         try (RunEngine engine = harness.engine(graph, "intent")) {
-            RunServices services = with(engine.services(), batch -> new DelegatingBatch(batch) {
-                @Override
-                public SubmitJobResult submitJob(SubmitJobRequest request) {
-                    journaledAtSubmit.add(request.jobName() + " journaled as " + journal(graph, "intent").submitting);
-                    return super.submitJob(request);
-                }
-            }, engine.services().stores());
-            assertThat(GraphRunner.start(services, graph, dir, "intent").runToCompletion().outcome())
+            RunServices services = with(
+                    engine.services(),
+                    batch -> new DelegatingBatch(batch) {
+                        @Override
+                        public SubmitJobResult submitJob(SubmitJobRequest request) {
+                            journaledAtSubmit.add(
+                                    request.jobName() + " journaled as " + journal(graph, "intent").submitting);
+                            return super.submitJob(request);
+                        }
+                    },
+                    engine.services().stores());
+            assertThat(GraphRunner.start(services, graph, dir, "intent")
+                            .runToCompletion()
+                            .outcome())
                     .isEqualTo(Outcome.SUCCEEDED);
         }
         assertThat(journaledAtSubmit).containsExactly("intent-s-0 journaled as intent-s-0");
@@ -98,17 +116,20 @@ class RunInterruptionTest {
     void theRunRecordsTheRegionAndEndpointItsEngineUses() {
         GraphSpec graph = harness.graph(GRAPH);
         try (RunEngine engine = harness.engine(graph, "where")) {
-            RunServices services = with(engine.services(), batch -> new DelegatingBatch(batch) {
-                @Override
-                public String region() {
-                    return "eu-west-3";
-                }
+            RunServices services = with(
+                    engine.services(),
+                    batch -> new DelegatingBatch(batch) {
+                        @Override
+                        public String region() {
+                            return "eu-west-3";
+                        }
 
-                @Override
-                public String endpointUrl() {
-                    return "http://127.0.0.1:8790";
-                }
-            }, engine.services().stores());
+                        @Override
+                        public String endpointUrl() {
+                            return "http://127.0.0.1:8790";
+                        }
+                    },
+                    engine.services().stores());
             GraphRunner.start(services, graph, dir, "where");
         }
         RunState state = journal(graph, "where");
@@ -130,23 +151,40 @@ class RunInterruptionTest {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, "unknown");
             runner.step();
             state = runner.state();
-            assertThat(state.stage("s").status.isFinished()).as("the stage still runs after one step").isFalse();
+            assertThat(state.stage("s").status.isFinished())
+                    .as("the stage still runs after one step")
+                    .isFalse();
         }
         JobRecord real = state.stage("s").jobs.get(0);
-        state.stage("s").jobs.set(0, new JobRecord("no-such-job", real.jobName(), real.chunk(), real.offset(),
-                real.size(), real.round(), real.indexMapUri(), real.partition(), real.barrier()));
-        Files.walk(dir.resolve("runs/unknown/local-batch")).sorted(java.util.Comparator.reverseOrder())
+        state.stage("s")
+                .jobs
+                .set(
+                        0,
+                        new JobRecord(
+                                "no-such-job",
+                                real.jobName(),
+                                real.chunk(),
+                                real.offset(),
+                                real.size(),
+                                real.round(),
+                                real.indexMapUri(),
+                                real.partition(),
+                                real.barrier()));
+        Files.walk(dir.resolve("runs/unknown/local-batch"))
+                .sorted(java.util.Comparator.reverseOrder())
                 .forEach(p -> p.toFile().delete()); // the engine's table is gone
 
         long before = System.nanoTime();
         try (RunEngine engine = harness.engine(graph, "unknown")) {
             RunResult result = GraphRunner.resume(engine.services(), state).runToCompletion();
             assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(result.stages().get(0).failedItems()).isNotEmpty()
+            assertThat(result.stages().get(0).failedItems())
+                    .isNotEmpty()
                     .allSatisfy(f -> assertThat(f.statusReason()).isEqualTo(LostJobs.LOCAL_REASON));
         }
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(20));
-        assertThat(harness.messages).anyMatch(m -> m.contains("unknown to the local engine"))
+        assertThat(harness.messages)
+                .anyMatch(m -> m.contains("unknown to the local engine"))
                 .noneMatch(m -> m.contains(LostJobs.REASON));
     }
 }

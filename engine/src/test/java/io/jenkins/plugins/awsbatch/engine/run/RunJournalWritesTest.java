@@ -39,7 +39,8 @@ class RunJournalWritesTest {
         journal.save(current);
 
         stale.message = "stage a submitted twice";
-        assertThatThrownBy(() -> journal.save(stale)).isInstanceOf(RunStateConflictException.class)
+        assertThatThrownBy(() -> journal.save(stale))
+                .isInstanceOf(RunStateConflictException.class)
                 .hasMessageContaining("state.json was changed by another process since this one read it");
         assertThat(journal.load(layout).orElseThrow().message).isEqualTo("stage a submitted");
         current.message = "done";
@@ -53,14 +54,15 @@ class RunJournalWritesTest {
     @Test
     void aJournalWhoseLockWasTakenOverWritesNothing() {
         RunLayout layout = new RunLayout(LocalObjectStore.toUri(dir), "r2");
-        RunLock mine = RunLock.acquire(store, layout, "engine resume", m -> { });
+        RunLock mine = RunLock.acquire(store, layout, "engine resume", m -> {});
         RunJournal journal = new RunJournal(store, Json.mapper(), mine);
         RunState state = newRun("r2");
         journal.save(state);
-        try (RunLock later = RunLock.acquire(store, layout, "engine resume", m -> { })) {
+        try (RunLock later = RunLock.acquire(store, layout, "engine resume", m -> {})) {
             state.message = "after the takeover";
             assertThatThrownBy(() -> journal.save(state)).isInstanceOf(RunLockLostException.class);
-            assertThat(new RunJournal(store, Json.mapper()).load(layout).orElseThrow().message).isEqualTo("planned");
+            assertThat(new RunJournal(store, Json.mapper()).load(layout).orElseThrow().message)
+                    .isEqualTo("planned");
             assertThat(later.isHeld()).isTrue();
         }
     }

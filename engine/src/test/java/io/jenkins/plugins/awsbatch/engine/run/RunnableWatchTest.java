@@ -47,27 +47,55 @@ class RunnableWatchTest {
                 public List<JobDetail> describeJobs(List<String> jobIds) {
                     // The first 15 polls: every job waits in RUNNABLE (the array's children), as on a blocked queue.
                     List<JobDetail> real = delegate.describeJobs(jobIds);
-                    return polls.incrementAndGet() > 15 ? real : real.stream().map(RunnableWatchTest::runnable).toList();
+                    return polls.incrementAndGet() > 15
+                            ? real
+                            : real.stream().map(RunnableWatchTest::runnable).toList();
                 }
 
                 @Override
                 public JobPage listJobs(ListJobsRequest request) {
                     if (request.arrayJobId() != null && request.status() == JobStatus.RUNNABLE) {
                         childLookups.incrementAndGet();
-                        return new JobPage(List.of(new JobSummary(request.arrayJobId() + ":0", "c", JobStatus.RUNNABLE,
-                                BLOCKED, 1L, null, null, 0, null, null, "sh")), null);
+                        return new JobPage(
+                                List.of(new JobSummary(
+                                        request.arrayJobId() + ":0",
+                                        "c",
+                                        JobStatus.RUNNABLE,
+                                        BLOCKED,
+                                        1L,
+                                        null,
+                                        null,
+                                        0,
+                                        null,
+                                        null,
+                                        "sh")),
+                                null);
                     }
                     return delegate.listJobs(request);
                 }
             };
-            RunServices services = new RunServices(blocked, base.stores(), base.logs(), base.calls(), new FastClock(),
-                    base.sleeper(), base.pollSchedule(), base.listener(), base.json(), base.definitionNames(), base.settings());
+            RunServices services = new RunServices(
+                    blocked,
+                    base.stores(),
+                    base.logs(),
+                    base.calls(),
+                    new FastClock(),
+                    base.sleeper(),
+                    base.pollSchedule(),
+                    base.listener(),
+                    base.json(),
+                    base.definitionNames(),
+                    base.settings());
 
-            RunResult result = GraphRunner.start(services, graph, dir, "blocked-1").runToCompletion();
+            RunResult result =
+                    GraphRunner.start(services, graph, dir, "blocked-1").runToCompletion();
 
             assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
-            assertThat(harness.messages.stream().filter(m -> m.contains("waited in RUNNABLE"))).singleElement()
-                    .asString().contains("AWS Batch says: " + BLOCKED).contains("compute environments");
+            assertThat(harness.messages.stream().filter(m -> m.contains("waited in RUNNABLE")))
+                    .singleElement()
+                    .asString()
+                    .contains("AWS Batch says: " + BLOCKED)
+                    .contains("compute environments");
             // One look per 10 minutes of waiting (this clock moves a minute a read), not one per poll.
             assertThat(childLookups.get()).isPositive().isLessThan(15 / 2);
         }
@@ -76,9 +104,25 @@ class RunnableWatchTest {
     /** The job as a blocked queue shows it: an array parent PENDING with its children RUNNABLE, a single job RUNNABLE. */
     private static JobDetail runnable(JobDetail d) {
         boolean parent = d.isArrayParent();
-        return new JobDetail(d.jobId(), d.jobName(), d.jobQueue(), d.jobDefinition(),
-                parent ? JobStatus.PENDING : JobStatus.RUNNABLE, null, d.createdAt(), null, null, d.arraySize(),
-                d.arrayIndex(), parent ? Map.of(JobStatus.RUNNABLE, d.arraySize()) : Map.of(), null, null, List.of(),
-                d.dependsOn(), false, false, d.tags());
+        return new JobDetail(
+                d.jobId(),
+                d.jobName(),
+                d.jobQueue(),
+                d.jobDefinition(),
+                parent ? JobStatus.PENDING : JobStatus.RUNNABLE,
+                null,
+                d.createdAt(),
+                null,
+                null,
+                d.arraySize(),
+                d.arrayIndex(),
+                parent ? Map.of(JobStatus.RUNNABLE, d.arraySize()) : Map.of(),
+                null,
+                null,
+                List.of(),
+                d.dependsOn(),
+                false,
+                false,
+                d.tags());
     }
 }

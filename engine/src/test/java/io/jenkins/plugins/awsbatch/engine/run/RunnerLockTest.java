@@ -34,7 +34,8 @@ class RunnerLockTest {
         try (RunEngine engine = harness.engine(graph, "held")) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, "held");
             runner.step();
-            assertThat(Files.readString(lockFile)).contains("\"command\" : \"engine start\"")
+            assertThat(Files.readString(lockFile))
+                    .contains("\"command\" : \"engine start\"")
                     .contains("\"pid\" : " + ProcessHandle.current().pid());
             assertThat(runner.runToCompletion().outcome()).isEqualTo(Outcome.SUCCEEDED);
         }
@@ -49,13 +50,16 @@ class RunnerLockTest {
             GraphRunner first = GraphRunner.start(engine.services(), graph, dir, "taken");
             first.step();
             RunState reloaded = new RunJournal(new LocalObjectStore(), Json.mapper())
-                    .load(new RunLayout(first.state().storeUri, "taken")).orElseThrow();
+                    .load(new RunLayout(first.state().storeUri, "taken"))
+                    .orElseThrow();
             GraphRunner second = GraphRunner.resume(engine.services(), reloaded);
 
-            assertThatThrownBy(first::step).isInstanceOf(RunLockLostException.class)
+            assertThatThrownBy(first::step)
+                    .isInstanceOf(RunLockLostException.class)
                     .hasMessageContaining("run taken: this process no longer holds the run's lock");
             assertThat(second.runToCompletion().outcome()).isEqualTo(Outcome.SUCCEEDED);
-            assertThat(harness.messages).anyMatch(m -> m.contains("taking over the lock from an earlier runner in this process"));
+            assertThat(harness.messages)
+                    .anyMatch(m -> m.contains("taking over the lock from an earlier runner in this process"));
         }
     }
 }

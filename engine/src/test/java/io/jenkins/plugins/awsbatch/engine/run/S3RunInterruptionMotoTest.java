@@ -31,22 +31,31 @@ class S3RunInterruptionMotoTest {
         String bucket = account.bucket();
         String definition = account.fx().scoreDefinition();
         GraphSpec graph = PreflightMotoTest.graph(bucket, account.fx().queue(), definition, definition, definition);
-        EngineOptions options = new EngineOptions("aws", MotoSupport.REGION, endpoint, null,
-                new CredentialsSpec.StaticKeys("testing", "testing", null), null);
-        try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "s3-planning", dir, options,
-                RunListener.NONE)) {
-            RunServices dying = RunInterruptionTest.with(engine.services(), b -> b,
+        EngineOptions options = new EngineOptions(
+                "aws",
+                MotoSupport.REGION,
+                endpoint,
+                null,
+                new CredentialsSpec.StaticKeys("testing", "testing", null),
+                null);
+        try (RunEngine engine =
+                new EngineFactory(Clock.systemUTC()).create(graph, "s3-planning", dir, options, RunListener.NONE)) {
+            RunServices dying = RunInterruptionTest.with(
+                    engine.services(),
+                    b -> b,
                     PowerCutStore.over(engine.services().stores()));
             assertThatThrownBy(() -> GraphRunner.start(dying, graph, dir, "s3-planning"))
                     .hasMessageContaining(PowerCutStore.MESSAGE);
 
             RunState interrupted = new RunJournal(engine.services().stores().forUri("s3://" + bucket), Json.mapper())
-                    .load(new RunLayout("s3://" + bucket + "/runs", "s3-planning")).orElseThrow();
+                    .load(new RunLayout("s3://" + bucket + "/runs", "s3-planning"))
+                    .orElseThrow();
             assertThat(interrupted.itemCount).isEqualTo(-1);
             assertThat(interrupted.region).isEqualTo(MotoSupport.REGION);
             assertThat(interrupted.endpointUrl).startsWith(endpoint);
 
-            RunResult result = GraphRunner.resume(engine.services(), interrupted).runToCompletion();
+            RunResult result =
+                    GraphRunner.resume(engine.services(), interrupted).runToCompletion();
             assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
             assertThat(result.itemCount()).isEqualTo(3);
         } finally {

@@ -37,34 +37,47 @@ class ServiceEndpointsMotoTest {
         try (AwsClients admin = AwsClients.create(MotoSupport.settings(moto).build(), new CallCounter())) {
             admin.s3().createBucket(b -> b.bucket(bucket));
         }
-        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs")).withSlots(2)
-                .withWorkingDirectory(dir).withRegion(MotoSupport.REGION));
+        LocalBatchService service = new LocalBatchService(LocalBatchConfig.defaults(dir.resolve("logs"))
+                .withSlots(2)
+                .withWorkingDirectory(dir)
+                .withRegion(MotoSupport.REGION));
         service.ensureJobQueue("default");
-        try (LocalBatchServer server = LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
+        try (LocalBatchServer server =
+                LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
             String batch = server.endpoint().toString();
             Map<String, String> environment = Map.of("AWS_ENDPOINT_URL_BATCH", batch, "AWS_ENDPOINT_URL_S3", moto);
-            EngineOptions options = new EngineOptions("aws", MotoSupport.REGION, null, null,
-                    new CredentialsSpec.StaticKeys("testing", "testing", null), null)
+            EngineOptions options = new EngineOptions(
+                            "aws",
+                            MotoSupport.REGION,
+                            null,
+                            null,
+                            new CredentialsSpec.StaticKeys("testing", "testing", null),
+                            null)
                     .withEnvironmentEndpoints(environment::get);
             GraphSpec graph = graph(bucket);
 
             RunResult result;
-            try (RunEngine engine = new EngineFactory(Clock.systemUTC()).create(graph, "per-service", dir, options,
-                    RunListener.NONE)) {
-                result = GraphRunner.start(engine.services(), graph, dir, "per-service").runToCompletion();
+            try (RunEngine engine =
+                    new EngineFactory(Clock.systemUTC()).create(graph, "per-service", dir, options, RunListener.NONE)) {
+                result = GraphRunner.start(engine.services(), graph, dir, "per-service")
+                        .runToCompletion();
             }
 
             assertThat(result.outcome()).as(FailureDigest.oneLine(result)).isEqualTo(Outcome.SUCCEEDED);
-            assertThat(service.listJobs(io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest
-                    .named("default", "per-service*")).jobs()).as("the jobs ran on local-batch").isNotEmpty();
+            assertThat(service.listJobs(io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest.named(
+                                    "default", "per-service*"))
+                            .jobs())
+                    .as("the jobs ran on local-batch")
+                    .isNotEmpty();
             // A later command (status, resume, cleanup) given nothing but the engine finds the run through S3 at moto.
-            EngineOptions later = new EngineOptions("aws", null, null, null,
-                    new CredentialsSpec.StaticKeys("testing", "testing", null), null);
+            EngineOptions later = new EngineOptions(
+                    "aws", null, null, null, new CredentialsSpec.StaticKeys("testing", "testing", null), null);
             RunState state;
-            try (LazyStores stores = EngineFactory.stores(later.orRecorded(MotoSupport.REGION, null,
-                    Map.of("s3", moto)))) {
+            try (LazyStores stores =
+                    EngineFactory.stores(later.orRecorded(MotoSupport.REGION, null, Map.of("s3", moto)))) {
                 state = new RunJournal(stores.forUri("s3://" + bucket), Json.mapper())
-                        .load(new RunLayout("s3://" + bucket + "/runs", "per-service")).orElseThrow();
+                        .load(new RunLayout("s3://" + bucket + "/runs", "per-service"))
+                        .orElseThrow();
             }
             assertThat(state.endpointUrl).isNull();
             assertThat(state.serviceEndpoints).containsExactlyInAnyOrderEntriesOf(Map.of("batch", batch, "s3", moto));

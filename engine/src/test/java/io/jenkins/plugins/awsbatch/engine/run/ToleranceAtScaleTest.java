@@ -53,7 +53,9 @@ class ToleranceAtScaleTest {
         assertThat(result.stages().get(1).counts()).containsEntry(JobStatus.SUCCEEDED, 2_000 - 61);
         assertThat(result.stages().get(2).status()).isEqualTo(StageStatus.SUCCEEDED);
         assertThat(result.stages().get(3).status()).isEqualTo(StageStatus.SUCCEEDED);
-        assertThat(FailureDigest.oneLine(result)).contains("score: 61 failed (items 0, 33, 66").contains("more)");
+        assertThat(FailureDigest.oneLine(result))
+                .contains("score: 61 failed (items 0, 33, 66")
+                .contains("more)");
     }
 
     @Test

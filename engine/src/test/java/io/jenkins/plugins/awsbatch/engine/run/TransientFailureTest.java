@@ -65,16 +65,27 @@ class TransientFailureTest {
         try (RunEngine engine = harness.engine(graph, "flaky-1")) {
             RunServices base = engine.services();
             FlakyBatch flaky = new FlakyBatch(base.batch());
-            RunServices services = new RunServices(flaky, base.stores(), base.logs(), base.calls(), base.clock(),
-                    base.sleeper(), new PollSchedule(Duration.ofMillis(5), Duration.ofMillis(20), () -> 0.5),
-                    base.listener(), base.json(), base.definitionNames(), base.settings());
+            RunServices services = new RunServices(
+                    flaky,
+                    base.stores(),
+                    base.logs(),
+                    base.calls(),
+                    base.clock(),
+                    base.sleeper(),
+                    new PollSchedule(Duration.ofMillis(5), Duration.ofMillis(20), () -> 0.5),
+                    base.listener(),
+                    base.json(),
+                    base.definitionNames(),
+                    base.settings());
 
-            RunResult result = GraphRunner.start(services, graph, dir, "flaky-1").runToCompletion();
+            RunResult result =
+                    GraphRunner.start(services, graph, dir, "flaky-1").runToCompletion();
 
             assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(flaky.submittedNames).doesNotHaveDuplicates().hasSize(4);
             assertThat(flaky.submits.get()).isGreaterThan(4);
-            assertThat(harness.messages).anyMatch(m -> m.contains("TooManyRequestsException") && m.contains("retrying"));
+            assertThat(harness.messages)
+                    .anyMatch(m -> m.contains("TooManyRequestsException") && m.contains("retrying"));
         }
     }
 }

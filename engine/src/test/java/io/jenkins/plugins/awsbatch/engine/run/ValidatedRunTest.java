@@ -21,7 +21,8 @@ class ValidatedRunTest {
     Path dir;
 
     private GraphSpec graph(String items, String count) {
-        return new GraphBinder().parse("""
+        return new GraphBinder()
+                .parse("""
                 name: t
                 store: %s
                 plan: {items: %s}
@@ -31,8 +32,10 @@ class ValidatedRunTest {
     }
 
     private GraphValidationException rejected(GraphSpec graph, String runId) {
-        return catchThrowableOfType(GraphValidationException.class, () -> ValidatedRun.check(graph, dir, runId,
-                StoreResolver.localOnly(), Json.mapper(), Clock.systemUTC()));
+        return catchThrowableOfType(
+                GraphValidationException.class,
+                () -> ValidatedRun.check(
+                        graph, dir, runId, StoreResolver.localOnly(), Json.mapper(), Clock.systemUTC()));
     }
 
     @Test
@@ -60,15 +63,22 @@ class ValidatedRunTest {
 
     @Test
     void aRunIdThatWouldLeaveTheStoreIsRejected() {
-        assertThat(rejected(graph("{list: [a]}", "1"), "../../x").errors()).singleElement()
+        assertThat(rejected(graph("{list: [a]}", "1"), "../../x").errors())
+                .singleElement()
                 .satisfies(error -> assertThat(error.path()).isEqualTo("--run-id"));
-        assertThat(rejected(graph("{list: [a]}", "1"), "").errors().get(0).problem()).isEqualTo("the run id is empty");
+        assertThat(rejected(graph("{list: [a]}", "1"), "").errors().get(0).problem())
+                .isEqualTo("the run id is empty");
     }
 
     @Test
     void validInputKeepsTheItemsForThePlanner() {
-        ValidatedRun run = ValidatedRun.check(graph("{list: [a, b]}", "'ceil(items / 2)'"), dir, null,
-                StoreResolver.localOnly(), Json.mapper(), Clock.systemUTC());
+        ValidatedRun run = ValidatedRun.check(
+                graph("{list: [a, b]}", "'ceil(items / 2)'"),
+                dir,
+                null,
+                StoreResolver.localOnly(),
+                Json.mapper(),
+                Clock.systemUTC());
         assertThat(run.items()).hasSize(2);
         assertThat(run.runId()).startsWith("t-");
         assertThat(dir.resolve("runs")).doesNotExist();

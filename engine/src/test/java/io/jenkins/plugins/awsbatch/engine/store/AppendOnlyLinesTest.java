@@ -57,7 +57,9 @@ class AppendOnlyLinesTest {
         Path file = dir.resolve("stream.log");
         String long1 = "a".repeat(70_000);
         String long2 = "b".repeat(130_000);
-        Files.writeString(file, "one\r\n" + long1 + "\n\n" + long2 + "\nlast\n" + "c".repeat(65_535) + "\r\ntorn",
+        Files.writeString(
+                file,
+                "one\r\n" + long1 + "\n\n" + long2 + "\nlast\n" + "c".repeat(65_535) + "\r\ntorn",
                 StandardCharsets.UTF_8);
         List<String> streamed = new ArrayList<>();
         boolean torn = AppendOnlyLines.forEach(file, streamed::add);

@@ -47,7 +47,9 @@ class DurableFilesTest {
                 int reads = 0;
                 while (writing.get()) {
                     byte[] seen = Files.readAllBytes(target);
-                    assertThat(Arrays.equals(seen, a) || Arrays.equals(seen, b)).as("whole old or whole new content").isTrue();
+                    assertThat(Arrays.equals(seen, a) || Arrays.equals(seen, b))
+                            .as("whole old or whole new content")
+                            .isTrue();
                     reads++;
                 }
                 return reads;
@@ -86,7 +88,8 @@ class DurableFilesTest {
             pool.shutdownNow();
         }
         assertThat(Files.readString(target)).matches("creator \\d");
-        assertThat(DurableFiles.create(target, "late".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(DurableFiles.create(target, "late".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
         assertThat(Files.readString(target)).doesNotContain("late");
         assertThat(namesIn(dir)).containsExactly("run.lock");
     }
@@ -123,9 +126,10 @@ class DurableFilesTest {
         assertThat(Files.readAllLines(target)).hasSize(10_000).endsWith("line 9999");
 
         assertThatThrownBy(() -> DurableFiles.write(target, out -> {
-            out.write("half".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        })).hasMessage("disk full");
+                    out.write("half".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("disk full");
+                }))
+                .hasMessage("disk full");
         assertThat(Files.readAllLines(target)).hasSize(10_000);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
@@ -145,12 +149,18 @@ class DurableFilesTest {
         });
         String v2 = store.putIfVersion(uri, bytes("three"), v1).orElseThrow();
         assertThat(v2).isNotEqualTo(v1);
-        assertThat(store.putIfVersion(uri, bytes("stale"), v1)).as("a writer holding the old version").isEmpty();
-        assertThat(store.get(uri)).hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("three"));
+        assertThat(store.putIfVersion(uri, bytes("stale"), v1))
+                .as("a writer holding the old version")
+                .isEmpty();
+        assertThat(store.get(uri))
+                .hasValueSatisfying(
+                        b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("three"));
         store.put(uri, bytes("four")); // an unconditional write is a new version too
         assertThat(store.putIfVersion(uri, bytes("stale"), v2)).isEmpty();
         assertThat(store.deleteIfVersion(uri, v2)).isFalse();
-        assertThat(store.deleteIfVersion(uri, store.getVersioned(uri).orElseThrow().version())).isTrue();
+        assertThat(store.deleteIfVersion(
+                        uri, store.getVersioned(uri).orElseThrow().version()))
+                .isTrue();
         assertThat(store.get(uri)).isEmpty();
     }
 

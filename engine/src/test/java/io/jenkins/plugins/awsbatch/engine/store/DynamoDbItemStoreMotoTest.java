@@ -20,7 +20,8 @@ class DynamoDbItemStoreMotoTest {
             store.createTableIfMissing();
             store.createTableIfMissing();
 
-            List<String> records = IntStream.range(0, 60).mapToObj(i -> "{\"item\":" + i + "}").toList();
+            List<String> records =
+                    IntStream.range(0, 60).mapToObj(i -> "{\"item\":" + i + "}").toList();
             store.putAll("run-a", 0, records);
             store.putAll("run-b", 0, List.of("{\"other\":true}"));
             assertThat(calls.get("BatchWriteItem")).isEqualTo(4); // 25 + 25 + 10, then run-b's one

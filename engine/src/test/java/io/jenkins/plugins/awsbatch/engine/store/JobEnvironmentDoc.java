@@ -14,8 +14,7 @@ public final class JobEnvironmentDoc {
     private static final Path PAGE = Path.of("../docs/job-environment.md");
     private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w+)\\n(.*?)^```$");
 
-    private JobEnvironmentDoc() {
-    }
+    private JobEnvironmentDoc() {}
 
     /** The one {@code language} block of the page that contains {@code marker}. */
     public static String snippet(String language, String marker) {
@@ -33,7 +32,8 @@ public final class JobEnvironmentDoc {
             }
         }
         if (found.size() != 1) {
-            throw new IllegalStateException(PAGE + " has " + found.size() + " " + language + " blocks with '" + marker + "'");
+            throw new IllegalStateException(
+                    PAGE + " has " + found.size() + " " + language + " blocks with '" + marker + "'");
         }
         return found.get(0);
     }

@@ -31,7 +31,8 @@ class S3DeleteErrorsTest {
         List<List<String>> deleteCalls = new ArrayList<>();
         List<Long> pauses = new ArrayList<>();
         S3Client s3 = scripted(deleteCalls, call -> switch (call) {
-            case 0 -> List.of(error("runs/r1/items/1.json", "InternalError"), error("runs/r1/items/2.json", "SlowDown"));
+            case 0 ->
+                List.of(error("runs/r1/items/1.json", "InternalError"), error("runs/r1/items/2.json", "SlowDown"));
             case 1 -> List.of(error("runs/r1/items/2.json", "SlowDown"));
             default -> List.of();
         });
@@ -39,10 +40,11 @@ class S3DeleteErrorsTest {
         int deleted = new S3ObjectStore(s3, 1, pauses::add).deletePrefix(ROOT + "items/", ROOT);
 
         assertThat(deleted).isEqualTo(3);
-        assertThat(deleteCalls).containsExactly(
-                List.of("runs/r1/items/0.json", "runs/r1/items/1.json", "runs/r1/items/2.json"),
-                List.of("runs/r1/items/1.json", "runs/r1/items/2.json"),
-                List.of("runs/r1/items/2.json"));
+        assertThat(deleteCalls)
+                .containsExactly(
+                        List.of("runs/r1/items/0.json", "runs/r1/items/1.json", "runs/r1/items/2.json"),
+                        List.of("runs/r1/items/1.json", "runs/r1/items/2.json"),
+                        List.of("runs/r1/items/2.json"));
         assertThat(pauses).hasSize(2);
         assertThat(pauses.get(1)).isGreaterThan(pauses.get(0));
     }
@@ -50,15 +52,18 @@ class S3DeleteErrorsTest {
     @Test
     void otherErrorsFailAtOnceAndTransientOnesFailOnceTheAttemptsAreUsedUp() {
         List<List<String>> deleteCalls = new ArrayList<>();
-        S3Client denied = scripted(deleteCalls, call -> List.of(error("runs/r1/items/1.json", "SlowDown"),
-                error("runs/r1/items/2.json", "AccessDenied")));
-        assertThatThrownBy(() -> new S3ObjectStore(denied, 1, nanos -> { }).deletePrefix(ROOT + "items/", ROOT))
-                .hasMessageContaining("items/2.json").hasMessageContaining("AccessDenied");
+        S3Client denied = scripted(
+                deleteCalls,
+                call -> List.of(
+                        error("runs/r1/items/1.json", "SlowDown"), error("runs/r1/items/2.json", "AccessDenied")));
+        assertThatThrownBy(() -> new S3ObjectStore(denied, 1, nanos -> {}).deletePrefix(ROOT + "items/", ROOT))
+                .hasMessageContaining("items/2.json")
+                .hasMessageContaining("AccessDenied");
         assertThat(deleteCalls).hasSize(1);
 
         deleteCalls.clear();
         S3Client slow = scripted(deleteCalls, call -> List.of(error("runs/r1/items/0.json", "SlowDown")));
-        assertThatThrownBy(() -> new S3ObjectStore(slow, 1, nanos -> { }).deletePrefix(ROOT + "items/", ROOT))
+        assertThatThrownBy(() -> new S3ObjectStore(slow, 1, nanos -> {}).deletePrefix(ROOT + "items/", ROOT))
                 .hasMessageContaining("SlowDown");
         assertThat(deleteCalls).hasSize(S3ObjectStore.DELETE_ATTEMPTS);
     }
@@ -72,20 +77,30 @@ class S3DeleteErrorsTest {
         InvocationHandler handler = (proxy, method, args) -> {
             Object arg = args == null ? null : args[0];
             if (arg instanceof ListObjectsV2Request) {
-                return ListObjectsV2Response.builder().isTruncated(false).contents(
-                        S3Object.builder().key("runs/r1/items/0.json").build(),
-                        S3Object.builder().key("runs/r1/items/1.json").build(),
-                        S3Object.builder().key("runs/r1/items/2.json").build()).build();
+                return ListObjectsV2Response.builder()
+                        .isTruncated(false)
+                        .contents(
+                                S3Object.builder().key("runs/r1/items/0.json").build(),
+                                S3Object.builder().key("runs/r1/items/1.json").build(),
+                                S3Object.builder().key("runs/r1/items/2.json").build())
+                        .build();
             }
             if (arg instanceof DeleteObjectsRequest request) {
-                deleteCalls.add(request.delete().objects().stream().map(ObjectIdentifier::key).toList());
-                return DeleteObjectsResponse.builder().errors(errors.apply(deleteCalls.size() - 1)).build();
+                deleteCalls.add(request.delete().objects().stream()
+                        .map(ObjectIdentifier::key)
+                        .toList());
+                return DeleteObjectsResponse.builder()
+                        .errors(errors.apply(deleteCalls.size() - 1))
+                        .build();
             }
-            if (method.isDefault() && Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == java.util.function.Consumer.class)) {
+            if (method.isDefault()
+                    && Arrays.stream(method.getParameterTypes())
+                            .anyMatch(t -> t == java.util.function.Consumer.class)) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
             throw new UnsupportedOperationException(method.getName());
         };
-        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
+        return (S3Client)
+                Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
     }
 }

@@ -19,7 +19,8 @@ class S3ObjectStoreMotoTest {
     void planRecordsRoundTripAndCleanupDeletesOnlyInsideThePrefix() throws Exception {
         CallCounter calls = new CallCounter();
         try (FaultInjectingProxy proxy = new FaultInjectingProxy(MotoSupport.endpoint(), 0);
-             AwsClients aws = AwsClients.create(MotoSupport.settings(proxy.endpoint()).s3Concurrency(4).build(), calls)) {
+                AwsClients aws = AwsClients.create(
+                        MotoSupport.settings(proxy.endpoint()).s3Concurrency(4).build(), calls)) {
             String bucket = MotoSupport.unique("store");
             aws.s3().createBucket(r -> r.bucket(bucket));
             S3ObjectStore store = aws.objectStore();
@@ -42,13 +43,16 @@ class S3ObjectStoreMotoTest {
             store.put("s3://" + bucket + "/elsewhere.json", "{}".getBytes(StandardCharsets.UTF_8));
             assertThat(calls.get("PutObject")).isEqualTo(n + 4);
 
-            assertThat(store.get(run.itemUri(1000))).hasValueSatisfying(
-                    b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("{\"item\":1000}"));
+            assertThat(store.get(run.itemUri(1000)))
+                    .hasValueSatisfying(b ->
+                            assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("{\"item\":1000}"));
             assertThat(store.get(run.itemUri(n))).isEmpty();
 
             long listsBefore = calls.get("ListObjectsV2");
-            assertThat(store.list(run.itemsUri())).hasSize(n).isSorted().allSatisfy(u -> assertThat(u)
-                    .startsWith("s3://" + bucket + "/runs/r1/items/"));
+            assertThat(store.list(run.itemsUri()))
+                    .hasSize(n)
+                    .isSorted()
+                    .allSatisfy(u -> assertThat(u).startsWith("s3://" + bucket + "/runs/r1/items/"));
             assertThat(calls.get("ListObjectsV2") - listsBefore).isEqualTo(2); // 1,000 keys a page
             assertThat(store.list(run.runUri())).hasSize(n + 2); // not r10's items
 
@@ -56,7 +60,8 @@ class S3ObjectStoreMotoTest {
             long deletesBefore = calls.get("DeleteObjects");
             listsBefore = calls.get("ListObjectsV2");
             assertThatThrownBy(() -> store.deletePrefix("s3://" + bucket + "/runs", run.runUri()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refusing");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("refusing");
             assertThatThrownBy(() -> store.deletePrefix(neighbour.itemsUri(), run.runUri()))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store.deletePrefix("s3://other/runs/r1/items", run.runUri()))

@@ -32,10 +32,12 @@ class S3TaggingRefusedTest {
         store.put(ITEM, "{}".getBytes(StandardCharsets.UTF_8));
         store.put("s3://b/runs/r1/items/1.json", "{}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(puts).extracting(PutObjectRequest::key, PutObjectRequest::tagging).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("runs/r1/items/0.json", TransientObjects.TAGGING),
-                org.assertj.core.groups.Tuple.tuple("runs/r1/items/0.json", null),
-                org.assertj.core.groups.Tuple.tuple("runs/r1/items/1.json", null));
+        assertThat(puts)
+                .extracting(PutObjectRequest::key, PutObjectRequest::tagging)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("runs/r1/items/0.json", TransientObjects.TAGGING),
+                        org.assertj.core.groups.Tuple.tuple("runs/r1/items/0.json", null),
+                        org.assertj.core.groups.Tuple.tuple("runs/r1/items/1.json", null));
     }
 
     @Test
@@ -64,15 +66,21 @@ class S3TaggingRefusedTest {
                 puts.add(request);
                 int code = status.apply(request);
                 if (code != 200) {
-                    throw S3Exception.builder().statusCode(code).message("Access Denied").build();
+                    throw S3Exception.builder()
+                            .statusCode(code)
+                            .message("Access Denied")
+                            .build();
                 }
                 return PutObjectResponse.builder().eTag("\"e\"").build();
             }
-            if (method.isDefault() && Arrays.stream(method.getParameterTypes()).anyMatch(t -> t == java.util.function.Consumer.class)) {
+            if (method.isDefault()
+                    && Arrays.stream(method.getParameterTypes())
+                            .anyMatch(t -> t == java.util.function.Consumer.class)) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }
             throw new UnsupportedOperationException(method.getName());
         };
-        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
+        return (S3Client)
+                Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
     }
 }

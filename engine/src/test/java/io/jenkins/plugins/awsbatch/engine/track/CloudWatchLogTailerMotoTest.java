@@ -27,22 +27,31 @@ class CloudWatchLogTailerMotoTest {
             } catch (ResourceAlreadyExistsException e) {
                 // another test made it
             }
-            aws.logs().createLogStream(r -> r.logGroupName(CloudWatchLogTailer.BATCH_LOG_GROUP).logStreamName(stream));
+            aws.logs()
+                    .createLogStream(r ->
+                            r.logGroupName(CloudWatchLogTailer.BATCH_LOG_GROUP).logStreamName(stream));
             long t = System.currentTimeMillis() - 60_000;
             List<InputLogEvent> events = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                events.add(InputLogEvent.builder().timestamp(t + i).message("line " + i).build());
+                events.add(InputLogEvent.builder()
+                        .timestamp(t + i)
+                        .message("line " + i)
+                        .build());
             }
-            events.add(InputLogEvent.builder().timestamp(t + 40).message("Traceback:\n  boom\r\nValueError: bad item\n")
+            events.add(InputLogEvent.builder()
+                    .timestamp(t + 40)
+                    .message("Traceback:\n  boom\r\nValueError: bad item\n")
                     .build());
-            aws.logs().putLogEvents(r -> r.logGroupName(CloudWatchLogTailer.BATCH_LOG_GROUP).logStreamName(stream)
-                    .logEvents(events));
+            aws.logs()
+                    .putLogEvents(r -> r.logGroupName(CloudWatchLogTailer.BATCH_LOG_GROUP)
+                            .logStreamName(stream)
+                            .logEvents(events));
 
             CloudWatchLogTailer tailer = aws.logTailer();
             JobDetail job = job(stream, List.of());
             long before = calls.get("GetLogEvents");
-            assertThat(tailer.tail(job, 5)).containsExactly("line 38", "line 39", "Traceback:", "  boom",
-                    "ValueError: bad item");
+            assertThat(tailer.tail(job, 5))
+                    .containsExactly("line 38", "line 39", "Traceback:", "  boom", "ValueError: bad item");
             assertThat(calls.get("GetLogEvents") - before).isEqualTo(1);
             assertThat(tailer.tail(job, 0)).isEmpty();
 
@@ -50,8 +59,12 @@ class CloudWatchLogTailerMotoTest {
             assertThat(all).hasSize(43).startsWith("line 0").endsWith("ValueError: bad item");
 
             // No stream on the job: the latest attempt's that has one.
-            JobDetail viaAttempt = job(null, List.of(new JobAttempt(1L, 2L, 1, null, "gone/default/x"),
-                    new JobAttempt(3L, 4L, 137, null, stream), new JobAttempt(5L, 6L, null, null, null)));
+            JobDetail viaAttempt = job(
+                    null,
+                    List.of(
+                            new JobAttempt(1L, 2L, 1, null, "gone/default/x"),
+                            new JobAttempt(3L, 4L, 137, null, stream),
+                            new JobAttempt(5L, 6L, null, null, null)));
             assertThat(CloudWatchLogTailer.streamName(viaAttempt)).isEqualTo(stream);
             assertThat(tailer.tail(viaAttempt, 2)).containsExactly("  boom", "ValueError: bad item");
 
@@ -78,7 +91,25 @@ class CloudWatchLogTailerMotoTest {
     }
 
     private static JobDetail job(String stream, List<JobAttempt> attempts) {
-        return new JobDetail("j:1", "run-score-0", "q", "score:1", JobStatus.FAILED, "Essential container in task exited",
-                1L, 2L, 3L, null, 1, null, 1, stream, attempts, null, false, false, null);
+        return new JobDetail(
+                "j:1",
+                "run-score-0",
+                "q",
+                "score:1",
+                JobStatus.FAILED,
+                "Essential container in task exited",
+                1L,
+                2L,
+                3L,
+                null,
+                1,
+                null,
+                1,
+                stream,
+                attempts,
+                null,
+                false,
+                false,
+                null);
     }
 }

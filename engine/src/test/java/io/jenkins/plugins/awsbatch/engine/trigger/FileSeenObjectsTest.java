@@ -22,9 +22,15 @@ class FileSeenObjectsTest {
 
         FileSeenObjects reopened = new FileSeenObjects(file);
 
-        assertThat(reopened.contains(object("in/a b\nc.csv", "e1", "s9"))).as("same key and ETag").isTrue();
-        assertThat(reopened.contains(object("in/a b\nc.csv", "e2", "s2"))).as("new content").isFalse();
-        assertThat(reopened.contains(object("in/a b\nc.csv", null, "s1"))).as("no ETag: by sequencer").isFalse();
+        assertThat(reopened.contains(object("in/a b\nc.csv", "e1", "s9")))
+                .as("same key and ETag")
+                .isTrue();
+        assertThat(reopened.contains(object("in/a b\nc.csv", "e2", "s2")))
+                .as("new content")
+                .isFalse();
+        assertThat(reopened.contains(object("in/a b\nc.csv", null, "s1")))
+                .as("no ETag: by sequencer")
+                .isFalse();
     }
 
     @Test
@@ -37,7 +43,9 @@ class FileSeenObjectsTest {
         assertThat(reopened.size()).isEqualTo(1);
         assertThat(reopened.contains(object("in/a.csv", "e1", "s1"))).isTrue();
         reopened.add(object("in/b.csv", "e2", "s2"));
-        assertThat(new FileSeenObjects(file).contains(object("in/b.csv", "e2", "s2"))).as("not glued to the torn tail").isTrue();
+        assertThat(new FileSeenObjects(file).contains(object("in/b.csv", "e2", "s2")))
+                .as("not glued to the torn tail")
+                .isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class S3EventWatcherMotoTest {
     @TempDir
     Path dir;
+
     private AwsClients aws;
     private String queueUrl;
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -28,8 +29,10 @@ class S3EventWatcherMotoTest {
     @BeforeEach
     void queue() {
         aws = MotoSupport.clients(new CallCounter());
-        queueUrl = aws.sqs().createQueue(b -> b.queueName(MotoSupport.unique("uploads"))
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1"))).queueUrl();
+        queueUrl = aws.sqs()
+                .createQueue(b -> b.queueName(MotoSupport.unique("uploads"))
+                        .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1")))
+                .queueUrl();
     }
 
     @AfterEach
@@ -48,9 +51,12 @@ class S3EventWatcherMotoTest {
     }
 
     private int messagesLeft() {
-        Map<QueueAttributeName, String> a = aws.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> a = aws.sqs()
+                .getQueueAttributes(b -> b.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -63,13 +69,17 @@ class S3EventWatcherMotoTest {
         send("{\"Records\": [ this is not json");
         send(S3Events.created("uploads", "in/a.csv", "etag-a", "seq-1"));
 
-        PollResult result = watcher(new FileSeenObjects(dir.resolve("seen.txt")))
-                .watch(started::add, 5, () -> false);
+        PollResult result =
+                watcher(new FileSeenObjects(dir.resolve("seen.txt"))).watch(started::add, 5, () -> false);
 
-        assertThat(started).extracting(S3ObjectEvent::uri).containsExactly("s3://uploads/in/a.csv", "s3://uploads/in/b c.csv");
+        assertThat(started)
+                .extracting(S3ObjectEvent::uri)
+                .containsExactly("s3://uploads/in/a.csv", "s3://uploads/in/b c.csv");
         assertThat(result).isEqualTo(new PollResult(5, 2, 1, 0, 1, 1, 0));
         assertThat(messagesLeft()).as("every message dealt with is deleted").isZero();
-        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("skipping malformed message ").contains("not JSON"));
+        assertThat(log)
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("skipping malformed message ").contains("not JSON"));
         assertThat(log).anySatisfy(l -> assertThat(l).startsWith("skipping s3:TestEvent for bucket uploads"));
         assertThat(log).anySatisfy(l -> assertThat(l).startsWith("ignoring s3://uploads/in/a.csv: already seen"));
     }

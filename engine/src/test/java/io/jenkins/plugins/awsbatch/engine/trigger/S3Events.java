@@ -2,8 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.trigger;
 
 /** S3 event notification bodies as S3 writes them. */
 final class S3Events {
-    private S3Events() {
-    }
+    private S3Events() {}
 
     static String created(String bucket, String encodedKey, String eTag, String sequencer) {
         return """
@@ -28,6 +27,7 @@ final class S3Events {
                 {"Type":"Notification","MessageId":"22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324",
                 "TopicArn":"arn:aws:sns:us-east-1:123456789012:uploads","Subject":"Amazon S3 Notification",
                 "Message":%s,"Timestamp":"2025-01-01T12:00:00.000Z"}
-                """.formatted(com.fasterxml.jackson.databind.node.TextNode.valueOf(inner).toString());
+                """.formatted(com.fasterxml.jackson.databind.node.TextNode.valueOf(inner)
+                .toString());
     }
 }

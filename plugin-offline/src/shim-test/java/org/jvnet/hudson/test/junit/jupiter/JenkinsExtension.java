@@ -18,14 +18,16 @@ public class JenkinsExtension implements ParameterResolver, AfterEachCallback {
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/junit/jupiter/JenkinsExtension.java
     @Override
-    public boolean supportsParameter(@NonNull ParameterContext parameterContext, @NonNull ExtensionContext extensionContext)
+    public boolean supportsParameter(
+            @NonNull ParameterContext parameterContext, @NonNull ExtensionContext extensionContext)
             throws ParameterResolutionException {
         throw new UnsupportedOperationException("shim");
     }
 
     // mirrors jenkinsci/jenkins-test-harness:src/main/java/org/jvnet/hudson/test/junit/jupiter/JenkinsExtension.java
     @Override
-    public Object resolveParameter(@NonNull ParameterContext parameterContext, @NonNull ExtensionContext extensionContext)
+    public Object resolveParameter(
+            @NonNull ParameterContext parameterContext, @NonNull ExtensionContext extensionContext)
             throws ParameterResolutionException {
         throw new UnsupportedOperationException("shim");
     }

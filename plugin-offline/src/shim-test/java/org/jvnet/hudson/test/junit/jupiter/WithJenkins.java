@@ -12,5 +12,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(JenkinsExtension.class)
-public @interface WithJenkins {
-}
+public @interface WithJenkins {}

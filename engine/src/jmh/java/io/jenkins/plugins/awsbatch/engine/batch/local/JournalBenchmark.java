@@ -107,10 +107,28 @@ public class JournalBenchmark {
     }
 
     private static LocalJob array(int size) {
-        JobSpec spec = new JobSpec("bench-s1-0", "default", "local", "arn:aws:batch:local:000000000000:job-definition/t:1",
-                size, List.of(), List.of("true"), Map.of("BATCHGRAPH_STAGE", "s1"), null, null, List.of(), null,
-                List.of(), Map.of(), true);
-        LocalJob parent = new LocalJob("d99fcd06-d514-43d0-9404-6a70a0329a7a", spec, null, null, 1_796_539_155_349L,
+        JobSpec spec = new JobSpec(
+                "bench-s1-0",
+                "default",
+                "local",
+                "arn:aws:batch:local:000000000000:job-definition/t:1",
+                size,
+                List.of(),
+                List.of("true"),
+                Map.of("BATCHGRAPH_STAGE", "s1"),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                Map.of(),
+                true);
+        LocalJob parent = new LocalJob(
+                "d99fcd06-d514-43d0-9404-6a70a0329a7a",
+                spec,
+                null,
+                null,
+                1_796_539_155_349L,
                 Map.of("batchgraph:stage", "s1"));
         parent.children = new LocalJob[size];
         for (int i = 0; i < size; i++) {

@@ -14,8 +14,8 @@ import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.batch.BatchClient;
 import software.amazon.awssdk.services.batch.model.CancelJobRequest;
 import software.amazon.awssdk.services.batch.model.ClientException;
@@ -40,15 +40,19 @@ public final class AwsBatchService implements BatchService {
 
     /** SubmitJob through {@code batch} too (with whatever retries it has): for tests and single-client setups. */
     public AwsBatchService(BatchClient batch, TokenBucket pacer) {
-        this(batch, batch, pacer, new SubmitRetries(1, java.time.Duration.ZERO, java.time.Duration.ZERO,
-                TokenBucket.Sleeper.THREAD));
+        this(
+                batch,
+                batch,
+                pacer,
+                new SubmitRetries(1, java.time.Duration.ZERO, java.time.Duration.ZERO, TokenBucket.Sleeper.THREAD));
     }
 
     /**
      * {@code submitClient} must not retry: SubmitJob is retried here, after looking the job up by its name, so a
      * request that reached AWS but whose answer was lost never creates a second job.
      */
-    public AwsBatchService(BatchClient batch, BatchClient submitClient, TokenBucket pacer, SubmitRetries submitRetries) {
+    public AwsBatchService(
+            BatchClient batch, BatchClient submitClient, TokenBucket pacer, SubmitRetries submitRetries) {
         this.batch = batch;
         this.submitClient = submitClient;
         this.pacer = pacer;
@@ -60,8 +64,9 @@ public final class AwsBatchService implements BatchService {
         SubmitJobValidator.validate(request);
         var sdkRequest = BatchModelMapper.toSdk(request);
         long firstAttempt = System.currentTimeMillis();
-        var retryRequest = sdkRequest.toBuilder().overrideConfiguration(o -> o.putExecutionAttribute(
-                CallCountingInterceptor.ENGINE_RETRY, Boolean.TRUE)).build();
+        var retryRequest = sdkRequest.toBuilder()
+                .overrideConfiguration(o -> o.putExecutionAttribute(CallCountingInterceptor.ENGINE_RETRY, Boolean.TRUE))
+                .build();
         for (int attempt = 1; ; attempt++) {
             var attemptRequest = attempt == 1 ? sdkRequest : retryRequest;
             try {
@@ -95,7 +100,8 @@ public final class AwsBatchService implements BatchService {
         while (true) {
             JobPage page = listJobs(byName);
             for (var job : page.jobs()) {
-                if (request.jobName().equals(job.jobName()) && job.arrayIndex() == null
+                if (request.jobName().equals(job.jobName())
+                        && job.arrayIndex() == null
                         && (job.createdAt() == 0 || job.createdAt() >= since - 60_000)) {
                     return java.util.Optional.of(new SubmitJobResult(job.jobId(), job.jobName(), null));
                 }
@@ -122,7 +128,8 @@ public final class AwsBatchService implements BatchService {
         if (jobIds.isEmpty()) {
             return List.of();
         }
-        var response = call(() -> batch.describeJobs(DescribeJobsRequest.builder().jobs(jobIds).build()));
+        var response = call(() ->
+                batch.describeJobs(DescribeJobsRequest.builder().jobs(jobIds).build()));
         return response.jobs().stream().map(BatchModelMapper::fromSdk).toList();
     }
 
@@ -131,8 +138,10 @@ public final class AwsBatchService implements BatchService {
         if ((request.jobQueue() == null) == (request.arrayJobId() == null)) {
             throw new BatchClientException("ListJobs needs exactly one of jobQueue or arrayJobId");
         }
-        if (request.maxResults() != null && (request.maxResults() < 1 || request.maxResults() > ListJobsRequest.MAX_RESULTS)) {
-            throw new BatchClientException("maxResults must be between 1 and " + ListJobsRequest.MAX_RESULTS + ", was " + request.maxResults());
+        if (request.maxResults() != null
+                && (request.maxResults() < 1 || request.maxResults() > ListJobsRequest.MAX_RESULTS)) {
+            throw new BatchClientException("maxResults must be between 1 and " + ListJobsRequest.MAX_RESULTS + ", was "
+                    + request.maxResults());
         }
         var sdkRequest = BatchModelMapper.toSdk(request);
         var response = call(() -> batch.listJobs(sdkRequest));
@@ -146,18 +155,23 @@ public final class AwsBatchService implements BatchService {
 
     @Override
     public void cancelJob(String jobId, String reason) {
-        call(() -> batch.cancelJob(CancelJobRequest.builder().jobId(jobId).reason(reason(reason)).build()));
+        call(() -> batch.cancelJob(
+                CancelJobRequest.builder().jobId(jobId).reason(reason(reason)).build()));
     }
 
     @Override
     public void terminateJob(String jobId, String reason) {
-        call(() -> batch.terminateJob(TerminateJobRequest.builder().jobId(jobId).reason(reason(reason)).build()));
+        call(() -> batch.terminateJob(TerminateJobRequest.builder()
+                .jobId(jobId)
+                .reason(reason(reason))
+                .build()));
     }
 
     @Override
     public Optional<List<JobQueueDescription>> findJobQueues(List<String> queues) {
         if (queues.size() > BatchLimits.MAX_DESCRIBE_IDS) {
-            throw new IllegalArgumentException("DescribeJobQueues takes at most " + BatchLimits.MAX_DESCRIBE_IDS + " queues, got " + queues.size());
+            throw new IllegalArgumentException("DescribeJobQueues takes at most " + BatchLimits.MAX_DESCRIBE_IDS
+                    + " queues, got " + queues.size());
         }
         List<JobQueueDescription> out = new ArrayList<>();
         if (queues.isEmpty()) {
@@ -165,7 +179,10 @@ public final class AwsBatchService implements BatchService {
         }
         String token = null;
         do {
-            var request = DescribeJobQueuesRequest.builder().jobQueues(queues).nextToken(token).build();
+            var request = DescribeJobQueuesRequest.builder()
+                    .jobQueues(queues)
+                    .nextToken(token)
+                    .build();
             var response = call(() -> batch.describeJobQueues(request));
             response.jobQueues().forEach(q -> out.add(DescribeMapper.queue(q)));
             token = response.nextToken();
@@ -178,8 +195,11 @@ public final class AwsBatchService implements BatchService {
         List<JobDefinitionDescription> out = new ArrayList<>();
         String token = null;
         do {
-            var request = DescribeJobDefinitionsRequest.builder().jobDefinitionName(name).status("ACTIVE")
-                    .nextToken(token).build();
+            var request = DescribeJobDefinitionsRequest.builder()
+                    .jobDefinitionName(name)
+                    .status("ACTIVE")
+                    .nextToken(token)
+                    .build();
             var response = call(() -> batch.describeJobDefinitions(request));
             response.jobDefinitions().forEach(d -> out.add(DescribeMapper.definition(d)));
             token = response.nextToken();
@@ -200,7 +220,10 @@ public final class AwsBatchService implements BatchService {
     @Override
     public String endpointUrl() {
         try {
-            return batch.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse(null);
+            return batch.serviceClientConfiguration()
+                    .endpointOverride()
+                    .map(Object::toString)
+                    .orElse(null);
         } catch (RuntimeException e) {
             return null; // a scripted client in tests
         }

@@ -67,13 +67,15 @@ public final class AwsClients implements AutoCloseable {
         this.http = httpClient(settings.proxy(), settings.s3Concurrency());
         closeables.push(http);
         this.retryStrategy = retryStrategy != null ? retryStrategy : () -> defaultRetryStrategy(settings.maxAttempts());
-        AwsCredentialsProvider provider = CredentialsProviders.create(settings.credentials(),
-                base -> track(configure(StsClient.builder(), "sts", base)));
-        if (provider instanceof SdkAutoCloseable closeable && !(settings.credentials() instanceof CredentialsSpec.Provided)) {
+        AwsCredentialsProvider provider = CredentialsProviders.create(
+                settings.credentials(), base -> track(configure(StsClient.builder(), "sts", base)));
+        if (provider instanceof SdkAutoCloseable closeable
+                && !(settings.credentials() instanceof CredentialsSpec.Provided)) {
             closeables.push(closeable);
         }
         this.credentials = provider;
-        this.batchPacer = new TokenBucket(settings.batchCallsPerSecond(), Math.max(1, (int) settings.batchCallsPerSecond()));
+        this.batchPacer =
+                new TokenBucket(settings.batchCallsPerSecond(), Math.max(1, (int) settings.batchCallsPerSecond()));
         this.logsPacer = new TokenBucket(settings.logsCallsPerSecond(), 1);
     }
 
@@ -90,8 +92,8 @@ public final class AwsClients implements AutoCloseable {
      * With retry strategies of the caller's (tests shorten the backoff); null means the default. The supplier
      * is called once per client: a strategy holds its client's rate limiter and is closed with it.
      */
-    public static AwsClients create(AwsSettings settings, CallCounter calls, RegionResolver regions,
-                                    Supplier<RetryStrategy> retryStrategy) {
+    public static AwsClients create(
+            AwsSettings settings, CallCounter calls, RegionResolver regions, Supplier<RetryStrategy> retryStrategy) {
         return new AwsClients(settings, regions.resolve(settings.region(), settings.profile()), calls, retryStrategy);
     }
 
@@ -100,7 +102,9 @@ public final class AwsClients implements AutoCloseable {
      * jittered exponential backoff, and a client-side rate limiter lowers the send rate after throttling.
      */
     public static RetryStrategy defaultRetryStrategy(int maxAttempts) {
-        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(maxAttempts).build();
+        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                .maxAttempts(maxAttempts)
+                .build();
     }
 
     public Region region() {
@@ -182,7 +186,8 @@ public final class AwsClients implements AutoCloseable {
         if (topicRegion == null || topicRegion.isEmpty() || topicRegion.equals(region.id())) {
             return sns();
         }
-        return snsElsewhere.computeIfAbsent(topicRegion,
+        return snsElsewhere.computeIfAbsent(
+                topicRegion,
                 r -> track(configure(SnsClient.builder(), "sns", credentials, retryStrategy.get(), Region.of(r))));
     }
 
@@ -247,7 +252,8 @@ public final class AwsClients implements AutoCloseable {
                 closeables.pop().close();
             } catch (Exception e) {
                 if (first == null) {
-                    first = new IllegalStateException("closing AWS clients failed: " + e.getClass().getSimpleName());
+                    first = new IllegalStateException(
+                            "closing AWS clients failed: " + e.getClass().getSimpleName());
                 }
             }
         }
@@ -282,8 +288,8 @@ public final class AwsClients implements AutoCloseable {
         builder.region(clientRegion)
                 .credentialsProvider(provider)
                 .httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(retries)
-                        .addExecutionInterceptor(new CallCountingInterceptor(calls, attempts)));
+                .overrideConfiguration(o ->
+                        o.retryStrategy(retries).addExecutionInterceptor(new CallCountingInterceptor(calls, attempts)));
         URI endpoint = settings.endpointFor(service);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);

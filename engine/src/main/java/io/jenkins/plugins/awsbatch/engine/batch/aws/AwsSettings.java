@@ -33,6 +33,7 @@ public record AwsSettings(
     public static final double DEFAULT_BATCH_TPS = 10;
     /** Default pace of GetLogEvents; its limit is 10 TPS per account and region. */
     public static final double DEFAULT_LOGS_TPS = 5;
+
     public static final int DEFAULT_S3_CONCURRENCY = 16;
 
     public AwsSettings {
@@ -42,8 +43,8 @@ public record AwsSettings(
             serviceEndpoints.forEach((k, v) -> {
                 String key = k.toLowerCase(Locale.ROOT);
                 if (!SERVICES.contains(key)) {
-                    throw new IllegalArgumentException("unknown service '" + k + "' for an endpoint override; use one of "
-                            + String.join(", ", new TreeSet<>(SERVICES)));
+                    throw new IllegalArgumentException("unknown service '" + k
+                            + "' for an endpoint override; use one of " + String.join(", ", new TreeSet<>(SERVICES)));
                 }
                 endpoints.put(key, checkEndpoint(v));
             });
@@ -88,7 +89,9 @@ public record AwsSettings(
     }
 
     private static URI checkEndpoint(URI uri) {
-        if (uri == null || uri.getScheme() == null || uri.getHost() == null
+        if (uri == null
+                || uri.getScheme() == null
+                || uri.getHost() == null
                 || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             throw new IllegalArgumentException("endpoint URL must look like http://127.0.0.1:5000 or "
                     + "https://batch.eu-west-1.amazonaws.com, was " + uri);
@@ -108,22 +111,78 @@ public record AwsSettings(
         private double logsCallsPerSecond = DEFAULT_LOGS_TPS;
         private int s3Concurrency = DEFAULT_S3_CONCURRENCY;
 
-        public Builder region(String v) { region = v; return this; }
-        public Builder profile(String v) { profile = v; return this; }
-        public Builder credentials(CredentialsSpec v) { credentials = v; return this; }
-        public Builder endpointUrl(URI v) { endpointUrl = v; return this; }
-        public Builder endpointUrl(String v) { endpointUrl = v == null || v.isBlank() ? null : parse(v); return this; }
-        public Builder serviceEndpoint(String service, URI v) { serviceEndpoints.put(service, v); return this; }
-        public Builder serviceEndpoints(Map<String, URI> v) { serviceEndpoints.putAll(v); return this; }
-        public Builder proxy(ProxySettings v) { proxy = v; return this; }
-        public Builder maxAttempts(int v) { maxAttempts = v; return this; }
-        public Builder batchCallsPerSecond(double v) { batchCallsPerSecond = v; return this; }
-        public Builder logsCallsPerSecond(double v) { logsCallsPerSecond = v; return this; }
-        public Builder s3Concurrency(int v) { s3Concurrency = v; return this; }
+        public Builder region(String v) {
+            region = v;
+            return this;
+        }
+
+        public Builder profile(String v) {
+            profile = v;
+            return this;
+        }
+
+        public Builder credentials(CredentialsSpec v) {
+            credentials = v;
+            return this;
+        }
+
+        public Builder endpointUrl(URI v) {
+            endpointUrl = v;
+            return this;
+        }
+
+        public Builder endpointUrl(String v) {
+            endpointUrl = v == null || v.isBlank() ? null : parse(v);
+            return this;
+        }
+
+        public Builder serviceEndpoint(String service, URI v) {
+            serviceEndpoints.put(service, v);
+            return this;
+        }
+
+        public Builder serviceEndpoints(Map<String, URI> v) {
+            serviceEndpoints.putAll(v);
+            return this;
+        }
+
+        public Builder proxy(ProxySettings v) {
+            proxy = v;
+            return this;
+        }
+
+        public Builder maxAttempts(int v) {
+            maxAttempts = v;
+            return this;
+        }
+
+        public Builder batchCallsPerSecond(double v) {
+            batchCallsPerSecond = v;
+            return this;
+        }
+
+        public Builder logsCallsPerSecond(double v) {
+            logsCallsPerSecond = v;
+            return this;
+        }
+
+        public Builder s3Concurrency(int v) {
+            s3Concurrency = v;
+            return this;
+        }
 
         public AwsSettings build() {
-            return new AwsSettings(region, profile, credentials, endpointUrl, serviceEndpoints, proxy, maxAttempts,
-                    batchCallsPerSecond, logsCallsPerSecond, s3Concurrency);
+            return new AwsSettings(
+                    region,
+                    profile,
+                    credentials,
+                    endpointUrl,
+                    serviceEndpoints,
+                    proxy,
+                    maxAttempts,
+                    batchCallsPerSecond,
+                    logsCallsPerSecond,
+                    s3Concurrency);
         }
     }
 }

@@ -24,8 +24,7 @@ import software.amazon.awssdk.services.batch.model.RetryStrategy;
 
 /** Translates between the engine's Batch types and the SDK's. Null or empty engine fields are not sent. */
 final class BatchModelMapper {
-    private BatchModelMapper() {
-    }
+    private BatchModelMapper() {}
 
     static software.amazon.awssdk.services.batch.model.SubmitJobRequest toSdk(SubmitJobRequest r) {
         var b = software.amazon.awssdk.services.batch.model.SubmitJobRequest.builder()
@@ -46,14 +45,19 @@ final class BatchModelMapper {
             b.parameters(r.parameters());
         }
         if (r.retryStrategy() != null) {
-            RetryStrategy.Builder rs = RetryStrategy.builder().attempts(r.retryStrategy().attempts());
+            RetryStrategy.Builder rs =
+                    RetryStrategy.builder().attempts(r.retryStrategy().attempts());
             if (!r.retryStrategy().evaluateOnExit().isEmpty()) {
-                rs.evaluateOnExit(r.retryStrategy().evaluateOnExit().stream().map(BatchModelMapper::toSdk).toList());
+                rs.evaluateOnExit(r.retryStrategy().evaluateOnExit().stream()
+                        .map(BatchModelMapper::toSdk)
+                        .toList());
             }
             b.retryStrategy(rs.build());
         }
         if (r.timeoutSeconds() != null) {
-            b.timeout(JobTimeout.builder().attemptDurationSeconds(r.timeoutSeconds()).build());
+            b.timeout(JobTimeout.builder()
+                    .attemptDurationSeconds(r.timeoutSeconds())
+                    .build());
         }
         if (!r.tags().isEmpty()) {
             b.tags(r.tags());
@@ -70,8 +74,11 @@ final class BatchModelMapper {
         if (!r.consumableResources().isEmpty()) {
             b.consumableResourcePropertiesOverride(ConsumableResourceProperties.builder()
                     .consumableResourceList(r.consumableResources().stream()
-                            .map(c -> software.amazon.awssdk.services.batch.model.ConsumableResourceRequirement.builder()
-                                    .consumableResource(c.consumableResource()).quantity(c.quantity()).build())
+                            .map(c ->
+                                    software.amazon.awssdk.services.batch.model.ConsumableResourceRequirement.builder()
+                                            .consumableResource(c.consumableResource())
+                                            .quantity(c.quantity())
+                                            .build())
                             .toList())
                     .build());
         }
@@ -79,7 +86,9 @@ final class BatchModelMapper {
     }
 
     private static ContainerOverrides containerOverrides(SubmitJobRequest r) {
-        if (r.command() == null && r.environment().isEmpty() && r.resourceRequirements().isEmpty()) {
+        if (r.command() == null
+                && r.environment().isEmpty()
+                && r.resourceRequirements().isEmpty()) {
             return null;
         }
         ContainerOverrides.Builder c = ContainerOverrides.builder();
@@ -88,13 +97,20 @@ final class BatchModelMapper {
         }
         if (!r.environment().isEmpty()) {
             // Sorted, so the request is the same for the same input (reproducible, comparable in tests).
-            c.environment(new java.util.TreeMap<>(r.environment()).entrySet().stream()
-                    .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList());
+            c.environment(new java.util.TreeMap<>(r.environment())
+                    .entrySet().stream()
+                            .map(e -> KeyValuePair.builder()
+                                    .name(e.getKey())
+                                    .value(e.getValue())
+                                    .build())
+                            .toList());
         }
         if (!r.resourceRequirements().isEmpty()) {
             c.resourceRequirements(r.resourceRequirements().stream()
                     .map(rr -> software.amazon.awssdk.services.batch.model.ResourceRequirement.builder()
-                            .type(rr.type()).value(rr.value()).build())
+                            .type(rr.type())
+                            .value(rr.value())
+                            .build())
                     .toList());
         }
         return c.build();
@@ -134,16 +150,28 @@ final class BatchModelMapper {
         // AWS takes one filter per ListJobs call; created-at values are epoch milliseconds as text.
         java.util.List<KeyValuesPair> filters = new java.util.ArrayList<>();
         if (r.jobNameFilter() != null) {
-            filters.add(KeyValuesPair.builder().name("JOB_NAME").values(r.jobNameFilter()).build());
+            filters.add(KeyValuesPair.builder()
+                    .name("JOB_NAME")
+                    .values(r.jobNameFilter())
+                    .build());
         }
         if (r.jobDefinitionFilter() != null) {
-            filters.add(KeyValuesPair.builder().name("JOB_DEFINITION").values(r.jobDefinitionFilter()).build());
+            filters.add(KeyValuesPair.builder()
+                    .name("JOB_DEFINITION")
+                    .values(r.jobDefinitionFilter())
+                    .build());
         }
         if (r.createdAfter() != null) {
-            filters.add(KeyValuesPair.builder().name("AFTER_CREATED_AT").values(String.valueOf(r.createdAfter())).build());
+            filters.add(KeyValuesPair.builder()
+                    .name("AFTER_CREATED_AT")
+                    .values(String.valueOf(r.createdAfter()))
+                    .build());
         }
         if (r.createdBefore() != null) {
-            filters.add(KeyValuesPair.builder().name("BEFORE_CREATED_AT").values(String.valueOf(r.createdBefore())).build());
+            filters.add(KeyValuesPair.builder()
+                    .name("BEFORE_CREATED_AT")
+                    .values(String.valueOf(r.createdBefore()))
+                    .build());
         }
         if (filters.size() > 1) {
             throw new io.jenkins.plugins.awsbatch.engine.batch.BatchClientException(
@@ -167,7 +195,10 @@ final class BatchModelMapper {
         List<JobAttempt> attempts = new ArrayList<>();
         for (AttemptDetail a : j.attempts()) {
             var ac = a.container();
-            attempts.add(new JobAttempt(a.startedAt(), a.stoppedAt(), ac == null ? null : ac.exitCode(),
+            attempts.add(new JobAttempt(
+                    a.startedAt(),
+                    a.stoppedAt(),
+                    ac == null ? null : ac.exitCode(),
                     ac != null && ac.reason() != null ? ac.reason() : a.statusReason(),
                     ac == null ? null : ac.logStreamName()));
         }
@@ -206,7 +237,8 @@ final class BatchModelMapper {
                 s.startedAt(),
                 s.stoppedAt(),
                 s.arrayProperties() != null && s.arrayProperties().index() != null
-                        ? s.arrayProperties().index() : childIndex(s.jobId()),
+                        ? s.arrayProperties().index()
+                        : childIndex(s.jobId()),
                 s.container() == null ? null : s.container().exitCode(),
                 s.arrayProperties() == null ? null : s.arrayProperties().size(),
                 s.jobDefinition());

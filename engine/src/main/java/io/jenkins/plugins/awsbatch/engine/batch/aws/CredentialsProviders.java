@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 /** Turns a {@link CredentialsSpec} into an SDK credentials provider. */
 public final class CredentialsProviders {
-    private CredentialsProviders() {
-    }
+    private CredentialsProviders() {}
 
     /**
      * @param stsFor builds the STS client that assumes a role, from the base credentials (same region,
      *               endpoint, proxy and call counting as the run's other clients); its owner closes it
      */
-    public static AwsCredentialsProvider create(CredentialsSpec spec, Function<AwsCredentialsProvider, StsClient> stsFor) {
+    public static AwsCredentialsProvider create(
+            CredentialsSpec spec, Function<AwsCredentialsProvider, StsClient> stsFor) {
         if (spec instanceof CredentialsSpec.DefaultChain chain) {
             DefaultCredentialsProvider.Builder b = DefaultCredentialsProvider.builder();
             if (chain.profile() != null) {
@@ -27,9 +27,11 @@ public final class CredentialsProviders {
             return b.build();
         }
         if (spec instanceof CredentialsSpec.StaticKeys keys) {
-            return StaticCredentialsProvider.create(keys.sessionToken() == null
-                    ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
-                    : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+            return StaticCredentialsProvider.create(
+                    keys.sessionToken() == null
+                            ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+                            : AwsSessionCredentials.create(
+                                    keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
         }
         if (spec instanceof CredentialsSpec.Provided provided) {
             return provided.provider();

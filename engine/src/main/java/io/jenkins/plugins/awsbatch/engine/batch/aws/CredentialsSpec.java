@@ -22,7 +22,8 @@ public sealed interface CredentialsSpec {
     record StaticKeys(String accessKeyId, String secretAccessKey, String sessionToken) implements CredentialsSpec {
         public StaticKeys {
             if (accessKeyId == null || accessKeyId.isBlank() || secretAccessKey == null || secretAccessKey.isBlank()) {
-                throw new IllegalArgumentException("static AWS credentials need both an access key id and a secret key");
+                throw new IllegalArgumentException(
+                        "static AWS credentials need both an access key id and a secret key");
             }
         }
 
@@ -58,8 +59,8 @@ public sealed interface CredentialsSpec {
         public AssumeRole {
             Objects.requireNonNull(base, "base");
             if (roleArn == null || !roleArn.startsWith("arn:")) {
-                throw new IllegalArgumentException("roleArn must be a role ARN like arn:aws:iam::123456789012:role/Name, was "
-                        + roleArn);
+                throw new IllegalArgumentException(
+                        "roleArn must be a role ARN like arn:aws:iam::123456789012:role/Name, was " + roleArn);
             }
             if (sessionName == null || sessionName.isBlank()) {
                 sessionName = DEFAULT_SESSION_NAME;
@@ -72,8 +73,8 @@ public sealed interface CredentialsSpec {
                 duration = Duration.ofHours(1);
             }
             if (duration.compareTo(MIN_DURATION) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-                throw new IllegalArgumentException("role session duration must be between 900 and 43200 seconds, was "
-                        + duration.toSeconds());
+                throw new IllegalArgumentException(
+                        "role session duration must be between 900 and 43200 seconds, was " + duration.toSeconds());
             }
         }
 

@@ -8,12 +8,11 @@ import software.amazon.awssdk.services.batch.model.JobQueueDetail;
 
 /** DescribeJobQueues / DescribeJobDefinitions answers to the engine's value types, so no SDK type leaks. */
 final class DescribeMapper {
-    private DescribeMapper() {
-    }
+    private DescribeMapper() {}
 
     static JobQueueDescription queue(JobQueueDetail q) {
-        return new JobQueueDescription(q.jobQueueName(), q.jobQueueArn(), q.stateAsString(), q.statusAsString(),
-                q.statusReason());
+        return new JobQueueDescription(
+                q.jobQueueName(), q.jobQueueArn(), q.stateAsString(), q.statusAsString(), q.statusReason());
     }
 
     static JobDefinitionDescription definition(JobDefinition d) {

@@ -15,7 +15,8 @@ public record ProxySettings(URI endpoint, String username, String password, Set<
 
     public ProxySettings {
         if (endpoint == null || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("proxy must be a URL like http://proxy.example.com:3128, was " + endpoint);
+            throw new IllegalArgumentException(
+                    "proxy must be a URL like http://proxy.example.com:3128, was " + endpoint);
         }
         nonProxyHosts = nonProxyHosts == null ? Set.of() : Set.copyOf(nonProxyHosts);
     }

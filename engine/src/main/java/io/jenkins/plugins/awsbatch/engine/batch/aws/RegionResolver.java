@@ -39,8 +39,11 @@ public final class RegionResolver {
                 return Region.of(value.trim());
             }
         }
-        String profileName = notBlank(profile) ? profile : Optional.ofNullable(env.apply("AWS_PROFILE"))
-                .filter(RegionResolver::notBlank).orElse("default");
+        String profileName = notBlank(profile)
+                ? profile
+                : Optional.ofNullable(env.apply("AWS_PROFILE"))
+                        .filter(RegionResolver::notBlank)
+                        .orElse("default");
         Optional<String> fromProfile;
         try {
             fromProfile = profileFile.get().profile(profileName).flatMap(p -> p.property(ProfileProperty.REGION));

@@ -27,6 +27,7 @@ public record ServiceEndpoints(String common, Map<String, String> services) {
             "sqs", "AWS_ENDPOINT_URL_SQS",
             "sts", "AWS_ENDPOINT_URL_STS",
             "events", "AWS_ENDPOINT_URL_EVENTBRIDGE");
+
     public static final String COMMON_VARIABLE = "AWS_ENDPOINT_URL";
     /** The SDKs' switch that makes them ignore the variables above. */
     public static final String IGNORE_VARIABLE = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";

@@ -16,8 +16,7 @@ import java.util.Set;
 public final class SubmitJobValidator {
     private static final Set<String> RESOURCE_TYPES = Set.of("VCPU", "MEMORY", "GPU");
 
-    private SubmitJobValidator() {
-    }
+    private SubmitJobValidator() {}
 
     public static void validate(SubmitJobRequest r) {
         BatchLimits.require(BatchLimits.name(r.jobName(), "Job name", "jobName"));
@@ -35,10 +34,11 @@ public final class SubmitJobValidator {
         BatchLimits.require(BatchLimits.timeout(r.timeoutSeconds(), "timeout.attemptDurationSeconds"));
         BatchLimits.require(BatchLimits.firstOf(BatchLimits.retryStrategy(r.retryStrategy(), "retryStrategy")));
         BatchLimits.require(BatchLimits.tags(r.tags(), "tags"));
-        BatchLimits.require(BatchLimits.schedulingPriority(r.schedulingPriorityOverride(), "schedulingPriorityOverride"));
+        BatchLimits.require(
+                BatchLimits.schedulingPriority(r.schedulingPriorityOverride(), "schedulingPriorityOverride"));
         if (r.shareIdentifier() != null && !r.shareIdentifier().matches("[A-Za-z0-9]{1,254}\\*?")) {
-            fail("shareIdentifier must be up to 255 letters and numbers, may end with '*', was '"
-                    + r.shareIdentifier() + "'");
+            fail("shareIdentifier must be up to 255 letters and numbers, may end with '*', was '" + r.shareIdentifier()
+                    + "'");
         }
         for (ResourceRequirement rr : r.resourceRequirements()) {
             if (rr.type() == null || !RESOURCE_TYPES.contains(rr.type()) || blank(rr.value())) {

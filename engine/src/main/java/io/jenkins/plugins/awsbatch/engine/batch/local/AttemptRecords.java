@@ -32,6 +32,7 @@ final class AttemptRecords {
     private static final long DRAIN_WAIT_MS = 5_000;
     /** A launcher's child starts before its start record is written; the OS's start time is coarse. */
     private static final long START_TIME_SLACK_MS = 2_000;
+
     private static final int READ_CHUNK = 1 << 20;
 
     private final Path logDirectory;
@@ -58,8 +59,7 @@ final class AttemptRecords {
 
     /** The log stream name without {@code .log}: how the launcher's records name an attempt. */
     static String relativeBase(String logStreamName) {
-        return logStreamName.endsWith(".log")
-                ? logStreamName.substring(0, logStreamName.length() - 4) : logStreamName;
+        return logStreamName.endsWith(".log") ? logStreamName.substring(0, logStreamName.length() - 4) : logStreamName;
     }
 
     /**
@@ -85,8 +85,8 @@ final class AttemptRecords {
         if (!Files.isDirectory(logDirectory)) {
             return;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(logDirectory,
-                "*" + LauncherProcess.RECORDS_SUFFIX)) {
+        try (DirectoryStream<Path> files =
+                Files.newDirectoryStream(logDirectory, "*" + LauncherProcess.RECORDS_SUFFIX)) {
             for (Path file : files) {
                 readNewLines(file);
             }
@@ -137,8 +137,13 @@ final class AttemptRecords {
                 Attempt started = launched.get(parts[3]);
                 // ended before its start record (its folder could not be entered): started and stopped at once
                 long startedAt = started == null ? millis : started.startedAt();
-                launched.put(parts[3], new Attempt(started == null ? 0 : started.pid(), startedAt, (int) number,
-                        Math.max(startedAt, millis)));
+                launched.put(
+                        parts[3],
+                        new Attempt(
+                                started == null ? 0 : started.pid(),
+                                startedAt,
+                                (int) number,
+                                Math.max(startedAt, millis)));
             }
         } catch (NumberFormatException e) {
             // not a line the launcher wrote
@@ -156,9 +161,11 @@ final class AttemptRecords {
             }
             long startedAt = Files.getLastModifiedTime(started).toMillis();
             String code = Files.exists(exit) ? wholeLine(exit) : null;
-            Long stoppedAt = code == null ? null : Math.max(startedAt, Files.getLastModifiedTime(exit).toMillis());
-            return Optional.of(new Attempt(Long.parseLong(pid), startedAt, code == null ? null : Integer.valueOf(code),
-                    stoppedAt));
+            Long stoppedAt = code == null
+                    ? null
+                    : Math.max(startedAt, Files.getLastModifiedTime(exit).toMillis());
+            return Optional.of(new Attempt(
+                    Long.parseLong(pid), startedAt, code == null ? null : Integer.valueOf(code), stoppedAt));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | NumberFormatException e) {
@@ -235,9 +242,15 @@ final class AttemptRecords {
      */
     Optional<ProcessHandle> liveProcess(String logStreamName, Attempt attempt) {
         String marker = base(logStreamName).toString();
-        return ProcessHandle.of(attempt.pid()).filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(true)
-                        || handle.info().startInstant().map(start -> start.toEpochMilli()
-                        <= attempt.startedAt() + START_TIME_SLACK_MS).orElse(false));
+        return ProcessHandle.of(attempt.pid())
+                .filter(ProcessHandle::isAlive)
+                .filter(handle -> handle.info()
+                                .commandLine()
+                                .map(line -> line.contains(marker))
+                                .orElse(true)
+                        || handle.info()
+                                .startInstant()
+                                .map(start -> start.toEpochMilli() <= attempt.startedAt() + START_TIME_SLACK_MS)
+                                .orElse(false));
     }
 }

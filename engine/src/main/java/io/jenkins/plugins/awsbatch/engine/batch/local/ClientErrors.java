@@ -4,8 +4,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 
 /** The ClientException messages of the local engine, worded as AWS Batch words them. */
 final class ClientErrors {
-    private ClientErrors() {
-    }
+    private ClientErrors() {}
 
     static BatchClientException unknownQueue(String queue) {
         return new BatchClientException("JobQueue " + queue + " not found.");

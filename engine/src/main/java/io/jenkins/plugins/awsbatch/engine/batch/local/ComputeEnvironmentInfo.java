@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code type} is MANAGED or UNMANAGED, as given at creation (MANAGED when not given, and for snapshots written
  * before the type was kept); {@code tags} those given at creation and by TagResource.
  */
-public record ComputeEnvironmentInfo(String name, String arn, String state, String status, String type,
-                                     Map<String, String> tags) {
+public record ComputeEnvironmentInfo(
+        String name, String arn, String state, String status, String type, Map<String, String> tags) {
     public static final String MANAGED = "MANAGED";
     public static final String UNMANAGED = "UNMANAGED";
 
@@ -35,8 +35,8 @@ public record ComputeEnvironmentInfo(String name, String arn, String state, Stri
         }
         String upper = type.toUpperCase(Locale.ROOT);
         if (!upper.equals(MANAGED) && !upper.equals(UNMANAGED)) {
-            throw new BatchClientException("Invalid value '" + type
-                    + "' for type: expected one of MANAGED, UNMANAGED.");
+            throw new BatchClientException(
+                    "Invalid value '" + type + "' for type: expected one of MANAGED, UNMANAGED.");
         }
         return upper;
     }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
 import java.util.ArrayList;
@@ -25,14 +24,14 @@ final class JobDefinitionRegistry {
     }
 
     synchronized JobDefinition register(JobDefinition definition) {
-        BatchLimits.require(BatchLimits.name(definition == null ? null : definition.name(), "Job definition name",
-                "jobDefinitionName"));
+        BatchLimits.require(BatchLimits.name(
+                definition == null ? null : definition.name(), "Job definition name", "jobDefinitionName"));
         RetryEvaluator.validate(definition.retryStrategy());
         BatchLimits.require(BatchLimits.timeout(definition.timeoutSeconds(), "timeout.attemptDurationSeconds"));
         List<JobDefinitionInfo> revisions = byName.computeIfAbsent(definition.name(), n -> new ArrayList<>());
         JobDefinition registered = definition.withRevision(revisions.size() + 1);
-        revisions.add(new JobDefinitionInfo(registered, arnPrefix + registered.nameWithRevision(),
-                JobDefinitionInfo.ACTIVE));
+        revisions.add(
+                new JobDefinitionInfo(registered, arnPrefix + registered.nameWithRevision(), JobDefinitionInfo.ACTIVE));
         onChange.run();
         return registered;
     }
@@ -66,8 +65,17 @@ final class JobDefinitionRegistry {
         Map<String, String> tags = new LinkedHashMap<>(found.definition().tags());
         edit.accept(tags);
         JobDefinition d = found.definition();
-        JobDefinition retagged = new JobDefinition(d.name(), d.revision(), d.image(), d.command(), d.environment(),
-                d.parameters(), d.retryStrategy(), d.timeoutSeconds(), d.resourceRequirements(), tags,
+        JobDefinition retagged = new JobDefinition(
+                d.name(),
+                d.revision(),
+                d.image(),
+                d.command(),
+                d.environment(),
+                d.parameters(),
+                d.retryStrategy(),
+                d.timeoutSeconds(),
+                d.resourceRequirements(),
+                tags,
                 d.propagateTags());
         byName.get(d.name()).set(d.revision() - 1, new JobDefinitionInfo(retagged, found.arn(), found.status()));
         onChange.run();
@@ -117,7 +125,8 @@ final class JobDefinitionRegistry {
     synchronized void restore(List<JobDefinitionInfo> definitions) {
         byName.clear();
         for (JobDefinitionInfo info : definitions) {
-            byName.computeIfAbsent(info.definition().name(), n -> new ArrayList<>()).add(info);
+            byName.computeIfAbsent(info.definition().name(), n -> new ArrayList<>())
+                    .add(info);
         }
     }
 

@@ -11,13 +11,26 @@ import java.util.TreeMap;
  */
 public final class JobEnvironment {
     /** Inherited by name. */
-    public static final Set<String> ALLOWED = Set.of("PATH", "HOME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TMP",
-            "TEMP", "USER", "LOGNAME", "SHELL", "TERM", "JAVA_HOME", "PYTHONPATH", "VIRTUAL_ENV");
+    public static final Set<String> ALLOWED = Set.of(
+            "PATH",
+            "HOME",
+            "LANG",
+            "LANGUAGE",
+            "TZ",
+            "TMPDIR",
+            "TMP",
+            "TEMP",
+            "USER",
+            "LOGNAME",
+            "SHELL",
+            "TERM",
+            "JAVA_HOME",
+            "PYTHONPATH",
+            "VIRTUAL_ENV");
     /** Inherited by prefix: the locale categories. */
     public static final String LOCALE_PREFIX = "LC_";
 
-    private JobEnvironment() {
-    }
+    private JobEnvironment() {}
 
     public static boolean isInherited(String name) {
         return ALLOWED.contains(name) || name.startsWith(LOCALE_PREFIX);

@@ -25,8 +25,7 @@ final class JobLister {
     /** A token holds the position in the candidate list where the next page starts scanning. */
     private static final String TOKEN_PREFIX = "cursor:";
 
-    private JobLister() {
-    }
+    private JobLister() {}
 
     static JobPage list(JobTable table, ListJobsRequest request, QueueRegistry queues) {
         int pageSize = request.maxResults() == null ? DEFAULT_PAGE : request.maxResults();
@@ -52,8 +51,10 @@ final class JobLister {
         Long after = request.createdAfter();
         Long before = request.createdBefore();
         JobStatus status = request.hasFilter() ? null : request.status() == null ? JobStatus.RUNNING : request.status();
-        return job -> (status == null || job.status == status) && nameMatches(nameFilter, job.spec.jobName())
-                && (after == null || job.createdAt > after) && (before == null || job.createdAt < before)
+        return job -> (status == null || job.status == status)
+                && nameMatches(nameFilter, job.spec.jobName())
+                && (after == null || job.createdAt > after)
+                && (before == null || job.createdAt < before)
                 && definitionMatches(definitionFilter, job.spec.jobDefinition());
     }
 
@@ -110,7 +111,8 @@ final class JobLister {
     }
 
     private static String encode(int cursor) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((TOKEN_PREFIX + cursor).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -7,8 +7,13 @@ import java.util.Map;
  * A job queue as DescribeJobQueues reports it; {@code computeEnvironments} in order of preference; {@code tags}
  * those given at creation and by TagResource.
  */
-public record JobQueueInfo(String name, String arn, int priority, String state, List<String> computeEnvironments,
-                           Map<String, String> tags) {
+public record JobQueueInfo(
+        String name,
+        String arn,
+        int priority,
+        String state,
+        List<String> computeEnvironments,
+        Map<String, String> tags) {
     public JobQueueInfo {
         computeEnvironments = List.copyOf(computeEnvironments);
         tags = tags == null ? Map.of() : Map.copyOf(tags);

@@ -32,10 +32,8 @@ final class JobScheduler {
     static final String CONTAINER_EXITED = "Essential container in task exited";
     static final String TIMED_OUT = "Job attempt duration exceeded timeout";
     static final String FAILED_TO_START = "Task failed to start";
-    static final String HOST_RESTARTED =
-            "Host restarted: the local Batch engine stopped while the job was running";
-    static final String LAUNCHER_LOST =
-            "Host lost: the local Batch engine's launcher ended while the job was running";
+    static final String HOST_RESTARTED = "Host restarted: the local Batch engine stopped while the job was running";
+    static final String LAUNCHER_LOST = "Host lost: the local Batch engine's launcher ended while the job was running";
     /** How often adopted attempts (not children of this JVM, so not waited on) are checked for their end. */
     static final long ADOPTED_POLL_MS = 200;
 
@@ -50,10 +48,12 @@ final class JobScheduler {
     private final Duration timeoutSecond;
     /** Set when a consumable resource is created: the registries' part of the state changed. */
     private final AtomicBoolean registriesChanged;
+
     private final String jobArnPrefix;
     private final List<LocalJob> adoptedJobs = new ArrayList<>();
     /** While restoring: wrappers of this engine's log directory that run now, by their records' path prefix. */
     private Map<String, ProcessHandle> unrecordedWrappers = Map.of();
+
     private Consumer<LocalJob> persistBeforeStart = job -> job.persisted = true;
     private TableChanges changes = TableChanges.NONE;
     private ScheduledFuture<?> adoptedWatch;
@@ -61,8 +61,12 @@ final class JobScheduler {
     private boolean closed;
     private boolean abandoned;
 
-    JobScheduler(LocalBatchConfig config, ExecutorService launchPool, ScheduledExecutorService timers,
-                 Duration timeoutSecond, AtomicBoolean registriesChanged) {
+    JobScheduler(
+            LocalBatchConfig config,
+            ExecutorService launchPool,
+            ScheduledExecutorService timers,
+            Duration timeoutSecond,
+            AtomicBoolean registriesChanged) {
         this.config = config;
         this.launchPool = launchPool;
         this.timers = timers;
@@ -73,8 +77,8 @@ final class JobScheduler {
         this.jobArnPrefix = arnBase + "job/";
         this.resources = new ConsumableResources(arnBase + "consumable-resource/");
         this.states = new JobStateMachine(config.clock(), ready::add, job -> changes.changed(job));
-        this.launcher = new ProcessLauncher(config.logDirectory(), config.workingDirectory(),
-                config.terminationGrace(), timers);
+        this.launcher = new ProcessLauncher(
+                config.logDirectory(), config.workingDirectory(), config.terminationGrace(), timers);
     }
 
     String jobArn(String jobId) {
@@ -144,7 +148,8 @@ final class JobScheduler {
             if (dependency.type() == DependencyType.SEQUENTIAL) {
                 sequential = spec.arraySize() != null;
                 whole.add(target);
-            } else if (dependency.type() == DependencyType.N_TO_N && spec.arraySize() != null
+            } else if (dependency.type() == DependencyType.N_TO_N
+                    && spec.arraySize() != null
                     && target.isArrayParent()) {
                 if (target.children.length != spec.arraySize()) {
                     throw ClientErrors.nToNSizeMismatch(target.jobId, spec.arraySize(), target.children.length);
@@ -173,8 +178,8 @@ final class JobScheduler {
         }
     }
 
-    private static List<LocalJob> prerequisitesOfChild(LocalJob parent, int index, List<LocalJob> whole,
-                                                       List<LocalJob> nToN, boolean sequential) {
+    private static List<LocalJob> prerequisitesOfChild(
+            LocalJob parent, int index, List<LocalJob> whole, List<LocalJob> nToN, boolean sequential) {
         List<LocalJob> prerequisites = new ArrayList<>(whole.size() + nToN.size() + 1);
         prerequisites.addAll(whole);
         for (LocalJob array : nToN) {
@@ -219,8 +224,7 @@ final class JobScheduler {
         env.put("AWS_BATCH_JOB_ATTEMPT", Integer.toString(attempt));
         env.put("AWS_BATCH_JQ_NAME", spec.jobQueue());
         env.put("AWS_BATCH_CE_NAME", spec.computeEnvironment());
-        return new ProcessLauncher.LaunchPlan(spec.command(), env,
-                ProcessLauncher.logStreamName(job.jobId, attempt));
+        return new ProcessLauncher.LaunchPlan(spec.command(), env, ProcessLauncher.logStreamName(job.jobId, attempt));
     }
 
     /** On the slot's thread, outside the lock: spawning is the slow part and runs one per slot in parallel. */
@@ -315,16 +319,18 @@ final class JobScheduler {
             job.timeoutTask = null;
         }
         long now = JobStateMachine.notBefore(states.now(), job.attemptStartedAt);
-        String statusReason = job.timedOut ? TIMED_OUT : job.killReason != null ? job.killReason
-                : lostReason != null ? lostReason : CONTAINER_EXITED;
+        String statusReason = job.timedOut
+                ? TIMED_OUT
+                : job.killReason != null ? job.killReason : lostReason != null ? lostReason : CONTAINER_EXITED;
         job.attempts.add(new JobAttempt(job.attemptStartedAt, now, exitCode, lostReason, job.logStreamName));
         job.exitCode = exitCode;
         freeSlot(job);
         boolean stopped = job.timedOut || job.killReason != null;
         if (exitCode != null && exitCode == 0 && !stopped) {
             states.finish(job, JobStatus.SUCCEEDED, CONTAINER_EXITED);
-        } else if (!stopped && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), exitCode,
-                statusReason, null)) {
+        } else if (!stopped
+                && RetryEvaluator.shouldRetry(
+                        job.spec.retryStrategy(), job.attempts.size(), exitCode, statusReason, null)) {
             retryLater(job);
         } else {
             states.finish(job, JobStatus.FAILED, statusReason);
@@ -333,15 +339,15 @@ final class JobScheduler {
     }
 
     /** An attempt that never got a process: start failure, or terminated while STARTING. */
-    private void endUnstartedAttempt(LocalJob job, String logStreamName, String containerReason,
-                                     String statusReason) {
+    private void endUnstartedAttempt(LocalJob job, String logStreamName, String containerReason, String statusReason) {
         long now = JobStateMachine.notBefore(states.now(), job.createdAt);
         job.attempts.add(new JobAttempt(null, now, null, containerReason, logStreamName));
         job.logStreamName = logStreamName;
         freeSlot(job);
         boolean terminated = job.killReason != null;
-        if (!terminated && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), null,
-                statusReason, containerReason)) {
+        if (!terminated
+                && RetryEvaluator.shouldRetry(
+                        job.spec.retryStrategy(), job.attempts.size(), null, statusReason, containerReason)) {
             retryLater(job);
         } else {
             states.finish(job, JobStatus.FAILED, statusReason);
@@ -435,8 +441,7 @@ final class JobScheduler {
     }
 
     private static boolean isUnstarted(LocalJob job) {
-        return job.status == JobStatus.SUBMITTED || job.status == JobStatus.PENDING
-                || job.status == JobStatus.RUNNABLE;
+        return job.status == JobStatus.SUBMITTED || job.status == JobStatus.PENDING || job.status == JobStatus.RUNNABLE;
     }
 
     private LocalJob require(String jobId) {
@@ -470,7 +475,8 @@ final class JobScheduler {
      * began and is started now. Terminal jobs stay as they were; no recorded start is ever started again.
      */
     synchronized void restore(List<LocalJob> topLevelJobs) {
-        unrecordedWrappers = topLevelJobs.stream().allMatch(LocalJob::isTerminal) ? Map.of()
+        unrecordedWrappers = topLevelJobs.stream().allMatch(LocalJob::isTerminal)
+                ? Map.of()
                 : launcher.records().liveWrappers(launcher.launcherPid());
         for (LocalJob job : topLevelJobs) {
             table.add(job);
@@ -501,8 +507,8 @@ final class JobScheduler {
         endedParents.forEach(states::endParent);
         unrecordedWrappers = Map.of();
         if (!adoptedJobs.isEmpty()) {
-            adoptedWatch = timers.scheduleWithFixedDelay(this::watchAdopted, ADOPTED_POLL_MS, ADOPTED_POLL_MS,
-                    TimeUnit.MILLISECONDS);
+            adoptedWatch = timers.scheduleWithFixedDelay(
+                    this::watchAdopted, ADOPTED_POLL_MS, ADOPTED_POLL_MS, TimeUnit.MILLISECONDS);
         }
         dispatch();
     }
@@ -524,18 +530,26 @@ final class JobScheduler {
             String stream = ProcessLauncher.logStreamName(job.jobId, job.currentAttemptNumber());
             AttemptRecords.Attempt attempt = records.read(stream).orElse(null);
             if (attempt == null) {
-                ProcessHandle spawned = unrecordedWrappers.get(records.base(stream).toString());
+                ProcessHandle spawned =
+                        unrecordedWrappers.get(records.base(stream).toString());
                 if (spawned != null) {
                     // spawned, its start record not written yet: it runs, so it is adopted, never started twice
                     job.logStreamName = stream;
-                    adoptRunning(job, spawned, spawned.info().startInstant().map(i -> i.toEpochMilli())
-                            .orElse(states.now()));
+                    adoptRunning(
+                            job,
+                            spawned,
+                            spawned.info()
+                                    .startInstant()
+                                    .map(i -> i.toEpochMilli())
+                                    .orElse(states.now()));
                 }
                 return;
             }
             job.logStreamName = stream;
             job.startedAt = attempt.startedAt();
-            ProcessHandle live = attempt.ended() ? null : records.liveProcess(stream, attempt).orElse(null);
+            ProcessHandle live = attempt.ended()
+                    ? null
+                    : records.liveProcess(stream, attempt).orElse(null);
             if (live != null) {
                 adoptRunning(job, live, attempt.startedAt());
                 return;
@@ -553,8 +567,9 @@ final class JobScheduler {
                 endRecovered(job, JobStatus.SUCCEEDED, CONTAINER_EXITED, stoppedAt);
                 return;
             }
-            if (!job.terminated && RetryEvaluator.shouldRetry(job.spec.retryStrategy(), job.attempts.size(), exitCode,
-                    statusReason, lost)) {
+            if (!job.terminated
+                    && RetryEvaluator.shouldRetry(
+                            job.spec.retryStrategy(), job.attempts.size(), exitCode, statusReason, lost)) {
                 job.status = JobStatus.RUNNABLE;
                 job.startedAt = null;
                 continue;
@@ -639,8 +654,7 @@ final class JobScheduler {
                     states.wire(job, whole);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -45,7 +45,15 @@ public record JobSpecView(
                 environment.put(name, value);
             }
         });
-        return new JobSpecView(jobId, spec.command(), environment, spec.image(), spec.resourceRequirements(),
-                spec.retryStrategy(), spec.timeoutSeconds(), spec.parameters(), spec.propagateTags());
+        return new JobSpecView(
+                jobId,
+                spec.command(),
+                environment,
+                spec.image(),
+                spec.resourceRequirements(),
+                spec.retryStrategy(),
+                spec.timeoutSeconds(),
+                spec.parameters(),
+                spec.propagateTags());
     }
 }

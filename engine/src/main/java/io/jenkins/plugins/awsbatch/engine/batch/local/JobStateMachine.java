@@ -148,8 +148,7 @@ final class JobStateMachine {
         job.stoppedAt = notBefore(now(), job.createdAt);
         moveTo(job, JobStatus.FAILED);
         LocalJob parent = job.parent;
-        if (parent != null && failedPrerequisite.parent != parent
-                && failedPrerequisite.arrayIndex == null) {
+        if (parent != null && failedPrerequisite.parent != parent && failedPrerequisite.arrayIndex == null) {
             // a whole-job prerequisite of the array failed (not an N_TO_N peer, not a SEQUENTIAL sibling)
             if (!parent.dependencyFailed) {
                 parent.dependencyFailed = true;
@@ -177,7 +176,8 @@ final class JobStateMachine {
         if (parent.failedChildren == 0) {
             moveTo(parent, JobStatus.SUCCEEDED);
         } else {
-            parent.statusReason = parent.dependencyFailed ? DEPENDENT_JOB_FAILED
+            parent.statusReason = parent.dependencyFailed
+                    ? DEPENDENT_JOB_FAILED
                     : parent.stopRequestReason != null ? parent.stopRequestReason : ARRAY_CHILD_FAILED;
             moveTo(parent, JobStatus.FAILED);
         }

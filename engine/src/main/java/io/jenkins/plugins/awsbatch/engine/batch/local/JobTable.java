@@ -24,7 +24,9 @@ final class JobTable {
             return;
         }
         topLevel.put(job.jobId, job);
-        topLevelByQueue.computeIfAbsent(job.spec.jobQueue(), q -> new ArrayList<>()).add(job);
+        topLevelByQueue
+                .computeIfAbsent(job.spec.jobQueue(), q -> new ArrayList<>())
+                .add(job);
     }
 
     /** A top-level job by id, or a child by {@code <parent id>:<index>}; null when there is none. */
@@ -44,7 +46,8 @@ final class JobTable {
         String index = jobId.substring(colon + 1);
         try {
             int i = Integer.parseInt(index);
-            boolean canonical = i >= 0 && i < parent.children.length && Integer.toString(i).equals(index);
+            boolean canonical =
+                    i >= 0 && i < parent.children.length && Integer.toString(i).equals(index);
             return canonical ? parent.children[i] : null;
         } catch (NumberFormatException e) {
             return null;

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /** Immutable copies of a job's state as DescribeJobs and ListJobs report it. Called under the scheduler's lock. */
 final class JobViews {
-    private JobViews() {
-    }
+    private JobViews() {}
 
     static JobDetail detail(LocalJob job) {
         Map<JobStatus, Integer> summary = null;
@@ -43,8 +42,17 @@ final class JobViews {
     }
 
     static JobSummary summary(LocalJob job) {
-        return new JobSummary(job.jobId, job.spec.jobName(), job.status, job.statusReason, job.createdAt,
-                job.startedAt, job.stoppedAt, job.arrayIndex, job.exitCode,
-                job.isArrayParent() ? job.spec.arraySize() : null, job.spec.jobDefinition());
+        return new JobSummary(
+                job.jobId,
+                job.spec.jobName(),
+                job.status,
+                job.statusReason,
+                job.createdAt,
+                job.startedAt,
+                job.stoppedAt,
+                job.arrayIndex,
+                job.exitCode,
+                job.isArrayParent() ? job.spec.arraySize() : null,
+                job.spec.jobDefinition());
     }
 }

@@ -16,12 +16,11 @@ final class JournalCodec {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    private static final ObjectWriter WRITER = JSON.writerFor(JournalEntry.class)
-            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    private static final ObjectWriter WRITER =
+            JSON.writerFor(JournalEntry.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     private static final ObjectReader READER = JSON.readerFor(JournalEntry.class);
 
-    private JournalCodec() {
-    }
+    private JournalCodec() {}
 
     /** Writes {@code entry} and its newline. */
     static void write(OutputStream out, JournalEntry entry) throws IOException {

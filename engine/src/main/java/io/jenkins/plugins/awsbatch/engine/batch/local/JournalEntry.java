@@ -16,12 +16,13 @@ import java.util.Map;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "t")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = JournalEntry.SnapshotStart.class, name = "snapshot"),
-        @JsonSubTypes.Type(value = JournalEntry.SnapshotEnd.class, name = "end"),
-        @JsonSubTypes.Type(value = JournalEntry.Registries.class, name = "registries"),
-        @JsonSubTypes.Type(value = JournalEntry.Submitted.class, name = "job"),
-        @JsonSubTypes.Type(value = JournalEntry.JobState.class, name = "s"),
-        @JsonSubTypes.Type(value = JournalEntry.Tags.class, name = "tags")})
+    @JsonSubTypes.Type(value = JournalEntry.SnapshotStart.class, name = "snapshot"),
+    @JsonSubTypes.Type(value = JournalEntry.SnapshotEnd.class, name = "end"),
+    @JsonSubTypes.Type(value = JournalEntry.Registries.class, name = "registries"),
+    @JsonSubTypes.Type(value = JournalEntry.Submitted.class, name = "job"),
+    @JsonSubTypes.Type(value = JournalEntry.JobState.class, name = "s"),
+    @JsonSubTypes.Type(value = JournalEntry.Tags.class, name = "tags")
+})
 sealed interface JournalEntry {
 
     /** First line of a snapshot: the journal generation whose lines come after it. */
@@ -30,13 +31,15 @@ sealed interface JournalEntry {
     }
 
     /** Last line of a snapshot: a snapshot without it was not written whole. */
-    record SnapshotEnd(int jobs) implements JournalEntry {
-    }
+    record SnapshotEnd(int jobs) implements JournalEntry {}
 
     /** Every definition, compute environment, queue and consumable resource total, as they are now. */
-    record Registries(List<JobDefinitionInfo> definitions, List<ComputeEnvironmentInfo> computeEnvironments,
-                      List<JobQueueInfo> queues, Map<String, Long> consumableResources) implements JournalEntry {
-    }
+    record Registries(
+            List<JobDefinitionInfo> definitions,
+            List<ComputeEnvironmentInfo> computeEnvironments,
+            List<JobQueueInfo> queues,
+            Map<String, Long> consumableResources)
+            implements JournalEntry {}
 
     /** A top-level job was accepted: what it was submitted with; its children (all SUBMITTED) come with it. */
     record Submitted(@JsonProperty("j") String jobId, JobSpec spec, Map<String, String> tags, long createdAt)
@@ -47,8 +50,7 @@ sealed interface JournalEntry {
     }
 
     /** A top-level job's tags, replaced whole. */
-    record Tags(@JsonProperty("j") String jobId, Map<String, String> tags) implements JournalEntry {
-    }
+    record Tags(@JsonProperty("j") String jobId, Map<String, String> tags) implements JournalEntry {}
 
     /**
      * A job's whole persisted state after a change (a child's id is its parent's and {@code :index}). The keys are
@@ -64,21 +66,39 @@ sealed interface JournalEntry {
             @JsonProperty("x") Integer exitCode,
             @JsonProperty("l") String logStreamName,
             @JsonProperty("a") List<Attempt> attempts,
-            @JsonProperty("c") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean cancelled,
-            @JsonProperty("k") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean terminated,
-            @JsonProperty("d") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean dependencyFailed,
-            @JsonProperty("q") String stopRequestReason) implements JournalEntry {
+
+            @JsonProperty("c") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+            boolean cancelled,
+
+            @JsonProperty("k") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+            boolean terminated,
+
+            @JsonProperty("d") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+            boolean dependencyFailed,
+
+            @JsonProperty("q") String stopRequestReason)
+            implements JournalEntry {
 
         static JobState of(LocalJob job) {
-            return new JobState(job.jobId, job.status, job.statusReason, job.startedAt, job.stoppedAt, job.exitCode,
-                    job.logStreamName, Attempt.of(job.attempts), job.cancelled, job.terminated, job.dependencyFailed,
+            return new JobState(
+                    job.jobId,
+                    job.status,
+                    job.statusReason,
+                    job.startedAt,
+                    job.stoppedAt,
+                    job.exitCode,
+                    job.logStreamName,
+                    Attempt.of(job.attempts),
+                    job.cancelled,
+                    job.terminated,
+                    job.dependencyFailed,
                     job.stopRequestReason);
         }
 
         /** True for a child that never moved: a snapshot leaves it out, its parent's line implies it. */
         boolean isInitial() {
-            return equals(new JobState(jobId, JobStatus.SUBMITTED, null, null, null, null, null, null, false, false,
-                    false, null));
+            return equals(new JobState(
+                    jobId, JobStatus.SUBMITTED, null, null, null, null, null, null, false, false, false, null));
         }
 
         void applyTo(LocalJob job) {

@@ -30,6 +30,7 @@ final class LauncherProcess {
     static final String NAME = "batchgraph-launcher";
     /** Its title once its stdin closed: it starts nothing more. */
     static final String DRAINED_NAME = "batchgraph-launcher-drained";
+
     static final String RECORDS_SUFFIX = ".records";
     static final String SCRIPT = "launcher.pl";
     private static final long READY_TIMEOUT_MS = 10_000;
@@ -83,8 +84,8 @@ final class LauncherProcess {
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().clear(); // it hands each child exactly the environment asked for
         Process process = builder.start();
-        BufferedReader replies = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader replies =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         LauncherProcess launcher = new LauncherProcess(process, recordsFile);
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
@@ -130,8 +131,14 @@ final class LauncherProcess {
      * {@code log}, its records named {@code recordBase}. Returns once sent; {@code events} hears the rest.
      * Throws when it cannot be sent (the launcher is gone).
      */
-    void spawn(List<String> command, Map<String, String> environment, Path directory, Path log, String recordBase,
-               Events events) throws IOException {
+    void spawn(
+            List<String> command,
+            Map<String, String> environment,
+            Path directory,
+            Path log,
+            String recordBase,
+            Events events)
+            throws IOException {
         long id = ids.incrementAndGet();
         ByteArrayOutputStream request = new ByteArrayOutputStream(512);
         field(request, "R");

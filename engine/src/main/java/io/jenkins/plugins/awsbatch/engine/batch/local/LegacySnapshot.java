@@ -17,8 +17,13 @@ record LegacySnapshot(JournalEntry.Registries registries, List<LocalJob> topLeve
         for (StoredJob stored : orEmpty(state.jobs())) {
             jobs.add(stored.toTopLevelJob());
         }
-        return new LegacySnapshot(new JournalEntry.Registries(orEmpty(state.definitions()),
-                orEmpty(state.computeEnvironments()), orEmpty(state.queues()), state.consumableResources()), jobs);
+        return new LegacySnapshot(
+                new JournalEntry.Registries(
+                        orEmpty(state.definitions()),
+                        orEmpty(state.computeEnvironments()),
+                        orEmpty(state.queues()),
+                        state.consumableResources()),
+                jobs);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

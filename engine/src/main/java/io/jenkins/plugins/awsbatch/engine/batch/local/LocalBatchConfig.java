@@ -44,7 +44,8 @@ public record LocalBatchConfig(
         workingDirectory = workingDirectory == null ? Path.of("").toAbsolutePath() : workingDirectory;
         clock = clock == null ? Clock.systemUTC() : clock;
         terminationGrace = terminationGrace == null ? Duration.ofSeconds(10) : terminationGrace;
-        baseEnvironment = baseEnvironment == null ? Map.copyOf(JobEnvironment.inheritedFrom(System.getenv()))
+        baseEnvironment = baseEnvironment == null
+                ? Map.copyOf(JobEnvironment.inheritedFrom(System.getenv()))
                 : Map.copyOf(baseEnvironment);
         region = region == null ? DEFAULT_REGION : region;
         timeoutSecond = timeoutSecond == null ? Duration.ofSeconds(1) : timeoutSecond;
@@ -54,55 +55,134 @@ public record LocalBatchConfig(
     }
 
     /** The configuration without {@code timeoutSecond} (one real second). */
-    public LocalBatchConfig(int slots, Path logDirectory, Path dataDirectory, Path workingDirectory, Clock clock,
-                            Duration terminationGrace, Map<String, String> baseEnvironment, String region) {
-        this(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace, baseEnvironment, region,
+    public LocalBatchConfig(
+            int slots,
+            Path logDirectory,
+            Path dataDirectory,
+            Path workingDirectory,
+            Clock clock,
+            Duration terminationGrace,
+            Map<String, String> baseEnvironment,
+            String region) {
+        this(
+                slots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                clock,
+                terminationGrace,
+                baseEnvironment,
+                region,
                 null);
     }
 
     /** Defaults for everything but the log directory. */
     public static LocalBatchConfig defaults(Path logDirectory) {
-        return new LocalBatchConfig(Runtime.getRuntime().availableProcessors(), logDirectory, null, null, null, null,
-                null, null);
+        return new LocalBatchConfig(
+                Runtime.getRuntime().availableProcessors(), logDirectory, null, null, null, null, null, null);
     }
 
     public LocalBatchConfig withSlots(int newSlots) {
-        return new LocalBatchConfig(newSlots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, region, timeoutSecond);
+        return new LocalBatchConfig(
+                newSlots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                clock,
+                terminationGrace,
+                baseEnvironment,
+                region,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withDataDirectory(Path newDataDirectory) {
-        return new LocalBatchConfig(slots, logDirectory, newDataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, region, timeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                newDataDirectory,
+                workingDirectory,
+                clock,
+                terminationGrace,
+                baseEnvironment,
+                region,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withWorkingDirectory(Path newWorkingDirectory) {
-        return new LocalBatchConfig(slots, logDirectory, dataDirectory, newWorkingDirectory, clock, terminationGrace,
-                baseEnvironment, region, timeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                dataDirectory,
+                newWorkingDirectory,
+                clock,
+                terminationGrace,
+                baseEnvironment,
+                region,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withClock(Clock newClock) {
-        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, newClock, terminationGrace,
-                baseEnvironment, region, timeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                newClock,
+                terminationGrace,
+                baseEnvironment,
+                region,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withTerminationGrace(Duration newGrace) {
-        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, newGrace,
-                baseEnvironment, region, timeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                clock,
+                newGrace,
+                baseEnvironment,
+                region,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withBaseEnvironment(Map<String, String> newEnvironment) {
-        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                newEnvironment, region, timeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                clock,
+                terminationGrace,
+                newEnvironment,
+                region,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withRegion(String newRegion) {
-        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, newRegion, timeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                clock,
+                terminationGrace,
+                baseEnvironment,
+                newRegion,
+                timeoutSecond);
     }
 
     public LocalBatchConfig withTimeoutSecond(Duration newTimeoutSecond) {
-        return new LocalBatchConfig(slots, logDirectory, dataDirectory, workingDirectory, clock, terminationGrace,
-                baseEnvironment, region, newTimeoutSecond);
+        return new LocalBatchConfig(
+                slots,
+                logDirectory,
+                dataDirectory,
+                workingDirectory,
+                clock,
+                terminationGrace,
+                baseEnvironment,
+                region,
+                newTimeoutSecond);
     }
 }

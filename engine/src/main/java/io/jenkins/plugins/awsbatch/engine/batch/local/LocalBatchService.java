@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinition;
@@ -40,6 +39,7 @@ public final class LocalBatchService implements BatchService {
     private final String arnBase;
     /** Definitions, queues, compute environments or consumable resources changed: the journal writes them anew. */
     private final AtomicBoolean registriesChanged = new AtomicBoolean();
+
     private final ExecutorService launchPool;
     private final ScheduledExecutorService timers;
     private final JobScheduler scheduler;
@@ -59,7 +59,8 @@ public final class LocalBatchService implements BatchService {
         this.definitions = new JobDefinitionRegistry(arnBase, markChanged);
         this.queues = new QueueRegistry(arnBase, markChanged);
         this.scheduler = new JobScheduler(config, launchPool, timers, timeoutSecond, registriesChanged);
-        this.journal = config.dataDirectory() == null ? null
+        this.journal = config.dataDirectory() == null
+                ? null
                 : new StateJournal(config.dataDirectory(), scheduler, definitions, queues, registriesChanged);
         if (journal != null) {
             scheduler.persistBeforeStart(journal::ensurePersisted);
@@ -100,8 +101,8 @@ public final class LocalBatchService implements BatchService {
         BatchLimits.require(BatchLimits.arraySize(request.arraySize(), "arrayProperties.size"));
         BatchLimits.require(BatchLimits.dependencies(request.dependsOn().size(), "dependsOn"));
         BatchLimits.require(BatchLimits.tags(request.tags(), "tags"));
-        BatchLimits.require(BatchLimits.schedulingPriority(request.schedulingPriorityOverride(),
-                "schedulingPriorityOverride"));
+        BatchLimits.require(
+                BatchLimits.schedulingPriority(request.schedulingPriorityOverride(), "schedulingPriorityOverride"));
         JobQueueInfo queue = queues.resolve(request.jobQueue());
         JobDefinition definition = definitions.resolve(request.jobDefinition()).definition();
         RetryStrategy retry = request.retryStrategy() != null ? request.retryStrategy() : definition.retryStrategy();
@@ -113,17 +114,27 @@ public final class LocalBatchService implements BatchService {
         List<String> command = request.command() != null ? request.command() : definition.command();
         Map<String, String> environment = new LinkedHashMap<>(definition.environment());
         environment.putAll(request.environment());
-        return new JobSpec(request.jobName(), queue.name(), queue.computeEnvironments().get(0),
-                arnBase + "job-definition/" + definition.nameWithRevision(), request.arraySize(),
-                request.dependsOn(), Placeholders.substitute(command, parameters), environment, retry, timeout,
-                request.consumableResources(), definition.image(),
-                resourceRequirements(definition.resourceRequirements(), request.resourceRequirements()), parameters,
+        return new JobSpec(
+                request.jobName(),
+                queue.name(),
+                queue.computeEnvironments().get(0),
+                arnBase + "job-definition/" + definition.nameWithRevision(),
+                request.arraySize(),
+                request.dependsOn(),
+                Placeholders.substitute(command, parameters),
+                environment,
+                retry,
+                timeout,
+                request.consumableResources(),
+                definition.image(),
+                resourceRequirements(definition.resourceRequirements(), request.resourceRequirements()),
+                parameters,
                 request.propagateTags() || definition.propagateTags());
     }
 
     /** The definition's requirements with the overrides' replacing those of the same type, as AWS merges them. */
-    private static List<ResourceRequirement> resourceRequirements(List<ResourceRequirement> definition,
-                                                                  List<ResourceRequirement> overrides) {
+    private static List<ResourceRequirement> resourceRequirements(
+            List<ResourceRequirement> definition, List<ResourceRequirement> overrides) {
         Map<String, ResourceRequirement> byType = new LinkedHashMap<>();
         definition.forEach(r -> byType.put(r.type(), r));
         overrides.forEach(r -> byType.put(r.type(), r));
@@ -194,8 +205,12 @@ public final class LocalBatchService implements BatchService {
     public Optional<List<JobDefinitionDescription>> findActiveJobDefinitions(String name) {
         return Optional.of(definitions.describe(List.of(name)).stream()
                 .filter(JobDefinitionInfo::isActive)
-                .map(d -> new JobDefinitionDescription(d.definition().name(), d.definition().revision(), d.arn(),
-                        d.status(), JobDefinitionDescription.Kind.CONTAINER))
+                .map(d -> new JobDefinitionDescription(
+                        d.definition().name(),
+                        d.definition().revision(),
+                        d.arn(),
+                        d.status(),
+                        JobDefinitionDescription.Kind.CONTAINER))
                 .toList());
     }
 
@@ -244,8 +259,8 @@ public final class LocalBatchService implements BatchService {
     }
 
     /** @param tags kept, listed by {@link #listTagsForResource} and persisted; null: none */
-    public JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments,
-                                       Map<String, String> tags) {
+    public JobQueueInfo createJobQueue(
+            String name, int priority, List<String> computeEnvironments, Map<String, String> tags) {
         return queues.createJobQueue(name, priority, computeEnvironments, tags);
     }
 
@@ -261,7 +276,10 @@ public final class LocalBatchService implements BatchService {
     /** Jobs asking for {@code name} wait RUNNABLE until their quantity is free: an exact concurrency cap. */
     public ConsumableResourceInfo createConsumableResource(String name, long totalQuantity) {
         scheduler.createConsumableResource(name, totalQuantity);
-        return describeConsumableResources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return describeConsumableResources().stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<ConsumableResourceInfo> describeConsumableResources() {
@@ -282,7 +300,8 @@ public final class LocalBatchService implements BatchService {
     /** The tags of a job (ARN or id; children report their parent's), job queue, compute environment or definition. */
     public Map<String, String> listTagsForResource(String resourceArn) {
         if (isJob(resourceArn)) {
-            return scheduler.withTable(table -> Map.copyOf(jobOf(table, resourceArn).effectiveTags()));
+            return scheduler.withTable(
+                    table -> Map.copyOf(jobOf(table, resourceArn).effectiveTags()));
         }
         if (resourceArn.startsWith(arnBase + "job-definition/")) {
             return definitions.tagsOf(resourceArn);

@@ -12,8 +12,7 @@ import java.util.Optional;
 public final class LocalBatchState {
     private static final int ATTEMPTS = 3;
 
-    private LocalBatchState() {
-    }
+    private LocalBatchState() {}
 
     /**
      * Per top-level job id, how many of its children (or, for a single job, itself) are in each status, as the
@@ -22,8 +21,7 @@ public final class LocalBatchState {
      *
      * @throws IOException when the files cannot be read (unreadable, or replaced on every attempt)
      */
-    public static Optional<Map<String, Map<JobStatus, Integer>>> statusCounts(Path dataDirectory)
-            throws IOException {
+    public static Optional<Map<String, Map<JobStatus, Integer>>> statusCounts(Path dataDirectory) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             StateReplay.Replayed state;

@@ -52,14 +52,16 @@ final class LocalJob {
     ProcessHandle process;
     /** True when {@link #process} was started by an earlier engine: watched through its records, not waited on. */
     boolean adopted;
+
     long attemptStartedAt;
     /** Set when TerminateJob or the timeout wants the running attempt stopped; the reason it will end with. */
     String killReason;
+
     boolean timedOut;
     Future<?> timeoutTask;
 
-    LocalJob(String jobId, JobSpec spec, LocalJob parent, Integer arrayIndex, long createdAt,
-             Map<String, String> tags) {
+    LocalJob(
+            String jobId, JobSpec spec, LocalJob parent, Integer arrayIndex, long createdAt, Map<String, String> tags) {
         this.jobId = jobId;
         this.spec = spec;
         this.parent = parent;

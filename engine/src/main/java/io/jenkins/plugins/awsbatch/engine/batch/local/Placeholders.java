@@ -13,8 +13,7 @@ import java.util.Map;
 final class Placeholders {
     private static final String PREFIX = "Ref::";
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static List<String> substitute(List<String> command, Map<String, String> parameters) {
         List<String> out = new ArrayList<>(command.size());
@@ -48,7 +47,8 @@ final class Placeholders {
         String best = null;
         for (String name : parameters.keySet()) {
             int end = start + name.length();
-            if (!name.isEmpty() && text.startsWith(name, start)
+            if (!name.isEmpty()
+                    && text.startsWith(name, start)
                     && (end == text.length() || !isNameChar(text.charAt(end)))
                     && (best == null || name.length() > best.length())) {
                 best = name;

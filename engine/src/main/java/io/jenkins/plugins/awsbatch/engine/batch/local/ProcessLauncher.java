@@ -31,6 +31,7 @@ final class ProcessLauncher {
     static final String PERL_PROPERTY = "batchgraph.local.perl";
     /** How long {@link #shutdown} waits for what it killed to be gone. */
     private static final long SHUTDOWN_WAIT_MS = 5_000;
+
     private static final File DEV_NULL = new File("/dev/null");
     /** The wrapper's {@code $0}, followed by its records' path prefix: how its process is recognised. */
     static final String WRAPPER_NAME = "batchgraph-attempt";
@@ -51,8 +52,7 @@ final class ProcessLauncher {
             + "exit $s\n";
 
     /** What to run for one attempt. {@code logStreamName} is the log file relative to the log directory. */
-    record LaunchPlan(List<String> command, Map<String, String> environment, String logStreamName) {
-    }
+    record LaunchPlan(List<String> command, Map<String, String> environment, String logStreamName) {}
 
     /** What becomes of one attempt's process; called in this order, once each (ended only after started). */
     interface AttemptEvents {
@@ -91,7 +91,8 @@ final class ProcessLauncher {
      */
     static String logStreamName(String jobId, int attempt) {
         int colon = jobId.indexOf(':');
-        return colon < 0 ? jobId + "/attempt-" + attempt + ".log"
+        return colon < 0
+                ? jobId + "/attempt-" + attempt + ".log"
                 : jobId.substring(0, colon) + "/" + jobId.substring(colon + 1) + "-attempt-" + attempt + ".log";
     }
 
@@ -109,8 +110,10 @@ final class ProcessLauncher {
             launcherTried = true;
             try {
                 Files.createDirectories(logDirectory);
-                launcher = LauncherProcess.start(perl, logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
-                        + UUID.randomUUID().toString().substring(0, 8) + LauncherProcess.RECORDS_SUFFIX));
+                launcher = LauncherProcess.start(
+                        perl,
+                        logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
+                                + UUID.randomUUID().toString().substring(0, 8) + LauncherProcess.RECORDS_SUFFIX));
             } catch (IOException e) {
                 launcher = null; // each attempt is spawned directly
             }
@@ -190,8 +193,13 @@ final class ProcessLauncher {
     }
 
     private void sendTo(LauncherProcess forker, LaunchPlan plan, Path log, AttemptEvents events) throws IOException {
-        forker.spawn(plan.command(), plan.environment(), workingDirectory, log,
-                AttemptRecords.relativeBase(plan.logStreamName()), launcherEvents(events));
+        forker.spawn(
+                plan.command(),
+                plan.environment(),
+                workingDirectory,
+                log,
+                AttemptRecords.relativeBase(plan.logStreamName()),
+                launcherEvents(events));
     }
 
     private static LauncherProcess.Events launcherEvents(AttemptEvents events) {
@@ -215,7 +223,11 @@ final class ProcessLauncher {
     }
 
     private Process spawnWrapped(LaunchPlan plan, Path log) throws IOException {
-        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, WRAPPER_NAME,
+        List<String> wrapped = new ArrayList<>(List.of(
+                "/bin/sh",
+                "-c",
+                WRAPPER,
+                WRAPPER_NAME,
                 records.base(plan.logStreamName()).toString()));
         wrapped.addAll(plan.command());
         ProcessBuilder builder = new ProcessBuilder(wrapped)
@@ -283,11 +295,14 @@ final class ProcessLauncher {
     void stopTree(ProcessHandle process) {
         List<ProcessHandle> tree = treeOf(process);
         tree.forEach(ProcessHandle::destroy);
-        timers.schedule(() -> {
-            List<ProcessHandle> left = treeOf(process);
-            left.addAll(tree);
-            left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        }, grace.toMillis(), TimeUnit.MILLISECONDS);
+        timers.schedule(
+                () -> {
+                    List<ProcessHandle> left = treeOf(process);
+                    left.addAll(tree);
+                    left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+                },
+                grace.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**

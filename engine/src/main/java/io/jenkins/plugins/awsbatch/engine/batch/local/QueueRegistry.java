@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +31,8 @@ final class QueueRegistry {
         if (environments.containsKey(name)) {
             throw ClientErrors.alreadyExists("ComputeEnvironment", name);
         }
-        ComputeEnvironmentInfo ce = new ComputeEnvironmentInfo(name, arnBase + "compute-environment/" + name,
-                "ENABLED", "VALID", checkedType, tags);
+        ComputeEnvironmentInfo ce = new ComputeEnvironmentInfo(
+                name, arnBase + "compute-environment/" + name, "ENABLED", "VALID", checkedType, tags);
         environments.put(name, ce);
         onChange.run();
         return ce;
@@ -43,8 +42,8 @@ final class QueueRegistry {
         return createJobQueue(name, priority, computeEnvironments, null);
     }
 
-    synchronized JobQueueInfo createJobQueue(String name, int priority, List<String> computeEnvironments,
-                                             Map<String, String> tags) {
+    synchronized JobQueueInfo createJobQueue(
+            String name, int priority, List<String> computeEnvironments, Map<String, String> tags) {
         checkName("jobQueueName", name);
         if (queues.containsKey(name)) {
             throw ClientErrors.alreadyExists("JobQueue", name);

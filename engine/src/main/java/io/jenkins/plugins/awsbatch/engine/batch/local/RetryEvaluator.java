@@ -11,8 +11,7 @@ import java.util.Locale;
  * globs all match decides; no matching rule means retry (AWS's rule).
  */
 final class RetryEvaluator {
-    private RetryEvaluator() {
-    }
+    private RetryEvaluator() {}
 
     /** Throws ClientException when the strategy breaks AWS's limits ({@link BatchLimits}). */
     static void validate(RetryStrategy strategy) {
@@ -22,8 +21,8 @@ final class RetryEvaluator {
     /**
      * @param attemptsMade attempts run so far, the failed one included
      */
-    static boolean shouldRetry(RetryStrategy strategy, int attemptsMade, Integer exitCode, String statusReason,
-                               String reason) {
+    static boolean shouldRetry(
+            RetryStrategy strategy, int attemptsMade, Integer exitCode, String statusReason, String reason) {
         int allowed = strategy == null ? 1 : strategy.attempts();
         if (attemptsMade >= allowed) {
             return false;

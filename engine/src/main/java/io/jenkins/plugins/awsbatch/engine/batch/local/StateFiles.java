@@ -16,11 +16,11 @@ final class StateFiles {
     static final String SNAPSHOT = "local-batch-snapshot.jsonl";
     /** The whole-table JSON written before the journal: read once, replaced by the first snapshot. */
     static final String LEGACY_SNAPSHOT = "local-batch-state.json";
+
     private static final String JOURNAL_PREFIX = "local-batch-journal-";
     private static final String JOURNAL_SUFFIX = ".jsonl";
 
-    private StateFiles() {
-    }
+    private StateFiles() {}
 
     static Path journal(Path directory, long generation) {
         return directory.resolve(JOURNAL_PREFIX + generation + JOURNAL_SUFFIX);

@@ -39,6 +39,7 @@ final class StateJournal implements TableChanges {
     static final int FLUSH_AT_BYTES = 256 * 1024;
     /** Defaults of the compaction rule; see docs/architecture.md for the measurements behind them. */
     static final long DEFAULT_COMPACT_MIN_BYTES = 16L * 1024 * 1024;
+
     static final int DEFAULT_COMPACT_RATIO = 4;
     static final long CLOSE_COMPACT_MIN_BYTES = 1024 * 1024;
     private static final long REPAIR_INTERVAL_MS = 2_000;
@@ -73,10 +74,15 @@ final class StateJournal implements TableChanges {
     private int compactions;
     /** A write failed: the journal has a gap until a snapshot is written whole again. */
     private volatile IOException broken;
+
     private long lastRepairAttempt;
 
-    StateJournal(Path directory, JobScheduler scheduler, JobDefinitionRegistry definitions, QueueRegistry queues,
-                 AtomicBoolean registriesChanged) {
+    StateJournal(
+            Path directory,
+            JobScheduler scheduler,
+            JobDefinitionRegistry definitions,
+            QueueRegistry queues,
+            AtomicBoolean registriesChanged) {
         this.directory = directory;
         this.scheduler = scheduler;
         this.definitions = definitions;
@@ -100,8 +106,8 @@ final class StateJournal implements TableChanges {
         try {
             state = StateReplay.read(directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the local Batch state in " + directory + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot read the local Batch state in " + directory + ": " + e.getMessage(), e);
         }
         if (state.tornTail()) {
             LOG.info("The local Batch state in {} ended with a line cut off by a crash; it was left out", directory);
@@ -112,8 +118,8 @@ final class StateJournal implements TableChanges {
             try {
                 openJournal();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the local Batch state in " + directory + ": "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Cannot write the local Batch state in " + directory + ": " + e.getMessage(), e);
             }
         }
         scheduler.recordChanges(this);
@@ -133,8 +139,8 @@ final class StateJournal implements TableChanges {
     }
 
     void startPeriodicFlush() {
-        flusher.scheduleWithFixedDelay(this::flushOrCompact, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS,
-                TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(
+                this::flushOrCompact, FLUSH_INTERVAL_MS, FLUSH_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     // ---- TableChanges: called under the scheduler's lock ------------------------------------------------
@@ -201,8 +207,8 @@ final class StateJournal implements TableChanges {
         try {
             writePending();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the local Batch state in " + directory + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Cannot write the local Batch state in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -259,8 +265,8 @@ final class StateJournal implements TableChanges {
         synchronized (io) {
             long now = System.currentTimeMillis();
             if (now - lastRepairAttempt < REPAIR_INTERVAL_MS) {
-                throw new UncheckedIOException("Cannot write the local Batch state in " + directory + ": "
-                        + cause.getMessage(), cause);
+                throw new UncheckedIOException(
+                        "Cannot write the local Batch state in " + directory + ": " + cause.getMessage(), cause);
             }
             lastRepairAttempt = now;
         }
@@ -287,8 +293,8 @@ final class StateJournal implements TableChanges {
             }
             long size;
             try {
-                size = DurableFiles.write(directory.resolve(StateFiles.SNAPSHOT),
-                        out -> writeSnapshot(out, snapshotGeneration, table));
+                size = DurableFiles.write(
+                        directory.resolve(StateFiles.SNAPSHOT), out -> writeSnapshot(out, snapshotGeneration, table));
                 for (long old : StateFiles.journalGenerations(directory)) {
                     if (old < snapshotGeneration) {
                         Files.deleteIfExists(StateFiles.journal(directory, old));
@@ -297,8 +303,8 @@ final class StateJournal implements TableChanges {
                 Files.deleteIfExists(directory.resolve(StateFiles.LEGACY_SNAPSHOT));
             } catch (IOException e) {
                 markBroken(e);
-                throw new UncheckedIOException("Cannot write the local Batch state in " + directory + ": "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Cannot write the local Batch state in " + directory + ": " + e.getMessage(), e);
             }
             synchronized (io) {
                 snapshotBytes = size;
@@ -311,8 +317,7 @@ final class StateJournal implements TableChanges {
         }
     }
 
-    private record Capture(long generation, List<JournalEntry> entries) {
-    }
+    private record Capture(long generation, List<JournalEntry> entries) {}
 
     /** Under the scheduler's lock: the pending lines go to the old journal, the table is copied. */
     private Capture switchJournalAndCapture(JobTable table) {
@@ -326,8 +331,8 @@ final class StateJournal implements TableChanges {
                 generation++;
                 openJournal();
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot write the local Batch state in " + directory + ": "
-                        + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Cannot write the local Batch state in " + directory + ": " + e.getMessage(), e);
             }
         }
         registriesChanged.set(false);
@@ -358,8 +363,7 @@ final class StateJournal implements TableChanges {
         return entries;
     }
 
-    private static void writeSnapshot(OutputStream out, long generation, List<JournalEntry> table)
-            throws IOException {
+    private static void writeSnapshot(OutputStream out, long generation, List<JournalEntry> table) throws IOException {
         JournalCodec.write(out, new JournalEntry.SnapshotStart(JournalEntry.SnapshotStart.VERSION, generation));
         int jobs = 0;
         for (JournalEntry entry : table) {
@@ -372,16 +376,22 @@ final class StateJournal implements TableChanges {
     }
 
     private JournalEntry.Registries captureRegistries() {
-        return new JournalEntry.Registries(definitions.all(), queues.describeComputeEnvironments(),
-                queues.describeJobQueues(), scheduler.consumableResourceTotals());
+        return new JournalEntry.Registries(
+                definitions.all(),
+                queues.describeComputeEnvironments(),
+                queues.describeJobQueues(),
+                scheduler.consumableResourceTotals());
     }
 
     /** Guarded by io. A new, empty journal file for {@link #generation}. */
     private void openJournal() throws IOException {
         closeChannel();
         Files.createDirectories(directory);
-        channel = FileChannel.open(StateFiles.journal(directory, generation), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        channel = FileChannel.open(
+                StateFiles.journal(directory, generation),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
         journalBytes = 0;
     }
 
@@ -475,8 +485,7 @@ final class StateJournal implements TableChanges {
         }
     }
 
-    record Stats(long writtenBytes, int compactions, long generation, long journalBytes, long snapshotBytes) {
-    }
+    record Stats(long writtenBytes, int compactions, long generation, long journalBytes, long snapshotBytes) {}
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;

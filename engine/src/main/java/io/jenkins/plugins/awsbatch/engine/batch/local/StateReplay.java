@@ -19,8 +19,12 @@ final class StateReplay {
      * their children, the generation the next journal gets, the snapshot's size and whether a torn line was left
      * out.
      */
-    record Replayed(JournalEntry.Registries registries, List<LocalJob> topLevelJobs, long nextGeneration,
-                    long snapshotBytes, boolean tornTail) {
+    record Replayed(
+            JournalEntry.Registries registries,
+            List<LocalJob> topLevelJobs,
+            long nextGeneration,
+            long snapshotBytes,
+            boolean tornTail) {
         boolean isEmpty() {
             return registries == null && topLevelJobs.isEmpty();
         }
@@ -29,8 +33,7 @@ final class StateReplay {
     private JournalEntry.Registries registries;
     private final JobTable table = new JobTable();
 
-    private StateReplay() {
-    }
+    private StateReplay() {}
 
     static Replayed read(Path directory) throws IOException {
         try {
@@ -86,8 +89,11 @@ final class StateReplay {
                     throw lineError(snapshot, 1, "a snapshot starts with its header");
                 }
                 if (start.version() > JournalEntry.SnapshotStart.VERSION) {
-                    throw lineError(snapshot, 1, "written by a newer version (format " + start.version()
-                            + "); use that version or remove the folder");
+                    throw lineError(
+                            snapshot,
+                            1,
+                            "written by a newer version (format " + start.version()
+                                    + "); use that version or remove the folder");
                 }
                 journal[0] = start.journal();
             } else if (entry instanceof JournalEntry.SnapshotEnd end) {
@@ -130,8 +136,8 @@ final class StateReplay {
     }
 
     private static LocalJob createJob(JournalEntry.Submitted submitted) {
-        LocalJob top = new LocalJob(submitted.jobId(), submitted.spec(), null, null, submitted.createdAt(),
-                submitted.tags());
+        LocalJob top =
+                new LocalJob(submitted.jobId(), submitted.spec(), null, null, submitted.createdAt(), submitted.tags());
         Integer size = submitted.spec().arraySize();
         if (size != null) {
             top.children = new LocalJob[size];
@@ -154,7 +160,9 @@ final class StateReplay {
         try {
             return JournalCodec.read(line);
         } catch (IOException e) {
-            throw lineError(file, lineNumber,
+            throw lineError(
+                    file,
+                    lineNumber,
                     e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage());
         }
     }

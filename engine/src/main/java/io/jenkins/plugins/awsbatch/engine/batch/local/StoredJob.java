@@ -43,7 +43,19 @@ record StoredJob(
     }
 
     private void copyStateTo(LocalJob job) {
-        new JournalEntry.JobState(job.jobId, status, statusReason, startedAt, stoppedAt, exitCode, logStreamName,
-                attempts == null ? null : JournalEntry.Attempt.of(attempts), cancelled, terminated, dependencyFailed, stopRequestReason).applyTo(job);
+        new JournalEntry.JobState(
+                        job.jobId,
+                        status,
+                        statusReason,
+                        startedAt,
+                        stoppedAt,
+                        exitCode,
+                        logStreamName,
+                        attempts == null ? null : JournalEntry.Attempt.of(attempts),
+                        cancelled,
+                        terminated,
+                        dependencyFailed,
+                        stopRequestReason)
+                .applyTo(job);
     }
 }

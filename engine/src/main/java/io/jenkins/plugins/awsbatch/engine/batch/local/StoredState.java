@@ -10,5 +10,4 @@ record StoredState(
         List<ComputeEnvironmentInfo> computeEnvironments,
         List<JobQueueInfo> queues,
         Map<String, Long> consumableResources,
-        List<StoredJob> jobs) {
-}
+        List<StoredJob> jobs) {}

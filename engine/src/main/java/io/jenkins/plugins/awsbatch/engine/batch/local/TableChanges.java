@@ -7,12 +7,10 @@ package io.jenkins.plugins.awsbatch.engine.batch.local;
 interface TableChanges {
     TableChanges NONE = new TableChanges() {
         @Override
-        public void submitted(LocalJob top) {
-        }
+        public void submitted(LocalJob top) {}
 
         @Override
-        public void changed(LocalJob job) {
-        }
+        public void changed(LocalJob job) {}
     };
 
     /** A top-level job was created (an array with all its children SUBMITTED), before any of them moves. */

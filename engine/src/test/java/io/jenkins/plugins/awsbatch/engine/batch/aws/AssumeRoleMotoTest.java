@@ -19,14 +19,21 @@ class AssumeRoleMotoTest {
         String moto = MotoSupport.endpoint();
         CallCounter calls = new CallCounter();
         String roleArn = "arn:aws:iam::" + MotoSupport.ACCOUNT + ":role/" + MotoSupport.unique("batchgraph-runner");
-        CredentialsSpec role = new CredentialsSpec.AssumeRole(new CredentialsSpec.StaticKeys("testing", "testing", null),
-                roleArn, "ext-1234", "nightly-run", Duration.ofMinutes(20));
+        CredentialsSpec role = new CredentialsSpec.AssumeRole(
+                new CredentialsSpec.StaticKeys("testing", "testing", null),
+                roleArn,
+                "ext-1234",
+                "nightly-run",
+                Duration.ofMinutes(20));
         try (FaultInjectingProxy recorder = new FaultInjectingProxy(moto, 0);
-             AwsClients aws = AwsClients.create(MotoSupport.settings(recorder.endpoint()).credentials(role).build(),
-                     calls)) {
+                AwsClients aws = AwsClients.create(
+                        MotoSupport.settings(recorder.endpoint())
+                                .credentials(role)
+                                .build(),
+                        calls)) {
             var identity = aws.sts().getCallerIdentity();
-            assertThat(identity.arn()).endsWith(":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1)
-                    + "/nightly-run");
+            assertThat(identity.arn())
+                    .endsWith(":assumed-role/" + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/nightly-run");
             assertThat(aws.credentials().resolveCredentials()).isInstanceOf(AwsSessionCredentials.class);
             assertThat(aws.credentials().resolveCredentials().accessKeyId()).isNotEqualTo("testing");
 
@@ -36,11 +43,19 @@ class AssumeRoleMotoTest {
             assertThat(calls.get("AssumeRole")).isEqualTo(1);
             assertThat(calls.get("GetCallerIdentity")).isEqualTo(2);
 
-            List<String> assumeBodies = recorder.recorded().stream().map(FaultInjectingProxy.Recorded::body)
+            List<String> assumeBodies = recorder.recorded().stream()
+                    .map(FaultInjectingProxy.Recorded::body)
                     .filter(b -> b.contains("Action=AssumeRole"))
-                    .map(b -> URLDecoder.decode(b, StandardCharsets.UTF_8)).toList();
-            assertThat(assumeBodies).singleElement().satisfies(b -> assertThat(b).contains("RoleArn=" + roleArn,
-                    "ExternalId=ext-1234", "RoleSessionName=nightly-run", "DurationSeconds=1200"));
+                    .map(b -> URLDecoder.decode(b, StandardCharsets.UTF_8))
+                    .toList();
+            assertThat(assumeBodies)
+                    .singleElement()
+                    .satisfies(b -> assertThat(b)
+                            .contains(
+                                    "RoleArn=" + roleArn,
+                                    "ExternalId=ext-1234",
+                                    "RoleSessionName=nightly-run",
+                                    "DurationSeconds=1200"));
         }
         assertThat(new ObjectMapper()).isNotNull();
     }

@@ -36,12 +36,20 @@ class BatchPagingTest {
             int from = req.nextToken() == null ? 0 : Integer.parseInt(req.nextToken());
             List<software.amazon.awssdk.services.batch.model.JobSummary> page = new ArrayList<>();
             for (int i = from; i < Math.min(from + req.maxResults(), 250); i++) {
-                page.add(software.amazon.awssdk.services.batch.model.JobSummary.builder().jobId("p:" + i).jobName("n")
-                        .status("FAILED").createdAt(1L).arrayProperties(ArrayPropertiesSummary.builder().index(i).build())
+                page.add(software.amazon.awssdk.services.batch.model.JobSummary.builder()
+                        .jobId("p:" + i)
+                        .jobName("n")
+                        .status("FAILED")
+                        .createdAt(1L)
+                        .arrayProperties(
+                                ArrayPropertiesSummary.builder().index(i).build())
                         .build());
             }
             String next = from + req.maxResults() < 250 ? Integer.toString(from + req.maxResults()) : null;
-            return ListJobsResponse.builder().jobSummaryList(page).nextToken(next).build();
+            return ListJobsResponse.builder()
+                    .jobSummaryList(page)
+                    .nextToken(next)
+                    .build();
         });
         AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
         List<JobSummary> all = new ArrayList<>();
@@ -75,12 +83,22 @@ class BatchPagingTest {
             int from = req.nextToken() == null ? 0 : Integer.parseInt(req.nextToken());
             List<software.amazon.awssdk.services.batch.model.JobSummary> page = new ArrayList<>();
             for (int i = from; i < Math.min(from + size, children); i++) {
-                page.add(software.amazon.awssdk.services.batch.model.JobSummary.builder().jobId("p:" + i).jobName("n")
-                        .status("SUCCEEDED").createdAt(1L).startedAt(1_000L).stoppedAt(3_000L)
-                        .arrayProperties(ArrayPropertiesSummary.builder().index(i).build()).build());
+                page.add(software.amazon.awssdk.services.batch.model.JobSummary.builder()
+                        .jobId("p:" + i)
+                        .jobName("n")
+                        .status("SUCCEEDED")
+                        .createdAt(1L)
+                        .startedAt(1_000L)
+                        .stoppedAt(3_000L)
+                        .arrayProperties(
+                                ArrayPropertiesSummary.builder().index(i).build())
+                        .build());
             }
             String next = from + size < children ? Integer.toString(from + size) : null;
-            return ListJobsResponse.builder().jobSummaryList(page).nextToken(next).build();
+            return ListJobsResponse.builder()
+                    .jobSummaryList(page)
+                    .nextToken(next)
+                    .build();
         });
         AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
 
@@ -100,14 +118,18 @@ class BatchPagingTest {
         List<Object> seen = new ArrayList<>();
         BatchClient client = scripted((method, arg) -> {
             seen.add(arg);
-            throw (ClientException) ClientException.builder().statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ClientException")
-                            .errorMessage("Job queue nope does not exist").build())
+            throw (ClientException) ClientException.builder()
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .errorCode("ClientException")
+                            .errorMessage("Job queue nope does not exist")
+                            .build())
                     .build();
         });
         AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
         assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest("nope", null, null, "run-*", null, null)))
-                .isInstanceOf(BatchClientException.class).hasMessage("Job queue nope does not exist");
+                .isInstanceOf(BatchClientException.class)
+                .hasMessage("Job queue nope does not exist");
         var sent = (software.amazon.awssdk.services.batch.model.ListJobsRequest) seen.get(0);
         assertThat(sent.filters()).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("JOB_NAME");
@@ -124,14 +146,21 @@ class BatchPagingTest {
         List<software.amazon.awssdk.services.batch.model.ListJobsRequest> seen = new ArrayList<>();
         BatchClient client = scripted((method, arg) -> {
             seen.add((software.amazon.awssdk.services.batch.model.ListJobsRequest) arg);
-            return software.amazon.awssdk.services.batch.model.ListJobsResponse.builder().jobSummaryList(
-                    software.amazon.awssdk.services.batch.model.JobSummary.builder().jobId("p1").jobName("run-a-0")
-                            .status("RUNNING").createdAt(5L).jobDefinition("arn:aws:batch:eu-west-1:1:job-definition/score:3")
-                            .arrayProperties(a -> a.size(250)).build()).build();
+            return software.amazon.awssdk.services.batch.model.ListJobsResponse.builder()
+                    .jobSummaryList(software.amazon.awssdk.services.batch.model.JobSummary.builder()
+                            .jobId("p1")
+                            .jobName("run-a-0")
+                            .status("RUNNING")
+                            .createdAt(5L)
+                            .jobDefinition("arn:aws:batch:eu-west-1:1:job-definition/score:3")
+                            .arrayProperties(a -> a.size(250))
+                            .build())
+                    .build();
         });
         AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
 
-        var page = batch.listJobs(new ListJobsRequest("q", null, null, null, null, null).withJobDefinitionFilter("score:3"));
+        var page = batch.listJobs(
+                new ListJobsRequest("q", null, null, null, null, null).withJobDefinitionFilter("score:3"));
         batch.listJobs(new ListJobsRequest("q", null, null, null, null, null).withCreatedBetween(1_000L, null));
 
         assertThat(seen.get(0).filters()).singleElement().satisfies(f -> {
@@ -146,8 +175,10 @@ class BatchPagingTest {
             assertThat(j.arraySize()).isEqualTo(250);
             assertThat(j.jobDefinition()).endsWith("score:3");
         });
-        assertThatThrownBy(() -> batch.listJobs(new ListJobsRequest("q", null, null, "run-*", null, null).withCreatedBetween(1L, 2L)))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("one filter at a time");
+        assertThatThrownBy(() -> batch.listJobs(
+                        new ListJobsRequest("q", null, null, "run-*", null, null).withCreatedBetween(1L, 2L)))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("one filter at a time");
         assertThat(seen).hasSize(2);
     }
 
@@ -156,7 +187,9 @@ class BatchPagingTest {
         List<Object> seen = new ArrayList<>();
         BatchClient client = scripted((method, arg) -> {
             seen.add(arg);
-            return method.equals("terminateJob") ? TerminateJobResponse.builder().build() : CancelJobResponse.builder().build();
+            return method.equals("terminateJob")
+                    ? TerminateJobResponse.builder().build()
+                    : CancelJobResponse.builder().build();
         });
         AwsBatchService batch = new AwsBatchService(client, TokenBucket.unlimited());
         String longReason = "Aborted: " + "cause ".repeat(400);
@@ -164,7 +197,10 @@ class BatchPagingTest {
         batch.terminateJob("j1", longReason);
         batch.cancelJob("j2", " ");
 
-        assertThat(((TerminateJobRequest) seen.get(0)).reason()).hasSize(1024).startsWith("Aborted: cause").endsWith("...");
+        assertThat(((TerminateJobRequest) seen.get(0)).reason())
+                .hasSize(1024)
+                .startsWith("Aborted: cause")
+                .endsWith("...");
         assertThat(((CancelJobRequest) seen.get(1)).reason()).isEqualTo("Stopped by batchgraph");
     }
 
@@ -173,7 +209,9 @@ class BatchPagingTest {
     }
 
     private static BatchClient scripted(Script script) {
-        return (BatchClient) Proxy.newProxyInstance(BatchClient.class.getClassLoader(), new Class<?>[] {BatchClient.class},
+        return (BatchClient) Proxy.newProxyInstance(
+                BatchClient.class.getClassLoader(),
+                new Class<?>[] {BatchClient.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "close" -> null;
                     case "serviceName" -> "batch";

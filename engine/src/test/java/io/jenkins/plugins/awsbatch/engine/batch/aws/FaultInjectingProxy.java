@@ -26,19 +26,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * moto twice unless the SDK or the engine sent it twice.
  */
 public final class FaultInjectingProxy implements AutoCloseable {
-    private static final Set<String> HOP_HEADERS = Set.of("host", "content-length", "connection", "expect",
-            "transfer-encoding", "upgrade", "keep-alive");
+    private static final Set<String> HOP_HEADERS =
+            Set.of("host", "content-length", "connection", "expect", "transfer-encoding", "upgrade", "keep-alive");
 
-    public record Recorded(String method, String path, String target, String body, int status) {
-    }
+    public record Recorded(String method, String path, String target, String body, int status) {}
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newFixedThreadPool(16);
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String upstream;
     private final int faultEvery;
     /** Forward every n-th request of this path, then answer 500 instead of upstream's reply (a lost response). */
     private volatile String losePath;
+
     private volatile int loseEvery;
     private final AtomicInteger losable = new AtomicInteger();
     private final AtomicInteger lost = new AtomicInteger();
@@ -95,7 +96,9 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     /** Requests that reached moto, whose path is {@code path} (e.g. {@code /v1/submitjob}). */
     public List<Recorded> forwarded(String path) {
-        return recorded.stream().filter(r -> r.status() < 400 && r.path().equalsIgnoreCase(path)).toList();
+        return recorded.stream()
+                .filter(r -> r.status() < 400 && r.path().equalsIgnoreCase(path))
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -131,11 +134,17 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 exchange.getResponseBody().write(error);
                 return;
             }
-            URI uri = URI.create(upstream + exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+            URI uri = URI.create(upstream
+                    + exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null
+                            ? ""
+                            : "?" + exchange.getRequestURI().getRawQuery()));
             HttpRequest.Builder forward = HttpRequest.newBuilder(uri)
-                    .method(exchange.getRequestMethod(), body.length == 0
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     values.forEach(v -> forward.header(name, v));
@@ -152,7 +161,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
             byte[] out = response.body();
             if (losePath != null && path.equalsIgnoreCase(losePath) && losable.incrementAndGet() % loseEvery == 0) {
                 lost.incrementAndGet();
-                byte[] error = "{\"__type\":\"ServerException\",\"message\":\"injected lost response\"}".getBytes(StandardCharsets.UTF_8);
+                byte[] error = "{\"__type\":\"ServerException\",\"message\":\"injected lost response\"}"
+                        .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", "ServerException");
                 finished.run();

@@ -26,13 +26,13 @@ public final class MotoSupport {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static volatile boolean simpleBatch;
 
-    private MotoSupport() {
-    }
+    private MotoSupport() {}
 
     /** The moto endpoint; skips the calling test when moto is not running. */
     public static String endpoint() {
         String endpoint = System.getenv("MOTO_ENDPOINT");
-        assumeTrue(endpoint != null && !endpoint.isBlank(),
+        assumeTrue(
+                endpoint != null && !endpoint.isBlank(),
                 "MOTO_ENDPOINT is not set: start moto with bin/moto start (bin/test does it)");
         return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     }
@@ -78,9 +78,18 @@ public final class MotoSupport {
 
     /** Creates an IAM role in moto and returns its ARN. */
     public static String createRole(String name) {
-        query("iam", Map.of("Action", "CreateRole", "Version", "2010-05-08", "RoleName", name,
-                "AssumeRolePolicyDocument", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                        + "\"Principal\":{\"Service\":\"batch.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        query(
+                "iam",
+                Map.of(
+                        "Action",
+                        "CreateRole",
+                        "Version",
+                        "2010-05-08",
+                        "RoleName",
+                        name,
+                        "AssumeRolePolicyDocument",
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                + "\"Principal\":{\"Service\":\"batch.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
         return "arn:aws:iam::" + ACCOUNT + ":role/" + name;
     }
 

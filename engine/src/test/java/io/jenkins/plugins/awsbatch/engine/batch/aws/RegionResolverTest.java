@@ -18,16 +18,22 @@ class RegionResolverTest {
     private ProfileFile config(String content) throws Exception {
         Path file = dir.resolve("config");
         Files.writeString(file, content);
-        return ProfileFile.builder().content(file).type(ProfileFile.Type.CONFIGURATION).build();
+        return ProfileFile.builder()
+                .content(file)
+                .type(ProfileFile.Type.CONFIGURATION)
+                .build();
     }
 
     @Test
     void explicitThenEnvironmentThenProfile() throws Exception {
         ProfileFile profiles = config("[default]\nregion = ap-south-1\n[profile work]\nregion = eu-central-1\n");
         Map<String, String> env = Map.of("AWS_REGION", "eu-west-1", "AWS_DEFAULT_REGION", "us-west-2");
-        assertThat(new RegionResolver(env::get, () -> profiles).resolve("eu-north-1", null)).isEqualTo(Region.EU_NORTH_1);
-        assertThat(new RegionResolver(env::get, () -> profiles).resolve(null, null)).isEqualTo(Region.EU_WEST_1);
-        assertThat(new RegionResolver(Map.of("AWS_DEFAULT_REGION", "us-west-2")::get, () -> profiles).resolve(" ", null))
+        assertThat(new RegionResolver(env::get, () -> profiles).resolve("eu-north-1", null))
+                .isEqualTo(Region.EU_NORTH_1);
+        assertThat(new RegionResolver(env::get, () -> profiles).resolve(null, null))
+                .isEqualTo(Region.EU_WEST_1);
+        assertThat(new RegionResolver(Map.of("AWS_DEFAULT_REGION", "us-west-2")::get, () -> profiles)
+                        .resolve(" ", null))
                 .isEqualTo(Region.US_WEST_2);
         assertThat(new RegionResolver(Map.<String, String>of()::get, () -> profiles).resolve(null, null))
                 .isEqualTo(Region.AP_SOUTH_1);
@@ -47,7 +53,9 @@ class RegionResolverTest {
                 .hasMessageContaining("AWS_REGION")
                 .hasMessageContaining("~/.aws/config");
         assertThatThrownBy(() -> new RegionResolver(Map.<String, String>of()::get, () -> {
-            throw new IllegalStateException("unreadable");
-        }).resolve(null, null)).hasMessageContaining("no AWS region");
+                            throw new IllegalStateException("unreadable");
+                        })
+                        .resolve(null, null))
+                .hasMessageContaining("no AWS region");
     }
 }

@@ -39,14 +39,18 @@ class S3ClientSetupTest {
             if (auth != null && auth.contains("/eu-central-1/s3/")) {
                 answer(exchange, 200, "item", Map.of());
             } else {
-                answer(exchange, 301, "<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to "
-                        + "access must be addressed using the specified endpoint.</Message></Error>",
+                answer(
+                        exchange,
+                        301,
+                        "<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to "
+                                + "access must be addressed using the specified endpoint.</Message></Error>",
                         Map.of("x-amz-bucket-region", "eu-central-1"));
             }
         });
         try (AwsClients aws = AwsClients.create(settings().build(), new CallCounter())) {
             assertThat(aws.objectStore().get("s3://data-in-frankfurt/runs/items/0.json"))
-                    .hasValueSatisfying(b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("item"));
+                    .hasValueSatisfying(b ->
+                            assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("item"));
         }
     }
 
@@ -71,14 +75,16 @@ class S3ClientSetupTest {
         for (int i = 0; i < concurrency; i++) {
             objects.put("s3://b/runs/r/items/" + i + ".json", new byte[] {'1'});
         }
-        try (AwsClients aws = AwsClients.create(settings().s3Concurrency(concurrency).build(), new CallCounter())) {
+        try (AwsClients aws =
+                AwsClients.create(settings().s3Concurrency(concurrency).build(), new CallCounter())) {
             aws.objectStore().putAll(objects);
         }
         assertThat(maxInFlight.get()).isEqualTo(concurrency);
     }
 
     private AwsSettings.Builder settings() {
-        return MotoSupport.settings("http://127.0.0.1:" + server.getAddress().getPort()).region("us-east-1");
+        return MotoSupport.settings("http://127.0.0.1:" + server.getAddress().getPort())
+                .region("us-east-1");
     }
 
     interface Handler {
@@ -96,7 +102,8 @@ class S3ClientSetupTest {
         server.start();
     }
 
-    private static void answer(HttpExchange exchange, int status, String body, Map<String, String> headers) throws IOException {
+    private static void answer(HttpExchange exchange, int status, String body, Map<String, String> headers)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.getResponseHeaders().add("Content-Type", "application/xml");

@@ -18,11 +18,14 @@ class ServiceEndpointsTest {
     @Test
     void eachServiceTakesItsOwnVariableElseTheCommonOne() {
         ServiceEndpoints endpoints = ServiceEndpoints.fromEnvironment(ENV::get);
-        assertThat(endpoints.services()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("s3", "http://s3:2", "batch", "http://batch:3", "logs", "http://logs:4"));
+        assertThat(endpoints.services())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("s3", "http://s3:2", "batch", "http://batch:3", "logs", "http://logs:4"));
         assertThat(endpoints.endpointFor("s3")).isEqualTo("http://s3:2");
         assertThat(endpoints.endpointFor("dynamodb")).isEqualTo("http://common:1");
-        assertThat(endpoints.endpointFor("events")).as("a blank variable is unset").isEqualTo("http://common:1");
+        assertThat(endpoints.endpointFor("events"))
+                .as("a blank variable is unset")
+                .isEqualTo("http://common:1");
         assertThat(endpoints.sourceOf("logs", "--endpoint-url")).isEqualTo("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS");
     }
 
@@ -55,30 +58,33 @@ class ServiceEndpointsTest {
         assertThat(s3Moved.endpointFor("s3")).isEqualTo("http://s3-new:7");
         assertThat(s3Moved.endpointFor("batch")).isEqualTo("http://batch:3");
 
-        EngineOptions everything = new EngineOptions("aws", null, "http://given:9", null, null, null)
-                .orRecorded(null, null, recorded);
+        EngineOptions everything =
+                new EngineOptions("aws", null, "http://given:9", null, null, null).orRecorded(null, null, recorded);
         assertThat(everything.endpointFor("batch")).isEqualTo("http://given:9");
         assertThat(everything.serviceEndpoints()).isEmpty();
     }
 
     @Test
     void everyClientTheEngineBuildsUsesItsServicesEndpoint() {
-        AwsSettings settings = new EngineOptions("aws", "us-east-1", null, null,
-                new CredentialsSpec.StaticKeys("k", "s", null), null)
-                .withEnvironmentEndpoints(ENV::get).awsSettings().build();
+        AwsSettings settings = new EngineOptions(
+                        "aws", "us-east-1", null, null, new CredentialsSpec.StaticKeys("k", "s", null), null)
+                .withEnvironmentEndpoints(ENV::get)
+                .awsSettings()
+                .build();
         for (String service : AwsSettings.SERVICES) {
             String expected = ServiceEndpoints.fromEnvironment(ENV::get).endpointFor(service);
             assertThat(settings.endpointFor(service)).as(service).hasToString(expected);
         }
-        try (AwsClients clients = AwsClients.create(settings, new io.jenkins.plugins.awsbatch.engine.batch.CallCounter())) {
-            assertThat(clients.s3().serviceClientConfiguration().endpointOverride()).hasValueSatisfying(
-                    uri -> assertThat(uri).hasToString("http://s3:2"));
-            assertThat(clients.batch().serviceClientConfiguration().endpointOverride()).hasValueSatisfying(
-                    uri -> assertThat(uri).hasToString("http://batch:3"));
-            assertThat(clients.logs().serviceClientConfiguration().endpointOverride()).hasValueSatisfying(
-                    uri -> assertThat(uri).hasToString("http://logs:4"));
-            assertThat(clients.dynamoDb().serviceClientConfiguration().endpointOverride()).hasValueSatisfying(
-                    uri -> assertThat(uri).hasToString("http://common:1"));
+        try (AwsClients clients =
+                AwsClients.create(settings, new io.jenkins.plugins.awsbatch.engine.batch.CallCounter())) {
+            assertThat(clients.s3().serviceClientConfiguration().endpointOverride())
+                    .hasValueSatisfying(uri -> assertThat(uri).hasToString("http://s3:2"));
+            assertThat(clients.batch().serviceClientConfiguration().endpointOverride())
+                    .hasValueSatisfying(uri -> assertThat(uri).hasToString("http://batch:3"));
+            assertThat(clients.logs().serviceClientConfiguration().endpointOverride())
+                    .hasValueSatisfying(uri -> assertThat(uri).hasToString("http://logs:4"));
+            assertThat(clients.dynamoDb().serviceClientConfiguration().endpointOverride())
+                    .hasValueSatisfying(uri -> assertThat(uri).hasToString("http://common:1"));
         }
     }
 }

@@ -45,7 +45,9 @@ class SnsOtherRegionTest {
         ProxySettings viaProxy = new ProxySettings(
                 URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()), null, null, Set.of());
         AwsSettings settings = MotoSupport.settings("http://sns.example.invalid:4566")
-                .proxy(viaProxy).maxAttempts(1).build();
+                .proxy(viaProxy)
+                .maxAttempts(1)
+                .build();
         try (AwsClients aws = AwsClients.create(settings, new CallCounter())) {
             var frankfurt = aws.sns("eu-central-1");
             assertThat(frankfurt.serviceClientConfiguration().region()).isEqualTo(Region.EU_CENTRAL_1);
@@ -53,12 +55,15 @@ class SnsOtherRegionTest {
             assertThat(aws.sns(MotoSupport.REGION)).as("the run's own region").isSameAs(aws.sns());
             assertThat(aws.sns(null)).isSameAs(aws.sns());
 
-            assertThatThrownBy(() -> frankfurt.publish(b -> b.topicArn("arn:aws:sns:eu-central-1:123456789012:t")
-                    .message("m")));
+            assertThatThrownBy(() -> frankfurt.publish(
+                    b -> b.topicArn("arn:aws:sns:eu-central-1:123456789012:t").message("m")));
         }
-        assertThat(seen).as("requests the proxy saw").isNotEmpty().allSatisfy(line -> assertThat(line)
-                .startsWith("sns.example.invalid:4566 ")
-                .contains("Credential=testing/")
-                .contains("/eu-central-1/sns/"));
+        assertThat(seen)
+                .as("requests the proxy saw")
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line)
+                        .startsWith("sns.example.invalid:4566 ")
+                        .contains("Credential=testing/")
+                        .contains("/eu-central-1/sns/"));
     }
 }

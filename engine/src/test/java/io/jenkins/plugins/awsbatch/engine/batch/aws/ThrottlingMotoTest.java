@@ -34,13 +34,16 @@ class ThrottlingMotoTest {
         return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                 .maxAttempts(10)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(10), Duration.ofMillis(200)))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(20), Duration.ofMillis(400)))
+                .throttlingBackoffStrategy(
+                        BackoffStrategy.exponentialDelay(Duration.ofMillis(20), Duration.ofMillis(400)))
                 .build();
     }
 
-    record Outcome(List<String> jobShapes, Map<String, Long> jobsPerName, Map<JobStatus, Integer> summary,
-                   int storedObjects) {
-    }
+    record Outcome(
+            List<String> jobShapes,
+            Map<String, Long> jobsPerName,
+            Map<JobStatus, Integer> summary,
+            int storedObjects) {}
 
     @Test
     void throttlingAndServerErrorsSlowTheRunButNeverFailItOrDuplicateJobs() throws Exception {
@@ -69,8 +72,11 @@ class ThrottlingMotoTest {
         assertThat(faulty.storedObjects()).isEqualTo(clean.storedObjects()).isEqualTo(12);
         // Logical calls are what the engine asked for; attempts include the retries the faults caused.
         assertThat(calls.get("SubmitJob")).isEqualTo(4);
-        long totalCalls = calls.snapshot().values().stream().mapToLong(Long::longValue).sum();
-        long totalAttempts = attempts.counter.snapshot().values().stream().mapToLong(Long::longValue).sum();
+        long totalCalls =
+                calls.snapshot().values().stream().mapToLong(Long::longValue).sum();
+        long totalAttempts = attempts.counter.snapshot().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         assertThat(totalAttempts).isGreaterThan(totalCalls);
     }
 
@@ -84,8 +90,11 @@ class ThrottlingMotoTest {
     }
 
     private Outcome runGraph(FaultInjectingProxy proxy, CallCounter calls, AwsClientsAttempts attempts) {
-        try (AwsClients aws = AwsClients.create(MotoSupport.settings(proxy.endpoint()).build(), calls,
-                RegionResolver.system(), ThrottlingMotoTest::fastRetries)) {
+        try (AwsClients aws = AwsClients.create(
+                MotoSupport.settings(proxy.endpoint()).build(),
+                calls,
+                RegionResolver.system(),
+                ThrottlingMotoTest::fastRetries)) {
             attempts.counter = aws.attempts();
             BatchFixture fx = BatchFixture.create(aws.batch());
             AwsBatchService batch = aws.batchService();
@@ -97,19 +106,33 @@ class ThrottlingMotoTest {
             S3ObjectStore store = aws.objectStore();
             Map<String, byte[]> records = new LinkedHashMap<>();
             for (int i = 0; i < 12; i++) {
-                records.put("s3://" + bucket + "/runs/" + run + "/items/" + i + ".json", ("{\"i\":" + i + "}").getBytes());
+                records.put(
+                        "s3://" + bucket + "/runs/" + run + "/items/" + i + ".json", ("{\"i\":" + i + "}").getBytes());
             }
             store.putAll(records);
 
             // Fan out and aggregate.
             Map<String, String> tags = Map.of("batchgraph:run", run);
-            String a = batch.submitJob(base(run, "a", fx).arraySize(10).tags(tags).build()).jobId();
-            String b = batch.submitJob(base(run, "b", fx).arraySize(10).tags(tags)
-                    .dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N))).build()).jobId();
-            String c = batch.submitJob(base(run, "c", fx).arraySize(10).tags(tags)
-                    .dependsOn(List.of(new JobDependency(b, DependencyType.N_TO_N))).build()).jobId();
-            String merge = batch.submitJob(base(run, "merge", fx).tags(tags)
-                    .dependsOn(List.of(JobDependency.on(c))).build()).jobId();
+            String a = batch.submitJob(
+                            base(run, "a", fx).arraySize(10).tags(tags).build())
+                    .jobId();
+            String b = batch.submitJob(base(run, "b", fx)
+                            .arraySize(10)
+                            .tags(tags)
+                            .dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N)))
+                            .build())
+                    .jobId();
+            String c = batch.submitJob(base(run, "c", fx)
+                            .arraySize(10)
+                            .tags(tags)
+                            .dependsOn(List.of(new JobDependency(b, DependencyType.N_TO_N)))
+                            .build())
+                    .jobId();
+            String merge = batch.submitJob(base(run, "merge", fx)
+                            .tags(tags)
+                            .dependsOn(List.of(JobDependency.on(c)))
+                            .build())
+                    .jobId();
 
             // Track: a few polls of the parents, children listed by status.
             Map<JobStatus, Integer> summary = new TreeMap<>();
@@ -120,7 +143,9 @@ class ThrottlingMotoTest {
                 }
             }
             for (String parent : List.of(a, b, c)) {
-                assertThat(batch.listJobs(ListJobsRequest.children(parent, JobStatus.SUCCEEDED)).jobs()).hasSize(10);
+                assertThat(batch.listJobs(ListJobsRequest.children(parent, JobStatus.SUCCEEDED))
+                                .jobs())
+                        .hasSize(10);
             }
 
             // What moto holds: one job per name, with its shape.
@@ -129,19 +154,27 @@ class ThrottlingMotoTest {
             Map<String, Long> perName = new TreeMap<>();
             jobs.forEach(j -> perName.merge(j.jobName(), 1L, Long::sum));
             List<String> shapes = new ArrayList<>();
-            for (JobDetail d : batch.describeJobs(jobs.stream().map(JobSummary::jobId).toList())) {
+            for (JobDetail d :
+                    batch.describeJobs(jobs.stream().map(JobSummary::jobId).toList())) {
                 shapes.add(d.jobName().substring(run.length()) + " size=" + d.arraySize() + " deps="
-                        + d.dependsOn().stream().map(dep -> dep.type() == null ? "whole" : dep.type().name()).toList()
+                        + d.dependsOn().stream()
+                                .map(dep -> dep.type() == null
+                                        ? "whole"
+                                        : dep.type().name())
+                                .toList()
                         + " tags=" + d.tags().keySet());
             }
             shapes.sort(null);
-            int stored = store.list("s3://" + bucket + "/runs/" + run + "/items/").size();
+            int stored =
+                    store.list("s3://" + bucket + "/runs/" + run + "/items/").size();
             return new Outcome(shapes, perName, summary, stored);
         }
     }
 
     private static SubmitJobRequest.Builder base(String run, String stage, BatchFixture fx) {
-        return SubmitJobRequest.builder().jobName(run + "-" + stage + "-0").jobQueue(fx.queue())
+        return SubmitJobRequest.builder()
+                .jobName(run + "-" + stage + "-0")
+                .jobQueue(fx.queue())
                 .jobDefinition(fx.scoreDefinition());
     }
 }

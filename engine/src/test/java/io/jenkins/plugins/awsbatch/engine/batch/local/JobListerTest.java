@@ -23,8 +23,22 @@ class JobListerTest {
     /** An array parent of 10,000 children, every third one FAILED and the rest SUCCEEDED. */
     private static JobTable tableWithOneArray() {
         JobTable table = new JobTable();
-        JobSpec spec = new JobSpec("arr", "default", "ce", "arn:aws:batch:local:0:job-definition/t:1", CHILDREN,
-                null, List.of("true"), null, null, null, null, null, null, null, false);
+        JobSpec spec = new JobSpec(
+                "arr",
+                "default",
+                "ce",
+                "arn:aws:batch:local:0:job-definition/t:1",
+                CHILDREN,
+                null,
+                List.of("true"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false);
         LocalJob parent = new LocalJob("p", spec, null, null, 1L, null);
         parent.children = new LocalJob[CHILDREN];
         table.add(parent);
@@ -61,8 +75,10 @@ class JobListerTest {
                 break;
             }
             // the token is opaque to callers; here it is read back the way list() reads it
-            cursor = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(page.nextToken()),
-                    java.nio.charset.StandardCharsets.UTF_8).substring("cursor:".length()));
+            cursor = Integer.parseInt(new String(
+                            java.util.Base64.getUrlDecoder().decode(page.nextToken()),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                    .substring("cursor:".length()));
         }
 
         assertThat(listed).containsExactlyElementsOf(failedIndexes());
@@ -91,9 +107,14 @@ class JobListerTest {
         assertThat(calls).isEqualTo(4); // 3,334 in pages of 1,000
 
         // a page that ends exactly at the last match has no next token
-        JobPage exact = JobLister.page(Arrays.asList(table.get("p").children), j -> j.status == JobStatus.FAILED,
-                failedIndexes().size(), 0);
-        assertThat(exact.jobs()).hasSize(failedIndexes().size()).extracting(JobSummary::status)
+        JobPage exact = JobLister.page(
+                Arrays.asList(table.get("p").children),
+                j -> j.status == JobStatus.FAILED,
+                failedIndexes().size(),
+                0);
+        assertThat(exact.jobs())
+                .hasSize(failedIndexes().size())
+                .extracting(JobSummary::status)
                 .containsOnly(JobStatus.FAILED);
         assertThat(exact.nextToken()).isNull();
     }
@@ -101,10 +122,12 @@ class JobListerTest {
     @Test
     void aTokenThatIsNotOursIsRefused() {
         JobTable table = tableWithOneArray();
-        String foreign = java.util.Base64.getUrlEncoder().withoutPadding()
+        String foreign = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("offset:5".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> JobLister.list(table, ListJobsRequest.children("p", JobStatus.FAILED)
-                .withNextToken(foreign), null)).isInstanceOf(BatchClientException.class)
+        assertThatThrownBy(() -> JobLister.list(
+                        table, ListJobsRequest.children("p", JobStatus.FAILED).withNextToken(foreign), null))
+                .isInstanceOf(BatchClientException.class)
                 .hasMessageContaining("nextToken");
     }
 }

@@ -30,6 +30,7 @@ class LauncherProcessTest {
 
     @TempDir
     Path temp;
+
     private LauncherProcess launcher;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
 
@@ -48,8 +49,7 @@ class LauncherProcessTest {
     }
 
     /** A spawned child as the test sees it: its pid once started, its exit status once ended. */
-    record Child(long pid, CompletableFuture<Integer> exit) {
-    }
+    record Child(long pid, CompletableFuture<Integer> exit) {}
 
     private Child spawn(String script, String base) throws Exception {
         return spawn(List.of("sh", "-c", script), temp.resolve(base + ".log"), base);
@@ -93,9 +93,10 @@ class LauncherProcessTest {
         List<String> log = Files.readAllLines(temp.resolve("a.log"));
         assertThat(log).contains(temp.toRealPath().toString(), "ONLY_THIS=yes", "PATH=/usr/bin:/bin", "oops");
         assertThat(log).noneMatch(line -> line.startsWith("HOME=") || line.startsWith("JAVA_HOME="));
-        assertThat(records()).satisfiesExactly(
-                started -> assertThat(started).matches("S \\d+ " + child.pid() + " a"),
-                ended -> assertThat(ended).matches("E \\d+ 3 a"));
+        assertThat(records())
+                .satisfiesExactly(
+                        started -> assertThat(started).matches("S \\d+ " + child.pid() + " a"),
+                        ended -> assertThat(ended).matches("E \\d+ 3 a"));
     }
 
     @Test
@@ -118,14 +119,16 @@ class LauncherProcessTest {
         launcher();
         Child child = spawn(List.of("no-such-program-here"), temp.resolve("missing.log"), "missing");
         assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(127);
-        assertThat(Files.readString(temp.resolve("missing.log"))).contains("Cannot run program \"no-such-program-here\"");
+        assertThat(Files.readString(temp.resolve("missing.log")))
+                .contains("Cannot run program \"no-such-program-here\"");
     }
 
     @Test
     void aLogThatCannotBeOpenedIsRefusedBeforeAnythingStarts() throws Exception {
         launcher();
         assertThatThrownBy(() -> spawn(List.of("true"), temp.resolve("no/such/folder.log"), "x"))
-                .isInstanceOf(IOException.class).hasMessageContaining("cannot open the log");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cannot open the log");
         assertThat(records()).isEmpty();
     }
 
@@ -133,10 +136,13 @@ class LauncherProcessTest {
     void stoppingAChildsTreeEndsItsDescendantsToo() throws Exception {
         launcher();
         Child child = spawn("sleep 30 & echo $! > grandchild; wait", "tree");
-        await(() -> Files.exists(temp.resolve("grandchild")) && !read("grandchild").isEmpty(), "the grandchild");
+        await(
+                () -> Files.exists(temp.resolve("grandchild"))
+                        && !read("grandchild").isEmpty(),
+                "the grandchild");
         long grandchild = Long.parseLong(read("grandchild").trim());
-        new ProcessLauncher(temp, temp, Duration.ofMillis(300), timers).stopTree(ProcessHandle.of(child.pid())
-                .orElseThrow());
+        new ProcessLauncher(temp, temp, Duration.ofMillis(300), timers)
+                .stopTree(ProcessHandle.of(child.pid()).orElseThrow());
         assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(128 + 15);
         await(() -> ProcessHandle.of(grandchild).map(h -> !h.isAlive()).orElse(true), "the grandchild to end");
     }
@@ -144,13 +150,16 @@ class LauncherProcessTest {
     @Test
     void withItsEngineGoneTheLauncherStillRecordsItsChildrensEndsThenExits() throws Exception {
         // the engine's side of both pipes closed, as when its JVM is killed with -9
-        String script = new String(LauncherProcess.class.getResourceAsStream(LauncherProcess.SCRIPT).readAllBytes(),
+        String script = new String(
+                LauncherProcess.class
+                        .getResourceAsStream(LauncherProcess.SCRIPT)
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
         Path records = temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX);
         Process perl = new ProcessBuilder("perl", "-e", script, records.toString()).start();
         OutputStream requests = perl.getOutputStream();
-        BufferedReader replies = new BufferedReader(new InputStreamReader(perl.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader replies =
+                new BufferedReader(new InputStreamReader(perl.getInputStream(), StandardCharsets.UTF_8));
         assertThat(replies.readLine()).startsWith("READY ");
         requests.write(request("1", "sleep 0.5; exit 4", "orphan"));
         requests.flush();
@@ -161,10 +170,13 @@ class LauncherProcessTest {
         stdout.close();
         requests.close();
 
-        assertThat(perl.waitFor(20, TimeUnit.SECONDS)).as("the launcher exits once its child ended").isTrue();
-        assertThat(Files.readAllLines(records)).satisfiesExactly(
-                started -> assertThat(started).endsWith(" orphan"),
-                ended -> assertThat(ended).matches("E \\d+ 4 orphan"));
+        assertThat(perl.waitFor(20, TimeUnit.SECONDS))
+                .as("the launcher exits once its child ended")
+                .isTrue();
+        assertThat(Files.readAllLines(records))
+                .satisfiesExactly(
+                        started -> assertThat(started).endsWith(" orphan"),
+                        ended -> assertThat(ended).matches("E \\d+ 4 orphan"));
     }
 
     @Test
@@ -179,7 +191,8 @@ class LauncherProcessTest {
 
     @Test
     void withoutPerlTheEngineSpawnsEachAttemptUnderItsWrapper() throws Exception {
-        System.setProperty(ProcessLauncher.PERL_PROPERTY, temp.resolve("no-perl-here").toString());
+        System.setProperty(
+                ProcessLauncher.PERL_PROPERTY, temp.resolve("no-perl-here").toString());
         ProcessLauncher direct;
         try {
             direct = new ProcessLauncher(temp.resolve("logs"), temp, Duration.ofMillis(300), timers);
@@ -187,11 +200,11 @@ class LauncherProcessTest {
             System.clearProperty(ProcessLauncher.PERL_PROPERTY);
         }
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        direct.start(new ProcessLauncher.LaunchPlan(List.of("sh", "-c", "exit 5"), ENV, "job/attempt-1.log"),
+        direct.start(
+                new ProcessLauncher.LaunchPlan(List.of("sh", "-c", "exit 5"), ENV, "job/attempt-1.log"),
                 new ProcessLauncher.AttemptEvents() {
                     @Override
-                    public void started(ProcessHandle process) {
-                    }
+                    public void started(ProcessHandle process) {}
 
                     @Override
                     public void notStarted(IOException reason) {
@@ -205,12 +218,23 @@ class LauncherProcessTest {
                 });
         assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(5);
         assertThat(direct.launcherPid()).isEqualTo(-1);
-        assertThat(Files.readString(temp.resolve("logs/job/attempt-1.exitcode"))).isEqualTo("5\n");
+        assertThat(Files.readString(temp.resolve("logs/job/attempt-1.exitcode")))
+                .isEqualTo("5\n");
     }
 
     private byte[] request(String id, String script, String base) {
-        List<String> fields = List.of("R", id, temp.toString(), temp.resolve(base + ".log").toString(), base, "3", "sh",
-                "-c", script, "1", "PATH=/usr/bin:/bin");
+        List<String> fields = List.of(
+                "R",
+                id,
+                temp.toString(),
+                temp.resolve(base + ".log").toString(),
+                base,
+                "3",
+                "sh",
+                "-c",
+                script,
+                "1",
+                "PATH=/usr/bin:/bin");
         return (String.join("\0", fields) + "\0").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -33,12 +33,18 @@ class LocalArrayBenchmarkTest extends LocalBatchTestSupport {
         start(PERSIST ? config(SLOTS).withDataDirectory(temp.resolve("data")) : config(SLOTS));
         batch.registerJobDefinition(JobDefinition.ofCommand("trivial", List.of("true")));
         long begin = System.nanoTime();
-        String parent = batch.submitJob(SubmitJobRequest.builder().jobName("bench").jobQueue("default")
-                .jobDefinition("trivial").arraySize(SIZE).build()).jobId();
+        String parent = batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("bench")
+                        .jobQueue("default")
+                        .jobDefinition("trivial")
+                        .arraySize(SIZE)
+                        .build())
+                .jobId();
         await(() -> describe(parent).status().isTerminal(), "the array to end", Duration.ofMinutes(10));
         double engine = (System.nanoTime() - begin) / 1e9;
         JobDetail done = describe(parent);
-        System.out.printf("BENCH local-array size=%d slots=%d persist=%s engine=%.2fs raw-spawn=%.2fs ratio=%.2f%n",
+        System.out.printf(
+                "BENCH local-array size=%d slots=%d persist=%s engine=%.2fs raw-spawn=%.2fs ratio=%.2f%n",
                 SIZE, SLOTS, PERSIST, engine, baseline, engine / baseline);
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.statusSummary()).containsEntry(JobStatus.SUCCEEDED, SIZE);
@@ -54,8 +60,11 @@ class LocalArrayBenchmarkTest extends LocalBatchTestSupport {
             pool.execute(() -> {
                 while (next.getAndIncrement() < SIZE) {
                     try {
-                        new ProcessBuilder("true").redirectErrorStream(true)
-                                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start().waitFor();
+                        new ProcessBuilder("true")
+                                .redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                                .start()
+                                .waitFor();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

@@ -28,10 +28,18 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         assertThat(one.revision()).isEqualTo(1);
         assertThat(two.revision()).isEqualTo(2);
         assertThat(other.revision()).isEqualTo(1);
-        String byName = batch.submitJob(SubmitJobRequest.builder().jobName("n").jobQueue("default")
-                .jobDefinition("d").build()).jobId();
-        String byRevision = batch.submitJob(SubmitJobRequest.builder().jobName("r").jobQueue("default")
-                .jobDefinition("d:1").build()).jobId();
+        String byName = batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("n")
+                        .jobQueue("default")
+                        .jobDefinition("d")
+                        .build())
+                .jobId();
+        String byRevision = batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("r")
+                        .jobQueue("default")
+                        .jobDefinition("d:1")
+                        .build())
+                .jobId();
         awaitTerminal(byName);
         awaitTerminal(byRevision);
         assertThat(log(byName)).containsExactly("two");
@@ -46,23 +54,41 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         batch.registerJobDefinition(JobDefinition.ofCommand("d", List.of("true")));
         batch.deregisterJobDefinition("d:2");
         assertThat(batch.describeJobDefinitions(List.of("d")))
-                .extracting(JobDefinitionInfo::status).containsExactly("ACTIVE", "INACTIVE");
-        assertThatThrownBy(() -> batch.submitJob(SubmitJobRequest.builder().jobName("x").jobQueue("default")
-                .jobDefinition("d:2").build())).isInstanceOf(BatchClientException.class);
-        assertThat(batch.submitJob(SubmitJobRequest.builder().jobName("x").jobQueue("default")
-                .jobDefinition("d").build()).jobId()).isNotBlank();
+                .extracting(JobDefinitionInfo::status)
+                .containsExactly("ACTIVE", "INACTIVE");
+        assertThatThrownBy(() -> batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("x")
+                        .jobQueue("default")
+                        .jobDefinition("d:2")
+                        .build()))
+                .isInstanceOf(BatchClientException.class);
+        assertThat(batch.submitJob(SubmitJobRequest.builder()
+                                .jobName("x")
+                                .jobQueue("default")
+                                .jobDefinition("d")
+                                .build())
+                        .jobId())
+                .isNotBlank();
     }
 
     @Test
     void submitToAnUnknownQueueOrDefinitionIsAClientErrorNamingIt() {
         start(2);
         String definition = shellDefinition("d", "true");
-        assertThatThrownBy(() -> batch.submitJob(SubmitJobRequest.builder().jobName("x").jobQueue("nope")
-                .jobDefinition(definition).build()))
-                .isInstanceOf(BatchClientException.class).hasMessage("JobQueue nope not found.");
-        assertThatThrownBy(() -> batch.submitJob(SubmitJobRequest.builder().jobName("x").jobQueue("default")
-                .jobDefinition("missing:3").build()))
-                .isInstanceOf(BatchClientException.class).hasMessage("JobDefinition missing:3 not found.");
+        assertThatThrownBy(() -> batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("x")
+                        .jobQueue("nope")
+                        .jobDefinition(definition)
+                        .build()))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessage("JobQueue nope not found.");
+        assertThatThrownBy(() -> batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("x")
+                        .jobQueue("default")
+                        .jobDefinition("missing:3")
+                        .build()))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessage("JobDefinition missing:3 not found.");
     }
 
     @Test
@@ -73,11 +99,16 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         JobQueueInfo queue = batch.createJobQueue("high", 10, List.of("ce-b", "ce-a"));
         assertThat(queue.arn()).endsWith(":job-queue/high");
         assertThat(batch.describeJobQueues()).extracting(JobQueueInfo::name).contains("default", "high");
-        assertThat(batch.describeComputeEnvironments()).extracting(ComputeEnvironmentInfo::name)
+        assertThat(batch.describeComputeEnvironments())
+                .extracting(ComputeEnvironmentInfo::name)
                 .contains("local", "ce-a", "ce-b");
         String definition = shellDefinition("ce", "echo $AWS_BATCH_JQ_NAME $AWS_BATCH_CE_NAME");
-        String id = batch.submitJob(SubmitJobRequest.builder().jobName("ce").jobQueue(queue.arn())
-                .jobDefinition(definition).build()).jobId();
+        String id = batch.submitJob(SubmitJobRequest.builder()
+                        .jobName("ce")
+                        .jobQueue(queue.arn())
+                        .jobDefinition(definition)
+                        .build())
+                .jobId();
         awaitTerminal(id);
         assertThat(log(id)).containsExactly("high ce-b");
         assertThatThrownBy(() -> batch.createJobQueue("bad", 1, List.of("no-ce")))
@@ -98,7 +129,8 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         start(2);
         assertThatThrownBy(() -> batch.describeJobs(Collections.nCopies(101, "id")))
                 .isInstanceOf(BatchClientException.class)
-                .hasMessage("jobs: Maximum number of jobs supported is 100, got 101. Fix: ask for at most 100 per call");
+                .hasMessage(
+                        "jobs: Maximum number of jobs supported is 100, got 101. Fix: ask for at most 100 per call");
         assertThat(batch.describeJobs(Collections.nCopies(100, "unknown"))).isEmpty();
     }
 
@@ -143,8 +175,10 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         String done = submitShell("done", "true");
         awaitStatus(running, JobStatus.RUNNING);
         awaitTerminal(done);
-        assertThat(batch.listJobs(new ListJobsRequest("default", null, null, null, null, null)).jobs())
-                .extracting(JobSummary::jobId).containsExactly(running);
+        assertThat(batch.listJobs(new ListJobsRequest("default", null, null, null, null, null))
+                        .jobs())
+                .extracting(JobSummary::jobId)
+                .containsExactly(running);
         batch.terminateJob(running, "cleanup");
     }
 
@@ -154,7 +188,9 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         String id = submit(job("tagged", "true").tags(Map.of("batchgraph:run", "r1")));
         String arn = batch.jobArn(id);
         batch.tagResource(arn, Map.of("owner", "me"));
-        assertThat(batch.listTagsForResource(arn)).containsEntry("batchgraph:run", "r1").containsEntry("owner", "me");
+        assertThat(batch.listTagsForResource(arn))
+                .containsEntry("batchgraph:run", "r1")
+                .containsEntry("owner", "me");
         batch.untagResource(arn, List.of("owner"));
         assertThat(batch.listTagsForResource(arn)).containsOnlyKeys("batchgraph:run");
         assertThat(describe(id).tags()).containsOnlyKeys("batchgraph:run");
@@ -165,22 +201,25 @@ class LocalBatchAdminTest extends LocalBatchTestSupport {
         start(4);
         batch.createConsumableResource("api-calls", 1);
         String script = "mkdir holder || { echo overlap >> overlap.txt; exit 1; }; sleep 0.05; rmdir holder";
-        String parent = submit(job("capped", script).arraySize(6)
+        String parent = submit(job("capped", script)
+                .arraySize(6)
                 .consumableResources(List.of(new ConsumableResourceRequirement("api-calls", 1))));
         String free = submitShell("free", "true");
         assertThat(awaitTerminal(free).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(awaitTerminal(parent).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(file("overlap.txt")).doesNotExist();
-        assertThat(batch.describeConsumableResources()).singleElement()
+        assertThat(batch.describeConsumableResources())
+                .singleElement()
                 .satisfies(r -> assertThat(r.inUseQuantity()).isZero());
     }
 
     @Test
     void unknownConsumableResourceIsAClientError() {
         start(2);
-        assertThatThrownBy(() -> submit(job("x", "true")
-                .consumableResources(List.of(new ConsumableResourceRequirement("nope", 1)))))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> submit(
+                        job("x", "true").consumableResources(List.of(new ConsumableResourceRequirement("nope", 1)))))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("nope");
     }
 
     private List<String> names(ListJobsRequest request) {

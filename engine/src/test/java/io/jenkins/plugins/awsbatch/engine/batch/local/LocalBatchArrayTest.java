@@ -40,11 +40,13 @@ class LocalBatchArrayTest extends LocalBatchTestSupport {
         start(2);
         String parent = submit(job("arr", "sleep 0.1").arraySize(6));
         Set<JobStatus> seen = EnumSet.noneOf(JobStatus.class);
-        await(() -> {
-            JobDetail d = describe(parent);
-            seen.add(d.status());
-            return d.status().isTerminal();
-        }, "parent to end");
+        await(
+                () -> {
+                    JobDetail d = describe(parent);
+                    seen.add(d.status());
+                    return d.status().isTerminal();
+                },
+                "parent to end");
         assertThat(seen).isSubsetOf(JobStatus.SUBMITTED, JobStatus.PENDING, JobStatus.SUCCEEDED, JobStatus.FAILED);
         assertThat(describe(parent).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
@@ -54,12 +56,16 @@ class LocalBatchArrayTest extends LocalBatchTestSupport {
         start(2);
         String parent = submit(job("arr", "sleep 0.05").arraySize(7));
         Set<Integer> sums = new HashSet<>();
-        await(() -> {
-            JobDetail d = describe(parent);
-            assertThat(d.statusSummary()).containsOnlyKeys(JobStatus.values());
-            sums.add(d.statusSummary().values().stream().mapToInt(Integer::intValue).sum());
-            return d.status().isTerminal();
-        }, "parent to end");
+        await(
+                () -> {
+                    JobDetail d = describe(parent);
+                    assertThat(d.statusSummary()).containsOnlyKeys(JobStatus.values());
+                    sums.add(d.statusSummary().values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
+                    return d.status().isTerminal();
+                },
+                "parent to end");
         assertThat(sums).containsExactly(7);
         assertThat(describe(parent).statusSummary()).containsEntry(JobStatus.SUCCEEDED, 7);
     }
@@ -83,9 +89,11 @@ class LocalBatchArrayTest extends LocalBatchTestSupport {
     @Test
     void listJobsByArrayJobIdAndStatusReturnsTheMatchingChildrenInIndexOrder() {
         start(2);
-        String parent = submit(job("arr", "[ $((AWS_BATCH_JOB_ARRAY_INDEX % 2)) = 0 ]").arraySize(6));
+        String parent =
+                submit(job("arr", "[ $((AWS_BATCH_JOB_ARRAY_INDEX % 2)) = 0 ]").arraySize(6));
         awaitTerminal(parent);
-        var failed = batch.listJobs(ListJobsRequest.children(parent, JobStatus.FAILED)).jobs();
+        var failed = batch.listJobs(ListJobsRequest.children(parent, JobStatus.FAILED))
+                .jobs();
         assertThat(failed).extracting(s -> s.arrayIndex()).containsExactly(1, 3, 5);
         assertThat(failed).allSatisfy(s -> assertThat(s.exitCode()).isEqualTo(1));
     }

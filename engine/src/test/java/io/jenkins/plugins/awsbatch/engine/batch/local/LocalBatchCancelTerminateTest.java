@@ -62,8 +62,8 @@ class LocalBatchCancelTerminateTest extends LocalBatchTestSupport {
     @Test
     void terminateStopsARunningJobWithSigtermAndMarksItTerminated() {
         start(2);
-        String id = submitShell("running", "trap 'echo got-term; exit 143' TERM; echo started; "
-                + "while true; do sleep 0.05; done");
+        String id = submitShell(
+                "running", "trap 'echo got-term; exit 143' TERM; echo started; " + "while true; do sleep 0.05; done");
         awaitStatus(id, JobStatus.RUNNING);
         await(() -> log(id).contains("started"), "the job to start its loop");
         batch.terminateJob(id, "user abort");

@@ -69,7 +69,8 @@ class LocalBatchDependencyTest extends LocalBatchTestSupport {
         start(2);
         String a = submit(job("a", "sleep 0.$AWS_BATCH_JOB_ARRAY_INDEX; [ $AWS_BATCH_JOB_ARRAY_INDEX != 1 ]")
                 .arraySize(3));
-        String b = submit(job("b", "echo $AWS_BATCH_JOB_ARRAY_INDEX >> b-order.txt").arraySize(3)
+        String b = submit(job("b", "echo $AWS_BATCH_JOB_ARRAY_INDEX >> b-order.txt")
+                .arraySize(3)
                 .dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N))));
         JobDetail parentB = awaitTerminal(b);
         assertThat(describe(a + ":1").status()).isEqualTo(JobStatus.FAILED);
@@ -88,9 +89,10 @@ class LocalBatchDependencyTest extends LocalBatchTestSupport {
     @Test
     void nToNChildStartsBeforeTheWholeUpstreamArrayEnds() {
         start(2);
-        String a = submit(job("a", "if [ $AWS_BATCH_JOB_ARRAY_INDEX = 1 ]; then sleep 1.5; fi").arraySize(2));
-        String b = submit(job("b", "true").arraySize(2)
-                .dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N))));
+        String a = submit(job("a", "if [ $AWS_BATCH_JOB_ARRAY_INDEX = 1 ]; then sleep 1.5; fi")
+                .arraySize(2));
+        String b =
+                submit(job("b", "true").arraySize(2).dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N))));
         awaitStatus(b + ":0", JobStatus.SUCCEEDED);
         assertThat(describe(a + ":1").status()).isEqualTo(JobStatus.RUNNING);
         awaitStatus(b, JobStatus.SUCCEEDED);
@@ -100,16 +102,19 @@ class LocalBatchDependencyTest extends LocalBatchTestSupport {
     void nToNBetweenArraysOfDifferentSizesIsAClientError() {
         start(2);
         String a = submit(job("a", "true").arraySize(2));
-        assertThatThrownBy(() -> submit(job("b", "true").arraySize(3)
-                .dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N)))))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("N_TO_N");
+        assertThatThrownBy(() -> submit(
+                        job("b", "true").arraySize(3).dependsOn(List.of(new JobDependency(a, DependencyType.N_TO_N)))))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("N_TO_N");
     }
 
     @Test
     void sequentialChildrenRunOneAtATimeInIndexOrder() {
         start(2);
-        String parent = submit(job("seq", "mkdir lock || exit 9; echo $AWS_BATCH_JOB_ARRAY_INDEX >> seq.txt; "
-                + "sleep 0.05; rmdir lock").arraySize(5)
+        String parent = submit(job(
+                        "seq",
+                        "mkdir lock || exit 9; echo $AWS_BATCH_JOB_ARRAY_INDEX >> seq.txt; " + "sleep 0.05; rmdir lock")
+                .arraySize(5)
                 .dependsOn(List.of(new JobDependency(null, DependencyType.SEQUENTIAL))));
         assertThat(awaitTerminal(parent).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(read(file("seq.txt")).lines()).containsExactly("0", "1", "2", "3", "4");
@@ -118,9 +123,10 @@ class LocalBatchDependencyTest extends LocalBatchTestSupport {
     @Test
     void sequentialChildrenAfterAFailureFailUnrun() {
         start(2);
-        String parent = submit(job("seq", "echo $AWS_BATCH_JOB_ARRAY_INDEX >> seq.txt; "
-                + "[ $AWS_BATCH_JOB_ARRAY_INDEX != 1 ]").arraySize(4)
-                .dependsOn(List.of(new JobDependency(null, DependencyType.SEQUENTIAL))));
+        String parent = submit(
+                job("seq", "echo $AWS_BATCH_JOB_ARRAY_INDEX >> seq.txt; " + "[ $AWS_BATCH_JOB_ARRAY_INDEX != 1 ]")
+                        .arraySize(4)
+                        .dependsOn(List.of(new JobDependency(null, DependencyType.SEQUENTIAL))));
         JobDetail done = awaitTerminal(parent);
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(read(file("seq.txt")).lines()).containsExactly("0", "1");
@@ -176,6 +182,7 @@ class LocalBatchDependencyTest extends LocalBatchTestSupport {
     void dependingOnAnUnknownJobIsAClientError() {
         start(2);
         assertThatThrownBy(() -> submitShell("x", "true", JobDependency.on("no-such-job")))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("no-such-job");
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("no-such-job");
     }
 }

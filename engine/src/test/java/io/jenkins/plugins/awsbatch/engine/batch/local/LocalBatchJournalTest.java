@@ -35,8 +35,8 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
     private Map<String, String> mixedWorkload() {
         String failed = submit(job("failed", "exit 3").tags(Map.of("team", "a")));
         String array = submit(job("arr", "[ $AWS_BATCH_JOB_ARRAY_INDEX != 2 ]").arraySize(4));
-        String retried = submit(job("retried", "[ $AWS_BATCH_JOB_ATTEMPT = 2 ]")
-                .retryStrategy(RetryStrategy.attempts(2)));
+        String retried =
+                submit(job("retried", "[ $AWS_BATCH_JOB_ATTEMPT = 2 ]").retryStrategy(RetryStrategy.attempts(2)));
         String unrun = submitShell("unrun", "true", JobDependency.on(failed));
         awaitTerminal(failed);
         awaitTerminal(array);
@@ -48,8 +48,21 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         String cancelled = submitShell("cancelled", "true", JobDependency.on(running));
         batch.cancelJob(cancelled, "not needed");
         batch.tagResource(batch.jobArn(failed), Map.of("late", "yes"));
-        return Map.of("failed", failed, "array", array, "retried", retried, "unrun", unrun, "running", running,
-                "waiting", waiting, "cancelled", cancelled);
+        return Map.of(
+                "failed",
+                failed,
+                "array",
+                array,
+                "retried",
+                retried,
+                "unrun",
+                unrun,
+                "running",
+                running,
+                "waiting",
+                waiting,
+                "cancelled",
+                cancelled);
     }
 
     private static List<JournalEntry> replayedImage(Path data) throws IOException {
@@ -69,7 +82,9 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         assertThat(state.tornTail()).isFalse();
         assertThat(state.registries().definitions()).isEqualTo(batch.describeJobDefinitions(List.of()));
         assertThat(state.registries().queues()).isEqualTo(batch.describeJobQueues());
-        LocalJob failed = state.topLevelJobs().stream().filter(j -> j.jobId.equals(jobs.get("failed"))).findFirst()
+        LocalJob failed = state.topLevelJobs().stream()
+                .filter(j -> j.jobId.equals(jobs.get("failed")))
+                .findFirst()
                 .orElseThrow();
         assertThat(failed.tags).containsEntry("team", "a").containsEntry("late", "yes");
         assertThat(failed.exitCode).isEqualTo(3);
@@ -95,7 +110,10 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         }
         assertThat(replayedImage(cut)).isEqualTo(complete);
 
-        Files.writeString(journal, "{\"t\":\"s\",\"j\":\"" + array + "\",\"s\":\"FAI", StandardCharsets.UTF_8,
+        Files.writeString(
+                journal,
+                "{\"t\":\"s\",\"j\":\"" + array + "\",\"s\":\"FAI",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         assertThat(StateReplay.read(data()).tornTail()).isTrue();
         assertThat(replayedImage(data())).isEqualTo(complete);
@@ -167,7 +185,8 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         assertThat(describe(later).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(describe(jobs.get("running")).status()).isEqualTo(JobStatus.RUNNING); // adopted
         assertThat(describe(jobs.get("cancelled")).status()).isEqualTo(JobStatus.FAILED);
-        assertThat(describe(jobs.get("array")).statusSummary()).containsEntry(JobStatus.FAILED, 1)
+        assertThat(describe(jobs.get("array")).statusSummary())
+                .containsEntry(JobStatus.FAILED, 1)
                 .containsEntry(JobStatus.SUCCEEDED, 3);
         assertThat(describe(jobs.get("waiting")).status()).isEqualTo(JobStatus.PENDING);
         assertThat(batch.listTagsForResource(jobs.get("failed"))).containsEntry("late", "yes");
@@ -202,7 +221,8 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         batch.close();
         Files.writeString(StateFiles.journal(data(), 3), "");
         Files.delete(StateFiles.journal(data(), 2)); // as if a compaction deleted it while the reader listed
-        assertThatThrownBy(() -> StateReplay.read(data())).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> StateReplay.read(data()))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("local-batch-journal-2.jsonl is missing before");
     }
 
@@ -210,8 +230,10 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
     void aLineThatIsNotTheTornTailIsAnErrorNamingTheFileAndLine() throws Exception {
         Files.createDirectories(data());
         Files.writeString(StateFiles.journal(data(), 0), "{\"t\":\"s\",\"j\":\"nobody\",\"s\":\"RUNNING\"}\n");
-        assertThatThrownBy(() -> StateReplay.read(data())).isInstanceOf(IOException.class)
-                .hasMessageContaining("line 1 of").hasMessageContaining("local-batch-journal-0.jsonl")
+        assertThatThrownBy(() -> StateReplay.read(data()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("line 1 of")
+                .hasMessageContaining("local-batch-journal-0.jsonl")
                 .hasMessageContaining("job nobody was never submitted");
     }
 }

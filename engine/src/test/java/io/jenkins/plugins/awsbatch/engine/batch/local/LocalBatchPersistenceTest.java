@@ -82,8 +82,11 @@ class LocalBatchPersistenceTest extends LocalBatchTestSupport {
 
     private static JobStatus statusInFiles(Path data, String jobId) {
         try {
-            return StateReplay.read(data).topLevelJobs().stream().filter(j -> j.jobId.equals(jobId))
-                    .map(j -> j.status).findFirst().orElse(null);
+            return StateReplay.read(data).topLevelJobs().stream()
+                    .filter(j -> j.jobId.equals(jobId))
+                    .map(j -> j.status)
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

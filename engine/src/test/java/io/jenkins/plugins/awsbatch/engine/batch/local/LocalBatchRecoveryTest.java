@@ -59,7 +59,9 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.exitCode()).isEqualTo(3);
         assertThat(done.statusReason()).isEqualTo(JobScheduler.CONTAINER_EXITED);
-        assertThat(done.attempts()).singleElement().satisfies(a -> assertThat(a.exitCode()).isEqualTo(3));
+        assertThat(done.attempts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.exitCode()).isEqualTo(3));
         assertThat(ledger()).containsExactly("slow");
     }
 
@@ -84,7 +86,8 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
     @Test
     void aRecordedStartIsNeverStartedAgainEvenWhenTheSnapshotLagsBehind() {
         start(persistent(4));
-        String array = submit(job("arr", appendToLedger("$AWS_BATCH_JOB_ARRAY_INDEX") + "; sleep 0.2").arraySize(12));
+        String array = submit(job("arr", appendToLedger("$AWS_BATCH_JOB_ARRAY_INDEX") + "; sleep 0.2")
+                .arraySize(12));
         // abandoned as soon as the first children ran: the periodic snapshot still shows them unstarted
         await(() -> ledger().size() >= 2, "two children to have started");
         batch.abandon();
@@ -101,7 +104,10 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
                 .retryStrategy(RetryStrategy.attempts(2)));
         awaitStatus(id, JobStatus.RUNNING);
         batch.abandon();
-        await(() -> recorded(id + "/attempt-1.log").map(AttemptRecords.Attempt::ended).orElse(false),
+        await(
+                () -> recorded(id + "/attempt-1.log")
+                        .map(AttemptRecords.Attempt::ended)
+                        .orElse(false),
                 "attempt 1 to end");
 
         start(persistent(2));
@@ -147,16 +153,20 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
         String pid = read(file("pid")).trim();
         try (Stream<Path> files = Files.list(temp.resolve("logs"))) {
             Path records = files.filter(f -> f.toString().endsWith(LauncherProcess.RECORDS_SUFFIX))
-                    .findFirst().orElseThrow();
-            assertThat(Files.readAllLines(records)).satisfiesExactly(
-                    started -> assertThat(started).matches("S \\d+ " + pid + " " + id + "/attempt-1"),
-                    ended -> assertThat(ended).matches("E \\d+ 7 " + id + "/attempt-1"));
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readAllLines(records))
+                    .satisfiesExactly(
+                            started -> assertThat(started).matches("S \\d+ " + pid + " " + id + "/attempt-1"),
+                            ended -> assertThat(ended).matches("E \\d+ 7 " + id + "/attempt-1"));
         }
         assertThat(recorded(id + "/attempt-1.log")).hasValueSatisfying(a -> {
             assertThat(a.pid()).isEqualTo(Long.parseLong(pid));
             assertThat(a.exitCode()).isEqualTo(7);
         });
-        assertThat(temp.resolve("logs").resolve(id + "/attempt-1.log")).as("it printed nothing").doesNotExist();
+        assertThat(temp.resolve("logs").resolve(id + "/attempt-1.log"))
+                .as("it printed nothing")
+                .doesNotExist();
     }
 
     @Test
@@ -188,7 +198,8 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
             assertThat(a.ended()).isFalse();
         });
         Files.writeString(logs.resolve("job/attempt-1.exitcode"), "13\n");
-        assertThat(records.read("job/attempt-1.log")).hasValueSatisfying(a -> assertThat(a.exitCode()).isEqualTo(13));
+        assertThat(records.read("job/attempt-1.log"))
+                .hasValueSatisfying(a -> assertThat(a.exitCode()).isEqualTo(13));
     }
 
     @Test
@@ -207,16 +218,41 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
 
     @Test
     void theCallersSecretsNeverReachAJob() {
-        Map<String, String> caller = Map.of("PATH", "/usr/bin:/bin", "LC_ALL", "C.UTF-8", "HOME", "/home/u",
-                "AWS_SECRET_ACCESS_KEY", "planted-secret", "AWS_SESSION_TOKEN", "tok", "GITHUB_TOKEN", "gh",
-                "SMTP_PASSWORD", "pw", "SLACK_WEBHOOK_URL", "https://hooks.example/x");
+        Map<String, String> caller = Map.of(
+                "PATH",
+                "/usr/bin:/bin",
+                "LC_ALL",
+                "C.UTF-8",
+                "HOME",
+                "/home/u",
+                "AWS_SECRET_ACCESS_KEY",
+                "planted-secret",
+                "AWS_SESSION_TOKEN",
+                "tok",
+                "GITHUB_TOKEN",
+                "gh",
+                "SMTP_PASSWORD",
+                "pw",
+                "SLACK_WEBHOOK_URL",
+                "https://hooks.example/x");
         start(persistent(1).withBaseEnvironment(JobEnvironment.inheritedFrom(caller)));
         String id = submit(job("env", "env > env.txt").environment(Map.of("FROM_GRAPH", "yes")));
         assertThat(awaitTerminal(id).status()).isEqualTo(JobStatus.SUCCEEDED);
         String seen = read(file("env.txt"));
-        assertThat(seen).contains("PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8", "HOME=/home/u", "FROM_GRAPH=yes",
-                "AWS_BATCH_JOB_ID=" + id);
-        assertThat(seen).doesNotContain("planted-secret", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GITHUB_TOKEN",
-                "SMTP_PASSWORD", "hooks.example");
+        assertThat(seen)
+                .contains(
+                        "PATH=/usr/bin:/bin",
+                        "LC_ALL=C.UTF-8",
+                        "HOME=/home/u",
+                        "FROM_GRAPH=yes",
+                        "AWS_BATCH_JOB_ID=" + id);
+        assertThat(seen)
+                .doesNotContain(
+                        "planted-secret",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "AWS_SESSION_TOKEN",
+                        "GITHUB_TOKEN",
+                        "SMTP_PASSWORD",
+                        "hooks.example");
     }
 }

@@ -22,10 +22,13 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
     @Test
     void failedAttemptIsRetriedUpToTheAttemptsLimitWithOneBasedAttemptNumbers() {
         start(2);
-        String id = submit(job("retry", "echo $AWS_BATCH_JOB_ATTEMPT >> attempts.txt; exit 4").retryStrategy(retry(3)));
+        String id = submit(job("retry", "echo $AWS_BATCH_JOB_ATTEMPT >> attempts.txt; exit 4")
+                .retryStrategy(retry(3)));
         JobDetail done = awaitTerminal(id);
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(done.attempts()).hasSize(3).allSatisfy(a -> assertThat(a.exitCode()).isEqualTo(4));
+        assertThat(done.attempts())
+                .hasSize(3)
+                .allSatisfy(a -> assertThat(a.exitCode()).isEqualTo(4));
         assertThat(read(file("attempts.txt")).lines()).containsExactly("1", "2", "3");
     }
 
@@ -54,33 +57,35 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
     @Test
     void exitRuleWithExitActionStopsRetrying() {
         start(2);
-        String id = submit(job("retry", "exit 3")
-                .retryStrategy(retry(5, new EvaluateOnExit("3", null, null, RetryAction.EXIT))));
+        String id = submit(
+                job("retry", "exit 3").retryStrategy(retry(5, new EvaluateOnExit("3", null, null, RetryAction.EXIT))));
         assertThat(awaitTerminal(id).attempts()).hasSize(1);
     }
 
     @Test
     void firstMatchingExitRuleWins() {
         start(2);
-        String id = submit(job("retry", "exit 13").retryStrategy(retry(4,
-                new EvaluateOnExit("1*", null, null, RetryAction.RETRY),
-                new EvaluateOnExit("13", null, null, RetryAction.EXIT))));
+        String id = submit(job("retry", "exit 13")
+                .retryStrategy(retry(
+                        4,
+                        new EvaluateOnExit("1*", null, null, RetryAction.RETRY),
+                        new EvaluateOnExit("13", null, null, RetryAction.EXIT))));
         assertThat(awaitTerminal(id).attempts()).hasSize(4);
     }
 
     @Test
     void exitRulesMatchStatusReasonCaseInsensitivelyWithTrailingGlob() {
         start(2);
-        String id = submit(job("retry", "exit 2").retryStrategy(retry(4,
-                new EvaluateOnExit(null, "ESSENTIAL container*", null, RetryAction.EXIT))));
+        String id = submit(job("retry", "exit 2")
+                .retryStrategy(retry(4, new EvaluateOnExit(null, "ESSENTIAL container*", null, RetryAction.EXIT))));
         assertThat(awaitTerminal(id).attempts()).hasSize(1);
     }
 
     @Test
     void noMatchingExitRuleMeansRetry() {
         start(2);
-        String id = submit(job("retry", "exit 5").retryStrategy(retry(3,
-                new EvaluateOnExit("137", null, null, RetryAction.EXIT))));
+        String id = submit(job("retry", "exit 5")
+                .retryStrategy(retry(3, new EvaluateOnExit("137", null, null, RetryAction.EXIT))));
         assertThat(awaitTerminal(id).attempts()).hasSize(3);
     }
 
@@ -88,13 +93,15 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
     void retryStrategyBeyondAwsLimitsIsAClientError() {
         start(2);
         assertThatThrownBy(() -> submit(job("r", "true").retryStrategy(retry(11))))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("between 1 and 10");
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("between 1 and 10");
         assertThatThrownBy(() -> submit(job("r", "true").retryStrategy(retry(0))))
                 .isInstanceOf(BatchClientException.class);
         EvaluateOnExit rule = new EvaluateOnExit("1", null, null, RetryAction.RETRY);
-        assertThatThrownBy(() -> submit(job("r", "true").retryStrategy(
-                new RetryStrategy(2, Collections.nCopies(6, rule)))))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("at most 5 rules are allowed");
+        assertThatThrownBy(() ->
+                        submit(job("r", "true").retryStrategy(new RetryStrategy(2, Collections.nCopies(6, rule)))))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("at most 5 rules are allowed");
     }
 
     @Test
@@ -102,7 +109,8 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
         start(2);
         // 60 "seconds" last 10 ms each in tests: the attempt is stopped after 0.6 s
         String id = submit(job("slow", "echo $AWS_BATCH_JOB_ATTEMPT >> slow.txt; sleep 30")
-                .timeoutSeconds(60).retryStrategy(retry(3)));
+                .timeoutSeconds(60)
+                .retryStrategy(retry(3)));
         JobDetail done = awaitTerminal(id);
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.statusReason()).isEqualTo("Job attempt duration exceeded timeout");
@@ -115,13 +123,15 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
     void timeoutUnderSixtySecondsIsAClientError() {
         start(2);
         assertThatThrownBy(() -> submit(job("t", "true").timeoutSeconds(59)))
-                .isInstanceOf(BatchClientException.class).hasMessageContaining("at least 60");
+                .isInstanceOf(BatchClientException.class)
+                .hasMessageContaining("at least 60");
     }
 
     @Test
     void jobFinishingWithinItsTimeoutSucceeds() {
         start(2);
-        assertThat(awaitTerminal(submit(job("fast", "true").timeoutSeconds(600))).status())
+        assertThat(awaitTerminal(submit(job("fast", "true").timeoutSeconds(600)))
+                        .status())
                 .isEqualTo(JobStatus.SUCCEEDED);
     }
 }

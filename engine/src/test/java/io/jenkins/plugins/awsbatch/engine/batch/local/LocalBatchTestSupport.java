@@ -26,6 +26,7 @@ abstract class LocalBatchTestSupport {
 
     @TempDir
     Path temp;
+
     LocalBatchService batch;
     private final List<LocalBatchService> opened = new ArrayList<>();
 
@@ -34,8 +35,10 @@ abstract class LocalBatchTestSupport {
     }
 
     LocalBatchConfig config(int slots) {
-        return LocalBatchConfig.defaults(temp.resolve("logs")).withSlots(slots)
-                .withWorkingDirectory(temp).withTerminationGrace(Duration.ofMillis(300));
+        return LocalBatchConfig.defaults(temp.resolve("logs"))
+                .withSlots(slots)
+                .withWorkingDirectory(temp)
+                .withTerminationGrace(Duration.ofMillis(300));
     }
 
     LocalBatchService start(LocalBatchConfig config) {

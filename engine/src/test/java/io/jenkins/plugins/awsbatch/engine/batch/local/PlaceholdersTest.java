@@ -10,8 +10,8 @@ class PlaceholdersTest {
 
     @Test
     void knownRefsAreReplacedAndUnknownOnesKeptAsWritten() {
-        assertThat(Placeholders.substitute(List.of("a=Ref::a", "Ref::b-Ref::a", "Ref::zz", "Ref::ab"),
-                Map.of("a", "1", "b", "$2")))
+        assertThat(Placeholders.substitute(
+                        List.of("a=Ref::a", "Ref::b-Ref::a", "Ref::zz", "Ref::ab"), Map.of("a", "1", "b", "$2")))
                 .containsExactly("a=1", "$2-1", "Ref::zz", "Ref::ab");
     }
 

@@ -14,16 +14,18 @@ class RetryEvaluatorTest {
     void globIsExactOrTrailingStarPrefixAndCaseInsensitive() {
         assertThat(RetryEvaluator.matches("13*", "137")).isTrue();
         assertThat(RetryEvaluator.matches("137", "13")).isFalse();
-        assertThat(RetryEvaluator.matches("cannotpull*", "CannotPullContainerError: x")).isTrue();
+        assertThat(RetryEvaluator.matches("cannotpull*", "CannotPullContainerError: x"))
+                .isTrue();
         assertThat(RetryEvaluator.matches("*", "anything")).isTrue();
         assertThat(RetryEvaluator.matches(null, "anything")).isTrue();
     }
 
     @Test
     void ruleMatchesOnlyWhenAllItsPatternsMatch() {
-        RetryStrategy strategy = new RetryStrategy(3, List.of(
-                new EvaluateOnExit("1", "Other*", null, RetryAction.EXIT)));
-        assertThat(RetryEvaluator.shouldRetry(strategy, 1, 1, "Essential container in task exited", null)).isTrue();
+        RetryStrategy strategy =
+                new RetryStrategy(3, List.of(new EvaluateOnExit("1", "Other*", null, RetryAction.EXIT)));
+        assertThat(RetryEvaluator.shouldRetry(strategy, 1, 1, "Essential container in task exited", null))
+                .isTrue();
     }
 
     @Test

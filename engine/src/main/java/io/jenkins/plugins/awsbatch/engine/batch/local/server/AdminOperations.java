@@ -44,8 +44,7 @@ final class AdminOperations {
             throw ApiException.client("Invalid value '" + type + "' for type: expected one of MANAGED, UNMANAGED.");
         }
         checkState(body);
-        ComputeEnvironmentInfo ce = service.createComputeEnvironment(name, type,
-                Fields.stringMap(body, "", "tags"));
+        ComputeEnvironmentInfo ce = service.createComputeEnvironment(name, type, Fields.stringMap(body, "", "tags"));
         ObjectNode out = ResponseShapes.object();
         out.put("computeEnvironmentName", ce.name());
         out.put("computeEnvironmentArn", ce.arn());
@@ -61,7 +60,12 @@ final class AdminOperations {
                 all.add(ce);
             }
         }
-        var page = OffsetToken.page(all, "ce", Fields.integer(body, "", "maxResults"), DESCRIBE_PAGE, DESCRIBE_PAGE,
+        var page = OffsetToken.page(
+                all,
+                "ce",
+                Fields.integer(body, "", "maxResults"),
+                DESCRIBE_PAGE,
+                DESCRIBE_PAGE,
                 Fields.string(body, "", "nextToken"));
         ObjectNode out = ResponseShapes.object();
         ArrayNode list = out.putArray("computeEnvironments");
@@ -80,19 +84,21 @@ final class AdminOperations {
             throw ApiException.client("priority is required.");
         }
         checkState(body);
-        record Entry(int order, String computeEnvironment) {
-        }
+        record Entry(int order, String computeEnvironment) {}
         List<Entry> entries = new ArrayList<>();
         List<JsonNode> nodes = Fields.objects(body, "", "computeEnvironmentOrder");
         for (int i = 0; i < nodes.size(); i++) {
             String path = "computeEnvironmentOrder[" + i + "]";
             Integer order = Fields.integer(nodes.get(i), path, "order");
-            entries.add(new Entry(order == null ? i : order,
-                    Fields.requiredString(nodes.get(i), path, "computeEnvironment")));
+            entries.add(new Entry(
+                    order == null ? i : order, Fields.requiredString(nodes.get(i), path, "computeEnvironment")));
         }
         entries.sort(Comparator.comparingInt(Entry::order));
-        JobQueueInfo queue = service.createJobQueue(name, priority,
-                entries.stream().map(Entry::computeEnvironment).toList(), Fields.stringMap(body, "", "tags"));
+        JobQueueInfo queue = service.createJobQueue(
+                name,
+                priority,
+                entries.stream().map(Entry::computeEnvironment).toList(),
+                Fields.stringMap(body, "", "tags"));
         ObjectNode out = ResponseShapes.object();
         out.put("jobQueueName", queue.name());
         out.put("jobQueueArn", queue.arn());
@@ -108,7 +114,12 @@ final class AdminOperations {
                 all.add(queue);
             }
         }
-        var page = OffsetToken.page(all, "jq", Fields.integer(body, "", "maxResults"), DESCRIBE_PAGE, DESCRIBE_PAGE,
+        var page = OffsetToken.page(
+                all,
+                "jq",
+                Fields.integer(body, "", "maxResults"),
+                DESCRIBE_PAGE,
+                DESCRIBE_PAGE,
                 Fields.string(body, "", "nextToken"));
         var ceArns = arns.computeEnvironmentArns();
         ObjectNode out = ResponseShapes.object();
@@ -123,7 +134,8 @@ final class AdminOperations {
     ObjectNode registerJobDefinition(ApiRequest request) {
         JobDefinition registered = service.registerJobDefinition(RequestShapes.jobDefinition(request.body()));
         String arn = service.describeJobDefinitions(List.of(registered.nameWithRevision())).stream()
-                .map(JobDefinitionInfo::arn).findFirst()
+                .map(JobDefinitionInfo::arn)
+                .findFirst()
                 .orElseThrow(() -> ApiException.server("The registered job definition could not be read back."));
         ObjectNode out = ResponseShapes.object();
         out.put("jobDefinitionName", registered.name());
@@ -140,8 +152,8 @@ final class AdminOperations {
         if (status != null && !status.equals(JobDefinitionInfo.ACTIVE) && !status.equals(JobDefinitionInfo.INACTIVE)) {
             throw ApiException.client("Invalid value '" + status + "' for status: expected ACTIVE or INACTIVE.");
         }
-        List<String> query = references != null && !references.isEmpty() ? references
-                : name != null ? List.of(name) : List.of();
+        List<String> query =
+                references != null && !references.isEmpty() ? references : name != null ? List.of(name) : List.of();
         List<JobDefinitionInfo> all = new ArrayList<>();
         for (JobDefinitionInfo info : service.describeJobDefinitions(query)) {
             boolean nameMatches = name == null || info.definition().name().equals(name);
@@ -149,7 +161,12 @@ final class AdminOperations {
                 all.add(info);
             }
         }
-        var page = OffsetToken.page(all, "jd", Fields.integer(body, "", "maxResults"), DESCRIBE_PAGE, DESCRIBE_PAGE,
+        var page = OffsetToken.page(
+                all,
+                "jd",
+                Fields.integer(body, "", "maxResults"),
+                DESCRIBE_PAGE,
+                DESCRIBE_PAGE,
                 Fields.string(body, "", "nextToken"));
         ObjectNode out = ResponseShapes.object();
         ArrayNode list = out.putArray("jobDefinitions");
@@ -168,8 +185,8 @@ final class AdminOperations {
     private static void checkState(JsonNode body) {
         String state = Fields.string(body, "", "state");
         if (state != null && !state.equals("ENABLED")) {
-            throw ApiException.client("Invalid value '" + state
-                    + "' for state: the local Batch engine supports ENABLED only.");
+            throw ApiException.client(
+                    "Invalid value '" + state + "' for state: the local Batch engine supports ENABLED only.");
         }
     }
 }

@@ -9,6 +9,5 @@ import java.util.Map;
  * {@code {resourceArn}} path label of the tag operations, the query parameters and the region of the SigV4
  * credential scope (null when the request was not signed).
  */
-record ApiRequest(String operation, ObjectNode body, String resourceArn, Map<String, List<String>> query,
-                  String region) {
-}
+record ApiRequest(
+        String operation, ObjectNode body, String resourceArn, Map<String, List<String>> query, String region) {}

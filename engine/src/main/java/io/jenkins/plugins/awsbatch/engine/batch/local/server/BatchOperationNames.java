@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.batch.model.BatchResponse;
 final class BatchOperationNames {
     private static final Map<String, String> BY_PATH = load();
 
-    private BatchOperationNames() {
-    }
+    private BatchOperationNames() {}
 
     /** The operation served at {@code POST /v1/<label>}, if AWS Batch has one. */
     static Optional<String> byPathLabel(String label) {
@@ -28,9 +27,11 @@ final class BatchOperationNames {
     private static Map<String, String> load() {
         Map<String, String> names = new TreeMap<>();
         for (Method method : BatchClient.class.getMethods()) {
-            if (method.getParameterCount() == 1 && BatchRequest.class.isAssignableFrom(method.getParameterTypes()[0])
+            if (method.getParameterCount() == 1
+                    && BatchRequest.class.isAssignableFrom(method.getParameterTypes()[0])
                     && BatchResponse.class.isAssignableFrom(method.getReturnType())) {
-                String name = Character.toUpperCase(method.getName().charAt(0)) + method.getName().substring(1);
+                String name = Character.toUpperCase(method.getName().charAt(0))
+                        + method.getName().substring(1);
                 names.put(name.toLowerCase(Locale.ROOT), name);
             }
         }

@@ -13,8 +13,7 @@ final class BodyReader {
     /** Past this, an oversize body is not drained any further. */
     static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
-    private BodyReader() {
-    }
+    private BodyReader() {}
 
     static byte[] read(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));

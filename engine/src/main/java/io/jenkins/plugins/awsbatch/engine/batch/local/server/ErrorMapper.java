@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
-    private ErrorMapper() {
-    }
+    private ErrorMapper() {}
 
     static ApiException map(Throwable error, String operation, String requestId) {
         if (error instanceof ApiException api) {
@@ -22,7 +21,8 @@ final class ErrorMapper {
         if (error instanceof BatchClientException client) {
             return ApiException.client(client.getMessage());
         }
-        if (error instanceof IllegalStateException && error.getMessage() != null
+        if (error instanceof IllegalStateException
+                && error.getMessage() != null
                 && error.getMessage().contains("closed")) {
             return ApiException.server("The local Batch engine is shutting down.");
         }

@@ -12,8 +12,7 @@ import java.util.Map;
  * field is a 400 {@code ClientException}, never a server error. Absent and JSON {@code null} are the same.
  */
 final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     static boolean present(JsonNode parent, String field) {
         JsonNode node = parent.get(field);
@@ -93,8 +92,8 @@ final class Fields {
         }
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isObject()) {
-                throw ApiException.client("Invalid value for " + qualified(path, field) + "[" + i
-                        + "]: expected an object.");
+                throw ApiException.client(
+                        "Invalid value for " + qualified(path, field) + "[" + i + "]: expected an object.");
             }
             out.add(node.get(i));
         }
@@ -110,8 +109,8 @@ final class Fields {
         List<String> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
             if (!node.get(i).isTextual()) {
-                throw ApiException.client("Invalid value for " + qualified(path, field) + "[" + i
-                        + "]: expected a string.");
+                throw ApiException.client(
+                        "Invalid value for " + qualified(path, field) + "[" + i + "]: expected a string.");
             }
             out.add(node.get(i).textValue());
         }
@@ -129,8 +128,8 @@ final class Fields {
         while (it.hasNext()) {
             var entry = it.next();
             if (!entry.getValue().isTextual()) {
-                throw ApiException.client("Invalid value for " + qualified(path, field) + "." + entry.getKey()
-                        + ": expected a string.");
+                throw ApiException.client(
+                        "Invalid value for " + qualified(path, field) + "." + entry.getKey() + ": expected a string.");
             }
             out.put(entry.getKey(), entry.getValue().textValue());
         }

@@ -58,13 +58,15 @@ final class JobOperations {
     }
 
     ObjectNode cancelJob(ApiRequest request) {
-        service.cancelJob(Fields.requiredString(request.body(), "", "jobId"),
+        service.cancelJob(
+                Fields.requiredString(request.body(), "", "jobId"),
                 Fields.requiredString(request.body(), "", "reason"));
         return ResponseShapes.object();
     }
 
     ObjectNode terminateJob(ApiRequest request) {
-        service.terminateJob(Fields.requiredString(request.body(), "", "jobId"),
+        service.terminateJob(
+                Fields.requiredString(request.body(), "", "jobId"),
                 Fields.requiredString(request.body(), "", "reason"));
         return ResponseShapes.object();
     }

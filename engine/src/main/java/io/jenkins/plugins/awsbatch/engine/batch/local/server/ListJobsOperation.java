@@ -23,8 +23,7 @@ final class ListJobsOperation implements Operation {
         this.arns = arns;
     }
 
-    private record Filters(String jobName, String jobDefinition, Long afterCreatedAt, Long beforeCreatedAt) {
-    }
+    private record Filters(String jobName, String jobDefinition, Long afterCreatedAt, Long beforeCreatedAt) {}
 
     @Override
     public ObjectNode handle(ApiRequest request) {
@@ -32,15 +31,23 @@ final class ListJobsOperation implements Operation {
         String queue = Fields.string(body, "", "jobQueue");
         String arrayJobId = Fields.string(body, "", "arrayJobId");
         if (Fields.present(body, "multiNodeJobId")) {
-            throw ApiException.client("multiNodeJobId: multi-node parallel jobs are not supported by the local "
-                    + "Batch engine.");
+            throw ApiException.client(
+                    "multiNodeJobId: multi-node parallel jobs are not supported by the local " + "Batch engine.");
         }
         JobStatus status = Fields.enumValue(body, "", "jobStatus", JobStatus.class);
         Integer maxResults = Fields.integer(body, "", "maxResults");
         String nextToken = Fields.string(body, "", "nextToken");
         Filters filters = filters(body);
-        JobPage page = service.listJobs(new ListJobsRequest(queue, arrayJobId, status, filters.jobName(), maxResults,
-                nextToken, filters.jobDefinition(), filters.afterCreatedAt(), filters.beforeCreatedAt()));
+        JobPage page = service.listJobs(new ListJobsRequest(
+                queue,
+                arrayJobId,
+                status,
+                filters.jobName(),
+                maxResults,
+                nextToken,
+                filters.jobDefinition(),
+                filters.afterCreatedAt(),
+                filters.beforeCreatedAt()));
         var jobArns = arns.jobArns();
         ObjectNode out = ResponseShapes.object();
         ArrayNode list = out.putArray("jobSummaryList");
@@ -70,12 +77,14 @@ final class ListJobsOperation implements Operation {
                 case "AFTER_CREATED_AT" -> after = epochMillis(path, value);
                 case "BEFORE_CREATED_AT" -> before = epochMillis(path, value);
                 case "JOB_DEFINITION" -> jobDefinition = value;
-                case "SHARE_IDENTIFIER" -> throw ApiException.client("The " + name
-                        + " filter is not supported by the local Batch engine; use JOB_NAME, JOB_DEFINITION, "
-                        + "AFTER_CREATED_AT or BEFORE_CREATED_AT.");
-                default -> throw ApiException.client("Invalid filter name " + name
-                        + ": expected JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT or "
-                        + "SHARE_IDENTIFIER.");
+                case "SHARE_IDENTIFIER" ->
+                    throw ApiException.client("The " + name
+                            + " filter is not supported by the local Batch engine; use JOB_NAME, JOB_DEFINITION, "
+                            + "AFTER_CREATED_AT or BEFORE_CREATED_AT.");
+                default ->
+                    throw ApiException.client("Invalid filter name " + name
+                            + ": expected JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT or "
+                            + "SHARE_IDENTIFIER.");
             }
         }
         return new Filters(jobName, jobDefinition, after, before);
@@ -85,8 +94,8 @@ final class ListJobsOperation implements Operation {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.client("Invalid value '" + value + "' for " + path
-                    + ".values: expected milliseconds since the epoch.");
+            throw ApiException.client(
+                    "Invalid value '" + value + "' for " + path + ".values: expected milliseconds since the epoch.");
         }
     }
 }

@@ -56,8 +56,11 @@ public final class LocalBatchServer implements AutoCloseable {
     /** Starts serving {@code service}; the port is bound when this returns. */
     public static LocalBatchServer start(LocalBatchService service, ServerOptions options) throws IOException {
         ObjectMapper json = JsonMapper.builder().build();
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(options.maxBodyBytes()).build());
+        json.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxStringLength(options.maxBodyBytes())
+                        .build());
         ArnLookup arns = new ArnLookup(service);
         Map<String, Operation> operations = new HashMap<>();
         new AdminOperations(service, arns).register(operations);
@@ -66,8 +69,12 @@ public final class LocalBatchServer implements AutoCloseable {
         new TagOperations(service).register(operations);
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getByName(options.bindAddress()), options.port()), 128);
-        Router router = new Router(operations, RequestGuard.forServer(options, server.getAddress()),
-                new FaultInjector(options.latency(), options.failRate(), options.seed()), options.maxBodyBytes(), json);
+        Router router = new Router(
+                operations,
+                RequestGuard.forServer(options, server.getAddress()),
+                new FaultInjector(options.latency(), options.failRate(), options.seed()),
+                options.maxBodyBytes(),
+                json);
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         server.createContext("/", router);
         server.setExecutor(pool);

@@ -10,15 +10,12 @@ import java.util.List;
  * belongs to so a token from another list is refused.
  */
 final class OffsetToken {
-    private OffsetToken() {
-    }
+    private OffsetToken() {}
 
     /** One page of {@code all} starting at {@code token}'s offset, and the token of the next page (null at the end). */
-    record Page<T>(List<T> items, String nextToken) {
-    }
+    record Page<T>(List<T> items, String nextToken) {}
 
-    static <T> Page<T> page(List<T> all, String list, Integer maxResults, int defaultSize, int maxSize,
-                            String token) {
+    static <T> Page<T> page(List<T> all, String list, Integer maxResults, int defaultSize, int maxSize, String token) {
         int size = maxResults == null ? defaultSize : maxResults;
         if (size < 1 || size > maxSize) {
             throw ApiException.client("maxResults must be between 1 and " + maxSize + ", got " + size + ".");
@@ -32,7 +29,8 @@ final class OffsetToken {
     }
 
     static String encode(String list, int offset) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((list + ":" + offset).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -65,30 +65,42 @@ final class RequestGuard {
     String check(String method, Headers headers) {
         String origin = headers.getFirst("Origin");
         if (origin != null || headers.containsKey("Sec-Fetch-Site")) {
-            throw ApiException.forbidden(ApiException.ACCESS_DENIED, "Requests from web browsers are refused ("
-                    + (origin != null ? "Origin: " + shorten(origin) : "Sec-Fetch-Site header")
-                    + "): use the AWS CLI or an AWS SDK with --endpoint-url.");
+            throw ApiException.forbidden(
+                    ApiException.ACCESS_DENIED,
+                    "Requests from web browsers are refused ("
+                            + (origin != null ? "Origin: " + shorten(origin) : "Sec-Fetch-Site header")
+                            + "): use the AWS CLI or an AWS SDK with --endpoint-url.");
         }
         String host = headers.getFirst("Host");
         if (host == null || !allowedHosts.contains(host.trim().toLowerCase(Locale.ROOT))) {
-            throw ApiException.forbidden(ApiException.ACCESS_DENIED, "Host " + (host == null ? "(none)"
-                    : shorten(host)) + " is not this endpoint's address; use one of " + String.join(", ", allowedHosts)
-                    + " (another name for it: --host-name).");
+            throw ApiException.forbidden(
+                    ApiException.ACCESS_DENIED,
+                    "Host " + (host == null ? "(none)" : shorten(host)) + " is not this endpoint's address; use one of "
+                            + String.join(", ", allowedHosts)
+                            + " (another name for it: --host-name).");
         }
         String authorization = headers.getFirst("Authorization");
         if (authorization == null || authorization.isBlank()) {
-            throw ApiException.forbidden(ApiException.MISSING_AUTHENTICATION, "Missing Authentication Token: sign "
-                    + "requests with AWS Signature Version 4 as the AWS CLI and SDKs do (any credentials work, e.g. "
-                    + "AWS_ACCESS_KEY_ID=" + LocalBatchServer.DUMMY_CREDENTIAL + " AWS_SECRET_ACCESS_KEY="
-                    + LocalBatchServer.DUMMY_CREDENTIAL + ").");
+            throw ApiException.forbidden(
+                    ApiException.MISSING_AUTHENTICATION,
+                    "Missing Authentication Token: sign "
+                            + "requests with AWS Signature Version 4 as the AWS CLI and SDKs do (any credentials work, e.g. "
+                            + "AWS_ACCESS_KEY_ID=" + LocalBatchServer.DUMMY_CREDENTIAL + " AWS_SECRET_ACCESS_KEY="
+                            + LocalBatchServer.DUMMY_CREDENTIAL + ").");
         }
-        String region = SigV4Scope.regionOfAuthorization(authorization).orElseThrow(() -> ApiException.forbidden(
-                ApiException.INCOMPLETE_SIGNATURE, "Authorization header is not an AWS Signature Version 4 for "
-                        + "Batch; expected " + SigV4Scope.EXPECTED_FORM));
+        String region = SigV4Scope.regionOfAuthorization(authorization)
+                .orElseThrow(() -> ApiException.forbidden(
+                        ApiException.INCOMPLETE_SIGNATURE,
+                        "Authorization header is not an AWS Signature Version 4 for " + "Batch; expected "
+                                + SigV4Scope.EXPECTED_FORM));
         if (!method.equals("GET") && !method.equals("DELETE") && !isJson(headers.getFirst("Content-Type"))) {
-            throw ApiException.forbidden(ApiException.ACCESS_DENIED, "Content-Type "
-                    + (headers.getFirst("Content-Type") == null ? "(none)" : shorten(headers.getFirst("Content-Type")))
-                    + " is refused: AWS Batch requests carry application/json.");
+            throw ApiException.forbidden(
+                    ApiException.ACCESS_DENIED,
+                    "Content-Type "
+                            + (headers.getFirst("Content-Type") == null
+                                    ? "(none)"
+                                    : shorten(headers.getFirst("Content-Type")))
+                            + " is refused: AWS Batch requests carry application/json.");
         }
         return region;
     }
@@ -99,7 +111,8 @@ final class RequestGuard {
             return false;
         }
         String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || type.equals("application/x-amz-json-1.1")
+        return type.equals("application/json")
+                || type.equals("application/x-amz-json-1.1")
                 || type.equals("application/x-amz-json-1.0");
     }
 

@@ -16,8 +16,7 @@ import java.util.Locale;
 
 /** Reads AWS Batch request shapes (botocore's {@code batch/2016-08-10} model) into the engine's types. */
 final class RequestShapes {
-    private RequestShapes() {
-    }
+    private RequestShapes() {}
 
     /** SubmitJob's body. */
     static SubmitJobRequest submitJob(JsonNode body) {
@@ -58,8 +57,8 @@ final class RequestShapes {
         String name = Fields.requiredString(body, "", "jobDefinitionName");
         String type = Fields.requiredString(body, "", "type");
         if (!type.equalsIgnoreCase("container")) {
-            throw ApiException.client("Job definition type " + type
-                    + " is not supported by the local Batch engine; use container.");
+            throw ApiException.client(
+                    "Job definition type " + type + " is not supported by the local Batch engine; use container.");
         }
         rejectPresent(body, "nodeProperties", "multi-node parallel job definitions");
         rejectPresent(body, "eksProperties", "EKS job definitions");
@@ -68,7 +67,9 @@ final class RequestShapes {
         if (container == null) {
             throw ApiException.client("containerProperties is required for a container job definition.");
         }
-        return new JobDefinition(name, 0,
+        return new JobDefinition(
+                name,
+                0,
                 Fields.string(container, "containerProperties", "image"),
                 Fields.strings(container, "containerProperties", "command"),
                 Fields.keyValuePairs(container, "containerProperties", "environment"),
@@ -96,8 +97,10 @@ final class RequestShapes {
             if (action == null) {
                 throw ApiException.client(rulePath + ".action is required.");
             }
-            rules.add(new EvaluateOnExit(Fields.string(rule, rulePath, "onExitCode"),
-                    Fields.string(rule, rulePath, "onStatusReason"), Fields.string(rule, rulePath, "onReason"),
+            rules.add(new EvaluateOnExit(
+                    Fields.string(rule, rulePath, "onExitCode"),
+                    Fields.string(rule, rulePath, "onStatusReason"),
+                    Fields.string(rule, rulePath, "onReason"),
                     action));
         }
         return new RetryStrategy(attempts == null ? 1 : attempts, rules);
@@ -113,7 +116,8 @@ final class RequestShapes {
         List<JsonNode> nodes = Fields.objects(body, "", "dependsOn");
         for (int i = 0; i < nodes.size(); i++) {
             String path = "dependsOn[" + i + "]";
-            out.add(new JobDependency(Fields.string(nodes.get(i), path, "jobId"),
+            out.add(new JobDependency(
+                    Fields.string(nodes.get(i), path, "jobId"),
                     Fields.enumValue(nodes.get(i), path, "type", DependencyType.class)));
         }
         return out;
@@ -127,8 +131,8 @@ final class RequestShapes {
             String itemPath = path + ".resourceRequirements[" + i + "]";
             String type = Fields.requiredString(nodes.get(i), itemPath, "type").toUpperCase(Locale.ROOT);
             if (!List.of("VCPU", "MEMORY", "GPU").contains(type)) {
-                throw ApiException.client("Invalid value '" + type + "' for " + itemPath
-                        + ".type: expected one of GPU, VCPU, MEMORY.");
+                throw ApiException.client(
+                        "Invalid value '" + type + "' for " + itemPath + ".type: expected one of GPU, VCPU, MEMORY.");
             }
             out.add(new ResourceRequirement(type, Fields.requiredString(nodes.get(i), itemPath, "value")));
         }

@@ -28,8 +28,7 @@ import java.util.function.UnaryOperator;
 final class ResponseShapes {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private ResponseShapes() {
-    }
+    private ResponseShapes() {}
 
     static ObjectNode object() {
         return JSON.objectNode();
@@ -40,8 +39,8 @@ final class ResponseShapes {
      * @param jobArn   job id → job ARN
      * @param queueArn queue name → queue ARN
      */
-    static ObjectNode jobDetail(JobDetail job, JobSpecView spec, UnaryOperator<String> jobArn,
-                                UnaryOperator<String> queueArn) {
+    static ObjectNode jobDetail(
+            JobDetail job, JobSpecView spec, UnaryOperator<String> jobArn, UnaryOperator<String> queueArn) {
         ObjectNode out = JSON.objectNode();
         out.put("jobArn", jobArn.apply(job.jobId()));
         out.put("jobName", job.jobName());

@@ -44,8 +44,12 @@ final class Router implements HttpHandler {
     private final LongAdder throttled = new LongAdder();
     private final LongAdder errors = new LongAdder();
 
-    Router(Map<String, Operation> operations, RequestGuard guard, FaultInjector faults, int maxBodyBytes,
-           ObjectMapper json) {
+    Router(
+            Map<String, Operation> operations,
+            RequestGuard guard,
+            FaultInjector faults,
+            int maxBodyBytes,
+            ObjectMapper json) {
         this.operations = Map.copyOf(operations);
         this.guard = guard;
         this.faults = faults;
@@ -84,9 +88,12 @@ final class Router implements HttpHandler {
             String region = guard.check(method, exchange.getRequestHeaders());
             operation = operationOf(method, rawPath);
             faults.apply();
-            ApiRequest request = new ApiRequest(operation, parseBody(body),
+            ApiRequest request = new ApiRequest(
+                    operation,
+                    parseBody(body),
                     rawPath.startsWith(TAGS_PREFIX) ? percentDecode(rawPath.substring(TAGS_PREFIX.length())) : null,
-                    query(exchange.getRequestURI().getRawQuery()), region);
+                    query(exchange.getRequestURI().getRawQuery()),
+                    region);
             ObjectNode response = operations.get(operation).handle(request);
             status = 200;
             write(exchange, status, requestId, null, json.writeValueAsBytes(response));
@@ -110,8 +117,12 @@ final class Router implements HttpHandler {
             exchange.close();
         }
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} -> {} in {} ms", operation == null ? exchange.getRequestURI().getPath() : operation,
-                    requestId, status, (System.nanoTime() - started) / 1_000_000);
+            LOG.debug(
+                    "{} {} -> {} in {} ms",
+                    operation == null ? exchange.getRequestURI().getPath() : operation,
+                    requestId,
+                    status,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -130,8 +141,8 @@ final class Router implements HttpHandler {
         String label = rawPath.substring(PREFIX.length());
         String name = operationsByPath.get(label.toLowerCase(Locale.ROOT));
         if (name == null) {
-            String batchOperation = BatchOperationNames.byPathLabel(label).orElseThrow(
-                    () -> notAnOperation(method, rawPath));
+            String batchOperation =
+                    BatchOperationNames.byPathLabel(label).orElseThrow(() -> notAnOperation(method, rawPath));
             throw ApiException.unknownOperation("Operation " + batchOperation
                     + " is not supported by batchgraph local-batch; it serves " + String.join(", ", served()) + ".");
         }

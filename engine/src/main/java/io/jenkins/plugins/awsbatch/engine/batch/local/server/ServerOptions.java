@@ -21,8 +21,16 @@ import java.util.regex.Pattern;
  * @param hostNames    other names clients reach the endpoint by, accepted in the {@code Host} header besides the
  *                     loopback names and the bind address
  */
-public record ServerOptions(String bindAddress, int port, boolean allowRemote, Duration latency, double failRate,
-                            long seed, int maxBodyBytes, int threads, List<String> hostNames) {
+public record ServerOptions(
+        String bindAddress,
+        int port,
+        boolean allowRemote,
+        Duration latency,
+        double failRate,
+        long seed,
+        int maxBodyBytes,
+        int threads,
+        List<String> hostNames) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -62,33 +70,32 @@ public record ServerOptions(String bindAddress, int port, boolean allowRemote, D
 
     /** 127.0.0.1, an ephemeral port, no latency, no faults. */
     public static ServerOptions defaults() {
-        return new ServerOptions(LOOPBACK, 0, false, Duration.ZERO, 0, 0, DEFAULT_MAX_BODY_BYTES, DEFAULT_THREADS,
-                List.of());
+        return new ServerOptions(
+                LOOPBACK, 0, false, Duration.ZERO, 0, 0, DEFAULT_MAX_BODY_BYTES, DEFAULT_THREADS, List.of());
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(bindAddress, newPort, allowRemote, latency, failRate, seed, maxBodyBytes,
-                threads, hostNames);
+        return new ServerOptions(
+                bindAddress, newPort, allowRemote, latency, failRate, seed, maxBodyBytes, threads, hostNames);
     }
 
     public ServerOptions withBind(String address, boolean remoteAllowed) {
-        return new ServerOptions(address, port, remoteAllowed, latency, failRate, seed, maxBodyBytes,
-                threads, hostNames);
+        return new ServerOptions(
+                address, port, remoteAllowed, latency, failRate, seed, maxBodyBytes, threads, hostNames);
     }
 
     public ServerOptions withLatency(Duration newLatency) {
-        return new ServerOptions(bindAddress, port, allowRemote, newLatency, failRate, seed, maxBodyBytes,
-                threads, hostNames);
+        return new ServerOptions(
+                bindAddress, port, allowRemote, newLatency, failRate, seed, maxBodyBytes, threads, hostNames);
     }
 
     public ServerOptions withFailRate(double rate, long newSeed) {
-        return new ServerOptions(bindAddress, port, allowRemote, latency, rate, newSeed, maxBodyBytes,
-                threads, hostNames);
+        return new ServerOptions(
+                bindAddress, port, allowRemote, latency, rate, newSeed, maxBodyBytes, threads, hostNames);
     }
 
     public ServerOptions withHostNames(List<String> names) {
-        return new ServerOptions(bindAddress, port, allowRemote, latency, failRate, seed, maxBodyBytes,
-                threads, names);
+        return new ServerOptions(bindAddress, port, allowRemote, latency, failRate, seed, maxBodyBytes, threads, names);
     }
 
     static boolean isLoopback(String address) {

@@ -17,12 +17,11 @@ final class SigV4Scope {
     static final String EXPECTED_FORM = "AWS4-HMAC-SHA256 Credential=KEY/DATE/REGION/batch/aws4_request, "
             + "SignedHeaders=...;host;..., Signature=...";
 
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([0-9]{8})/([a-z0-9-]+)/batch/aws4_request\\s*,"
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([0-9]{8})/([a-z0-9-]+)/batch/aws4_request\\s*,"
                     + "\\s*SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*)\\s*,\\s*Signature=[0-9a-f]{64}");
 
-    private SigV4Scope() {
-    }
+    private SigV4Scope() {}
 
     /** The region of a well-formed SigV4 header for Batch that signs {@code host}; empty for anything else. */
     static Optional<String> regionOfAuthorization(String authorization) {

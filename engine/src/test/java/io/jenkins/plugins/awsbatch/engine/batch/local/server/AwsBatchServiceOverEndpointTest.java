@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AwsBatchServiceOverEndpointTest {
     @TempDir
     static Path dir;
+
     static Endpoint endpoint;
     static AwsClients clients;
     static BatchService batch;
@@ -46,12 +47,14 @@ class AwsBatchServiceOverEndpointTest {
         endpoint.registerShell("ok", "true");
         endpoint.registerShell("exit", "exit ${CODE:-0}");
         endpoint.registerShell("sleep", "sleep 30");
-        clients = AwsClients.create(AwsSettings.builder()
-                .region("us-east-1")
-                .credentials(new CredentialsSpec.StaticKeys("AKIDTEST", "test", null))
-                .endpointUrl(endpoint.server.endpoint())
-                .batchCallsPerSecond(50)
-                .build(), new CallCounter());
+        clients = AwsClients.create(
+                AwsSettings.builder()
+                        .region("us-east-1")
+                        .credentials(new CredentialsSpec.StaticKeys("AKIDTEST", "test", null))
+                        .endpointUrl(endpoint.server.endpoint())
+                        .batchCallsPerSecond(50)
+                        .build(),
+                new CallCounter());
         batch = clients.batchService();
     }
 
@@ -79,10 +82,17 @@ class AwsBatchServiceOverEndpointTest {
 
     @Test
     void arraysWithNToNAndAWholeArrayDependencyFollowBatchsRules() {
-        String score = batch.submitJob(job("score", "fails-on-odd").arraySize(4).build()).jobId();
-        String rank = batch.submitJob(job("rank", "ok").arraySize(4)
-                .dependsOn(List.of(new JobDependency(score, DependencyType.N_TO_N))).build()).jobId();
-        String merge = batch.submitJob(job("merge", "ok").dependsOn(List.of(JobDependency.on(rank))).build()).jobId();
+        String score = batch.submitJob(job("score", "fails-on-odd").arraySize(4).build())
+                .jobId();
+        String rank = batch.submitJob(job("rank", "ok")
+                        .arraySize(4)
+                        .dependsOn(List.of(new JobDependency(score, DependencyType.N_TO_N)))
+                        .build())
+                .jobId();
+        String merge = batch.submitJob(job("merge", "ok")
+                        .dependsOn(List.of(JobDependency.on(rank)))
+                        .build())
+                .jobId();
 
         JobDetail scoreParent = awaitTerminal(score);
         JobDetail rankParent = awaitTerminal(rank);
@@ -90,14 +100,22 @@ class AwsBatchServiceOverEndpointTest {
         assertThat(scoreParent.isArrayParent()).isTrue();
         assertThat(scoreParent.status()).isEqualTo(JobStatus.FAILED);
         assertThat(scoreParent.statusReason()).isEqualTo("Array Child Job failed");
-        assertThat(scoreParent.statusSummary()).containsEntry(JobStatus.SUCCEEDED, 2).containsEntry(JobStatus.FAILED, 2);
-        assertThat(scoreParent.statusSummary().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
-        assertThat(rankParent.statusSummary()).containsEntry(JobStatus.SUCCEEDED, 2).containsEntry(JobStatus.FAILED, 2);
+        assertThat(scoreParent.statusSummary())
+                .containsEntry(JobStatus.SUCCEEDED, 2)
+                .containsEntry(JobStatus.FAILED, 2);
+        assertThat(scoreParent.statusSummary().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(4);
+        assertThat(rankParent.statusSummary())
+                .containsEntry(JobStatus.SUCCEEDED, 2)
+                .containsEntry(JobStatus.FAILED, 2);
         assertThat(merged.status()).isEqualTo(JobStatus.FAILED);
         assertThat(merged.statusReason()).isEqualTo("Dependent Job failed");
         assertThat(merged.attempts()).isEmpty();
 
-        List<JobSummary> failed = listAll(ListJobsRequest.children(rank, JobStatus.FAILED).withNextToken(null));
+        List<JobSummary> failed =
+                listAll(ListJobsRequest.children(rank, JobStatus.FAILED).withNextToken(null));
         assertThat(failed).extracting(JobSummary::arrayIndex).containsExactly(1, 3);
         assertThat(failed).extracting(JobSummary::statusReason).containsOnly("Dependent Job failed");
         List<JobSummary> scoreFailures = listAll(ListJobsRequest.children(score, JobStatus.FAILED));
@@ -115,13 +133,21 @@ class AwsBatchServiceOverEndpointTest {
 
     @Test
     void retryStrategyAndParametersGoThroughTheSdkMapping() {
-        RetryStrategy strategy = new RetryStrategy(3, List.of(
-                new EvaluateOnExit("4*", null, null, RetryAction.EXIT),
-                new EvaluateOnExit("*", null, null, RetryAction.RETRY)));
-        String retried = batch.submitJob(job("retried", "exit").retryStrategy(strategy)
-                .environment(Map.of("CODE", "9")).build()).jobId();
-        String stopped = batch.submitJob(job("stopped", "exit").retryStrategy(strategy)
-                .environment(Map.of("CODE", "42")).build()).jobId();
+        RetryStrategy strategy = new RetryStrategy(
+                3,
+                List.of(
+                        new EvaluateOnExit("4*", null, null, RetryAction.EXIT),
+                        new EvaluateOnExit("*", null, null, RetryAction.RETRY)));
+        String retried = batch.submitJob(job("retried", "exit")
+                        .retryStrategy(strategy)
+                        .environment(Map.of("CODE", "9"))
+                        .build())
+                .jobId();
+        String stopped = batch.submitJob(job("stopped", "exit")
+                        .retryStrategy(strategy)
+                        .environment(Map.of("CODE", "42"))
+                        .build())
+                .jobId();
         assertThat(awaitTerminal(retried).attempts()).hasSize(3);
         JobDetail once = awaitTerminal(stopped);
         assertThat(once.attempts()).hasSize(1);
@@ -136,8 +162,11 @@ class AwsBatchServiceOverEndpointTest {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Endpoint.sleep(20);
         }
-        String waiting = batch.submitJob(job("waiting", "ok").arraySize(3)
-                .dependsOn(List.of(JobDependency.on(running))).build()).jobId();
+        String waiting = batch.submitJob(job("waiting", "ok")
+                        .arraySize(3)
+                        .dependsOn(List.of(JobDependency.on(running)))
+                        .build())
+                .jobId();
 
         batch.cancelJob(running, "no effect on RUNNING");
         batch.cancelJob(waiting, "cancelled by test");
@@ -155,10 +184,13 @@ class AwsBatchServiceOverEndpointTest {
 
     @Test
     void clientExceptionsKeepTheEnginesWording() {
-        assertThatThrownBy(() -> batch.submitJob(job("x", "ok").jobQueue("missing").build()))
-                .isInstanceOf(BatchClientException.class).hasMessage("JobQueue missing not found.");
+        assertThatThrownBy(
+                        () -> batch.submitJob(job("x", "ok").jobQueue("missing").build()))
+                .isInstanceOf(BatchClientException.class)
+                .hasMessage("JobQueue missing not found.");
         assertThatThrownBy(() -> batch.submitJob(job("x", "ok")
-                .dependsOn(List.of(JobDependency.on("00000000-0000-0000-0000-000000000000"))).build()))
+                        .dependsOn(List.of(JobDependency.on("00000000-0000-0000-0000-000000000000")))
+                        .build()))
                 .isInstanceOf(BatchClientException.class)
                 .hasMessage("Dependent job ID 00000000-0000-0000-0000-000000000000 not found.");
         assertThat(batch.describeJobs(List.of("unknown-id"))).isEmpty();
@@ -169,8 +201,8 @@ class AwsBatchServiceOverEndpointTest {
         List<JobSummary> out = new ArrayList<>();
         String token = null;
         do {
-            var page = batch.listJobs(new ListJobsRequest(request.jobQueue(), request.arrayJobId(), request.status(),
-                    request.jobNameFilter(), 1, token));
+            var page = batch.listJobs(new ListJobsRequest(
+                    request.jobQueue(), request.arrayJobId(), request.status(), request.jobNameFilter(), 1, token));
             out.addAll(page.jobs());
             token = page.nextToken();
         } while (token != null);

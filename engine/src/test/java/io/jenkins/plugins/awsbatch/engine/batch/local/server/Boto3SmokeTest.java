@@ -28,8 +28,12 @@ class Boto3SmokeTest {
         assumeTrue(python != null, "no python3 with boto3 installed");
         Path script = Path.of("src/test/python/local_batch_smoke.py").toAbsolutePath();
         try (Endpoint endpoint = Endpoint.start(dir, ServerOptions.defaults(), null, false)) {
-            Process process = new ProcessBuilder(python, script.toString(), endpoint.server.endpoint().toString())
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            python,
+                            script.toString(),
+                            endpoint.server.endpoint().toString())
+                    .redirectErrorStream(true)
+                    .start();
             boolean finished = process.waitFor(60, TimeUnit.SECONDS);
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!finished) {
@@ -47,14 +51,17 @@ class Boto3SmokeTest {
         if (configured != null && !configured.isBlank()) {
             candidates.add(configured);
         }
-        Path venv = Path.of("..", ".venv-moto", "bin", "python").toAbsolutePath().normalize();
+        Path venv =
+                Path.of("..", ".venv-moto", "bin", "python").toAbsolutePath().normalize();
         if (Files.isExecutable(venv)) {
             candidates.add(venv.toString());
         }
         candidates.add("python3");
         for (String candidate : candidates) {
             try {
-                Process check = new ProcessBuilder(candidate, "-c", "import boto3").redirectErrorStream(true).start();
+                Process check = new ProcessBuilder(candidate, "-c", "import boto3")
+                        .redirectErrorStream(true)
+                        .start();
                 check.getInputStream().readAllBytes();
                 if (check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0) {
                     return candidate;

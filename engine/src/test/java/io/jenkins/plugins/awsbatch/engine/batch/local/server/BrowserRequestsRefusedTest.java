@@ -40,6 +40,7 @@ class BrowserRequestsRefusedTest {
 
     @TempDir
     static Path dir;
+
     static Endpoint endpoint;
     static int port;
 
@@ -57,7 +58,9 @@ class BrowserRequestsRefusedTest {
 
     static Stream<Arguments> browserShapedRequests() {
         return Stream.of(
-                refused("the attack as seen: text/plain, foreign Origin and Host, unsigned", "AccessDeniedException",
+                refused(
+                        "the attack as seen: text/plain, foreign Origin and Host, unsigned",
+                        "AccessDeniedException",
                         h -> {
                             h.put("Origin", "http://evil.example");
                             h.put("Host", "evil.example:" + port);
@@ -65,24 +68,38 @@ class BrowserRequestsRefusedTest {
                             h.remove("Authorization");
                         }),
                 refused("no Authorization", "MissingAuthenticationTokenException", h -> h.remove("Authorization")),
-                refused("Basic Authorization", "IncompleteSignatureException",
+                refused(
+                        "Basic Authorization",
+                        "IncompleteSignatureException",
                         h -> h.put("Authorization", "Basic dXNlcjpwYXNz")),
-                refused("SigV4 for another service", "IncompleteSignatureException",
+                refused(
+                        "SigV4 for another service",
+                        "IncompleteSignatureException",
                         h -> h.put("Authorization", RawHttp.SIGNED.replace("/batch/", "/s3/"))),
-                refused("SigV4 that does not sign host", "IncompleteSignatureException",
+                refused(
+                        "SigV4 that does not sign host",
+                        "IncompleteSignatureException",
                         h -> h.put("Authorization", RawHttp.SIGNED.replace("host;", ""))),
                 refused("text/plain", "AccessDeniedException", h -> h.put("Content-Type", "text/plain")),
-                refused("a form", "AccessDeniedException",
+                refused(
+                        "a form",
+                        "AccessDeniedException",
                         h -> h.put("Content-Type", "application/x-www-form-urlencoded")),
                 refused("no Content-Type", "AccessDeniedException", h -> h.remove("Content-Type")),
                 refused("foreign Origin", "AccessDeniedException", h -> h.put("Origin", "http://evil.example")),
-                refused("the endpoint's own Origin", "AccessDeniedException",
+                refused(
+                        "the endpoint's own Origin",
+                        "AccessDeniedException",
                         h -> h.put("Origin", "http://127.0.0.1:" + port)),
                 refused("Origin null", "AccessDeniedException", h -> h.put("Origin", "null")),
                 refused("Sec-Fetch-Site", "AccessDeniedException", h -> h.put("Sec-Fetch-Site", "same-origin")),
-                refused("foreign Host (DNS rebinding)", "AccessDeniedException",
+                refused(
+                        "foreign Host (DNS rebinding)",
+                        "AccessDeniedException",
                         h -> h.put("Host", "evil.example:" + port)),
-                refused("loopback Host on another port", "AccessDeniedException",
+                refused(
+                        "loopback Host on another port",
+                        "AccessDeniedException",
                         h -> h.put("Host", "127.0.0.1:" + (port == 1 ? 2 : port - 1))),
                 refused("no Host", "AccessDeniedException", h -> h.remove("Host")));
     }
@@ -93,8 +110,8 @@ class BrowserRequestsRefusedTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("browserShapedRequests")
-    void aRequestShapedByABrowserIsRefusedAndRunsNothing(String what, String type,
-                                                          Consumer<Map<String, String>> spoil) throws Exception {
+    void aRequestShapedByABrowserIsRefusedAndRunsNothing(String what, String type, Consumer<Map<String, String>> spoil)
+            throws Exception {
         for (String[] call : new String[][] {{"/v1/registerjobdefinition", REGISTER}, {"/v1/submitjob", SUBMIT}}) {
             Map<String, String> headers = RawHttp.sdkHeaders(port);
             spoil.accept(headers);
@@ -102,7 +119,9 @@ class BrowserRequestsRefusedTest {
             assertThat(answer.status()).as("%s: %s", what, call[0]).isEqualTo(403);
             assertThat(answer.header("x-amzn-ErrorType")).isEqualTo(type);
             assertThat(JSON.readTree(answer.body()).path("__type").asText()).isEqualTo(type);
-            assertThat(JSON.readTree(answer.body()).path("message").asText()).isNotBlank().doesNotContain("\n");
+            assertThat(JSON.readTree(answer.body()).path("message").asText())
+                    .isNotBlank()
+                    .doesNotContain("\n");
             assertThat(answer.header("Access-Control-Allow-Origin")).isNull();
         }
         assertNothingRegisteredOrRun();
@@ -110,9 +129,20 @@ class BrowserRequestsRefusedTest {
 
     @Test
     void aPreflightIsRefusedSoAPageCannotAddTheSdksHeaders() throws Exception {
-        RawHttp.Response answer = RawHttp.send(port, "OPTIONS", "/v1/submitjob", Map.of("Host", "127.0.0.1:" + port,
-                "Origin", "http://evil.example", "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "authorization,content-type"), null);
+        RawHttp.Response answer = RawHttp.send(
+                port,
+                "OPTIONS",
+                "/v1/submitjob",
+                Map.of(
+                        "Host",
+                        "127.0.0.1:" + port,
+                        "Origin",
+                        "http://evil.example",
+                        "Access-Control-Request-Method",
+                        "POST",
+                        "Access-Control-Request-Headers",
+                        "authorization,content-type"),
+                null);
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.header("Access-Control-Allow-Origin")).isNull();
         assertThat(answer.header("Access-Control-Allow-Headers")).isNull();
@@ -121,21 +151,27 @@ class BrowserRequestsRefusedTest {
     @Test
     void theSameRequestsWithTheSdksShapeAreServed() throws Exception {
         Map<String, String> headers = RawHttp.sdkHeaders(port);
-        RawHttp.Response registered = RawHttp.send(port, "POST", "/v1/registerjobdefinition", headers,
-                REGISTER.replace("pwn", "control"));
+        RawHttp.Response registered =
+                RawHttp.send(port, "POST", "/v1/registerjobdefinition", headers, REGISTER.replace("pwn", "control"));
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         for (String host : List.of("localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port)) {
             headers.put("Host", host);
-            assertThat(RawHttp.send(port, "POST", "/v1/describejobqueues", headers, "{}").status()).as(host)
+            assertThat(RawHttp.send(port, "POST", "/v1/describejobqueues", headers, "{}")
+                            .status())
+                    .as(host)
                     .isEqualTo(200);
         }
         headers.put("Content-Type", "application/x-amz-json-1.1");
-        assertThat(RawHttp.send(port, "POST", "/v1/describejobqueues", headers, "{}").status()).isEqualTo(200);
+        assertThat(RawHttp.send(port, "POST", "/v1/describejobqueues", headers, "{}")
+                        .status())
+                .isEqualTo(200);
         headers.remove("Content-Type");
         String arn = JSON.readTree(registered.body()).path("jobDefinitionArn").asText();
-        RawHttp.Response tags = RawHttp.send(port, "GET", "/v1/tags/" + URLEncoder.encode(arn, StandardCharsets.UTF_8), headers, null);
-        assertThat(tags.status()).as("a GET without a body needs no Content-Type, as botocore sends it: %s",
-                tags.body()).isEqualTo(200);
+        RawHttp.Response tags =
+                RawHttp.send(port, "GET", "/v1/tags/" + URLEncoder.encode(arn, StandardCharsets.UTF_8), headers, null);
+        assertThat(tags.status())
+                .as("a GET without a body needs no Content-Type, as botocore sends it: %s", tags.body())
+                .isEqualTo(200);
     }
 
     @Test
@@ -146,39 +182,49 @@ class BrowserRequestsRefusedTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build()) {
-            assertThat(viaLocalhost.describeJobQueues(r -> { }).jobQueues())
+            assertThat(viaLocalhost.describeJobQueues(r -> {}).jobQueues())
                     .anySatisfy(q -> assertThat(q.jobQueueName()).isEqualTo(Endpoint.QUEUE));
         }
     }
 
     @Test
     void aRemoteEndpointAnswersTheNamesItWasGivenAndNoOthers() throws Exception {
-        ServerOptions options = ServerOptions.defaults().withBind("0.0.0.0", true)
-                .withHostNames(List.of("batch.internal"));
+        ServerOptions options =
+                ServerOptions.defaults().withBind("0.0.0.0", true).withHostNames(List.of("batch.internal"));
         try (LocalBatchServer remote = LocalBatchServer.start(endpoint.service, options)) {
             int remotePort = remote.port();
             assertThat(remote.endpoint()).hasToString("http://127.0.0.1:" + remotePort);
-            assertThat(remote.allowedHosts()).contains("batch.internal:" + remotePort, "127.0.0.1:" + remotePort,
-                    "localhost:" + remotePort).doesNotContain("0.0.0.0:" + remotePort);
+            assertThat(remote.allowedHosts())
+                    .contains("batch.internal:" + remotePort, "127.0.0.1:" + remotePort, "localhost:" + remotePort)
+                    .doesNotContain("0.0.0.0:" + remotePort);
             Map<String, String> headers = RawHttp.sdkHeaders(remotePort);
             headers.put("Host", "batch.internal:" + remotePort);
-            assertThat(RawHttp.send(remotePort, "POST", "/v1/describejobqueues", headers, "{}").status())
+            assertThat(RawHttp.send(remotePort, "POST", "/v1/describejobqueues", headers, "{}")
+                            .status())
                     .isEqualTo(200);
             headers.put("Host", "evil.example:" + remotePort);
             RawHttp.Response refused = RawHttp.send(remotePort, "POST", "/v1/describejobqueues", headers, "{}");
             assertThat(refused.status()).isEqualTo(403);
             assertThat(JSON.readTree(refused.body()).path("message").asText())
                     .startsWith("Host evil.example:" + remotePort + " is not this endpoint's address")
-                    .contains("batch.internal:" + remotePort).contains("--host-name");
+                    .contains("batch.internal:" + remotePort)
+                    .contains("--host-name");
         }
         assertThatThrownBy(() -> ServerOptions.defaults().withHostNames(List.of("evil.example/x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evil.example/x");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("evil.example/x");
     }
 
     private static void assertNothingRegisteredOrRun() {
-        assertThat(endpoint.batch.describeJobDefinitions(r -> r.jobDefinitionName("pwn")).jobDefinitions()).isEmpty();
-        assertThat(endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE)
-                .filters(f -> f.name("JOB_NAME").values("pwn"))).jobSummaryList()).isEmpty();
+        assertThat(endpoint.batch
+                        .describeJobDefinitions(r -> r.jobDefinitionName("pwn"))
+                        .jobDefinitions())
+                .isEmpty();
+        assertThat(endpoint.batch
+                        .listJobs(r -> r.jobQueue(Endpoint.QUEUE)
+                                .filters(f -> f.name("JOB_NAME").values("pwn")))
+                        .jobSummaryList())
+                .isEmpty();
         assertThat(Files.exists(dir.resolve("pwned-by-submit"))).isFalse();
         assertThat(Files.exists(dir.resolve("pwned-by-definition"))).isFalse();
     }

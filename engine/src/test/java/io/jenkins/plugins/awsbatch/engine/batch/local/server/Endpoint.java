@@ -50,16 +50,19 @@ final class Endpoint implements AutoCloseable {
         return start(dir, ServerOptions.defaults(), null, true);
     }
 
-    static Endpoint start(Path dir, ServerOptions options, Path dataDirectory, boolean createQueue)
-            throws Exception {
+    static Endpoint start(Path dir, ServerOptions options, Path dataDirectory, boolean createQueue) throws Exception {
         LocalBatchService service = service(config(dir, dataDirectory));
         LocalBatchServer server = LocalBatchServer.start(service, options);
         Endpoint endpoint = new Endpoint(dir, service, server, client(server, 10));
         if (createQueue) {
-            endpoint.batch.createComputeEnvironment(r -> r.computeEnvironmentName(COMPUTE_ENVIRONMENT)
-                    .type(CEType.MANAGED));
-            endpoint.batch.createJobQueue(r -> r.jobQueueName(QUEUE).priority(1).computeEnvironmentOrder(
-                    ComputeEnvironmentOrder.builder().order(1).computeEnvironment(COMPUTE_ENVIRONMENT).build()));
+            endpoint.batch.createComputeEnvironment(
+                    r -> r.computeEnvironmentName(COMPUTE_ENVIRONMENT).type(CEType.MANAGED));
+            endpoint.batch.createJobQueue(r -> r.jobQueueName(QUEUE)
+                    .priority(1)
+                    .computeEnvironmentOrder(ComputeEnvironmentOrder.builder()
+                            .order(1)
+                            .computeEnvironment(COMPUTE_ENVIRONMENT)
+                            .build()));
         }
         return endpoint;
     }
@@ -96,10 +99,15 @@ final class Endpoint implements AutoCloseable {
 
     /** Registers a container definition running {@code command}; returns {@code name:revision}. */
     String register(String name, List<String> command, Map<String, String> environment) {
-        var response = batch.registerJobDefinition(r -> r.jobDefinitionName(name).type(JobDefinitionType.CONTAINER)
-                .containerProperties(c -> c.image("busybox:latest").command(command)
+        var response = batch.registerJobDefinition(r -> r.jobDefinitionName(name)
+                .type(JobDefinitionType.CONTAINER)
+                .containerProperties(c -> c.image("busybox:latest")
+                        .command(command)
                         .environment(environment.entrySet().stream()
-                                .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build())
+                                .map(e -> KeyValuePair.builder()
+                                        .name(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
                                 .toList())));
         return response.jobDefinitionName() + ":" + response.revision();
     }

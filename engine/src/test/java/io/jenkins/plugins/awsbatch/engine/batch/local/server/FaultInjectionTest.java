@@ -22,33 +22,39 @@ class FaultInjectionTest {
             String definition = endpoint.registerShell("flaky", "true");
             for (int i = 0; i < 20; i++) {
                 int n = i;
-                String id = endpoint.batch.submitJob(r -> r.jobName("flaky-" + n).jobQueue(Endpoint.QUEUE)
-                        .jobDefinition(definition)).jobId();
+                String id = endpoint.batch
+                        .submitJob(r ->
+                                r.jobName("flaky-" + n).jobQueue(Endpoint.QUEUE).jobDefinition(definition))
+                        .jobId();
                 assertThat(endpoint.describe(id).jobName()).isEqualTo("flaky-" + n);
             }
             assertThat(endpoint.server.throttled()).isGreaterThan(5);
-            assertThat(endpoint.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE)
-                    .filters(f -> f.name("JOB_NAME").values("flaky-*"))).jobSummaryList()).hasSize(20);
+            assertThat(endpoint.batch
+                            .listJobs(r -> r.jobQueue(Endpoint.QUEUE)
+                                    .filters(f -> f.name("JOB_NAME").values("flaky-*")))
+                            .jobSummaryList())
+                    .hasSize(20);
 
             // without retries the 429 reaches the caller as AWS's throttling error
             try (BatchClient noRetries = Endpoint.client(endpoint.server, 1)) {
                 assertThatThrownBy(() -> {
-                    for (int i = 0; i < 100; i++) {
-                        noRetries.describeJobQueues();
-                    }
-                }).isInstanceOfSatisfying(BatchException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(429);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
-                    assertThat(e.isThrottlingException()).isTrue();
-                });
+                            for (int i = 0; i < 100; i++) {
+                                noRetries.describeJobQueues();
+                            }
+                        })
+                        .isInstanceOfSatisfying(BatchException.class, e -> {
+                            assertThat(e.statusCode()).isEqualTo(429);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
+                            assertThat(e.isThrottlingException()).isTrue();
+                        });
             }
         }
     }
 
     @Test
     void latencyIsAddedToEveryCall() throws Exception {
-        try (Endpoint endpoint = Endpoint.start(dir,
-                ServerOptions.defaults().withLatency(Duration.ofMillis(150)), null, false)) {
+        try (Endpoint endpoint =
+                Endpoint.start(dir, ServerOptions.defaults().withLatency(Duration.ofMillis(150)), null, false)) {
             long started = System.nanoTime();
             endpoint.batch.describeJobQueues();
             endpoint.batch.describeComputeEnvironments();

@@ -21,12 +21,20 @@ class PersistenceTest {
         String definition;
         try (Endpoint first = Endpoint.start(dir, ServerOptions.defaults(), data, true)) {
             definition = first.registerShell("persisted", "sleep \"${SLEEP:-0}\"");
-            done = first.batch.submitJob(r -> r.jobName("done").jobQueue(Endpoint.QUEUE).jobDefinition(definition)
-                    .tags(java.util.Map.of("batchgraph:run", "r1"))).jobId();
+            done = first.batch
+                    .submitJob(r -> r.jobName("done")
+                            .jobQueue(Endpoint.QUEUE)
+                            .jobDefinition(definition)
+                            .tags(java.util.Map.of("batchgraph:run", "r1")))
+                    .jobId();
             first.awaitTerminal(done);
-            running = first.batch.submitJob(r -> r.jobName("running").jobQueue(Endpoint.QUEUE)
-                    .jobDefinition(definition).containerOverrides(c -> c.environment(
-                            e -> e.name("SLEEP").value("30")))).jobId();
+            running = first.batch
+                    .submitJob(r -> r.jobName("running")
+                            .jobQueue(Endpoint.QUEUE)
+                            .jobDefinition(definition)
+                            .containerOverrides(
+                                    c -> c.environment(e -> e.name("SLEEP").value("30"))))
+                    .jobId();
             first.awaitStatus(running, s -> s == JobStatus.RUNNING);
         }
 
@@ -39,15 +47,22 @@ class PersistenceTest {
             assertThat(interrupted.statusReason()).containsIgnoringCase("restart");
             assertThat(interrupted.stoppedAt()).isNotNull();
 
-            assertThat(second.batch.describeJobQueues().jobQueues()).extracting(q -> q.jobQueueName())
+            assertThat(second.batch.describeJobQueues().jobQueues())
+                    .extracting(q -> q.jobQueueName())
                     .containsExactly(Endpoint.QUEUE);
-            assertThat(second.batch.describeJobDefinitions(r -> r.jobDefinitionName("persisted")).jobDefinitions())
+            assertThat(second.batch
+                            .describeJobDefinitions(r -> r.jobDefinitionName("persisted"))
+                            .jobDefinitions())
                     .hasSize(1);
-            String again = second.batch.submitJob(r -> r.jobName("again").jobQueue(Endpoint.QUEUE)
-                    .jobDefinition(definition)).jobId();
+            String again = second.batch
+                    .submitJob(r -> r.jobName("again").jobQueue(Endpoint.QUEUE).jobDefinition(definition))
+                    .jobId();
             assertThat(second.awaitTerminal(again).status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(second.batch.listJobs(r -> r.jobQueue(Endpoint.QUEUE).jobStatus(JobStatus.SUCCEEDED))
-                    .jobSummaryList()).extracting(s -> s.jobId()).containsExactlyInAnyOrder(done, again);
+            assertThat(second.batch
+                            .listJobs(r -> r.jobQueue(Endpoint.QUEUE).jobStatus(JobStatus.SUCCEEDED))
+                            .jobSummaryList())
+                    .extracting(s -> s.jobId())
+                    .containsExactlyInAnyOrder(done, again);
         }
     }
 }
