@@ -183,6 +183,9 @@ class LauncherProcessTest {
     void afterQuietNoExitStatusIsRecorded() throws Exception {
         launcher();
         Child child = spawn("sleep 30", "shutdown");
+        // the child writes its start record itself, just before its exec: killed sooner, it never would (seen in CI)
+        String records = "test" + LauncherProcess.RECORDS_SUFFIX;
+        await(() -> Files.exists(temp.resolve(records)) && read(records).startsWith("S "), "the child's start record");
         launcher.quiet();
         ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
         assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(137);
