@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import java.util.regex.Pattern;
 import jenkins.model.GlobalConfiguration;
@@ -38,7 +39,7 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     static final Pattern STORE = Pattern.compile("(s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?|file:/.*)");
 
-    private String engine = "aws";
+    private String engine = EngineKind.AWS.id();
     private String region;
     private String queue;
     private String store;
@@ -69,7 +70,7 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setEngine(String engine) {
         String e = Settings.blankToNull(engine);
-        this.engine = e == null ? "aws" : e.toLowerCase(java.util.Locale.ROOT);
+        this.engine = e == null ? EngineKind.AWS.id() : e.toLowerCase(java.util.Locale.ROOT);
         save();
     }
 
@@ -152,8 +153,8 @@ public class AwsBatchGraphConfiguration extends GlobalConfiguration {
 
     public ListBoxModel doFillEngineItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add("AWS Batch", "aws");
-        items.add("Local (embedded engine, no AWS account)", "local");
+        items.add("AWS Batch", EngineKind.AWS.id());
+        items.add("Local (embedded engine, no AWS account)", EngineKind.LOCAL.id());
         return items;
     }
 

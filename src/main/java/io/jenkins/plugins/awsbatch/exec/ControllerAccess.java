@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.exec;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import java.util.Locale;
 
 /**
@@ -24,7 +25,7 @@ public final class ControllerAccess {
         if (allowed) {
             return;
         }
-        if (engine != null && "local".equals(engine.trim().toLowerCase(Locale.ROOT))) {
+        if (EngineKind.isLocal(engine)) {
             throw new GraphInputException("engine: 'local' runs every job as a process of the Jenkins controller, "
                     + "as its user; " + WHERE + ", or use engine: 'aws'");
         }

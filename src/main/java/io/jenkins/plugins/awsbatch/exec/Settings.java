@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.exec;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
@@ -50,7 +51,7 @@ public final class Settings implements Serializable {
 
     /** {@code aws} (the default) or {@code local}. */
     public String getEngine() {
-        return engine == null ? "aws" : engine;
+        return engine == null ? EngineKind.AWS.id() : engine;
     }
 
     /** The engine as configured ({@code aws} or {@code local}), or null when nothing says. */
@@ -59,7 +60,7 @@ public final class Settings implements Serializable {
     }
 
     public boolean isLocal() {
-        return "local".equals(engine);
+        return EngineKind.LOCAL.is(engine);
     }
 
     public String getRegion() {

@@ -9,6 +9,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.exec.StepSummary;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +62,8 @@ public abstract class AwsBatchStepDescriptor extends StepDescriptor {
     public ListBoxModel doFillEngineItems() {
         ListBoxModel items = new ListBoxModel();
         items.add("(global default)", "");
-        items.add("AWS Batch", "aws");
-        items.add("Local (embedded engine)", "local");
+        items.add("AWS Batch", EngineKind.AWS.id());
+        items.add("Local (embedded engine)", EngineKind.LOCAL.id());
         return items;
     }
 

@@ -80,6 +80,24 @@ class ArchitectureTest {
         assertThat(violations).isEmpty();
     }
 
+    /** Engine kinds are {@code EngineKind}'s: the plugin and the CLI never spell them as strings. */
+    @Test
+    void thePluginAndTheCliNameEngineKindsOnlyThroughEngineKind() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String sources : List.of("src/main/java", "cli/src/main/java")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(sources))) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = Pattern.compile("\"(local|aws)\"").matcher(Files.readString(file));
+                    while (m.find()) {
+                        violations.add(ROOT.relativize(file) + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void theEngineAndTheCliKnowNoJenkinsType() throws IOException {
         List<String> violations = namesUsed(ROOT.resolve("engine/src/main/java"), JENKINS);
