@@ -99,11 +99,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Everything that can be checked without the engine, before it exists (the local engine keeps its state in
-     * the run folder): the graph, the run id, the aws engine's settings, the items and the counts they give.
+     * Everything {@code validate} checks without an engine: the graph, the aws engine's settings, the items and
+     * the counts they give ({@code run} has the host check the same before it locks the run).
      */
-    static ValidatedRun checkBeforeCreating(
-            GraphSpec graph, Path baseDir, String id, EngineOptionsMixin engineOptions) {
+    static ValidatedRun checkBeforeCreating(GraphSpec graph, Path baseDir, EngineOptionsMixin engineOptions) {
         checkSettings(graph, null, engineOptions);
         EngineOptions options = engineOptions.toOptions();
         EngineOptions forItems = new EngineOptions(
@@ -115,12 +114,9 @@ final class RunCommand implements Callable<Integer> {
                 options.slots(),
                 options.proxy(),
                 options.serviceEndpoints());
-        ValidatedRun checked;
         try (LazyStores stores = EngineFactory.stores(forItems)) {
-            checked = ValidatedRun.check(graph, baseDir, id, stores, Json.mapper(), Clock.systemUTC());
+            return ValidatedRun.check(graph, baseDir, null, stores, Json.mapper(), Clock.systemUTC());
         }
-        refuseExistingLocalRun(graph, checked.runId());
-        return checked;
     }
 
     /** The command's own settings: slots, the aws engine's settings, and (given a run id) no journaled local run of that id. */

@@ -66,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean picture = plan || format != PlanFormat.TEXT;
         long items = -1;
         if (picture) {
-            items = RunCommand.checkBeforeCreating(graph, file.toAbsolutePath().getParent(), null, engineOptions)
+            items = RunCommand.checkBeforeCreating(graph, file.toAbsolutePath().getParent(), engineOptions)
                     .items()
                     .size();
         }

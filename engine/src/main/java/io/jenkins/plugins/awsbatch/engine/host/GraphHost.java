@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,8 +56,7 @@ public final class GraphHost {
 
     /** A new run of {@code graph} (validated here, items and counts included); its first jobs are submitted by {@link HostedRun#step()}. */
     public HostedRun start(GraphSpec graph, Path baseDir, String runId) {
-        LazyStores stores = access.stores();
-        try {
+        return closingStoresOnFailure(stores -> {
             ValidatedRun checked = ValidatedRun.check(graph, baseDir, runId, stores, json, clock);
             return locked(
                     stores,
@@ -64,10 +64,7 @@ public final class GraphHost {
                     checked.runId(),
                     baseDir,
                     (services, lock) -> GraphRunner.start(services, checked, lock));
-        } catch (RuntimeException e) {
-            stores.close();
-            throw e;
-        }
+        });
     }
 
     /**
@@ -98,8 +95,7 @@ public final class GraphHost {
      * that has those stages already (the caller was interrupted after adding them) is resumed instead.
      */
     public HostedRun extend(String storeUri, String runId, Function<RunState, Extension> request) {
-        LazyStores stores = access.stores();
-        try {
+        return closingStoresOnFailure(stores -> {
             RunState prior = require(stores, storeUri, runId);
             Extension extension = request.apply(prior);
             ValidatedExtension checked = extension.isIn(prior) ? null : extension.check(prior);
@@ -121,28 +117,12 @@ public final class GraphHost {
                             throw extension.relative(e, current.graph.stages().size());
                         }
                     });
-        } catch (RuntimeException e) {
-            stores.close();
-            throw e;
-        }
+        });
     }
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
     public HostedRun resume(String storeUri, String runId) {
-        LazyStores stores = access.stores();
-        try {
-            RunState found = require(stores, storeUri, runId);
-            GraphSpec graph = found.graph.withEngine(found.engine).withStore(found.storeUri);
-            return locked(
-                    stores,
-                    graph,
-                    runId,
-                    baseDirOf(found),
-                    (services, lock) -> GraphRunner.resume(services, require(stores, storeUri, runId), lock));
-        } catch (RuntimeException e) {
-            stores.close();
-            throw e;
-        }
+        return reattach(storeUri, runId, state -> {}, GraphRunner::resume);
     }
 
     /**
@@ -151,16 +131,36 @@ public final class GraphHost {
      * finished, was aborted or cleaned up, or has no failed items: checked before the lock and again under it.
      */
     public HostedRun rerunFailed(String storeUri, String runId) {
-        LazyStores stores = access.stores();
-        try {
+        return reattach(storeUri, runId, GraphHost::refuseRerun, GraphRunner::rerunFailed);
+    }
+
+    /** Starts a runner over a run's state as read under its lock. */
+    private interface RunnerStart {
+        GraphRunner start(RunServices services, RunState state, RunLock lock);
+    }
+
+    /**
+     * A journaled run under its lock, its engine open: {@code check} refuses the run as found and again as the last
+     * writer left it (read under the lock), before {@code begin} makes its runner.
+     */
+    private HostedRun reattach(String storeUri, String runId, Consumer<RunState> check, RunnerStart begin) {
+        return closingStoresOnFailure(stores -> {
             RunState found = require(stores, storeUri, runId);
-            refuseRerun(found);
+            check.accept(found);
             GraphSpec graph = found.graph.withEngine(found.engine).withStore(found.storeUri);
             return locked(stores, graph, runId, baseDirOf(found), (services, lock) -> {
-                RunState current = require(stores, storeUri, runId); // as the last writer left it
-                refuseRerun(current);
-                return GraphRunner.rerunFailed(services, current, lock);
+                RunState current = require(stores, storeUri, runId);
+                check.accept(current);
+                return begin.start(services, current, lock);
             });
+        });
+    }
+
+    /** {@code open} with the host's stores; they are closed here if it fails, else by the {@link HostedRun}. */
+    private HostedRun closingStoresOnFailure(Function<LazyStores, HostedRun> open) {
+        LazyStores stores = access.stores();
+        try {
+            return open.apply(stores);
         } catch (RuntimeException e) {
             stores.close();
             throw e;
