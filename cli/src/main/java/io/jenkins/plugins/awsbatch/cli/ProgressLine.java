@@ -18,7 +18,7 @@ final class ProgressLine {
     private ProgressLine() {}
 
     /** A plain line: {@code score  1200/25001 done, 40 running, 3 failed, 2m10s elapsed, ETA 40m05s}. */
-    static String plain(StageProgress stage, long nowMs) {
+    static String plain(TickerStage stage, long nowMs) {
         StringBuilder line = new StringBuilder(String.format(
                 "%-12s %d/%d done, %d running, %d failed, %s elapsed",
                 stage.name, stage.done(), stage.total, stage.running, stage.failed, duration(stage.elapsedMs(nowMs))));
@@ -30,7 +30,7 @@ final class ProgressLine {
     }
 
     /** One bar of at most {@code columns - 1} visible characters; colour escapes add no width. */
-    static Rendered bar(StageProgress stage, long nowMs, int nameWidth, int columns, boolean color) {
+    static Rendered bar(TickerStage stage, long nowMs, int nameWidth, int columns, boolean color) {
         int room = columns - 1; // the last column would make some terminals wrap
         String name = fit(stage.name, Math.min(nameWidth, Math.min(MAX_NAME, Math.max(6, room / 4))));
         // Fields by importance; all that fit are shown in this order, with the bar taking what is left.

@@ -27,7 +27,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     private final ProgressMode mode;
     private final Terminal terminal;
     private final LongSupplier clockMs;
-    private final Map<String, StageProgress> active = new LinkedHashMap<>();
+    private final Map<String, TickerStage> active = new LinkedHashMap<>();
     private final Map<String, String> printedKey = new HashMap<>();
     private final Map<String, Long> printedAt = new HashMap<>();
     private final List<Integer> drawn = new ArrayList<>();
@@ -100,7 +100,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void progress(String stage, Map<JobStatus, Integer> counts, long total) {
-        StageProgress progress = stage(stage);
+        TickerStage progress = stage(stage);
         progress.update(counts, total);
         if (mode == ProgressMode.BARS) {
             clearBars();
@@ -112,7 +112,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
 
     @Override
     public synchronized void stageFinished(String stage, String status, String reason) {
-        StageProgress progress = active.remove(stage);
+        TickerStage progress = active.remove(stage);
         if (progress != null && mode == ProgressMode.LINES) {
             printLineIfDue(progress, true); // the final counts, if a change was held back
         }
@@ -130,11 +130,11 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         }
     }
 
-    private StageProgress stage(String name) {
-        return active.computeIfAbsent(name, n -> new StageProgress(n, clockMs.getAsLong()));
+    private TickerStage stage(String name) {
+        return active.computeIfAbsent(name, n -> new TickerStage(n, clockMs.getAsLong()));
     }
 
-    private void printLineIfDue(StageProgress progress, boolean stageEnded) {
+    private void printLineIfDue(TickerStage progress, boolean stageEnded) {
         String key = progress.countsKey();
         if (progress.total == 0 || key.equals(printedKey.get(progress.name))) {
             return;
@@ -171,7 +171,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         long now = clockMs.getAsLong();
         int columns = terminal.width();
         int nameWidth = active.keySet().stream().mapToInt(String::length).max().orElse(0);
-        for (StageProgress progress : active.values()) {
+        for (TickerStage progress : active.values()) {
             if (progress.total == 0) {
                 continue; // submitted, no counts yet
             }

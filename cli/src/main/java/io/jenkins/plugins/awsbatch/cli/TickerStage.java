@@ -3,8 +3,8 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import java.util.Map;
 
-/** What is known of one stage's children now, and since when the stage runs. */
-final class StageProgress {
+/** The progress ticker's tally of one running stage: its children by status as the events report them, and since when it runs. */
+final class TickerStage {
     final String name;
     final long startedMs;
     long total;
@@ -12,7 +12,7 @@ final class StageProgress {
     long failed;
     long running;
 
-    StageProgress(String name, long startedMs) {
+    TickerStage(String name, long startedMs) {
         this.name = name;
         this.startedMs = startedMs;
     }
