@@ -83,6 +83,8 @@ class PomLayoutTest {
         assertThat(bundled)
                 .as("the engine is compiled into the plugin; plugins and core provide these")
                 .doesNotContain(
+                        "aws-batch-graph-batch-api",
+                        "aws-batch-graph-local-engine",
                         "aws-batch-graph-engine",
                         "commons-io",
                         "commons-codec",
