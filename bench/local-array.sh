@@ -99,10 +99,11 @@ echo "BENCH ratio engine/xargs-P$slots=$(echo "scale=2; $engine / $(median xargs
   "load now $(cut -d' ' -f1-3 /proc/loadavg))"
 
 if [ "${BENCH_IN_PROCESS:-false}" = true ]; then
-  cd "$root/engine"
-  ../mvnw -q test -Dtest=LocalArrayBenchmarkTest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+  cd "$root"
+  ./mvnw -q -B -o -f offline.xml -pl local-engine -am test -Dtest=LocalArrayBenchmarkTest -DexcludedTestGroups=none \
+      -Dsurefire.failIfNoSpecifiedTests=false \
       -Dbench.size="$size" -Dbench.slots="$slots" -Dbench.persist="${BENCH_PERSIST:-false}" 2>&1 | grep BENCH || {
-    echo "benchmark failed; see engine/target/surefire-reports" >&2
+    echo "benchmark failed; see local-engine/target/surefire-reports" >&2
     exit 1
   }
 fi

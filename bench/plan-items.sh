@@ -12,7 +12,7 @@
 set -eu
 if [ "${1:-}" = --jmh ]; then
   cd "$(dirname "$0")/.."
-  ./mvnw -q -B -o -f offline.xml -pl engine test -Dtest=PlanWritersJmhTest -DexcludedTestGroups=none \
+  ./mvnw -q -B -o -f offline.xml -pl engine -am test -Dtest=PlanWritersJmhTest -DexcludedTestGroups=none \
     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.jmhItems="${2:-10000,100000}" \
     | sed -n '/^Benchmark /,$p'
   exit
@@ -27,7 +27,7 @@ if [ -z "${MOTO_ENDPOINT:-}" ]; then
   trap 'bin/moto stop >/dev/null' EXIT
 fi
 export MOTO_ENDPOINT
-./mvnw -q -B -o -f offline.xml -pl engine test -Dtest=PlanWriteBenchmarkTest -DexcludedTestGroups=none \
+./mvnw -q -B -o -f offline.xml -pl engine -am test -Dtest=PlanWriteBenchmarkTest -DexcludedTestGroups=none \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.items="$items" -Dbench.s3Items="$s3_items" \
   -Dbench.s3PerItemItems="$s3_per_item" | grep '^BENCH'
 echo "BENCH plan-write machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1)"

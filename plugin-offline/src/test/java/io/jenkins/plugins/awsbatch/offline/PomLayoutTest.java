@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * The plugin's pom (pom.xml, built only where the Jenkins repository is reachable) and the offline build
@@ -38,10 +40,36 @@ class PomLayoutTest {
         assertThat(text(offline, "version")).isEqualTo("${revision}${changelist}");
         assertThat(property(offline, "revision")).isEqualTo(property(plugin, "revision"));
         assertThat(property(offline, "changelist")).isEqualTo(property(plugin, "changelist"));
-        for (String module : List.of("engine/pom.xml", "cli/pom.xml", "plugin-offline/pom.xml")) {
-            assertThat(text(child(pom(module), "parent"), "version"))
+        assertThat(modules()).contains("batch-api", "local-engine", "engine", "cli", "plugin-offline");
+        for (String module : modules()) {
+            assertThat(text(child(pom(module + "/pom.xml"), "parent"), "version"))
                     .as(module + " parent version")
                     .isEqualTo("${revision}${changelist}");
+        }
+    }
+
+    /**
+     * The .hpi has no engine jar: it compiles the sources (and packs the resources) of every engine module itself,
+     * and plugin-offline does the same. A module added to the offline build and missed here would be missing from
+     * the plugin.
+     */
+    @Test
+    void thePluginAndItsOfflineCheckCompileEveryEngineModule() throws Exception {
+        List<String> engineModules = new ArrayList<>(modules());
+        engineModules.removeAll(List.of("cli", "plugin-offline"));
+        List<String> hpiSources = texts(pom("pom.xml"), "source");
+        List<String> hpiResources = texts(pom("pom.xml"), "directory");
+        List<String> offlineSources = texts(pom("plugin-offline/pom.xml"), "source");
+        List<String> offlineResources = texts(pom("plugin-offline/pom.xml"), "directory");
+        for (String module : engineModules) {
+            assertThat(hpiSources).as("pom.xml sources").contains(module + "/src/main/java");
+            assertThat(offlineSources).as("plugin-offline sources").contains("../" + module + "/src/main/java");
+            if (Files.isDirectory(ROOT.resolve(module + "/src/main/resources"))) {
+                assertThat(hpiResources).as("pom.xml resources").contains(module + "/src/main/resources");
+                assertThat(offlineResources)
+                        .as("plugin-offline resources")
+                        .contains("../" + module + "/src/main/resources");
+            }
         }
     }
 
@@ -55,6 +83,8 @@ class PomLayoutTest {
         assertThat(bundled)
                 .as("the engine is compiled into the plugin; plugins and core provide these")
                 .doesNotContain(
+                        "aws-batch-graph-batch-api",
+                        "aws-batch-graph-local-engine",
                         "aws-batch-graph-engine",
                         "commons-io",
                         "commons-codec",
@@ -75,6 +105,21 @@ class PomLayoutTest {
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = factory.newDocumentBuilder().parse(ROOT.resolve(path).toFile());
         return doc.getDocumentElement();
+    }
+
+    /** The offline build's modules, in build order. */
+    private static List<String> modules() throws Exception {
+        return texts(pom("offline.xml"), "module");
+    }
+
+    /** The text of every element of that name, anywhere in the document. */
+    private static List<String> texts(Element root, String name) {
+        List<String> found = new ArrayList<>();
+        NodeList nodes = root.getElementsByTagName(name);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            found.add(nodes.item(i).getTextContent().trim());
+        }
+        return found;
     }
 
     private static String property(Element project, String name) {

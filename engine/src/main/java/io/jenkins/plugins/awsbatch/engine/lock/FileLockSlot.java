@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.lock;
 
-import io.jenkins.plugins.awsbatch.engine.store.DurableFiles;
+import io.jenkins.plugins.awsbatch.engine.files.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

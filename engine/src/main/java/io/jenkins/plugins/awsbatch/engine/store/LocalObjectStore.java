@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.store;
 
+import io.jenkins.plugins.awsbatch.engine.files.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

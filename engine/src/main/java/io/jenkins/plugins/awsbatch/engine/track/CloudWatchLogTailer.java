@@ -2,6 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.track;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobAttempt;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
+import io.jenkins.plugins.awsbatch.engine.batch.LogTailer;
 import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.trigger;
 
-import io.jenkins.plugins.awsbatch.engine.store.AppendOnlyLines;
-import io.jenkins.plugins.awsbatch.engine.store.DurableFiles;
+import io.jenkins.plugins.awsbatch.engine.files.AppendOnlyLines;
+import io.jenkins.plugins.awsbatch.engine.files.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;

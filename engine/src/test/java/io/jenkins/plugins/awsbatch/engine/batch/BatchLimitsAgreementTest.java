@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsBatchService;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.SubmitJobValidator;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;

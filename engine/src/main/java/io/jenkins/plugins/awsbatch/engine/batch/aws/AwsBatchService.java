@@ -10,6 +10,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobQueueDescription;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
+import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobValidator;
 import io.jenkins.plugins.awsbatch.engine.batch.TokenBucket;
 import java.util.ArrayList;
 import java.util.List;

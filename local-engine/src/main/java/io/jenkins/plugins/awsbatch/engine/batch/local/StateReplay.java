@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.jenkins.plugins.awsbatch.engine.store.AppendOnlyLines;
+import io.jenkins.plugins.awsbatch.engine.files.AppendOnlyLines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

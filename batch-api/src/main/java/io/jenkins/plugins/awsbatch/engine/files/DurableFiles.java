@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.store;
+package io.jenkins.plugins.awsbatch.engine.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

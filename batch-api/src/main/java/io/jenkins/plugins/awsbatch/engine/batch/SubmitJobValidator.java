@@ -1,12 +1,5 @@
-package io.jenkins.plugins.awsbatch.engine.batch.aws;
+package io.jenkins.plugins.awsbatch.engine.batch;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
-import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
-import io.jenkins.plugins.awsbatch.engine.batch.ConsumableResourceRequirement;
-import io.jenkins.plugins.awsbatch.engine.batch.DependencyType;
-import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
-import io.jenkins.plugins.awsbatch.engine.batch.ResourceRequirement;
-import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import java.util.Set;
 
 /**

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.awsbatch.engine.track;
+package io.jenkins.plugins.awsbatch.engine.batch;
 
-import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import java.util.List;
 
 /**

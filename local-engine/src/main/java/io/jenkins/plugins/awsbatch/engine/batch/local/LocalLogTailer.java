@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
-import io.jenkins.plugins.awsbatch.engine.track.LogTailer;
+import io.jenkins.plugins.awsbatch.engine.batch.LogTailer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.store;
+package io.jenkins.plugins.awsbatch.engine.files;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.store;
+package io.jenkins.plugins.awsbatch.engine.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.store;
+package io.jenkins.plugins.awsbatch.engine.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,34 +134,6 @@ class DurableFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
-    }
-
-    @Test
-    void localStoreWritesThroughDurableFilesAndItsConditionalWritesCompareVersions() {
-        LocalObjectStore store = new LocalObjectStore();
-        String uri = LocalObjectStore.toUri(dir.resolve("run/state.json"));
-        assertThat(store.getVersioned(uri)).isEmpty();
-        String v1 = store.putIfAbsent(uri, bytes("one")).orElseThrow();
-        assertThat(store.putIfAbsent(uri, bytes("two"))).as("exists already").isEmpty();
-        assertThat(store.getVersioned(uri)).hasValueSatisfying(v -> {
-            assertThat(v.version()).isEqualTo(v1);
-            assertThat(new String(v.content(), StandardCharsets.UTF_8)).isEqualTo("one");
-        });
-        String v2 = store.putIfVersion(uri, bytes("three"), v1).orElseThrow();
-        assertThat(v2).isNotEqualTo(v1);
-        assertThat(store.putIfVersion(uri, bytes("stale"), v1))
-                .as("a writer holding the old version")
-                .isEmpty();
-        assertThat(store.get(uri))
-                .hasValueSatisfying(
-                        b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("three"));
-        store.put(uri, bytes("four")); // an unconditional write is a new version too
-        assertThat(store.putIfVersion(uri, bytes("stale"), v2)).isEmpty();
-        assertThat(store.deleteIfVersion(uri, v2)).isFalse();
-        assertThat(store.deleteIfVersion(
-                        uri, store.getVersioned(uri).orElseThrow().version()))
-                .isTrue();
-        assertThat(store.get(uri)).isEmpty();
     }
 
     private static byte[] bytes(String text) {

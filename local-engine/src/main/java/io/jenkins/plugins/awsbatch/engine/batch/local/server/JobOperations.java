@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.SubmitJobValidator;
+import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobValidator;
 import io.jenkins.plugins.awsbatch.engine.batch.local.JobSpecView;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import java.util.HashMap;

@@ -1,15 +1,8 @@
-package io.jenkins.plugins.awsbatch.engine.batch.aws;
+package io.jenkins.plugins.awsbatch.engine.batch;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
-import io.jenkins.plugins.awsbatch.engine.batch.DependencyType;
-import io.jenkins.plugins.awsbatch.engine.batch.EvaluateOnExit;
-import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
-import io.jenkins.plugins.awsbatch.engine.batch.RetryAction;
-import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
-import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
-import io.jenkins.plugins.awsbatch.engine.store.DurableFiles;
+import io.jenkins.plugins.awsbatch.engine.files.DurableFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
