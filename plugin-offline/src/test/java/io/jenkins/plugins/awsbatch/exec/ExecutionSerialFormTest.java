@@ -1,9 +1,11 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
-import io.jenkins.plugins.awsbatch.exec.StepKind;
+import io.jenkins.plugins.awsbatch.offline.FakeBatch;
+import io.jenkins.plugins.awsbatch.offline.FakeContext;
+import io.jenkins.plugins.awsbatch.offline.FakeRun;
+import io.jenkins.plugins.awsbatch.offline.Snapshots;
 import java.io.File;
 import java.io.InputStream;
 import java.io.ObjectStreamClass;
