@@ -29,7 +29,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * step with the given cause ({@link Termination}).</li>
  * </ul>
  *
- * The saved form is the twelve fields earlier versions wrote ({@link #serialPersistentFields}), read into and
+ * The saved form is the twelve fields earlier versions wrote ({@code serialPersistentFields}), read into and
  * written from the parts above, so a Pipeline resumed after an upgrade (or a downgrade) reads what was saved.
  */
 public class GraphStepExecution extends StepExecution {
@@ -60,6 +60,7 @@ public class GraphStepExecution extends StepExecution {
         DONE
     }
 
+    // saved through serialPersistentFields by writeObject and readObject, not field by field
     private transient GraphRequest request;
     private transient DriverFactory factory;
     private transient SavedRun run;

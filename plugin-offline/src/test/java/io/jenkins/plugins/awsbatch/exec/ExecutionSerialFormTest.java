@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * so its serialised fields (names and types) and serialVersionUID do not change when the class is reorganised.
  * The fixtures {@code execution-*.ser.b64} were written by the execution before its parts were split out (one field
  * each for journal, phase, pacing, console and outcome), on a {@link FakeContext} and a {@link FakeBatch} keyed
- * {@code serial-form-tracking} and {@code serial-form-done}.
+ * {@code serial-form-tracking} and {@code serial-form-done}. Pipeline saves with JBoss Marshalling River, which
+ * follows Java serialisation's rules here (it honours {@code serialPersistentFields} and hands a stream written
+ * without {@code writeObject} to {@code readObject}), so these tests use Java serialisation.
  */
 class ExecutionSerialFormTest {
 
