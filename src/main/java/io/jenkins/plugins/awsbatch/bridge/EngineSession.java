@@ -68,7 +68,8 @@ final class EngineSession implements EngineAccess {
 
     /** Refuses the local engine and {@code file:} stores unless an administrator allowed them. */
     void checkAccess(String engine, String store) throws GraphInputException {
-        request.checkControllerAccess(engine, store == null ? null : canonicalStore(store));
+        ControllerAccess.check(
+                request.isControllerAccessAllowed(), engine, store == null ? null : canonicalStore(store));
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class GraphRequest implements Serializable {
     private final Settings defaults;
     private final boolean waitForCompletion;
     private final PollPolicy pollPolicy;
-    /** The administrator's decision: may this step use the local engine or a file: store (see ControllerAccess). */
+    /** The administrator's decision: may this step use the local engine or a file: store (see bridge.ControllerAccess). */
     private final boolean controllerAccess;
     /** The administrator's decision: may a step without credentials use the controller's own AWS identity. */
     private final boolean controllerIdentity;
@@ -123,8 +123,11 @@ public final class GraphRequest implements Serializable {
         return controllerIdentity;
     }
 
-    /** Refuses the local engine and file: stores unless an administrator allowed them. */
-    public void checkControllerAccess(String engine, String store) throws GraphInputException {
-        ControllerAccess.check(controllerAccess, engine, store);
+    /**
+     * Whether an administrator allowed the local engine and file: stores when the step started (checked by
+     * {@code bridge.ControllerAccess} once the engine and store are resolved).
+     */
+    public boolean isControllerAccessAllowed() {
+        return controllerAccess;
     }
 }

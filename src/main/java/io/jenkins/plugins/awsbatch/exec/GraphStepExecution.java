@@ -2,19 +2,12 @@ package io.jenkins.plugins.awsbatch.exec;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.model.TaskListener;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import java.io.IOException;
-import java.util.List;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamField;
 import java.util.Objects;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 
@@ -25,27 +18,38 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  * <ul>
  * <li>{@link #start()} returns at once; validation and submission run on a background thread, never the CPS
  * VM thread, and no executor is held while waiting.</li>
- * <li>Only serialisable, secret-free state is kept: the {@link GraphRequest}, the {@link Journal} (run id, job
- * ids, engine state), the phase and the poll delay. After each submission the journal is saved with
- * {@link StepContext#saveState()} before the next AWS call.</li>
+ * <li>Only serialisable, secret-free state is kept: the {@link GraphRequest}, the {@link SavedRun} (the
+ * {@link Journal} with run id, store and job ids, and the phase), the {@link PollPacing} and the
+ * {@link SavedOutcome}. After each submission the journal is saved with {@link StepContext#saveState()} before the
+ * next AWS call.</li>
  * <li>Tracking is one poll at a time, scheduled on the Jenkins timer with backoff and jitter.</li>
  * <li>{@link #onResume()} re-arms tracking (or continues a submission from the journal) and never submits
  * a journaled job again.</li>
  * <li>{@link #stop(Throwable)} terminates every non-terminal job of the run, bounded in time, then fails the
- * step with the given cause.</li>
+ * step with the given cause ({@link Termination}).</li>
  * </ul>
+ *
+ * The saved form is the twelve fields earlier versions wrote ({@code serialPersistentFields}), read into and
+ * written from the parts above, so a Pipeline resumed after an upgrade (or a downgrade) reads what was saved.
  */
 public class GraphStepExecution extends StepExecution {
     private static final long serialVersionUID = 1L;
-    private static final Logger LOGGER = Logger.getLogger(GraphStepExecution.class.getName());
-    /** Consecutive failed polls (network, credentials expiring...) tolerated before the step fails. */
-    static final int MAX_POLL_ERRORS = 5;
 
-    private static final long SAVE_TIMEOUT_SECONDS = 60;
-
-    /** Phase changes race with {@link #stop}: they are compare-and-set, so a stop is never overwritten. */
-    private static final AtomicReferenceFieldUpdater<GraphStepExecution, Phase> PHASE =
-            AtomicReferenceFieldUpdater.newUpdater(GraphStepExecution.class, Phase.class, "phase");
+    /** The saved form: the names and types of the fields this class had before its parts were split out. */
+    private static final ObjectStreamField[] serialPersistentFields = {
+        new ObjectStreamField("request", GraphRequest.class),
+        new ObjectStreamField("factory", DriverFactory.class),
+        new ObjectStreamField("journal", Journal.class),
+        new ObjectStreamField("phase", Phase.class),
+        new ObjectStreamField("delayMillis", long.class),
+        new ObjectStreamField("nextPollAtMillis", long.class),
+        new ObjectStreamField("lastStatus", String.class),
+        new ObjectStreamField("announced", int.class),
+        new ObjectStreamField("pollErrors", int.class),
+        new ObjectStreamField("savedValue", Object.class),
+        new ObjectStreamField("savedFailure", Throwable.class),
+        new ObjectStreamField("outcomeSaved", boolean.class)
+    };
 
     /** Where the execution is in its life. */
     public enum Phase {
@@ -56,70 +60,66 @@ public class GraphStepExecution extends StepExecution {
         DONE
     }
 
-    private final GraphRequest request;
-    private final DriverFactory factory;
-    private final Journal journal = new Journal();
-    private volatile Phase phase = Phase.NEW;
-    private volatile long delayMillis;
-    private volatile long nextPollAtMillis;
-    private volatile String lastStatus;
-    private int announced;
-    private int pollErrors;
-    /** The outcome, saved with the execution before the step completes, so a restart in between delivers it. */
-    private Object savedValue;
-
-    private Throwable savedFailure;
-    private boolean outcomeSaved;
+    // saved through serialPersistentFields by writeObject and readObject, not field by field
+    private transient GraphRequest request;
+    private transient DriverFactory factory;
+    private transient SavedRun run;
+    private transient PollPacing pacing;
+    private transient ExecutionConsole console;
+    private transient SavedOutcome outcome;
 
     private transient volatile DriverHandle driverHandle;
     private transient volatile Future<?> pending;
-    private transient volatile AtomicBoolean completed;
 
     public GraphStepExecution(
             @NonNull StepContext context, @NonNull GraphRequest request, @NonNull DriverFactory factory) {
         super(context);
         this.request = Objects.requireNonNull(request, "request");
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.run = new SavedRun(new Journal(), Phase.NEW);
+        this.pacing = new PollPacing(request.getPollPolicy(), 0, 0, null, 0);
+        this.console = new ExecutionConsole(this::getContext, 0);
+        this.outcome = new SavedOutcome(null, null, false);
     }
 
     // ---- lifecycle -------------------------------------------------------------------------------------
 
     @Override
     public boolean start() throws Exception {
-        phase = Phase.SUBMITTING;
-        pending = runtime().execute(this::submitPhase);
+        run.begin(Phase.SUBMITTING);
+        pending = runtime().execute(() -> loop().submitPhase());
         return false;
     }
 
     @Override
     public void onResume() {
-        if (outcomeSaved) {
+        if (outcome.isSaved()) {
             // finished before the restart: the saved outcome was not delivered yet
-            pending = runtime().execute(this::deliver);
+            pending = runtime().execute(() -> outcome.deliver(getContext()));
             return;
         }
-        Phase now = phase;
-        switch (now) {
+        switch (run.phase()) {
             case NEW:
             case SUBMITTING:
                 pending = runtime().execute(() -> {
-                    log("Resuming submission of " + describeRun() + ": "
-                            + journal.getEntries().size() + " job(s) already journaled, none will be submitted again.");
-                    submitPhase();
+                    console.log("Resuming submission of " + run.describe() + ": " + run.journaled()
+                            + " job(s) already journaled, none will be submitted again.");
+                    loop().submitPhase();
                 });
                 break;
             case TRACKING:
                 pending = runtime().execute(() -> {
-                    log("Resuming tracking of " + describeRun() + " ("
-                            + journal.getEntries().size() + " job(s)); nothing is resubmitted.");
-                    pollPhase();
+                    console.log("Resuming tracking of " + run.describe() + " (" + run.journaled()
+                            + " job(s)); nothing is resubmitted.");
+                    loop().pollPhase();
                 });
                 break;
             case STOPPING:
-                terminateThenFail(
-                        "Jenkins restarted while the run was being stopped",
-                        new AbortException(request.getKind().functionName() + ": aborted"),
-                        true);
+                pending = termination()
+                        .thenFail(
+                                "Jenkins restarted while the run was being stopped",
+                                new AbortException(request.getKind().functionName() + ": aborted"),
+                                true);
                 break;
             case DONE:
             default:
@@ -133,22 +133,23 @@ public class GraphStepExecution extends StepExecution {
      * which finds the same end.
      */
     private void resumeDone() {
-        if (PHASE.compareAndSet(this, Phase.DONE, Phase.TRACKING)) {
-            log("Resuming " + describeRun() + ": its outcome was not saved before the restart; polling it again.");
-            pollPhase();
+        if (run.move(Phase.DONE, Phase.TRACKING)) {
+            console.log(
+                    "Resuming " + run.describe() + ": its outcome was not saved before the restart; polling it again.");
+            loop().pollPhase();
         }
     }
 
     /** True while jobs are being submitted or terminated: a restart then would interrupt AWS calls in flight. */
     @Override
     public boolean blocksRestart() {
-        Phase now = phase;
+        Phase now = run.phase();
         return now == Phase.SUBMITTING || now == Phase.STOPPING;
     }
 
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
-        Phase before = PHASE.getAndSet(this, Phase.STOPPING);
+        Phase before = run.stopping();
         Future<?> p = pending;
         if (p != null) {
             p.cancel(false);
@@ -158,315 +159,81 @@ public class GraphStepExecution extends StepExecution {
             pending = runtime().execute(() -> completeFailure(cause));
             return;
         }
-        terminateThenFail("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")", cause, false);
-    }
-
-    /**
-     * Terminates the run's jobs on the background pool, then fails the step with {@code cause}; bounded: after
-     * the poll policy's stop timeout the step fails all the same (the termination may still finish later).
-     */
-    private void terminateThenFail(String reason, Throwable cause, boolean markAborted) {
-        ExecutionRuntime rt = runtime();
-        long bound = request.getPollPolicy().getStopTimeoutMillis();
-        Future<?> fallback = rt.schedule(
-                () -> {
-                    if (!isCompleted()) {
-                        log("Gave up waiting for termination after " + TimeUnit.MILLISECONDS.toSeconds(bound)
-                                + "s; these jobs may still be running: " + journal.getJobIds());
-                        failStopped(cause, markAborted);
-                    }
-                },
-                bound);
-        pending = rt.execute(() -> {
-            try {
-                terminateNow(reason);
-            } finally {
-                fallback.cancel(false);
-                failStopped(cause, markAborted);
-            }
-        });
-    }
-
-    private void failStopped(Throwable cause, boolean markAborted) {
-        if (markAborted && !isCompleted()) {
-            BuildAccess.markAborted(getContext());
-        }
-        completeFailure(cause);
+        pending =
+                termination().thenFail("Aborted by Jenkins (" + cause.getClass().getSimpleName() + ")", cause, false);
     }
 
     @Override
     public String getStatus() {
-        return StepText.status(phase, describeRun(), journal.getEntries().size(), nextPollAtMillis, lastStatus);
+        return StepText.status(
+                run.phase(), run.describe(), run.journaled(), pacing.nextPollAtMillis(), pacing.lastStatus());
     }
 
-    // ---- phases ----------------------------------------------------------------------------------------
+    // ---- saving ----------------------------------------------------------------------------------------
 
-    void submitPhase() {
-        if (phase == Phase.STOPPING || isCompleted()) {
-            return;
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        ObjectOutputStream.PutField f = out.putFields();
+        f.put("request", request);
+        f.put("factory", factory);
+        f.put("journal", run.journal());
+        f.put("phase", run.phase());
+        f.put("delayMillis", pacing.delayMillis());
+        f.put("nextPollAtMillis", pacing.nextPollAtMillis());
+        f.put("lastStatus", pacing.lastStatus());
+        f.put("pollErrors", pacing.pollErrors());
+        f.put("announced", console.announced());
+        synchronized (outcome) {
+            f.put("savedValue", outcome.value());
+            f.put("savedFailure", outcome.failure());
+            f.put("outcomeSaved", outcome.isSaved());
         }
-        ReentrantLock lock = lock();
-        lock.lock();
-        try {
-            driver().submit(journal, this::persist);
-        } catch (Throwable t) {
-            lock.unlock();
-            if (phase == Phase.STOPPING) {
-                return; // stop() terminates what was journaled and completes the step
-            }
-            fail(t);
-            return;
-        }
-        lock.unlock();
-        if (!advance(Phase.TRACKING)) {
-            return;
-        }
-        delayMillis = request.getPollPolicy().first();
-        saveQuietly();
-        pollPhase();
+        out.writeFields();
     }
 
-    void pollPhase() {
-        if (phase != Phase.TRACKING || isCompleted()) {
-            return;
-        }
-        PollReport report;
-        ReentrantLock lock = lock();
-        lock.lock();
-        try {
-            report = driver().poll(journal, this::persist);
-            pollErrors = 0;
-        } catch (GraphInputException e) {
-            lock.unlock();
-            fail(e);
-            return;
-        } catch (Throwable t) {
-            lock.unlock();
-            if (phase != Phase.TRACKING) {
-                return;
-            }
-            pollErrors++;
-            if (pollErrors >= MAX_POLL_ERRORS) {
-                giveUp(t);
-                return;
-            }
-            log("Polling " + describeRun() + " failed (" + pollErrors + "/" + MAX_POLL_ERRORS + "): " + oneLine(t)
-                    + "; retrying");
-            delayMillis = request.getPollPolicy().next(Math.max(delayMillis, 1), false);
-            schedulePoll(delayMillis);
-            return;
-        }
-        lock.unlock();
-        for (String line : report.getLines()) {
-            log(line);
-        }
-        BuildAccess.publish(getContext(), report.getRecord());
-        boolean changed = !Objects.equals(report.getStatus(), lastStatus);
-        if (changed && report.getStatus() != null && report.getLines().isEmpty()) {
-            log(report.getStatus());
-        }
-        lastStatus = report.getStatus();
-        if (report.isDone()) {
-            finish(report);
-            return;
-        }
-        if (!request.isWaitForCompletion()) {
-            finish(PollReport.done(Outcome.SUCCEEDED, report.getStatus(), List.of(), null, report.getResult(), null));
-            return;
-        }
-        // the engine's own backoff (5 s -> 60 s on AWS, faster on the local engine) within this step's bounds
-        delayMillis = report.getDelayHintMillis() > 0
-                ? request.getPollPolicy().clamp(report.getDelayHintMillis())
-                : request.getPollPolicy().next(delayMillis, changed);
-        schedulePoll(delayMillis);
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        ObjectInputStream.GetField f = in.readFields();
+        request = (GraphRequest) f.get("request", null);
+        factory = (DriverFactory) f.get("factory", null);
+        run = new SavedRun((Journal) f.get("journal", null), (Phase) f.get("phase", null));
+        pacing = new PollPacing(
+                request.getPollPolicy(),
+                f.get("delayMillis", 0L),
+                f.get("nextPollAtMillis", 0L),
+                (String) f.get("lastStatus", null),
+                f.get("pollErrors", 0));
+        console = new ExecutionConsole(this::getContext, f.get("announced", 0));
+        outcome = new SavedOutcome(
+                f.get("savedValue", null), (Throwable) f.get("savedFailure", null), f.get("outcomeSaved", false));
     }
 
-    /**
-     * After {@link #MAX_POLL_ERRORS} failed polls in a row: terminates the run's jobs (bounded by the stop timeout)
-     * and fails naming the job ids, so nothing keeps running unseen.
-     */
-    private void giveUp(Throwable cause) {
-        if (!PHASE.compareAndSet(this, Phase.TRACKING, Phase.STOPPING)) {
-            return;
-        }
-        List<String> ids = journal.getJobIds();
-        log("Gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls (" + oneLine(cause)
-                + "); terminating its " + ids.size() + " job(s): " + String.join(" ", ids));
-        terminateThenFail(
-                "Jenkins gave up polling the run",
-                new AbortException(request.getKind().functionName()
-                        + ": gave up polling " + describeRun() + " after " + MAX_POLL_ERRORS + " failed polls ("
-                        + oneLine(cause) + "); asked AWS Batch to terminate its " + ids.size() + " job(s): "
-                        + JobIdList.of(ids)),
-                false);
+    // ---- parts -----------------------------------------------------------------------------------------
+
+    /** Saves the step's outcome with the execution, then delivers it (see {@link SavedOutcome}). */
+    void end(Object value, Throwable failure) {
+        outcome.end(getContext(), value, failure);
     }
 
-    private void schedulePoll(long delay) {
-        if (phase != Phase.TRACKING) {
-            return;
-        }
-        long jittered = request.getPollPolicy().jitter(delay);
-        nextPollAtMillis = System.currentTimeMillis() + jittered;
-        pending = runtime()
-                .schedule(
-                        () -> {
-                            if (phase == Phase.TRACKING) {
-                                pending = runtime().execute(this::pollPhase);
-                            }
-                        },
-                        jittered);
+    void completeFailure(Throwable t) {
+        end(null, t);
     }
 
-    private void finish(PollReport report) {
-        if (!advance(Phase.DONE)) {
-            return;
-        }
-        closeDriver();
-        StepOutcome outcome = StepOutcome.of(request, describeRun(), journal, report);
-        if (outcome.unstableWarning() != null) {
-            log("Tolerated failures, marking the build UNSTABLE: " + outcome.unstableWarning());
-            BuildAccess.markUnstable(getContext(), outcome.unstableWarning());
-        }
-        if (outcome.aborted()) {
-            BuildAccess.markAborted(getContext());
-        }
-        saveOutcome(outcome.value(), outcome.failure());
+    void pending(Future<?> work) {
+        pending = work;
     }
 
-    private void fail(Throwable t) {
-        if (!advance(Phase.DONE)) {
-            return; // stop() terminates what was journaled and completes the step
-        }
-        closeDriver();
-        completeFailure(StepOutcome.failureOf(request, t));
+    private RunLoop loop() {
+        return new RunLoop(this, run, pacing, console);
     }
 
-    /** Moves to {@code to} unless {@link #stop} came first (then false: stopping wins). */
-    private boolean advance(Phase to) {
-        while (true) {
-            Phase now = phase;
-            if (now == Phase.STOPPING) {
-                return false;
-            }
-            if (PHASE.compareAndSet(this, now, to)) {
-                return true;
-            }
-        }
+    boolean isCompleted() {
+        return outcome.isDelivered();
     }
 
-    private void terminateNow(String reason) {
-        ReentrantLock lock = lock();
-        boolean locked = false;
-        try {
-            locked = lock.tryLock(request.getPollPolicy().getStopTimeoutMillis(), TimeUnit.MILLISECONDS);
-            int n = driver().terminateAll(journal, reason);
-            log("Asked AWS Batch to terminate " + n + " job(s) of " + describeRun() + ".");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            log("Could not terminate the jobs of " + describeRun() + ": " + oneLine(t) + "; job ids: "
-                    + journal.getJobIds());
-        } finally {
-            if (locked) {
-                lock.unlock();
-            }
-            closeDriver();
-        }
+    private Termination termination() {
+        return new Termination(this, run, console);
     }
 
-    // ---- journal persistence ---------------------------------------------------------------------------
-
-    /** Called by the driver after each journaled submission: saves before the next AWS call. */
-    void persist() throws Exception {
-        announceNewEntries();
-        try {
-            getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            log("Warning: saving the step state took more than " + SAVE_TIMEOUT_SECONDS
-                    + "s; the run's own state in the store still records the job ids");
-        }
-        if (phase == Phase.STOPPING) {
-            throw new InterruptedException("stopping: no further submissions");
-        }
-    }
-
-    private void saveQuietly() {
-        try {
-            getContext().saveState();
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.FINE, "saveState failed", e);
-        }
-    }
-
-    private synchronized void announceNewEntries() {
-        announced = SubmissionLog.announce(
-                listener(),
-                journal.getEntries(),
-                announced,
-                request.getSettings().orElse(request.getDefaults()));
-    }
-
-    // ---- outcome helpers -------------------------------------------------------------------------------
-
-    private void completeSuccess(Object value) {
-        saveOutcome(value, null);
-    }
-
-    private void completeFailure(Throwable t) {
-        saveOutcome(null, t);
-    }
-
-    /** Saves the outcome with the execution, then delivers it: a restart in between delivers it on resume. */
-    private void saveOutcome(Object value, Throwable failure) {
-        synchronized (this) {
-            if (outcomeSaved) {
-                return;
-            }
-            savedValue = value;
-            savedFailure = failure;
-            outcomeSaved = true;
-        }
-        try {
-            getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception | LinkageError e) {
-            LOGGER.log(Level.FINE, "saving the outcome failed; delivering it all the same", e);
-        }
-        deliver();
-    }
-
-    private void deliver() {
-        if (completedFlag().compareAndSet(false, true)) {
-            if (savedFailure != null) {
-                getContext().onFailure(savedFailure);
-            } else {
-                getContext().onSuccess(savedValue);
-            }
-        }
-    }
-
-    private boolean isCompleted() {
-        return completedFlag().get();
-    }
-
-    // ---- plumbing --------------------------------------------------------------------------------------
-
-    private AtomicBoolean completedFlag() {
-        AtomicBoolean c = completed;
-        if (c == null) {
-            synchronized (this) {
-                if (completed == null) {
-                    // false after a restart too: a step resumed in DONE has not delivered its saved outcome yet
-                    completed = new AtomicBoolean(false);
-                }
-                c = completed;
-            }
-        }
-        return c;
-    }
-
-    private DriverHandle handle() {
+    DriverHandle handle() {
         DriverHandle h = driverHandle;
         if (h == null) {
             synchronized (this) {
@@ -479,58 +246,24 @@ public class GraphStepExecution extends StepExecution {
         return h;
     }
 
-    private ReentrantLock lock() {
-        return handle().lock();
-    }
-
-    private ExecutionRuntime runtime() {
+    ExecutionRuntime runtime() {
         return factory.runtime();
     }
 
-    private GraphDriver driver() throws Exception {
+    GraphDriver driver() throws Exception {
         return handle().get(() -> factory.open(
                 request,
                 BuildAccess.driverContext(getContext(), request, runtime().proxy())));
     }
 
-    private void closeDriver() {
-        handle().close();
-    }
-
-    private TaskListener listener() {
-        try {
-            return getContext().get(TaskListener.class);
-        } catch (IOException | InterruptedException e) {
-            return null;
-        }
-    }
-
-    private void log(String line) {
-        TaskListener l = listener();
-        if (l != null) {
-            l.getLogger().println(line);
-        } else {
-            LOGGER.info(line);
-        }
-    }
-
-    private String describeRun() {
-        String id = journal.getRunId();
-        return id == null ? "the run" : "run " + id;
-    }
-
-    private static String oneLine(Throwable t) {
-        return StepText.oneLine(t);
-    }
-
     // ---- test and diagnostics access -------------------------------------------------------------------
 
     public Phase getPhase() {
-        return phase;
+        return run.phase();
     }
 
     public Journal getJournal() {
-        return journal;
+        return run.journal();
     }
 
     public GraphRequest getRequest() {

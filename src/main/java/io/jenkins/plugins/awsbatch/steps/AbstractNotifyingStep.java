@@ -1,6 +1,5 @@
 package io.jenkins.plugins.awsbatch.steps;
 
-import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
 import org.kohsuke.stapler.DataBoundSetter;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsbatch.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.awsbatch.exec.FormText;
 import io.jenkins.plugins.awsbatch.exec.PlainData;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
 import java.util.Map;

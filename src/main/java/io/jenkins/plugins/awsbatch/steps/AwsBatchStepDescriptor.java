@@ -10,7 +10,6 @@ import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
-import io.jenkins.plugins.awsbatch.exec.StepSummary;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;

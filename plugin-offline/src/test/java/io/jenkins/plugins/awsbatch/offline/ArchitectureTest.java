@@ -123,6 +123,27 @@ class ArchitectureTest {
     }
 
     /**
+     * This module's tests mirror the plugin's packages: each lives in the package of the class it tests; only the
+     * fakes and the checks over the whole build stay in {@code offline}.
+     */
+    @Test
+    void eachPluginTestLivesInAPackageOfThePlugin() throws IOException {
+        Path tests = Path.of("src/test/java/io/jenkins/plugins/awsbatch");
+        Path main = ROOT.resolve("src/main/java/io/jenkins/plugins/awsbatch");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(tests)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith("Test.java")).toList()) {
+                Path pkg = tests.relativize(file.getParent());
+                if (!pkg.toString().equals("offline") && !Files.isDirectory(main.resolve(pkg))) {
+                    violations.add(tests.relativize(file).toString());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * {@code file: name} for every qualified name in {@code sources} that is one of {@code names} (a name ending in
      * a dot: any type of that package).
      */

@@ -23,26 +23,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A scripted AWS Batch behind a {@link GraphDriver}: it knows which jobs the graph consists of, counts
  * SubmitJob calls per job name, finishes after a number of polls with a chosen outcome.
  */
-final class FakeBatch {
+public final class FakeBatch {
     private static final Map<String, FakeBatch> REGISTRY = new ConcurrentHashMap<>();
 
-    final ManualRuntime runtime = new ManualRuntime();
-    final List<String[]> plannedJobs = new ArrayList<>(); // {stage, jobName}
-    final Map<String, AtomicInteger> submitCalls = new ConcurrentHashMap<>();
-    final Map<String, String> status = new ConcurrentHashMap<>(); // jobId -> status
-    final AtomicInteger polls = new AtomicInteger();
-    final AtomicInteger terminated = new AtomicInteger();
-    final AtomicInteger opened = new AtomicInteger();
-    volatile int pollsToFinish = 3;
-    volatile Outcome outcome = Outcome.SUCCEEDED;
-    volatile String failureSummary;
-    volatile String inputError;
-    volatile RuntimeException crashAfterFirstSubmit;
-    volatile Runnable duringPoll;
-    volatile String pollInputError;
-    volatile DriverContext lastContext;
+    public final ManualRuntime runtime = new ManualRuntime();
+    public final List<String[]> plannedJobs = new ArrayList<>(); // {stage, jobName}
+    public final Map<String, AtomicInteger> submitCalls = new ConcurrentHashMap<>();
+    public final Map<String, String> status = new ConcurrentHashMap<>(); // jobId -> status
+    public final AtomicInteger polls = new AtomicInteger();
+    public final AtomicInteger terminated = new AtomicInteger();
+    public final AtomicInteger opened = new AtomicInteger();
+    public volatile int pollsToFinish = 3;
+    public volatile Outcome outcome = Outcome.SUCCEEDED;
+    public volatile String failureSummary;
+    public volatile String inputError;
+    public volatile RuntimeException crashAfterFirstSubmit;
+    public volatile Runnable duringPoll;
+    public volatile String pollInputError;
+    public volatile DriverContext lastContext;
 
-    static FakeBatch create(String key) {
+    public static FakeBatch create(String key) {
         FakeBatch b = new FakeBatch();
         b.plannedJobs.add(new String[] {"score", "g-run1-score-0"});
         b.plannedJobs.add(new String[] {"rank", "g-run1-rank-0"});
@@ -50,16 +50,16 @@ final class FakeBatch {
         return b;
     }
 
-    int totalSubmits() {
+    public int totalSubmits() {
         return submitCalls.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /** The serialisable factory, which finds this batch again by key after a "restart". */
-    static final class Factory implements DriverFactory {
+    public static final class Factory implements DriverFactory {
         private static final long serialVersionUID = 1L;
         private final String key;
 
-        Factory(String key) {
+        public Factory(String key) {
             this.key = key;
         }
 
@@ -80,7 +80,7 @@ final class FakeBatch {
     private static final class Driver implements GraphDriver {
         private final FakeBatch b;
 
-        Driver(FakeBatch b) {
+        public Driver(FakeBatch b) {
             this.b = b;
         }
 

@@ -15,44 +15,44 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * A step context whose state lives in a registry by key, so that a serialised execution, once read back
  * ("after a restart"), finds a fresh state for the same key: a new console, the same build.
  */
-final class FakeContext extends StepContext {
+public final class FakeContext extends StepContext {
     private static final long serialVersionUID = 1L;
     private static final Map<String, State> STATES = new ConcurrentHashMap<>();
 
     /** What the context offers and what it was told. */
-    static final class State {
-        final FakeRun run;
-        final FakeListener listener = new FakeListener();
-        final FakeFlowNode node = new FakeFlowNode();
-        final EnvVars env = new EnvVars();
-        final AtomicInteger saves = new AtomicInteger();
-        volatile Object success;
-        volatile Throwable failure;
-        final AtomicInteger completions = new AtomicInteger();
-        volatile Runnable onSave;
+    public static final class State {
+        public final FakeRun run;
+        public final FakeListener listener = new FakeListener();
+        public final FakeFlowNode node = new FakeFlowNode();
+        public final EnvVars env = new EnvVars();
+        public final AtomicInteger saves = new AtomicInteger();
+        public volatile Object success;
+        public volatile Throwable failure;
+        public final AtomicInteger completions = new AtomicInteger();
+        public volatile Runnable onSave;
 
-        State(FakeRun run) {
+        public State(FakeRun run) {
             this.run = run;
         }
 
-        boolean done() {
+        public boolean done() {
             return completions.get() > 0;
         }
     }
 
     private final String key;
 
-    FakeContext(String key, FakeRun run) {
+    public FakeContext(String key, FakeRun run) {
         this.key = key;
         STATES.put(key, new State(run));
     }
 
-    State state() {
+    public State state() {
         return STATES.get(key);
     }
 
     /** Simulates a restart: same build, new console and flags. */
-    static State restart(String key) {
+    public static State restart(String key) {
         State old = STATES.get(key);
         State fresh = new State(old.run);
         STATES.put(key, fresh);

@@ -6,10 +6,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
 /** The step's flow node; records the actions added to it. */
-final class FakeFlowNode extends FlowNode {
-    final List<Action> actions = new CopyOnWriteArrayList<>();
+public final class FakeFlowNode extends FlowNode {
+    public final List<Action> actions = new CopyOnWriteArrayList<>();
 
-    FakeFlowNode() {
+    public FakeFlowNode() {
         super(null, "7", List.of());
     }
 

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** A console that keeps what was printed; hyperlinks are printed as "text <url>". */
-final class FakeListener implements TaskListener {
+public final class FakeListener implements TaskListener {
     private static final long serialVersionUID = 1L;
     private final transient ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final transient PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -21,7 +21,7 @@ final class FakeListener implements TaskListener {
         stream.print(text + " <" + url + ">");
     }
 
-    String text() {
+    public String text() {
         return out.toString(StandardCharsets.UTF_8);
     }
 }

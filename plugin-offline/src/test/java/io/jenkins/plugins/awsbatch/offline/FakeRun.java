@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A build that records its result and actions. */
-final class FakeRun extends Run<FakeJob, FakeRun> {
+public final class FakeRun extends Run<FakeJob, FakeRun> {
     private final List<Action> actions = new CopyOnWriteArrayList<>();
     private volatile Result result;
     private final File rootDir;
 
-    FakeRun(File rootDir) throws IOException {
+    public FakeRun(File rootDir) throws IOException {
         super(new FakeJob());
         this.rootDir = rootDir;
     }

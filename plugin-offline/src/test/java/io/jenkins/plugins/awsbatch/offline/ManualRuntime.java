@@ -9,12 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 /** Runs nothing until told: the test pumps background tasks and timed polls one by one, without waiting. */
-final class ManualRuntime implements ExecutionRuntime {
+public final class ManualRuntime implements ExecutionRuntime {
     private final Deque<Task> tasks = new ArrayDeque<>();
     private final Deque<Task> timed = new ArrayDeque<>();
-    final List<Long> delays = new ArrayList<>();
+    public final List<Long> delays = new ArrayList<>();
     /** What {@link #proxy()} answers: Jenkins' proxy configuration as the plugin reads it. */
-    volatile io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy;
+    public volatile io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy;
 
     @Override
     public io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy() {
@@ -22,10 +22,10 @@ final class ManualRuntime implements ExecutionRuntime {
     }
 
     private static final class Task {
-        final Runnable runnable;
-        final CompletableFuture<Void> future = new CompletableFuture<>();
+        public final Runnable runnable;
+        public final CompletableFuture<Void> future = new CompletableFuture<>();
 
-        Task(Runnable runnable) {
+        public Task(Runnable runnable) {
             this.runnable = runnable;
         }
     }
@@ -50,7 +50,7 @@ final class ManualRuntime implements ExecutionRuntime {
     }
 
     /** Runs queued tasks (and those they queue) until none is left or {@code max} ran; returns how many ran. */
-    int runAll(int max) {
+    public int runAll(int max) {
         int n = 0;
         while (n < max) {
             Task t;
@@ -73,23 +73,23 @@ final class ManualRuntime implements ExecutionRuntime {
         return n;
     }
 
-    int runAll() {
+    public int runAll() {
         return runAll(10_000);
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return (int) (tasks.stream().filter(t -> !t.future.isCancelled()).count()
                 + timed.stream().filter(t -> !t.future.isCancelled()).count());
     }
 
     /** Forgets queued work, as a Jenkins restart would. */
-    synchronized void drop() {
+    public synchronized void drop() {
         tasks.clear();
         timed.clear();
     }
 
     /** Runs the timed tasks before the immediate ones (a timer firing before a slow call returns). */
-    synchronized void timedFirst() {
+    public synchronized void timedFirst() {
         Deque<Task> all = new ArrayDeque<>(timed);
         all.addAll(tasks);
         tasks.clear();

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * stands in for {@code jenkins.util.Timer}, a pool for the plugin's background pool. Found again by key after
  * a serialisation round trip ("restart"), when a new runtime replaces the old one.
  */
-final class RealEngineFactory implements DriverFactory {
+public final class RealEngineFactory implements DriverFactory {
     private static final long serialVersionUID = 1L;
     private static final Map<String, ThreadedRuntime> RUNTIMES = new ConcurrentHashMap<>();
     /** The global option "failure events" as a test sets it (off unless set); no Jenkins to read it from here. */
@@ -28,7 +28,7 @@ final class RealEngineFactory implements DriverFactory {
 
     private final String key;
 
-    RealEngineFactory(String key) {
+    public RealEngineFactory(String key) {
         this.key = key;
         RUNTIMES.computeIfAbsent(key, k -> new ThreadedRuntime());
     }
@@ -44,30 +44,30 @@ final class RealEngineFactory implements DriverFactory {
     }
 
     /** The drivers of {@code key} set up failure events with {@code events} (the global option turned on). */
-    static void failureEvents(String key, FailureEvents events) {
+    public static void failureEvents(String key, FailureEvents events) {
         FAILURE_EVENTS.put(key, events);
     }
 
     /** Drops the runtime of {@code key} and everything queued on it, as a JVM restart would. */
-    static void restart(String key) throws InterruptedException {
+    public static void restart(String key) throws InterruptedException {
         ThreadedRuntime old = RUNTIMES.remove(key);
         if (old != null) {
             old.shutdown();
         }
     }
 
-    static void shutdown(String key) throws InterruptedException {
+    public static void shutdown(String key) throws InterruptedException {
         FAILURE_EVENTS.remove(key);
         restart(key);
     }
 
     /** Sets what the runtime of {@code key} answers as Jenkins' proxy. */
-    static void proxy(String key, io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy) {
+    public static void proxy(String key, io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy) {
         RUNTIMES.computeIfAbsent(key, k -> new ThreadedRuntime()).proxy = proxy;
     }
 
-    static final class ThreadedRuntime implements ExecutionRuntime {
-        volatile io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy;
+    public static final class ThreadedRuntime implements ExecutionRuntime {
+        public volatile io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy;
 
         @Override
         public io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings proxy() {
@@ -94,7 +94,7 @@ final class RealEngineFactory implements DriverFactory {
             return pool.submit(task);
         }
 
-        void shutdown() throws InterruptedException {
+        public void shutdown() throws InterruptedException {
             timer.shutdownNow();
             pool.shutdownNow();
             timer.awaitTermination(10, TimeUnit.SECONDS);

@@ -7,10 +7,10 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 /** An execution as Pipeline persists it (Java serialisation), and read back as after a restart. */
-final class Snapshots {
+public final class Snapshots {
     private Snapshots() {}
 
-    static byte[] serialize(Object o) throws Exception {
+    public static byte[] serialize(Object o) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(o);
@@ -18,7 +18,7 @@ final class Snapshots {
         return bytes.toByteArray();
     }
 
-    static GraphStepExecution deserialize(byte[] bytes) throws Exception {
+    public static GraphStepExecution deserialize(byte[] bytes) throws Exception {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             return (GraphStepExecution) in.readObject();
         }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.exec;
+package io.jenkins.plugins.awsbatch.steps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

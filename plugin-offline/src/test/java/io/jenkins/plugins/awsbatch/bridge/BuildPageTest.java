@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
 import io.jenkins.plugins.awsbatch.action.GraphRecord;
-import io.jenkins.plugins.awsbatch.bridge.EngineDriverFactory;
-import io.jenkins.plugins.awsbatch.bridge.FailureEvents;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
 import io.jenkins.plugins.awsbatch.exec.GraphDriver;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,10 @@ import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
 import io.jenkins.plugins.awsbatch.engine.run.Outcome;
-import io.jenkins.plugins.awsbatch.exec.GraphRequest;
-import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
-import io.jenkins.plugins.awsbatch.exec.PollPolicy;
-import io.jenkins.plugins.awsbatch.exec.Settings;
-import io.jenkins.plugins.awsbatch.exec.StepKind;
+import io.jenkins.plugins.awsbatch.offline.FakeBatch;
+import io.jenkins.plugins.awsbatch.offline.FakeContext;
+import io.jenkins.plugins.awsbatch.offline.FakeRun;
+import io.jenkins.plugins.awsbatch.offline.Snapshots;
 import java.io.File;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,8 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.awsbatch.bridge.EngineDriverFactory;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
 import io.jenkins.plugins.awsbatch.exec.GraphDriver;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;

@@ -1,6 +1,7 @@
-package io.jenkins.plugins.awsbatch.exec;
+package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
+import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import java.util.Locale;
 
 /**

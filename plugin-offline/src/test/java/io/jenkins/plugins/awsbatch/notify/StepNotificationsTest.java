@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,9 +14,7 @@ import io.jenkins.plugins.awsbatch.engine.run.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.StageResult;
 import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
-import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
-import io.jenkins.plugins.awsbatch.notify.NotifyLookups;
-import io.jenkins.plugins.awsbatch.notify.StepNotifications;
+import io.jenkins.plugins.awsbatch.offline.FakeListener;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchFanOutStep;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchRunStep;
 import java.io.IOException;

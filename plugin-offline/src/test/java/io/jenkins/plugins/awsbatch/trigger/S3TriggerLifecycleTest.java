@@ -1,13 +1,10 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.trigger.FileSeenObjects;
 import io.jenkins.plugins.awsbatch.engine.trigger.ObjectFilter;
 import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
-import io.jenkins.plugins.awsbatch.trigger.S3BuildHandler;
-import io.jenkins.plugins.awsbatch.trigger.S3TriggerLoop;
-import io.jenkins.plugins.awsbatch.trigger.TriggerParameters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleEntry;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
+import io.jenkins.plugins.awsbatch.offline.FakeContext;
+import io.jenkins.plugins.awsbatch.offline.FakeRun;
+import io.jenkins.plugins.awsbatch.offline.RealEngineFactory;
 import io.jenkins.plugins.awsbatch.steps.AwsBatchPlanStep;
 import java.io.File;
 import java.util.ArrayList;
@@ -147,8 +150,9 @@ class ControllerAccessTest {
         GraphRequest request = step.toRequest(Settings.empty());
         assertThat(request.getSettings().isLocal()).isTrue();
         // only the administrator's decision (toRequest(defaults, allowed) from the global configuration) grants it
-        assertThatThrownBy(() -> request.checkControllerAccess("local", null)).hasMessageContaining("engine: 'local'");
-        assertThatThrownBy(() -> request.checkControllerAccess("aws", "file:///tmp/x"))
+        assertThatThrownBy(() -> ControllerAccess.check(request.isControllerAccessAllowed(), "local", null))
+                .hasMessageContaining("engine: 'local'");
+        assertThatThrownBy(() -> ControllerAccess.check(request.isControllerAccessAllowed(), "aws", "file:///tmp/x"))
                 .hasMessageContaining("store: 'file:///tmp/x'");
     }
 }

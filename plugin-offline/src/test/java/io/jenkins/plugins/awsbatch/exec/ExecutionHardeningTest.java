@@ -1,15 +1,13 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
-import io.jenkins.plugins.awsbatch.exec.GraphRequest;
-import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
-import io.jenkins.plugins.awsbatch.exec.JobIdList;
-import io.jenkins.plugins.awsbatch.exec.PollPolicy;
-import io.jenkins.plugins.awsbatch.exec.Settings;
-import io.jenkins.plugins.awsbatch.exec.StepKind;
-import io.jenkins.plugins.awsbatch.exec.StepSummary;
+import io.jenkins.plugins.awsbatch.offline.FakeBatch;
+import io.jenkins.plugins.awsbatch.offline.FakeContext;
+import io.jenkins.plugins.awsbatch.offline.FakeRun;
+import io.jenkins.plugins.awsbatch.offline.Snapshots;
+import io.jenkins.plugins.awsbatch.steps.StepSummary;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,10 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.jenkins.plugins.awsbatch.engine.notify.DeliveryResult;
 import io.jenkins.plugins.awsbatch.engine.notify.Secret;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders.SmtpDefaults;
-import io.jenkins.plugins.awsbatch.notify.MailerSmtpDefaults;
-import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
-import io.jenkins.plugins.awsbatch.notify.NotifyLookups;
-import io.jenkins.plugins.awsbatch.notify.StepNotifications;
+import io.jenkins.plugins.awsbatch.offline.FakeListener;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,10 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.creds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
 import io.jenkins.plugins.awsbatch.config.JenkinsProxy;
-import io.jenkins.plugins.awsbatch.creds.AwsCredentialsResolver;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ProxySettings;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
@@ -13,6 +12,10 @@ import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
+import io.jenkins.plugins.awsbatch.offline.FakeBatch;
+import io.jenkins.plugins.awsbatch.offline.FakeContext;
+import io.jenkins.plugins.awsbatch.offline.FakeRun;
+import io.jenkins.plugins.awsbatch.offline.RealEngineFactory;
 import io.jenkins.plugins.awsbatch.trigger.TriggerCredentials;
 import java.io.BufferedReader;
 import java.io.File;

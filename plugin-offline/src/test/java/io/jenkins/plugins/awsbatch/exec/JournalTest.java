@@ -1,8 +1,7 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.awsbatch.exec.Journal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

@@ -1,11 +1,8 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.awsbatch.steps.AwsBatchAggregateStep;
-import io.jenkins.plugins.awsbatch.steps.AwsBatchFanOutStep;
-import io.jenkins.plugins.awsbatch.steps.AwsBatchPlanStep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

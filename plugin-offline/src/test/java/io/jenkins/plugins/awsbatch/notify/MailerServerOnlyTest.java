@@ -1,13 +1,11 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.notify.DeliveryResult;
 import io.jenkins.plugins.awsbatch.engine.notify.Secret;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders.SmtpDefaults;
-import io.jenkins.plugins.awsbatch.notify.NotifyArguments;
-import io.jenkins.plugins.awsbatch.notify.NotifyLookups;
-import io.jenkins.plugins.awsbatch.notify.StepNotifications;
+import io.jenkins.plugins.awsbatch.offline.FakeListener;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

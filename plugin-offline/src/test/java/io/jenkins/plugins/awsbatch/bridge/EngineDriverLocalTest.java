@@ -1,16 +1,19 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
-import io.jenkins.plugins.awsbatch.bridge.FailedItemCap;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.exec.GraphStepExecution;
 import io.jenkins.plugins.awsbatch.exec.PollPolicy;
 import io.jenkins.plugins.awsbatch.exec.Settings;
 import io.jenkins.plugins.awsbatch.exec.StepKind;
+import io.jenkins.plugins.awsbatch.offline.FakeContext;
+import io.jenkins.plugins.awsbatch.offline.FakeRun;
+import io.jenkins.plugins.awsbatch.offline.RealEngineFactory;
+import io.jenkins.plugins.awsbatch.offline.Snapshots;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.exec;
+package io.jenkins.plugins.awsbatch.steps;
 
 import java.util.ArrayList;
 import java.util.Collection;

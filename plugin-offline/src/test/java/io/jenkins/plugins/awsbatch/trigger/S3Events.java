@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.trigger;
 
 /** S3 event notification bodies as S3 sends them to SQS. */
 final class S3Events {

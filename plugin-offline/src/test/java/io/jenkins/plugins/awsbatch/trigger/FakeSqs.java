@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.trigger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,7 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.awsbatch.bridge.EngineDriverFactory;
 import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;
 import java.net.URL;
 import java.net.URLClassLoader;

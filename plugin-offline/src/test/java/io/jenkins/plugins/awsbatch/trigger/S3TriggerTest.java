@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.offline;
+package io.jenkins.plugins.awsbatch.trigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -8,11 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.trigger.ObjectFilter;
 import io.jenkins.plugins.awsbatch.engine.trigger.PollResult;
 import io.jenkins.plugins.awsbatch.engine.trigger.S3EventWatcher;
 import io.jenkins.plugins.awsbatch.engine.trigger.S3ObjectEvent;
-import io.jenkins.plugins.awsbatch.trigger.AwsBatchS3Trigger;
-import io.jenkins.plugins.awsbatch.trigger.BuildScheduler;
-import io.jenkins.plugins.awsbatch.trigger.S3BuildHandler;
-import io.jenkins.plugins.awsbatch.trigger.S3ObjectCause;
-import io.jenkins.plugins.awsbatch.trigger.S3TriggerLoop;
+import io.jenkins.plugins.awsbatch.offline.FakeJob;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
