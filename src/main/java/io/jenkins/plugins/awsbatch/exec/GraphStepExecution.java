@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.exec;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;

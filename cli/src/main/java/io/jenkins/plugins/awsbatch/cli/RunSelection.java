@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -15,7 +15,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.plan.ArrayLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
 import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
 import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
 import java.time.Duration;
 
 /**

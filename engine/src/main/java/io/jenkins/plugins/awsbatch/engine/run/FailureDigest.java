@@ -1,5 +1,8 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -9,6 +9,8 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.track.PollSchedule;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;

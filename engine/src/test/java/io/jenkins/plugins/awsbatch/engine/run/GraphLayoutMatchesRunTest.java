@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.StageLayout;
+import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,6 +9,8 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.state;
 
 /** How a run ended; the CLI's exit code and the Jenkins build result follow from it. */
 public enum Outcome {

@@ -1,8 +1,9 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
+import io.jenkins.plugins.awsbatch.engine.run.LocalRunHarness;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;

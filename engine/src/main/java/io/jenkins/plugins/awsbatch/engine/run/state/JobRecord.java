@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.state;
 
 /**
  * One submitted job, journaled before the next call. {@code offset}/{@code size} locate its children in the

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
@@ -14,17 +14,17 @@ import java.util.Map;
  * tolerated failure), child {@code offset + AWS_BATCH_JOB_ARRAY_INDEX} reads item {@code map[offset + index]}
  * from the JSON array at {@code BATCHGRAPH_INDEX_MAP_URI}.
  */
-final class IndexMaps {
+public final class IndexMaps {
     private final StoreResolver stores;
     private final ObjectMapper json;
     private final Map<String, long[]> cache = new HashMap<>();
 
-    IndexMaps(StoreResolver stores, ObjectMapper json) {
+    public IndexMaps(StoreResolver stores, ObjectMapper json) {
         this.stores = stores;
         this.json = json;
     }
 
-    String write(String uri, List<Long> itemIndexes) {
+    public String write(String uri, List<Long> itemIndexes) {
         try {
             stores.forUri(uri).put(uri, json.writeValueAsBytes(itemIndexes));
         } catch (IOException e) {
@@ -35,7 +35,7 @@ final class IndexMaps {
     }
 
     /** The item a child stands for: position {@code offset + child} of the map, or that position itself. */
-    long itemIndex(String mapUri, long offset, long child) {
+    public long itemIndex(String mapUri, long offset, long child) {
         long position = offset + child;
         if (mapUri == null) {
             return position;
@@ -45,7 +45,7 @@ final class IndexMaps {
     }
 
     /** Every item of the map at {@code mapUri}, in order. */
-    long[] items(String mapUri) {
+    public long[] items(String mapUri) {
         return cache.computeIfAbsent(mapUri, this::read).clone();
     }
 
