@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 

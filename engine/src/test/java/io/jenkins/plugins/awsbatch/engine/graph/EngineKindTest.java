@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

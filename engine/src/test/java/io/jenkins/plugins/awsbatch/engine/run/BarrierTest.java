@@ -8,6 +8,8 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** A Batch service (usually the local engine) whose answers a test overrides one operation at a time. */
 public class DelegatingBatch implements BatchService {
-    final BatchService delegate;
+    public final BatchService delegate;
 
     public DelegatingBatch(BatchService delegate) {
         this.delegate = delegate;

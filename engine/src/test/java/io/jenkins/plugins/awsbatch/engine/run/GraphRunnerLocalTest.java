@@ -13,6 +13,8 @@ import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.nio.file.Files;

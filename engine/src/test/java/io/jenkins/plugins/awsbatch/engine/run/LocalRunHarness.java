@@ -3,6 +3,12 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.submit.JobNames;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunSettings;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.track.PollSchedule;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
@@ -14,8 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Runs YAML graphs on the real local engine in a temporary folder, polling fast. */
 public final class LocalRunHarness {
-    final Path dir;
-    final List<String> messages = new CopyOnWriteArrayList<>();
+    public final Path dir;
+    public final List<String> messages = new CopyOnWriteArrayList<>();
 
     int slots = 2;
     RunSettings settings = RunSettings.defaults();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
 import io.jenkins.plugins.awsbatch.engine.store.JobEnvironmentDoc;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import java.nio.file.Files;

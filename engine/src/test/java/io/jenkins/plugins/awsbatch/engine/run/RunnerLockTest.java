@@ -10,6 +10,7 @@ import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

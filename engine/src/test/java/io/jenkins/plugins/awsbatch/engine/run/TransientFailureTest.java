@@ -9,6 +9,8 @@ import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.track.PollSchedule;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,14 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.JobSummary;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.DelegatingBatch;
+import io.jenkins.plugins.awsbatch.engine.run.FastClock;
+import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.LocalRunHarness;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.track;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
@@ -16,10 +16,10 @@ import java.util.Map;
  * job ({@link BatchService#keepsEveryJob()}, the local one) will never know a job it does not know now: such a
  * job is FAILED at once with {@link #LOCAL_REASON}.
  */
-final class LostJobs {
+public final class LostJobs {
     static final Duration AFTER = Duration.ofMinutes(15);
-    static final String REASON = "AWS Batch no longer knows this job (it keeps ended jobs for about 7 days)";
-    static final String LOCAL_REASON = "the local engine has no record of this job (its job table in the run's "
+    public static final String REASON = "AWS Batch no longer knows this job (it keeps ended jobs for about 7 days)";
+    public static final String LOCAL_REASON = "the local engine has no record of this job (its job table in the run's "
             + "local-batch folder was removed or replaced)";
 
     private final Map<String, Long> missingSince = new HashMap<>();

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.wiring;
 
 /** A run's services and what must be closed after the run (process pools, SDK clients). */
 public record RunEngine(RunServices services, AutoCloseable resources) implements AutoCloseable {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.wiring;
 
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,10 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
+import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,11 +30,11 @@ import software.amazon.awssdk.services.batch.model.JobDefinitionType;
  * definition are all reported before the first SubmitJob, at the cost of one DescribeJobQueues and one
  * DescribeJobDefinitions per definition name.
  */
-class PreflightMotoTest {
+public class PreflightMotoTest {
     @TempDir
     Path dir;
 
-    static GraphSpec graph(String bucket, String queue, String a, String b, String c) {
+    public static GraphSpec graph(String bucket, String queue, String a, String b, String c) {
         return new GraphBinder().parse("""
                 name: preflight
                 engine: aws

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -8,11 +8,17 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobPage;
 import io.jenkins.plugins.awsbatch.engine.batch.ListJobsRequest;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.DelegatingBatch;
+import io.jenkins.plugins.awsbatch.engine.run.FastClock;
+import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.LocalRunHarness;
 import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

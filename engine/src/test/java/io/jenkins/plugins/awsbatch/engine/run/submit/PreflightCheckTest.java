@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.submit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,16 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.run.DelegatingBatch;
+import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
+import io.jenkins.plugins.awsbatch.engine.run.LocalRunHarness;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;

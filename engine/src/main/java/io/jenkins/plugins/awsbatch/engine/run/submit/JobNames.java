@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.submit;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.submit;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDefinitionDescription;
@@ -7,6 +7,8 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.run.track.CallFailures;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,15 +26,15 @@ import java.util.function.Predicate;
  * DescribeJobDefinitions (ACTIVE, by name) per distinct definition name. A lookup that fails (no permission,
  * throttled past the client's retries) skips the check with one line: SubmitJob still reports the problem.
  */
-final class PreflightCheck {
+public final class PreflightCheck {
     private final RunServices services;
 
-    PreflightCheck(RunServices services) {
+    public PreflightCheck(RunServices services) {
         this.services = services;
     }
 
     /** Throws {@link GraphValidationException} with every problem of the stages {@code checked} accepts. */
-    void requireReady(GraphSpec graph, Predicate<StageSpec> checked) {
+    public void requireReady(GraphSpec graph, Predicate<StageSpec> checked) {
         Map<String, Set<String>> queues = new LinkedHashMap<>(); // queue -> paths naming it
         Map<String, Set<String>> definitions = new LinkedHashMap<>(); // reference -> paths
         List<StageSpec> stages = graph.stages();
@@ -74,7 +76,7 @@ final class PreflightCheck {
             services.listener()
                     .message(
                             "pre-flight check skipped: looking up job queues and definitions failed ("
-                                    + e.getClass().getSimpleName() + ": " + GraphRunner.firstLine(e.getMessage())
+                                    + CallFailures.oneLine(e)
                                     + "); it needs "
                                     + "batch:DescribeJobQueues and batch:DescribeJobDefinitions. SubmitJob will report a missing queue or definition");
             return;

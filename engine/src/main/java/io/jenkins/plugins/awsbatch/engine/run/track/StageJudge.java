@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.track;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
@@ -10,6 +10,7 @@ import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 import io.jenkins.plugins.awsbatch.engine.run.state.IndexMaps;
 import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.track.ChildLister;
 import io.jenkins.plugins.awsbatch.engine.track.JobPoller;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.track;
 
 import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;

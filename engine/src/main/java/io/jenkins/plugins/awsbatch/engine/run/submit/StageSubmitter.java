@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.submit;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchLimits;
 import io.jenkins.plugins.awsbatch.engine.batch.ConsumableResourceRequirement;
@@ -17,6 +17,7 @@ import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.awsbatch.engine.run;
+package io.jenkins.plugins.awsbatch.engine.run.submit;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
 import io.jenkins.plugins.awsbatch.engine.batch.JobTags;
