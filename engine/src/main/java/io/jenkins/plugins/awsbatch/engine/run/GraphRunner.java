@@ -1,7 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
 import io.jenkins.plugins.awsbatch.engine.batch.BatchClientException;
-import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
 import io.jenkins.plugins.awsbatch.engine.graph.ExecutionModes;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -10,12 +9,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLockLostException;
-import io.jenkins.plugins.awsbatch.engine.plan.Chunker;
-import io.jenkins.plugins.awsbatch.engine.plan.ItemDestination;
-import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
-import io.jenkins.plugins.awsbatch.engine.plan.Planner;
-import io.jenkins.plugins.awsbatch.engine.run.state.CleanupReport;
 import io.jenkins.plugins.awsbatch.engine.run.state.IndexMaps;
 import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
@@ -32,9 +26,6 @@ import io.jenkins.plugins.awsbatch.engine.run.track.CallFailures;
 import io.jenkins.plugins.awsbatch.engine.run.track.RunTracker;
 import io.jenkins.plugins.awsbatch.engine.run.track.StageVerdicts;
 import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
-import io.jenkins.plugins.awsbatch.engine.store.DynamoDbObjectStore;
-import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
-import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Runs one graph: plan → submit → track → judge → (retry) → aggregate → clean up, as a sequence of
@@ -62,6 +54,7 @@ public final class GraphRunner {
     private final StageVerdicts verdicts;
     private final Submissions submissions;
     private final CallFailures callFailures;
+    private final BuiltInCleanup builtInCleanup;
 
     private Duration nextDelay = Duration.ZERO;
 
@@ -80,6 +73,7 @@ public final class GraphRunner {
         this.verdicts = new StageVerdicts(services, state, journal, indexMaps);
         this.submissions = new Submissions(services, state, journal, indexMaps, tracker::ended);
         this.callFailures = new CallFailures(services);
+        this.builtInCleanup = new BuiltInCleanup(services, state, journal);
     }
 
     /**
@@ -112,22 +106,26 @@ public final class GraphRunner {
         return begin(services, run, held);
     }
 
-    /** Takes the run's lock for an engine entry point unless the caller holds it already. */
-    private static RunLock lockFor(RunServices services, String storeUri, String runId, RunLock held, String entry) {
-        if (held != null) {
-            return held;
-        }
-        return RunLock.acquire(
-                services.stores().forUri(storeUri),
-                new RunLayout(storeUri, runId),
-                "engine " + entry,
-                services.listener()::message);
-    }
-
-    private static GraphRunner begin(RunServices services, ValidatedRun run, RunLock held) {
-        RunLock lock = lockFor(services, canonicalStore(run.graph()), run.runId(), held, "start");
+    /**
+     * Opens a runner under the run's lock, taken for this engine entry point unless the caller holds it already;
+     * a lock taken here is released when opening fails.
+     */
+    private static GraphRunner underLock(
+            RunServices services,
+            String storeUri,
+            String runId,
+            RunLock held,
+            String entry,
+            Function<RunLock, GraphRunner> open) {
+        RunLock lock = held != null
+                ? held
+                : RunLock.acquire(
+                        services.stores().forUri(storeUri),
+                        new RunLayout(storeUri, runId),
+                        "engine " + entry,
+                        services.listener()::message);
         try {
-            return beginLocked(services, run, lock);
+            return open.apply(lock);
         } catch (RuntimeException e) {
             if (held == null) {
                 lock.close();
@@ -136,86 +134,15 @@ public final class GraphRunner {
         }
     }
 
-    private static GraphRunner beginLocked(RunServices services, ValidatedRun run, RunLock lock) {
-        GraphSpec graph = run.graph();
-        Path baseDir = run.baseDir();
-        RunState state = new RunState();
-        state.runId = run.runId();
-        state.name = graph.name();
-        state.engine = graph.engineOrDefault();
-        state.storeUri = canonicalStore(graph);
-        state.baseDir = baseDir == null ? null : baseDir.toAbsolutePath().toString();
-        state.graph = graph;
-        state.mode = ExecutionModes.describe(graph);
-        state.startedAt = services.clock().millis();
-        RunLayout layout = new RunLayout(state.storeUri, state.runId);
-        state.runUri = layout.runUri();
-        graph.stages().forEach(s -> state.stages.put(s.name(), new StageState()));
-        state.region = services.batch().region();
-        ServiceEndpoints endpoints = services.recordedEndpoints();
-        state.endpointUrl = endpoints.common();
-        state.serviceEndpoints = endpoints.services().isEmpty() ? null : new java.util.TreeMap<>(endpoints.services());
-        ObjectStore store = services.stores().forUri(state.storeUri);
-        RunJournal journal = new RunJournal(store, services.json());
-        if (journal.load(layout).filter(existing -> existing.itemCount >= 0).isPresent()) {
-            throw new IllegalStateException("run " + state.runId + " already exists: use resume, or another --run-id");
-        }
-        state.itemsUri = itemsUriOf(graph, layout);
-        // Journaled before planning: a run killed while planning is found by resume (which plans again) and cleanup.
-        journal.save(state);
-        Planner planner = new Planner(
-                new ItemSource(services.json(), services.stores()),
-                services.json(),
-                new Chunker(services.settings().maxArraySize()),
-                services.clock());
-        Plan plan = planner.write(
-                graph.name(),
-                run.items(),
-                graph.plan() == null || graph.plan().items() == null
-                        ? null
-                        : graph.plan().items().key(),
-                layout,
-                store,
-                itemDestination(services, state));
-        state.itemCount = plan.itemCount();
-        state.itemLayout = plan.itemLayout().id();
-        GraphRunner runner = new GraphRunner(services, state, lock);
-        runner.journal.save(state);
-        services.listener()
-                .message("run " + state.runId + ": " + plan.itemCount() + " item(s) in "
-                        + plan.chunks().size() + " chunk(s), " + state.mode + " mode, data in " + state.runUri);
-        if (plan.isEmpty()) {
-            services.listener().message("the plan has no items: array stages are skipped");
-        }
-        return runner;
-    }
-
-    /** Writes the items and manifest of {@code state}'s graph (again, identically, after an interruption). */
-    private static Plan planItems(RunServices services, RunState state, Path baseDir, ObjectStore store) {
-        RunLayout layout = new RunLayout(state.storeUri, state.runId);
-        Planner planner = new Planner(
-                new ItemSource(services.json(), services.stores()),
-                services.json(),
-                new Chunker(services.settings().maxArraySize()),
-                services.clock());
-        GraphSpec graph = state.graph;
-        Plan plan = planner.plan(
-                graph.name(),
-                graph.plan() == null ? null : graph.plan().items(),
-                baseDir,
-                layout,
-                store,
-                itemDestination(services, state));
-        state.itemCount = plan.itemCount();
-        state.itemLayout = plan.itemLayout().id();
-        return plan;
-    }
-
-    private static ItemDestination itemDestination(RunServices services, RunState state) {
-        return new ItemDestination(
-                state.itemsUri,
-                services.stores().forUri(state.itemsUri),
-                state.graph.plan() == null ? null : state.graph.plan().itemLayout());
+    private static GraphRunner begin(RunServices services, ValidatedRun run, RunLock held) {
+        return underLock(services, RunPlanning.canonicalStore(run.graph()), run.runId(), held, "start", lock -> {
+            RunState state = RunPlanning.journalNew(services, run);
+            Plan plan = RunPlanning.writeItems(services, state, run);
+            GraphRunner runner = new GraphRunner(services, state, lock);
+            runner.journal.save(state);
+            RunPlanning.announce(services, state, plan);
+            return runner;
+        });
     }
 
     /**
@@ -226,7 +153,7 @@ public final class GraphRunner {
     public static RunState plan(RunServices services, GraphSpec graph, Path baseDir, String runId) {
         if (runId != null) {
             // Idempotent: a plan interrupted before its journal was written is redone; a finished one is reused.
-            RunLayout layout = new RunLayout(canonicalStore(graph), runId);
+            RunLayout layout = new RunLayout(RunPlanning.canonicalStore(graph), runId);
             Optional<RunState> done =
                     new RunJournal(services.stores().forUri(layout.storeUri()), services.json()).load(layout);
             if (done.isPresent() && done.get().itemCount >= 0) {
@@ -272,34 +199,12 @@ public final class GraphRunner {
         prior.mode = ExecutionModes.describe(combined);
         prior.outcome = null;
         prior.finishedAt = 0;
-        RunLock lock = lockFor(services, prior.storeUri, prior.runId, held, "extend");
-        checked.newStages().forEach(s -> prior.stages.put(s.name(), new StageState()));
-        GraphRunner runner = new GraphRunner(services, prior, lock);
-        try {
+        return underLock(services, prior.storeUri, prior.runId, held, "extend", lock -> {
+            checked.newStages().forEach(s -> prior.stages.put(s.name(), new StageState()));
+            GraphRunner runner = new GraphRunner(services, prior, lock);
             runner.journal.save(prior);
-        } catch (RuntimeException e) {
-            if (held == null) {
-                lock.close();
-            }
-            throw e;
-        }
-        return runner;
-    }
-
-    /** {@code plan.itemStore: dynamodb:TABLE} keeps the item records in DynamoDB, else under the run. */
-    private static String itemsUriOf(GraphSpec graph, RunLayout layout) {
-        String itemStore = graph.plan() == null ? null : graph.plan().itemStore();
-        if (itemStore != null && itemStore.startsWith("dynamodb:")) {
-            return DynamoDbObjectStore.itemsUri(itemStore.substring("dynamodb:".length()), layout.runId());
-        }
-        return layout.itemsUri();
-    }
-
-    /** Jobs run elsewhere (another folder, another machine): a local store becomes an absolute URI. */
-    private static String canonicalStore(GraphSpec graph) {
-        return graph.storeOrDefault().startsWith("file:")
-                ? LocalObjectStore.canonical(graph.storeOrDefault())
-                : graph.storeOrDefault();
+            return runner;
+        });
     }
 
     /** Re-attaches to a journaled run: tracks what was submitted, submits what was not, never twice. */
@@ -312,27 +217,13 @@ public final class GraphRunner {
      * be read after taking it (a writer before may have moved the run on).
      */
     public static GraphRunner resume(RunServices services, RunState state, RunLock held) {
-        RunLock lock = lockFor(services, state.storeUri, state.runId, held, "resume");
-        try {
-            return resumeLocked(services, state, lock);
-        } catch (RuntimeException e) {
-            if (held == null) {
-                lock.close();
-            }
-            throw e;
-        }
+        return underLock(
+                services, state.storeUri, state.runId, held, "resume", lock -> resumeLocked(services, state, lock));
     }
 
     private static GraphRunner resumeLocked(RunServices services, RunState state, RunLock lock) {
         if (state.itemCount < 0) {
-            // interrupted while planning: nothing was submitted; plan again, as the run would have
-            ObjectStore store = services.stores().forUri(state.storeUri);
-            Path baseDir = state.baseDir == null ? null : Path.of(state.baseDir);
-            planItems(services, state, baseDir, store);
-            new RunJournal(store, services.json()).save(state);
-            services.listener()
-                    .message("run " + state.runId + " was interrupted while planning: planned again, " + state.itemCount
-                            + " item(s)");
+            RunPlanning.planAgain(services, state);
         }
         new PreflightCheck(services).requireReady(state.graph, stage -> {
             StageState stageState = state.stages.get(stage.name());
@@ -355,8 +246,7 @@ public final class GraphRunner {
      * before anything is submitted. Throws {@link IllegalStateException} when the run cannot be rerun.
      */
     public static GraphRunner rerunFailed(RunServices services, RunState state, RunLock held) {
-        RunLock lock = lockFor(services, state.storeUri, state.runId, held, "rerun");
-        try {
+        return underLock(services, state.storeUri, state.runId, held, "rerun", lock -> {
             FailedRerun.refusal(state).ifPresent(why -> {
                 throw new IllegalStateException(why);
             });
@@ -364,16 +254,11 @@ public final class GraphRunner {
             new PreflightCheck(services).requireReady(state.graph, stage -> reopened.contains(stage.name()));
             GraphRunner runner = new GraphRunner(services, state, lock);
             runner.journal.save(state);
-            runner.submissions
-                    .reconcileFromNowOn(); // a rerun interrupted while submitting is finished by resume, by name
+            // a rerun interrupted while submitting is finished by resume, by name
+            runner.submissions.reconcileFromNowOn();
             services.listener().message("rerunning the failed items of run " + state.runId + ": stages " + reopened);
             return runner;
-        } catch (RuntimeException e) {
-            if (held == null) {
-                lock.close();
-            }
-            throw e;
-        }
+        });
     }
 
     /** Why {@link #rerunFailed} would refuse {@code state} (not finished, nothing failed, cleaned up), or empty. */
@@ -418,13 +303,13 @@ public final class GraphRunner {
     }
 
     private boolean stepOnce() {
-        boolean changed = submitReleased();
+        boolean changed = submissions.submitReleased(builtInCleanup::run);
         if (tracker.poll()) {
             changed = true;
             journalProgress();
         }
         changed |= judgeFinishedStages();
-        changed |= submitReleased();
+        changed |= submissions.submitReleased(builtInCleanup::run);
         if (state.stages.values().stream().allMatch(s -> s.status.isFinished())) {
             finish();
             return true;
@@ -474,40 +359,11 @@ public final class GraphRunner {
         }
         services.listener().message("aborted: terminated " + terminated + " job(s)");
         journal.save(state);
-        runBuiltInCleanup();
+        builtInCleanup.run();
         finishWith(Outcome.ABORTED, "aborted: " + reason);
     }
 
-    // ---- submitting and judging stages ----------------------------------------------------------------------
-
-    private boolean submitReleased() {
-        boolean any = false;
-        for (StageSpec stage : state.graph.stages()) {
-            StageState stageState = state.stage(stage.name());
-            if (stageState.status != StageStatus.WAITING) {
-                continue;
-            }
-            StageRelease release = StageRelease.of(state, stage);
-            switch (release) {
-                case NOT_YET -> {}
-                case SKIP -> {
-                    submissions.skip(stage, stageState);
-                    any = true;
-                }
-                case SUBMIT_UPFRONT, SUBMIT_GATED -> {
-                    if (stage.isBuiltInCleanup()) {
-                        stageState.submittedAt = services.clock().millis();
-                        stageState.status = StageStatus.SUBMITTED;
-                        runBuiltInCleanup();
-                    } else {
-                        submissions.submitStage(stage, stageState, release == StageRelease.SUBMIT_UPFRONT);
-                    }
-                    any = true;
-                }
-            }
-        }
-        return any;
-    }
+    // ---- judging stages ----------------------------------------------------------------------------------
 
     private void journalProgress() {
         long now = services.clock().millis();
@@ -573,29 +429,6 @@ public final class GraphRunner {
     }
 
     // ---- the end ----------------------------------------------------------------------------------------
-
-    private void runBuiltInCleanup() {
-        for (StageSpec stage : state.graph.stages()) {
-            StageState stageState = state.stage(stage.name());
-            if (!stage.isBuiltInCleanup()
-                    || stageState.status.isFinished()
-                            && stageState.status != StageStatus.ABORTED
-                            && stageState.status != StageStatus.SKIPPED) {
-                continue;
-            }
-            CleanupReport report = new RunCleaner(services.stores()).clean(state);
-            state.cleanup = report;
-            stageState.status = report.error() == null ? StageStatus.SUCCEEDED : StageStatus.FAILED;
-            stageState.reason =
-                    report.error() == null ? "deleted " + report.deletedObjects() + " object(s)" : report.error();
-            stageState.finishedAt = services.clock().millis();
-            services.listener()
-                    .message("cleanup: deleted " + report.deletedObjects() + " object(s) under "
-                            + report.deletedPrefixes() + (report.error() == null ? "" : "; error: " + report.error()));
-            services.listener().stageFinished(stage.name(), stageState.status.name(), stageState.reason);
-            journal.save(state);
-        }
-    }
 
     private void finish() {
         Outcome outcome = Outcome.SUCCEEDED;

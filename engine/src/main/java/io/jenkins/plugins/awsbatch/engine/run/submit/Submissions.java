@@ -61,8 +61,41 @@ public final class Submissions {
         submitter.reconcileFromNowOn();
     }
 
+    /**
+     * Submits, or skips, each waiting stage its release lets go; a built-in cleanup stage is marked submitted and
+     * handed to {@code builtInCleanup} (the engine runs it, no Batch job). True if any stage went.
+     */
+    public boolean submitReleased(Runnable builtInCleanup) {
+        boolean any = false;
+        for (StageSpec stage : state.graph.stages()) {
+            StageState stageState = state.stage(stage.name());
+            if (stageState.status != StageStatus.WAITING) {
+                continue;
+            }
+            StageRelease release = StageRelease.of(state, stage);
+            switch (release) {
+                case NOT_YET -> {}
+                case SKIP -> {
+                    skip(stage, stageState);
+                    any = true;
+                }
+                case SUBMIT_UPFRONT, SUBMIT_GATED -> {
+                    if (stage.isBuiltInCleanup()) {
+                        stageState.submittedAt = services.clock().millis();
+                        stageState.status = StageStatus.SUBMITTED;
+                        builtInCleanup.run();
+                    } else {
+                        submitStage(stage, stageState, release == StageRelease.SUBMIT_UPFRONT);
+                    }
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
     /** Ends a stage that will not run: no items for an array, or an upstream stage that did not succeed. */
-    public void skip(StageSpec stage, StageState stageState) {
+    private void skip(StageSpec stage, StageState stageState) {
         stageState.status = StageStatus.SKIPPED;
         stageState.reason = state.itemCount == 0 && stage.type() == StageType.ARRAY
                 ? StageRelease.NO_ITEMS
@@ -73,7 +106,7 @@ public final class Submissions {
     }
 
     /** Submits a released stage's first round; {@code upfront} wires Batch dependencies on its upstream jobs. */
-    public void submitStage(StageSpec stage, StageState stageState, boolean upfront) {
+    private void submitStage(StageSpec stage, StageState stageState, boolean upfront) {
         stageState.submittedAt = services.clock().millis();
         List<StageSubmitter.Unit> stageUnits;
         String indexMap = null;
