@@ -116,7 +116,7 @@ final class EngineSession implements EngineAccess {
         String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
         // without an endpoint of the step, withAWS or the global configuration: the build's AWS_ENDPOINT_URL_<SERVICE>
         return new EngineOptions(
-                        kind.id(), region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy())
+                        kind, region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy())
                 .withEnvironmentEndpoints(context.getEnvironment()::get);
     }
 

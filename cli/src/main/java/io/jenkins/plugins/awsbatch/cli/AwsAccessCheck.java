@@ -34,7 +34,7 @@ final class AwsAccessCheck {
      * first (the option, else the graph file's {@code fileRegion}, else the environment or profile).
      */
     static void require(EngineOptions options, String fileRegion) {
-        if (options.engineKind() != EngineKind.AWS) {
+        if (options.engine() != EngineKind.AWS) {
             return;
         }
         GraphError region = EngineFactory.regionError(options, fileRegion);

@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             ProgressPrinter progress) {
         try (progress) {
             checkSettings(graph, id, engineOptions);
-            EngineOptions options = engineOptions.toOptions().withEngine(graph.engineOrDefault());
+            EngineOptions options = engineOptions.toOptions().withEngine(graph.engineKind());
             AwsAccessCheck.require(options, graph.region());
             GraphHost host = CliHost.of(options, progress, "run", baseDir);
             // the host validates (items and counts too), then takes the run's lock, then opens the engine

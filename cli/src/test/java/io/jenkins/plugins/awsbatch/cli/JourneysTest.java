@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
@@ -302,7 +303,7 @@ class JourneysTest {
                             graph,
                             "live-1",
                             dir,
-                            new EngineOptions("local", null, null, null, null, 2),
+                            new EngineOptions(EngineKind.LOCAL, null, null, null, null, 2),
                             RunListener.NONE)) {
                 return GraphRunner.start(engine.services(), graph, dir, "live-1")
                         .runToCompletion();

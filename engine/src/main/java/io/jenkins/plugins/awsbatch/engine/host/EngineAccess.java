@@ -30,8 +30,7 @@ public interface EngineAccess {
 
             @Override
             public RunEngine open(GraphSpec graph, String runId, Path baseDir) {
-                EngineOptions forGraph =
-                        options.engine() != null ? options : options.withEngine(graph.engineOrDefault());
+                EngineOptions forGraph = options.engine() != null ? options : options.withEngine(graph.engineKind());
                 return new EngineFactory(Clock.systemUTC()).create(graph, runId, baseDir, forGraph, listener);
             }
         };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
@@ -33,7 +34,7 @@ class GraphEventRulesMotoTest {
                         "run-1",
                         Path.of("."),
                         new EngineOptions(
-                                "aws",
+                                EngineKind.AWS,
                                 MotoSupport.REGION,
                                 MotoSupport.endpoint(),
                                 null,

@@ -25,6 +25,6 @@ class EngineKindTest {
         assertThat(binder.parse("engine: aws\n" + yaml, List.of()).engineKind()).isEqualTo(EngineKind.AWS);
         assertThat(binder.parse("engine: cloud\n" + yaml, List.of()).engineKind())
                 .isNull();
-        assertThat(EngineOptions.local().engineKind()).isEqualTo(EngineKind.LOCAL);
+        assertThat(EngineOptions.local().engine()).isEqualTo(EngineKind.LOCAL);
     }
 }

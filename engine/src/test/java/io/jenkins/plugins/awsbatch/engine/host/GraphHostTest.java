@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -181,7 +182,7 @@ class GraphHostTest {
                             graph,
                             runId,
                             baseDir,
-                            new EngineOptions("local", null, null, null, null, 2),
+                            new EngineOptions(EngineKind.LOCAL, null, null, null, null, 2),
                             RunListener.NONE);
             RunServices s = engine.services();
             RunServices fast = new RunServices(

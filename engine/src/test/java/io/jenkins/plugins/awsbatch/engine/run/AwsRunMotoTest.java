@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.BatchFixture;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
@@ -96,7 +97,7 @@ class AwsRunMotoTest {
                                         cleanupAsJob ? ", jobDefinition: " + fx.rankDefinition() : ""),
                         List.of());
         EngineOptions options = new EngineOptions(
-                "aws",
+                EngineKind.AWS,
                 MotoSupport.REGION,
                 endpoint,
                 null,

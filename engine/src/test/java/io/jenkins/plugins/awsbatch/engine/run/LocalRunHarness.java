@@ -1,5 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.run;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
@@ -56,7 +57,12 @@ public final class LocalRunHarness {
             }
         };
         RunEngine engine = new EngineFactory(Clock.systemUTC())
-                .create(graph, runId, dir, new EngineOptions("local", null, null, null, null, slots), listener);
+                .create(
+                        graph,
+                        runId,
+                        dir,
+                        new EngineOptions(EngineKind.LOCAL, null, null, null, null, slots),
+                        listener);
         RunServices fast = new RunServices(
                 engine.services().batch(),
                 engine.services().stores(),

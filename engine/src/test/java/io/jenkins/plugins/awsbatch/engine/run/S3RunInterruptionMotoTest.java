@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
@@ -43,7 +44,7 @@ class S3RunInterruptionMotoTest {
         String definition = account.fx().scoreDefinition();
         GraphSpec graph = PreflightMotoTest.graph(bucket, account.fx().queue(), definition, definition, definition);
         EngineOptions options = new EngineOptions(
-                "aws",
+                EngineKind.AWS,
                 MotoSupport.REGION,
                 endpoint,
                 null,

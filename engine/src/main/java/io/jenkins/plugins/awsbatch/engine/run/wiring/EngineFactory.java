@@ -46,7 +46,7 @@ public final class EngineFactory {
     }
 
     public RunEngine create(GraphSpec graph, String runId, Path baseDir, EngineOptions options, RunListener listener) {
-        EngineKind engine = options.engine() != null ? options.engineKind() : graph.engineKind();
+        EngineKind engine = options.engine() != null ? options.engine() : graph.engineKind();
         CallCounter calls = new CallCounter();
         if (engine == EngineKind.AWS) {
             return aws(graph, options, listener, calls);

@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * How to reach the engine a run uses: {@code local} (slots) or {@code aws} (region, endpoint override for
+ * How to reach the engine a run uses ({@code engine}: null for the graph's): {@code local} (slots) or {@code aws} (region, endpoint override for
  * moto or {@code batchgraph local-batch} and per-service ones keyed by {@link AwsSettings#SERVICES}, profile,
  * credentials, HTTP proxy). Null fields take the defaults (no proxy: the JVM's settings).
  */
 public record EngineOptions(
-        String engine,
+        EngineKind engine,
         String region,
         String endpointUrl,
         String profile,
@@ -30,7 +30,7 @@ public record EngineOptions(
     }
 
     public EngineOptions(
-            String engine,
+            EngineKind engine,
             String region,
             String endpointUrl,
             String profile,
@@ -41,7 +41,7 @@ public record EngineOptions(
     }
 
     public EngineOptions(
-            String engine,
+            EngineKind engine,
             String region,
             String endpointUrl,
             String profile,
@@ -51,12 +51,7 @@ public record EngineOptions(
     }
 
     public static EngineOptions local() {
-        return new EngineOptions(EngineKind.LOCAL.id(), null, null, null, null, null);
-    }
-
-    /** The engine these options name; null when they name none (the graph's then) or an unknown one. */
-    public EngineKind engineKind() {
-        return EngineKind.of(engine);
+        return new EngineOptions(EngineKind.LOCAL, null, null, null, null, null);
     }
 
     /** The common and per-service endpoints. */
@@ -102,7 +97,7 @@ public record EngineOptions(
                 endpoints.services());
     }
 
-    public EngineOptions withEngine(String newEngine) {
+    public EngineOptions withEngine(EngineKind newEngine) {
         return new EngineOptions(newEngine, region, endpointUrl, profile, credentials, slots, proxy, serviceEndpoints);
     }
 

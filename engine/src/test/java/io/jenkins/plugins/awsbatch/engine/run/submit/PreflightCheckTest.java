@@ -9,6 +9,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.LocalBatchServer;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.ServerOptions;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -122,7 +123,7 @@ class PreflightCheckTest {
                                 "pf-2",
                                 dir,
                                 new EngineOptions(
-                                        "aws",
+                                        EngineKind.AWS,
                                         "us-east-1",
                                         server.endpoint().toString(),
                                         null,

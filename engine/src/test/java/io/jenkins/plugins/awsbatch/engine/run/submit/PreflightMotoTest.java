@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.BatchFixture;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
@@ -56,7 +57,7 @@ public class PreflightMotoTest {
                         "pf",
                         dir,
                         new EngineOptions(
-                                "aws",
+                                EngineKind.AWS,
                                 MotoSupport.REGION,
                                 MotoSupport.endpoint(),
                                 null,
