@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packed item layout on the local store: what the planner writes reads back item by item, byte for byte. */
-class PackedItemsTest {
+class PackedItemsWriterTest {
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectStore store = new LocalObjectStore();
 
