@@ -6,12 +6,10 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
-import io.jenkins.plugins.awsbatch.engine.graph.StageType;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLockLostException;
 import io.jenkins.plugins.awsbatch.engine.plan.Plan;
 import io.jenkins.plugins.awsbatch.engine.run.state.IndexMaps;
-import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
 import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
 import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
@@ -20,7 +18,6 @@ import io.jenkins.plugins.awsbatch.engine.run.state.RunStateConflictException;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
 import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
 import io.jenkins.plugins.awsbatch.engine.run.submit.PreflightCheck;
-import io.jenkins.plugins.awsbatch.engine.run.submit.StageRelease;
 import io.jenkins.plugins.awsbatch.engine.run.submit.Submissions;
 import io.jenkins.plugins.awsbatch.engine.run.track.CallFailures;
 import io.jenkins.plugins.awsbatch.engine.run.track.RunTracker;
@@ -33,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -340,18 +336,8 @@ public final class GraphRunner {
             return;
         }
         state.abortRequested = true;
-        int terminated = 0;
+        int terminated = tracker.terminateOpen("Aborted: " + reason);
         for (StageState stage : state.stages.values()) {
-            for (JobRecord job : stage.jobs) {
-                if (job.round() == stage.round && !stage.rerunPending && !tracker.ended(job.jobId())) {
-                    try {
-                        services.batch().terminateJob(job.jobId(), "Aborted: " + reason);
-                        terminated++;
-                    } catch (RuntimeException e) {
-                        services.listener().message("could not terminate " + job.jobName() + ": " + e.getMessage());
-                    }
-                }
-            }
             if (!stage.status.isFinished()) {
                 stage.status = stage.jobs.isEmpty() ? StageStatus.SKIPPED : StageStatus.ABORTED;
                 stage.reason = "aborted: " + reason;
@@ -409,42 +395,24 @@ public final class GraphRunner {
             return false;
         }
         stageState.rerunPending = false;
-        boolean upstreamUsable = stage.dependsOn().stream()
-                .map(d -> state.stage(d.stage()))
-                .allMatch(up -> up.status.isUsable()
-                        || up.status == StageStatus.SKIPPED && StageRelease.NO_ITEMS.equals(up.reason));
-        boolean array = stage.type() == StageType.ARRAY;
-        TreeSet<Long> items = !array
-                ? null
-                : upstreamUsable ? FailedRerun.itemsToRun(state, stage, indexMaps::items) : new TreeSet<>();
-        if (array ? items.isEmpty() : !(upstreamUsable && FailedRerun.rerunsWhole(state, stage))) {
+        FailedRerun.Round round = FailedRerun.round(state, stage, indexMaps::items);
+        if (round.isEmpty()) {
             services.listener()
                     .message("stage " + stage.name() + ": nothing to rerun"
-                            + (upstreamUsable ? "" : " (a stage it depends on did not succeed)"));
+                            + (round.upstreamUsable() ? "" : " (a stage it depends on did not succeed)"));
             verdicts.settle(stage, stageState);
             return true;
         }
-        submissions.rerun(stage, stageState, items);
+        submissions.rerun(stage, stageState, round.items());
         return true;
     }
 
     // ---- the end ----------------------------------------------------------------------------------------
 
     private void finish() {
-        Outcome outcome = Outcome.SUCCEEDED;
-        for (StageState stage : state.stages.values()) {
-            if (stage.status == StageStatus.FAILED
-                    || stage.status == StageStatus.SKIPPED
-                            && stage.reason != null
-                            && stage.reason.startsWith("an upstream")) {
-                outcome = Outcome.FAILED;
-                break;
-            }
-            if (stage.status == StageStatus.UNSTABLE) {
-                outcome = Outcome.UNSTABLE;
-            }
-        }
-        finishWith(outcome, state.itemCount == 0 ? "the plan had no items: fan-out skipped" : null);
+        finishWith(
+                Outcome.of(state.stages.values()),
+                state.itemCount == 0 ? "the plan had no items: fan-out skipped" : null);
     }
 
     private void finishWith(Outcome outcome, String message) {

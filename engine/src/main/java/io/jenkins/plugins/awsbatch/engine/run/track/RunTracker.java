@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * What a run's submitted jobs are doing: one DescribeJobs per 100 jobs of the current rounds not yet ended, jobs
- * Batch forgot filled in, jobs stuck RUNNABLE reported, and each stage's counts (progress events on change only).
+ * Batch forgot filled in, jobs stuck RUNNABLE reported, and each stage's counts (progress events on change only);
+ * on abort, those not yet ended terminated.
  */
 public final class RunTracker {
     private final RunServices services;
@@ -83,6 +84,27 @@ public final class RunTracker {
             }
         }
         return changed;
+    }
+
+    /**
+     * Terminates every job of the stages' current rounds not yet ended (array parents take their children along);
+     * returns how many. A job that cannot be terminated is reported and left.
+     */
+    public int terminateOpen(String reason) {
+        int terminated = 0;
+        for (StageState stage : state.stages.values()) {
+            for (JobRecord job : stage.jobs) {
+                if (job.round() == stage.round && !stage.rerunPending && !ended(job.jobId())) {
+                    try {
+                        services.batch().terminateJob(job.jobId(), reason);
+                        terminated++;
+                    } catch (RuntimeException e) {
+                        services.listener().message("could not terminate " + job.jobName() + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return terminated;
     }
 
     /** Whether the last poll saw the job end (a job never polled has not). */
