@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import hudson.model.Run;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

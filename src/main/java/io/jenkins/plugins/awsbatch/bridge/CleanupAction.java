@@ -1,8 +1,8 @@
 package io.jenkins.plugins.awsbatch.bridge;
 
-import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.CleanupReport;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;

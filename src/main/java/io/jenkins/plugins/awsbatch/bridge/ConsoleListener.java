@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.track.ProgressText;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import io.jenkins.plugins.awsbatch.exec.Journal;

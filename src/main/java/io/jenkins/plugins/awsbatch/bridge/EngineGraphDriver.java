@@ -2,10 +2,10 @@ package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
-import io.jenkins.plugins.awsbatch.engine.run.FailureDigest;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
 import io.jenkins.plugins.awsbatch.exec.GraphDriver;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;

@@ -6,11 +6,11 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.host.EngineAccess;
 import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
 import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
@@ -117,7 +117,7 @@ final class EngineSession implements EngineAccess {
         String profile = Settings.blankToNull(context.getEnvironment().get("AWS_PROFILE"));
         // without an endpoint of the step, withAWS or the global configuration: the build's AWS_ENDPOINT_URL_<SERVICE>
         return new EngineOptions(
-                        kind.id(), region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy())
+                        kind, region, settings.getEndpointUrl(), profile, credentials(), null, context.getProxy())
                 .withEnvironmentEndpoints(context.getEnvironment()::get);
     }
 

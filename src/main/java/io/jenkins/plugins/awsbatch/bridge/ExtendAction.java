@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.bridge;
 import io.jenkins.plugins.awsbatch.engine.host.Extension;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
 import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.exec.GraphInputException;
 import io.jenkins.plugins.awsbatch.exec.Journal;
 import io.jenkins.plugins.awsbatch.exec.JournalSink;

@@ -4,7 +4,7 @@ import io.jenkins.plugins.awsbatch.config.AwsBatchGraphConfiguration;
 import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.NotifySpec;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import io.jenkins.plugins.awsbatch.exec.GraphRequest;
 import io.jenkins.plugins.awsbatch.notify.NotifyArguments;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;

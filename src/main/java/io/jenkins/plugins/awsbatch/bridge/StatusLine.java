@@ -2,8 +2,8 @@ package io.jenkins.plugins.awsbatch.bridge;
 
 import io.jenkins.plugins.awsbatch.engine.host.RunProgress;
 import io.jenkins.plugins.awsbatch.engine.host.StageProgress;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
 import io.jenkins.plugins.awsbatch.engine.track.ProgressText;
 import java.util.ArrayList;
 import java.util.List;

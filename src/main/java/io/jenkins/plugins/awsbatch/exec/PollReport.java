@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.exec;
 
 import io.jenkins.plugins.awsbatch.action.GraphRecord;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.exec;
 
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.exec.GraphStepExecution.Phase;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

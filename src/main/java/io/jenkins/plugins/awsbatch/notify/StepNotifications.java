@@ -8,7 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.notify.SenderFactory;
 import io.jenkins.plugins.awsbatch.engine.notify.SnsClients;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import io.jenkins.plugins.awsbatch.engine.notify.WebhookHttpClients;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.util.List;
 import java.util.Map;

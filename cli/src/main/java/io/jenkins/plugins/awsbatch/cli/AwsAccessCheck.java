@@ -3,8 +3,8 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.ServiceEndpoints;
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -34,7 +34,7 @@ final class AwsAccessCheck {
      * first (the option, else the graph file's {@code fileRegion}, else the environment or profile).
      */
     static void require(EngineOptions options, String fileRegion) {
-        if (options.engineKind() != EngineKind.AWS) {
+        if (options.engine() != EngineKind.AWS) {
             return;
         }
         GraphError region = EngineFactory.regionError(options, fileRegion);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -29,11 +30,11 @@ class AwsAccessOptions {
     }
 
     /**
-     * The options given, with the endpoints the environment configures ({@code AWS_ENDPOINT_URL},
+     * The options given ({@code engine} as written: {@code local}, {@code aws}, or null for the graph's), with the endpoints the environment configures ({@code AWS_ENDPOINT_URL},
      * {@code AWS_ENDPOINT_URL_<SERVICE>}) when no {@code --endpoint-url} is given.
      */
     EngineOptions toOptions(String engine, Integer slots) {
-        return new EngineOptions(engine, region, endpointUrl, profile, null, slots)
+        return new EngineOptions(EngineKind.of(engine), region, endpointUrl, profile, null, slots)
                 .withEnvironmentEndpoints(environment);
     }
 }

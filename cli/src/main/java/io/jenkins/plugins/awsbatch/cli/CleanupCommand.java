@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.CleanupReport;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.cli;
 
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import picocli.CommandLine.Option;
 
 /** Options that pick and reach an engine, shared by the commands that start runs from a graph file. */

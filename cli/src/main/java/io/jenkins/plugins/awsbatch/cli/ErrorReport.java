@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphError;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import java.io.PrintWriter;
 import java.util.List;
 

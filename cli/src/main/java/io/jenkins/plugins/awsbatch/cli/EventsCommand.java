@@ -10,7 +10,7 @@ import io.jenkins.plugins.awsbatch.engine.events.EventRuleState;
 import io.jenkins.plugins.awsbatch.engine.events.GraphEventRules;
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

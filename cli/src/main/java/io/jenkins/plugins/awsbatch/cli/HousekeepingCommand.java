@@ -5,7 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.housekeeping.HousekeepingState;
 import io.jenkins.plugins.awsbatch.engine.housekeeping.StoreHousekeeping;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import io.jenkins.plugins.awsbatch.engine.store.S3Location;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

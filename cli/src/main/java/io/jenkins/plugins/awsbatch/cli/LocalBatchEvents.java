@@ -8,7 +8,7 @@ import io.jenkins.plugins.awsbatch.engine.events.LocalEventSink;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import io.jenkins.plugins.awsbatch.engine.notify.WebhookHttpClients;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.io.PrintStream;
 import java.net.URI;

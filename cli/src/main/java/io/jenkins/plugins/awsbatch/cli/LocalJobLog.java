@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchState;
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import io.jenkins.plugins.awsbatch.engine.report.HtmlReport;
 import io.jenkins.plugins.awsbatch.engine.report.JUnitXml;
 import io.jenkins.plugins.awsbatch.engine.report.MarkdownSummary;
 import io.jenkins.plugins.awsbatch.engine.report.RunReport;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,13 +10,13 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.host.GraphFiles;
 import io.jenkins.plugins.awsbatch.engine.host.GraphHost;
 import io.jenkins.plugins.awsbatch.engine.host.HostedRun;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
-import io.jenkins.plugins.awsbatch.engine.run.JobNames;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
 import io.jenkins.plugins.awsbatch.engine.run.ValidatedRun;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.submit.JobNames;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import java.nio.file.Files;
@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             ProgressPrinter progress) {
         try (progress) {
             checkSettings(graph, id, engineOptions);
-            EngineOptions options = engineOptions.toOptions().withEngine(graph.engineOrDefault());
+            EngineOptions options = engineOptions.toOptions().withEngine(graph.engineKind());
             AwsAccessCheck.require(options, graph.region());
             GraphHost host = CliHost.of(options, progress, "run", baseDir);
             // the host validates (items and counts too), then takes the run's lock, then opens the engine

@@ -5,7 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.notify.Notifier;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 
 /**

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.awsbatch.cli;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.run.JobRecord;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
-import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

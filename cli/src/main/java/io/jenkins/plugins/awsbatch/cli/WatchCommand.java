@@ -5,7 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsSettings;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
-import io.jenkins.plugins.awsbatch.engine.run.JobNames;
+import io.jenkins.plugins.awsbatch.engine.run.submit.JobNames;
 import io.jenkins.plugins.awsbatch.engine.trigger.FileSeenObjects;
 import io.jenkins.plugins.awsbatch.engine.trigger.ObjectFilter;
 import io.jenkins.plugins.awsbatch.engine.trigger.ObjectHandler;

@@ -9,7 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSchema;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,13 +2,14 @@ package io.jenkins.plugins.awsbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
@@ -106,7 +107,7 @@ class OneWriterPerRunTest {
                                 graph,
                                 runId,
                                 dir,
-                                new EngineOptions("local", null, null, null, null, 2),
+                                new EngineOptions(EngineKind.LOCAL, null, null, null, null, 2),
                                 new RunListener() {})) {
             GraphRunner runner = GraphRunner.start(engine.services(), graph, dir, runId, lock);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

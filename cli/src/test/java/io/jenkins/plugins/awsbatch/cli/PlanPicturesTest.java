@@ -3,7 +3,7 @@ package io.jenkins.plugins.awsbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

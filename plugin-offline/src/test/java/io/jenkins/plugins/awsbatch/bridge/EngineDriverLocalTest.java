@@ -562,16 +562,17 @@ class EngineDriverLocalTest {
                 "");
         Map<String, Object> returned =
                 new Step(StepKind.RUN, Map.of("text", yaml), true).start().result();
-        io.jenkins.plugins.awsbatch.engine.run.RunState state = new io.jenkins.plugins.awsbatch.engine.run.RunJournal(
-                        new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(),
-                        io.jenkins.plugins.awsbatch.engine.run.Json.mapper())
-                .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(
-                        (String) returned.get("store"), (String) returned.get("runId")))
-                .orElseThrow();
+        io.jenkins.plugins.awsbatch.engine.run.state.RunState state =
+                new io.jenkins.plugins.awsbatch.engine.run.state.RunJournal(
+                                new io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore(),
+                                io.jenkins.plugins.awsbatch.engine.run.state.Json.mapper())
+                        .load(new io.jenkins.plugins.awsbatch.engine.store.RunLayout(
+                                (String) returned.get("store"), (String) returned.get("runId")))
+                        .orElseThrow();
         String json = io.jenkins.plugins.awsbatch.engine.host.ResultView.json(
-                state, io.jenkins.plugins.awsbatch.engine.run.RunResult.of(state, Map.of("SubmitJob", 2L), 0));
+                state, io.jenkins.plugins.awsbatch.engine.run.state.RunResult.of(state, Map.of("SubmitJob", 2L), 0));
         Map<String, Object> printed =
-                io.jenkins.plugins.awsbatch.engine.run.Json.mapper().readValue(json, Map.class);
+                io.jenkins.plugins.awsbatch.engine.run.state.Json.mapper().readValue(json, Map.class);
 
         assertThat(returned.keySet())
                 .containsExactlyInAnyOrderElementsOf(printed.keySet())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.AbortException;
 import hudson.model.Result;
 import io.jenkins.plugins.awsbatch.action.AwsBatchGraphAction;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.offline.FakeBatch;
 import io.jenkins.plugins.awsbatch.offline.FakeContext;
 import io.jenkins.plugins.awsbatch.offline.FakeRun;

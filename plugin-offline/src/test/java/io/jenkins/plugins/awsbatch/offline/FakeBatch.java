@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.offline;
 
 import io.jenkins.plugins.awsbatch.action.GraphRecord;
 import io.jenkins.plugins.awsbatch.action.StageRecord;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.exec.DriverContext;
 import io.jenkins.plugins.awsbatch.exec.DriverFactory;
 import io.jenkins.plugins.awsbatch.exec.ExecutionRuntime;

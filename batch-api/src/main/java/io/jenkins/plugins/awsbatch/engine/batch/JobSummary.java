@@ -15,19 +15,4 @@ public record JobSummary(
         Integer arrayIndex,
         Integer exitCode,
         Integer arraySize,
-        String jobDefinition) {
-
-    /** A row without {@code arraySize} and {@code jobDefinition}. */
-    public JobSummary(
-            String jobId,
-            String jobName,
-            JobStatus status,
-            String statusReason,
-            long createdAt,
-            Long startedAt,
-            Long stoppedAt,
-            Integer arrayIndex,
-            Integer exitCode) {
-        this(jobId, jobName, status, statusReason, createdAt, startedAt, stoppedAt, arrayIndex, exitCode, null, null);
-    }
-}
+        String jobDefinition) {}

@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.cli.picture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 
 /**
  * The plan as one JSON object: {@code {name, mode, items, stages: [{name, type, gated, population, jobs:

@@ -11,7 +11,7 @@ import io.jenkins.plugins.awsbatch.engine.notify.NotificationMessage;
 import io.jenkins.plugins.awsbatch.engine.notify.Notifier;
 import io.jenkins.plugins.awsbatch.engine.notify.SenderFactory;
 import io.jenkins.plugins.awsbatch.engine.notify.StageSummary;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.awsbatch.engine.host;
 
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +30,7 @@ public interface EngineAccess {
 
             @Override
             public RunEngine open(GraphSpec graph, String runId, Path baseDir) {
-                EngineOptions forGraph =
-                        options.engine() != null ? options : options.withEngine(graph.engineOrDefault());
+                EngineOptions forGraph = options.engine() != null ? options : options.withEngine(graph.engineKind());
                 return new EngineFactory(Clock.systemUTC()).create(graph, runId, baseDir, forGraph, listener);
             }
         };

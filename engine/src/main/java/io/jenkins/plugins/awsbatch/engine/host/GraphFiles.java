@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.host;
 
 import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
 
 /**
  * A whole graph file as every host runs it ({@code batchgraph run}, Jenkins' {@code awsBatchRun}): the host's

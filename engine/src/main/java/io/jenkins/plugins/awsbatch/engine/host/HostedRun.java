@@ -2,11 +2,11 @@ package io.jenkins.plugins.awsbatch.engine.host;
 
 import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import java.time.Duration;
 
 /**

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.awsbatch.engine.host;
 
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
-import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

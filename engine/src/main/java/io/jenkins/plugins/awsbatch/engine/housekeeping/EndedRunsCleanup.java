@@ -1,10 +1,10 @@
 package io.jenkins.plugins.awsbatch.engine.housekeeping;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.awsbatch.engine.run.CleanupReport;
 import io.jenkins.plugins.awsbatch.engine.run.RunCleaner;
-import io.jenkins.plugins.awsbatch.engine.run.RunJournal;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.CleanupReport;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;

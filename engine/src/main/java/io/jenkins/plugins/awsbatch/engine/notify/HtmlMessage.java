@@ -1,7 +1,7 @@
 package io.jenkins.plugins.awsbatch.engine.notify;
 
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
 
 /** The HTML part of the mail: the same content as {@link PlainTextMessage}, as a small table. Everything escaped. */
 public final class HtmlMessage {

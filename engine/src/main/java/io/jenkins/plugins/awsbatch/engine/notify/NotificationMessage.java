@@ -1,12 +1,12 @@
 package io.jenkins.plugins.awsbatch.engine.notify;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
-import io.jenkins.plugins.awsbatch.engine.run.FailureDigest;
-import io.jenkins.plugins.awsbatch.engine.run.IndexRanges;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
-import io.jenkins.plugins.awsbatch.engine.run.RunResult;
-import io.jenkins.plugins.awsbatch.engine.run.StageResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageResult;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
+import io.jenkins.plugins.awsbatch.engine.run.track.IndexRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

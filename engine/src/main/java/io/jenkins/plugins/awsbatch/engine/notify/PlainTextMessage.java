@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.notify;
 
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 
 /** The plain-text digest of a {@link NotificationMessage}: the mail's text part and the SNS message. */
 public final class PlainTextMessage {

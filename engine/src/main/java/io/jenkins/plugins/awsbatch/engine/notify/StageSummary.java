@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.notify;
 
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.Edge;
 import io.jenkins.plugins.awsbatch.engine.plan.GraphLayout.StageLayout;
 import io.jenkins.plugins.awsbatch.engine.plan.StageLabels;
-import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.report;
 
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 import java.time.Instant;
 
 /**
@@ -138,10 +138,10 @@ public final class HtmlReport {
         return html.append("</body></html>\n").toString();
     }
 
-    private static io.jenkins.plugins.awsbatch.engine.run.StageStatus outcomeStatus(RunReport report) {
+    private static io.jenkins.plugins.awsbatch.engine.run.state.StageStatus outcomeStatus(RunReport report) {
         return report.state().outcome == null
-                ? io.jenkins.plugins.awsbatch.engine.run.StageStatus.SUBMITTED
-                : io.jenkins.plugins.awsbatch.engine.run.StageStatus.valueOf(
+                ? io.jenkins.plugins.awsbatch.engine.run.state.StageStatus.SUBMITTED
+                : io.jenkins.plugins.awsbatch.engine.run.state.StageStatus.valueOf(
                         report.state().outcome.name());
     }
 }

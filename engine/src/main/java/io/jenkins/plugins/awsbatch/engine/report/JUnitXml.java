@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.report;
 
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,7 +31,7 @@ public final class JUnitXml {
             long stageSkipped = 0;
             if (stage.ran() && stage.items().length == 0) { // cleanup, or a stage whose jobs were not counted
                 stageTests = 1;
-                boolean ok = stage.status() == io.jenkins.plugins.awsbatch.engine.run.StageStatus.SUCCEEDED;
+                boolean ok = stage.status() == io.jenkins.plugins.awsbatch.engine.run.state.StageStatus.SUCCEEDED;
                 stageFailures = ok ? 0 : 1;
                 cases.append("    <testcase classname=\"")
                         .append(classname)

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.report;
 
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
 
 /** A Markdown summary of a run (for a pull request comment or a job summary): stages, then failed items. */
 public final class MarkdownSummary {

@@ -3,6 +3,11 @@ package io.jenkins.plugins.awsbatch.engine.run;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.submit.StageRelease;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -71,6 +76,29 @@ final class FailedRerun {
         state.finishedAt = 0;
         state.submitting = null;
         return reopened;
+    }
+
+    /**
+     * What a reopened stage's round runs once the stages it depends on ended: {@code items} of an array stage, the
+     * whole stage again ({@code items} null, {@code whole}), or nothing; nothing at all unless every stage it
+     * depends on is usable ({@code upstreamUsable}).
+     */
+    record Round(boolean upstreamUsable, TreeSet<Long> items, boolean whole) {
+        boolean isEmpty() {
+            return items == null ? !whole : items.isEmpty();
+        }
+    }
+
+    static Round round(RunState state, StageSpec stage, Function<String, long[]> population) {
+        boolean upstreamUsable = stage.dependsOn().stream()
+                .map(d -> state.stage(d.stage()))
+                .allMatch(up -> up.status.isUsable()
+                        || up.status == StageStatus.SKIPPED && StageRelease.NO_ITEMS.equals(up.reason));
+        if (stage.type() == StageType.ARRAY) {
+            return new Round(
+                    upstreamUsable, upstreamUsable ? itemsToRun(state, stage, population) : new TreeSet<>(), false);
+        }
+        return new Round(upstreamUsable, null, upstreamUsable && rerunsWhole(state, stage));
     }
 
     /** Whether every stage {@code stage} depends on has ended (a pending rerun round has not). */

@@ -2,6 +2,9 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageType;
+import io.jenkins.plugins.awsbatch.engine.run.state.CleanupReport;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
 import io.jenkins.plugins.awsbatch.engine.store.ObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;

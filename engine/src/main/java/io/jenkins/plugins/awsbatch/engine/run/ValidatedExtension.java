@@ -5,6 +5,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.graph.JobDefinitionSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.StageSpec;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidator;
 import io.jenkins.plugins.awsbatch.engine.plan.Item;
 import io.jenkins.plugins.awsbatch.engine.plan.ItemSource;
+import io.jenkins.plugins.awsbatch.engine.run.submit.JobNames;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.notify.TargetSenders;
 import io.jenkins.plugins.awsbatch.engine.notify.WebhookReceiver;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
 import io.jenkins.plugins.awsbatch.engine.run.GraphRunner;
-import io.jenkins.plugins.awsbatch.engine.run.JobNames;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.submit.JobNames;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;
@@ -56,7 +57,12 @@ class LocalEventsTest {
         List<ObjectNode> events = new CopyOnWriteArrayList<>();
         try (WebhookReceiver slack = new WebhookReceiver();
                 RunEngine engine = new EngineFactory(Clock.systemUTC())
-                        .create(graph, runId, dir, new EngineOptions("local", null, null, null, null, 2), listener)) {
+                        .create(
+                                graph,
+                                runId,
+                                dir,
+                                new EngineOptions(EngineKind.LOCAL, null, null, null, null, 2),
+                                listener)) {
             LocalBatchService local = (LocalBatchService) engine.resources();
             TargetSenders senders = TargetSenders.builder()
                     .env(name -> "TEAM_HOOK".equals(name) ? slack.url("/hook") : null)

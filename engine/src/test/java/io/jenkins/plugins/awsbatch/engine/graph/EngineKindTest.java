@@ -2,7 +2,7 @@ package io.jenkins.plugins.awsbatch.engine.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,6 @@ class EngineKindTest {
         assertThat(binder.parse("engine: aws\n" + yaml, List.of()).engineKind()).isEqualTo(EngineKind.AWS);
         assertThat(binder.parse("engine: cloud\n" + yaml, List.of()).engineKind())
                 .isNull();
-        assertThat(EngineOptions.local().engineKind()).isEqualTo(EngineKind.LOCAL);
+        assertThat(EngineOptions.local().engine()).isEqualTo(EngineKind.LOCAL);
     }
 }

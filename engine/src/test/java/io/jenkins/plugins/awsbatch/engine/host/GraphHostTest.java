@@ -3,20 +3,21 @@ package io.jenkins.plugins.awsbatch.engine.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
 import io.jenkins.plugins.awsbatch.engine.graph.StageDependency;
 import io.jenkins.plugins.awsbatch.engine.lock.RunLock;
-import io.jenkins.plugins.awsbatch.engine.run.EngineFactory;
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
-import io.jenkins.plugins.awsbatch.engine.run.LazyStores;
-import io.jenkins.plugins.awsbatch.engine.run.Outcome;
-import io.jenkins.plugins.awsbatch.engine.run.RunEngine;
-import io.jenkins.plugins.awsbatch.engine.run.RunJournal;
-import io.jenkins.plugins.awsbatch.engine.run.RunServices;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
@@ -181,7 +182,7 @@ class GraphHostTest {
                             graph,
                             runId,
                             baseDir,
-                            new EngineOptions("local", null, null, null, null, 2),
+                            new EngineOptions(EngineKind.LOCAL, null, null, null, null, 2),
                             RunListener.NONE);
             RunServices s = engine.services();
             RunServices fast = new RunServices(

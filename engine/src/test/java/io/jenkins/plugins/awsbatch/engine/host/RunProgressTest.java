@@ -3,11 +3,11 @@ package io.jenkins.plugins.awsbatch.engine.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
-import io.jenkins.plugins.awsbatch.engine.run.JobRecord;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
-import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.awsbatch.engine.graph.ItemSourceSpec;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
 import java.io.OutputStream;
 import java.nio.file.Files;

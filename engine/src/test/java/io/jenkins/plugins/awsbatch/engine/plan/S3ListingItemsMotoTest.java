@@ -6,7 +6,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.CallCounter;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
 import io.jenkins.plugins.awsbatch.engine.graph.ItemSourceSpec;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
 import io.jenkins.plugins.awsbatch.engine.store.S3ObjectStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
-import io.jenkins.plugins.awsbatch.engine.run.FailedItem;
-import io.jenkins.plugins.awsbatch.engine.run.Json;
-import io.jenkins.plugins.awsbatch.engine.run.RunState;
-import io.jenkins.plugins.awsbatch.engine.run.StageState;
-import io.jenkins.plugins.awsbatch.engine.run.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.state.FailedItem;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

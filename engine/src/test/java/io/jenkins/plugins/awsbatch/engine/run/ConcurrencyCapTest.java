@@ -2,6 +2,8 @@ package io.jenkins.plugins.awsbatch.engine.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

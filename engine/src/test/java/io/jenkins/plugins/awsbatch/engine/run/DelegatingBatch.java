@@ -9,10 +9,10 @@ import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
 import java.util.List;
 
 /** A Batch service (usually the local engine) whose answers a test overrides one operation at a time. */
-class DelegatingBatch implements BatchService {
-    final BatchService delegate;
+public class DelegatingBatch implements BatchService {
+    public final BatchService delegate;
 
-    DelegatingBatch(BatchService delegate) {
+    public DelegatingBatch(BatchService delegate) {
         this.delegate = delegate;
     }
 

@@ -9,9 +9,20 @@ import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.LocalBatchServer;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.ServerOptions;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphValidationException;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.StageStatus;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Files;
@@ -68,7 +79,7 @@ class LocalBatchEndpointRunTest {
                                 "ep-1",
                                 dir,
                                 new EngineOptions(
-                                        "aws",
+                                        EngineKind.AWS,
                                         "us-east-1",
                                         server.endpoint().toString(),
                                         null,
@@ -112,7 +123,7 @@ class LocalBatchEndpointRunTest {
         try (LocalBatchServer server =
                 LocalBatchServer.start(service, ServerOptions.defaults().withPort(0))) {
             EngineOptions options = new EngineOptions(
-                    "aws",
+                    EngineKind.AWS,
                     "us-east-1",
                     server.endpoint().toString(),
                     null,
@@ -154,7 +165,7 @@ class LocalBatchEndpointRunTest {
                                 "x",
                                 dir,
                                 new EngineOptions(
-                                        "aws",
+                                        EngineKind.AWS,
                                         "us-east-1",
                                         null,
                                         null,

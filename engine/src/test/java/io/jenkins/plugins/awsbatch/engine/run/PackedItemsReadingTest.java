@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
 import io.jenkins.plugins.awsbatch.engine.store.JobEnvironmentDoc;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import java.nio.file.Files;

@@ -6,7 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.awsbatch.engine.batch.BatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobRequest;
 import io.jenkins.plugins.awsbatch.engine.batch.SubmitJobResult;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.state.JobRecord;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.track.LostJobs;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.store.LocalObjectStore;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
@@ -135,10 +146,10 @@ class RunInterruptionTest {
         RunState state = journal(graph, "where");
         assertThat(state.region).isEqualTo("eu-west-3");
         assertThat(state.endpointUrl).isEqualTo("http://127.0.0.1:8790");
-        EngineOptions given = new EngineOptions("aws", null, null, "p", null, null);
+        EngineOptions given = new EngineOptions(EngineKind.AWS, null, null, "p", null, null);
         assertThat(given.orRecorded(state.region, state.endpointUrl))
-                .isEqualTo(new EngineOptions("aws", "eu-west-3", "http://127.0.0.1:8790", "p", null, null));
-        assertThat(given.withEngine("aws").orRecorded(null, null)).isEqualTo(given);
+                .isEqualTo(new EngineOptions(EngineKind.AWS, "eu-west-3", "http://127.0.0.1:8790", "p", null, null));
+        assertThat(given.withEngine(EngineKind.AWS).orRecorded(null, null)).isEqualTo(given);
     }
 
     @Test

@@ -6,7 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.AwsClients;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.CredentialsSpec;
 import io.jenkins.plugins.awsbatch.engine.batch.aws.MotoSupport;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.submit.PreflightMotoTest;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunServices;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;
@@ -32,7 +44,7 @@ class S3RunInterruptionMotoTest {
         String definition = account.fx().scoreDefinition();
         GraphSpec graph = PreflightMotoTest.graph(bucket, account.fx().queue(), definition, definition, definition);
         EngineOptions options = new EngineOptions(
-                "aws",
+                EngineKind.AWS,
                 MotoSupport.REGION,
                 endpoint,
                 null,

@@ -10,8 +10,19 @@ import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchConfig;
 import io.jenkins.plugins.awsbatch.engine.batch.local.LocalBatchService;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.LocalBatchServer;
 import io.jenkins.plugins.awsbatch.engine.batch.local.server.ServerOptions;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphBinder;
 import io.jenkins.plugins.awsbatch.engine.graph.GraphSpec;
+import io.jenkins.plugins.awsbatch.engine.run.state.Json;
+import io.jenkins.plugins.awsbatch.engine.run.state.Outcome;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunJournal;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunResult;
+import io.jenkins.plugins.awsbatch.engine.run.state.RunState;
+import io.jenkins.plugins.awsbatch.engine.run.track.FailureDigest;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineFactory;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.LazyStores;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.RunEngine;
 import io.jenkins.plugins.awsbatch.engine.store.RunLayout;
 import io.jenkins.plugins.awsbatch.engine.track.RunListener;
 import java.nio.file.Path;
@@ -47,7 +58,7 @@ class ServiceEndpointsMotoTest {
             String batch = server.endpoint().toString();
             Map<String, String> environment = Map.of("AWS_ENDPOINT_URL_BATCH", batch, "AWS_ENDPOINT_URL_S3", moto);
             EngineOptions options = new EngineOptions(
-                            "aws",
+                            EngineKind.AWS,
                             MotoSupport.REGION,
                             null,
                             null,
@@ -71,7 +82,7 @@ class ServiceEndpointsMotoTest {
                     .isNotEmpty();
             // A later command (status, resume, cleanup) given nothing but the engine finds the run through S3 at moto.
             EngineOptions later = new EngineOptions(
-                    "aws", null, null, null, new CredentialsSpec.StaticKeys("testing", "testing", null), null);
+                    EngineKind.AWS, null, null, null, new CredentialsSpec.StaticKeys("testing", "testing", null), null);
             RunState state;
             try (LazyStores stores =
                     EngineFactory.stores(later.orRecorded(MotoSupport.REGION, null, Map.of("s3", moto)))) {

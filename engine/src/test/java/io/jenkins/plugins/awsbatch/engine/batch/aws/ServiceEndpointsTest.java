@@ -2,7 +2,8 @@ package io.jenkins.plugins.awsbatch.engine.batch.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.awsbatch.engine.run.EngineOptions;
+import io.jenkins.plugins.awsbatch.engine.graph.EngineKind;
+import io.jenkins.plugins.awsbatch.engine.run.wiring.EngineOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,9 +39,10 @@ class ServiceEndpointsTest {
 
     @Test
     void anEndpointGivenAsAnOptionWinsOverTheEnvironmentForEveryService() {
-        EngineOptions given = new EngineOptions("aws", null, "http://given:9", null, null, null);
+        EngineOptions given = new EngineOptions(EngineKind.AWS, null, "http://given:9", null, null, null);
         assertThat(given.withEnvironmentEndpoints(ENV::get)).isEqualTo(given);
-        EngineOptions none = new EngineOptions("aws", null, null, null, null, null).withEnvironmentEndpoints(ENV::get);
+        EngineOptions none =
+                new EngineOptions(EngineKind.AWS, null, null, null, null, null).withEnvironmentEndpoints(ENV::get);
         assertThat(none.endpointFor("batch")).isEqualTo("http://batch:3");
         assertThat(none.endpointFor("sts")).isEqualTo("http://common:1");
     }
@@ -48,7 +50,7 @@ class ServiceEndpointsTest {
     @Test
     void aLaterCommandTakesWhatTheRunRecordedUnlessGivenOtherEndpoints() {
         Map<String, String> recorded = Map.of("batch", "http://batch:3", "s3", "http://s3:2");
-        EngineOptions nothing = new EngineOptions("aws", null, null, null, null, null);
+        EngineOptions nothing = new EngineOptions(EngineKind.AWS, null, null, null, null, null);
         EngineOptions resumed = nothing.orRecorded("eu-west-1", null, recorded);
         assertThat(resumed.region()).isEqualTo("eu-west-1");
         assertThat(resumed.serviceEndpoints()).isEqualTo(recorded);
@@ -58,8 +60,8 @@ class ServiceEndpointsTest {
         assertThat(s3Moved.endpointFor("s3")).isEqualTo("http://s3-new:7");
         assertThat(s3Moved.endpointFor("batch")).isEqualTo("http://batch:3");
 
-        EngineOptions everything =
-                new EngineOptions("aws", null, "http://given:9", null, null, null).orRecorded(null, null, recorded);
+        EngineOptions everything = new EngineOptions(EngineKind.AWS, null, "http://given:9", null, null, null)
+                .orRecorded(null, null, recorded);
         assertThat(everything.endpointFor("batch")).isEqualTo("http://given:9");
         assertThat(everything.serviceEndpoints()).isEmpty();
     }
@@ -67,7 +69,7 @@ class ServiceEndpointsTest {
     @Test
     void everyClientTheEngineBuildsUsesItsServicesEndpoint() {
         AwsSettings settings = new EngineOptions(
-                        "aws", "us-east-1", null, null, new CredentialsSpec.StaticKeys("k", "s", null), null)
+                        EngineKind.AWS, "us-east-1", null, null, new CredentialsSpec.StaticKeys("k", "s", null), null)
                 .withEnvironmentEndpoints(ENV::get)
                 .awsSettings()
                 .build();
