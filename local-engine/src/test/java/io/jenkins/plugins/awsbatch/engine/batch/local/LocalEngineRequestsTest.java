@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The engine side of engine/LOCAL-ENGINE-REQUESTS.md (items 1-6). */
+/** What the local engine answers that a Batch client relies on (timeouts, specs, filters, tags, compute environment types), across a restart too. */
 class LocalEngineRequestsTest extends LocalBatchTestSupport {
 
     // ---- 1. timeoutSecond in the config --------------------------------------------------------------------

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.batch.model.KeyValuePair;
 import software.amazon.awssdk.services.batch.model.ResourceRequirement;
 import software.amazon.awssdk.services.batch.model.ResourceType;
 
-/** The wire side of engine/LOCAL-ENGINE-REQUESTS.md (items 2-6), through the real SDK. */
+/** What the local engine answers that a Batch client relies on (specs, filters, tags, compute environment types), over the wire through the real SDK. */
 class EndpointRequestsTest {
     @TempDir
     Path dir;
