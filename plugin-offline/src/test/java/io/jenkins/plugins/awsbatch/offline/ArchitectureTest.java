@@ -59,6 +59,55 @@ class ArchitectureTest {
     }
 
     /**
+     * What the plugin may name of the engine, as an allow-list: the host API and the value types it takes and
+     * returns, the services a Jenkins feature adapts (notifications, the S3 trigger, reports, event rules), and the
+     * wiring a host implements {@code EngineAccess} with. A new engine type in the plugin is a design decision:
+     * add it here, with docs/architecture.md.
+     */
+    private static final List<String> PLUGIN_MAY_NAME = List.of(
+            ENGINE + "host.",
+            ENGINE + "graph.",
+            ENGINE + "run.state.",
+            ENGINE + "notify.",
+            ENGINE + "trigger.",
+            ENGINE + "report.",
+            ENGINE + "events.",
+            ENGINE + "run.track.FailureDigest",
+            ENGINE + "track.RunListener",
+            ENGINE + "track.ProgressText",
+            ENGINE + "batch.JobStatus",
+            ENGINE + "batch.CallCounter",
+            ENGINE + "batch.aws.AwsClients",
+            ENGINE + "batch.aws.AwsSettings",
+            ENGINE + "batch.aws.CredentialsSpec",
+            ENGINE + "batch.aws.ProxySettings",
+            ENGINE + "run.wiring.EngineFactory",
+            ENGINE + "run.wiring.EngineOptions",
+            ENGINE + "run.wiring.LazyStores",
+            ENGINE + "run.wiring.RunEngine",
+            ENGINE + "store.LocalObjectStore",
+            ENGINE + "store.RunLayout",
+            ENGINE + "store.StoreResolver",
+            // the local engines a build's steps share, one per run folder (bridge.LocalEngines)
+            ENGINE + "batch.local.LocalBatchService");
+
+    @Test
+    void thePluginNamesOnlyTheEngineTypesItIsAllowed() throws IOException {
+        List<String> used = namesUsed(ROOT.resolve("src/main/java"), List.of(ENGINE));
+        assertThat(used).as("the plugin names the engine at all").isNotEmpty();
+        List<String> violations = used.stream()
+                .filter(v -> {
+                    String name = v.substring(v.lastIndexOf(' ') + 1);
+                    return PLUGIN_MAY_NAME.stream()
+                            .noneMatch(p -> p.endsWith(".")
+                                    ? name.startsWith(p) && name.indexOf('.', p.length()) < 0
+                                    : name.equals(p));
+                })
+                .toList();
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * Reaching a stage's state through {@code RunState} needs no import, so it is checked as code: its stage map,
      * a stage's mutable fields, or a write to the run's own fields.
      */
