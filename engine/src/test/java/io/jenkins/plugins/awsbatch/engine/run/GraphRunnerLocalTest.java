@@ -291,12 +291,18 @@ class GraphRunnerLocalTest {
             assertThat(result.outcome()).isEqualTo(Outcome.ABORTED);
             assertThat(System.currentTimeMillis() - before).isLessThan(15_000);
             String parent = result.stages().get(0).jobIds().get(0);
-            assertThat(engine.services()
-                            .batch()
-                            .describeJobs(List.of(parent))
-                            .get(0)
-                            .status())
-                    .isEqualTo(JobStatus.FAILED);
+            // terminated: the parent is FAILED once its killed children's processes have exited
+            JobStatus parentStatus = null;
+            long exited = System.currentTimeMillis() + 10_000;
+            while (parentStatus != JobStatus.FAILED && System.currentTimeMillis() < exited) {
+                parentStatus = engine.services()
+                        .batch()
+                        .describeJobs(List.of(parent))
+                        .get(0)
+                        .status();
+                Thread.sleep(20);
+            }
+            assertThat(parentStatus).isEqualTo(JobStatus.FAILED);
             assertThat(result.stages().get(1).status()).isEqualTo(StageStatus.SUCCEEDED);
             assertThat(result.outcome().exitCode()).isEqualTo(130);
         }
