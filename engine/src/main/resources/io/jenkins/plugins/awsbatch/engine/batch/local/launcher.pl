@@ -39,11 +39,22 @@ my $quiet = 0;
 my $open = 1;
 my $buffer = '';
 my @fields;
+my $replies = '';    # sent at once before the next wait: an end and the start that followed it in one write
 
 sub now_ms { return int(Time::HiRes::time() * 1000) }
 
 sub reply {
-    syswrite(STDOUT, $_[0]) if $open;    # the engine may be gone: then nobody listens
+    $replies .= $_[0] if $open;    # the engine may be gone: then nobody listens
+}
+
+sub send_replies {
+    while ($open && $replies ne '') {
+        my $written = syswrite(STDOUT, $replies);
+        next if !defined($written) && $!{EINTR};
+        last unless defined $written;    # the engine is gone
+        substr($replies, 0, $written) = '';
+    }
+    $replies = '';
 }
 
 # starts queued requests while the gate has room; nothing once the engine is gone or shutting down
@@ -166,6 +177,7 @@ reply("READY $$\n");
 my $in = '';
 vec($in, fileno(STDIN), 1) = 1;
 while ($open || %running) {
+    send_replies();
     unless ($open) {
         reap(0);    # the engine is gone: only the children are left to wait for
         next;
