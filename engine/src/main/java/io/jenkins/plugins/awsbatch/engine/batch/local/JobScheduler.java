@@ -73,7 +73,9 @@ final class JobScheduler {
     /** Attempts an earlier engine started that still run: they hold slots outside the launcher's gate. */
     private int adoptedRunning;
 
-    private boolean closed;
+    /** Written under the lock; read without it only to skip work once closed. */
+    private volatile boolean closed;
+
     private boolean abandoned;
 
     JobScheduler(
@@ -283,6 +285,9 @@ final class JobScheduler {
 
             @Override
             public void notStarted(IOException reason) {
+                if (closed) {
+                    return; // a launcher ending after this engine (its queue dropped) writes no log a later one uses
+                }
                 String message = "CannotStartContainerError: " + reason.getMessage();
                 launcher.logStartFailure(plan.logStreamName(), message);
                 synchronized (JobScheduler.this) {
@@ -297,7 +302,11 @@ final class JobScheduler {
                 synchronized (JobScheduler.this) {
                     if (!closed) {
                         // terminated while it waited in the launcher's queue, as if while STARTING
-                        endUnstartedAttempt(job, plan.logStreamName(), null, job.killReason);
+                        endUnstartedAttempt(
+                                job,
+                                plan.logStreamName(),
+                                null,
+                                job.killReason != null ? job.killReason : FAILED_TO_START);
                     }
                 }
             }
