@@ -448,6 +448,10 @@ final class JobScheduler {
         } else if (isUnstarted(job)) {
             job.cancelled = true;
             states.finish(job, JobStatus.FAILED, reason);
+        } else if (job.status == JobStatus.STARTING && job.process == null) {
+            // sent ahead, waiting for a slot in the launcher's queue: still cancellable, as it was when RUNNABLE
+            job.cancelled = true;
+            stopRunning(job, reason);
         }
         dispatch();
     }

@@ -100,6 +100,27 @@ class LocalBatchLauncherQueueTest extends LocalBatchTestSupport {
     }
 
     @Test
+    void aCancelledJobWaitingInTheLaunchersQueueNeverRuns() throws Exception {
+        start(1);
+        String blocking = submitShell("blocking", blocker("blocking"));
+        awaitStatus(blocking, JobStatus.RUNNING);
+        String queued = submitShell("queued", "echo queued >> ledger");
+        awaitStatus(queued, JobStatus.STARTING);
+
+        batch.cancelJob(queued, "changed my mind");
+        JobDetail cancelled = awaitTerminal(queued);
+        assertThat(cancelled.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(cancelled.statusReason()).isEqualTo("changed my mind");
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(cancelled.startedAt()).isNull();
+        release();
+        assertThat(awaitTerminal(blocking).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(awaitTerminal(submitShell("after", "echo after >> ledger")).status())
+                .isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(ledger()).containsExactly("blocking", "after");
+    }
+
+    @Test
     void anAttemptWaitingInTheLaunchersQueueHoldsItsConsumableResource() throws Exception {
         start(1);
         batch.createConsumableResource("licence", 1);
