@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * execs every attempt, one fork and one exec per child, where the JVM's own spawning costs two execs (its spawn
  * helper) plus the shell wrapper's. It writes each attempt's start and exit status to its records file
  * ({@link AttemptRecords}) itself and outlives the engine, so an engine killed with -9 loses no exit status.
- * Requests go over its stdin; its replies (started, not started, ended) come back over its stdout to one reader
- * thread.
+ * Requests go over its stdin; its replies (started, not started, withdrawn, ended) come back over its stdout to one
+ * reader thread. Requests queue in the launcher until its gate ({@link #gate}) lets them run, so the engine can
+ * keep the next few there and a child starts the instant another ended, without a round trip to the engine.
  */
 final class LauncherProcess {
     /** The launcher's process title, followed by its records file: how a restarted engine finds it. */
@@ -40,6 +41,9 @@ final class LauncherProcess {
         void started(long pid);
 
         void notStarted(IOException reason);
+
+        /** Withdrawn from the launcher's queue ({@link #withdraw}, or the engine shutting down): it never ran. */
+        void withdrawn();
 
         /** Its exit status; null when the launcher was lost first. */
         void ended(Integer exitCode);
@@ -159,7 +163,29 @@ final class LauncherProcess {
         }
     }
 
-    /** From now on the launcher records no exit status: the engine shuts down and ends what runs itself. */
+    /**
+     * At most {@code places} of the launcher's children run at once (none when zero or less); requests beyond
+     * wait in its queue, oldest first.
+     */
+    void gate(int places) throws IOException {
+        send(("G\0" + Math.max(0, places) + "\0").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Withdraws the request of {@code recordBase} if it still waits in the launcher's queue: its events then hear
+     * {@link Events#withdrawn()}. One already started (or not yet received) is not touched.
+     */
+    void withdraw(String recordBase) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream(64);
+        field(request, "C");
+        field(request, recordBase);
+        send(request.toByteArray());
+    }
+
+    /**
+     * From now on the launcher starts nothing (its queue is withdrawn) and records no exit status: the engine
+     * shuts down and ends what runs itself.
+     */
     void quiet() {
         try {
             send("Q\0".getBytes(StandardCharsets.US_ASCII));
@@ -245,6 +271,12 @@ final class LauncherProcess {
                 Pending request = pending.remove(id);
                 if (request != null) {
                     request.events.notStarted(new IOException(parts.length > 2 ? parts[2] : "not started"));
+                }
+            }
+            case "W" -> {
+                Pending request = pending.remove(id);
+                if (request != null) {
+                    request.events.withdrawn();
                 }
             }
             case "X" -> {

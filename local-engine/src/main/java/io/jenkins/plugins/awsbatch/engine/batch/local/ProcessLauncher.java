@@ -61,6 +61,9 @@ final class ProcessLauncher {
         /** It could not be started: nothing ran. */
         void notStarted(IOException reason);
 
+        /** Withdrawn while it waited in the launcher's queue ({@link #withdraw}): nothing ran. */
+        void withdrawn();
+
         /** Its exit status, as a shell reports it; null when it ended unrecorded (its launcher was lost). */
         void ended(Integer exitCode);
     }
@@ -74,6 +77,8 @@ final class ProcessLauncher {
     private final String perl;
     private LauncherProcess launcher;
     private boolean launcherTried;
+    /** The launcher's gate ({@link LauncherProcess#gate}); negative until the engine sets one. */
+    private int gate = -1;
 
     ProcessLauncher(Path logDirectory, Path workingDirectory, Duration grace, ScheduledExecutorService timers) {
         this.logDirectory = logDirectory;
@@ -110,15 +115,60 @@ final class ProcessLauncher {
             launcherTried = true;
             try {
                 Files.createDirectories(logDirectory);
-                launcher = LauncherProcess.start(
+                LauncherProcess started = LauncherProcess.start(
                         perl,
                         logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
                                 + UUID.randomUUID().toString().substring(0, 8) + LauncherProcess.RECORDS_SUFFIX));
+                if (gate >= 0) {
+                    started.gate(gate); // before its first request
+                }
+                launcher = started;
             } catch (IOException e) {
                 launcher = null; // each attempt is spawned directly
             }
         }
         return launcher;
+    }
+
+    /**
+     * True while attempts go to a running launcher, which queues what its gate does not let run yet: the engine
+     * may then send more attempts than it has slots. False before it started, where it cannot run, once lost.
+     */
+    synchronized boolean queues() {
+        return launcher != null && !launcher.isLost();
+    }
+
+    /**
+     * How many of the launcher's children may run at once: the engine's slots less the attempts it runs outside
+     * the launcher (those an earlier engine started). Kept for a launcher started later.
+     */
+    synchronized void gate(int places) {
+        gate = Math.max(0, places);
+        if (launcher != null && !launcher.isLost()) {
+            try {
+                launcher.gate(gate);
+            } catch (IOException ignored) {
+                // lost meanwhile: what it queued is reported not started, and attempts are spawned directly
+            }
+        }
+    }
+
+    /**
+     * Withdraws the attempt of {@code logStreamName} if it waits in the launcher's queue (its events then hear
+     * {@link AttemptEvents#withdrawn()}); one already started is left to its events.
+     */
+    void withdraw(String logStreamName) {
+        LauncherProcess forker;
+        synchronized (this) {
+            forker = launcher;
+        }
+        if (forker != null && !forker.isLost()) {
+            try {
+                forker.withdraw(AttemptRecords.relativeBase(logStreamName));
+            } catch (IOException ignored) {
+                // lost meanwhile: the attempt is reported not started
+            }
+        }
     }
 
     /** The launcher's pid if it was started, else -1. */
@@ -213,6 +263,11 @@ final class ProcessLauncher {
             @Override
             public void notStarted(IOException reason) {
                 events.notStarted(reason);
+            }
+
+            @Override
+            public void withdrawn() {
+                events.withdrawn();
             }
 
             @Override

@@ -1,14 +1,21 @@
 # The local engine's launcher (LauncherProcess): started once per engine, it forks and execs each attempt's command
 # (one fork and one exec per child), records its start and end in an append-only records file and reports both
-# back. It outlives the engine: when its stdin closes it starts nothing more, records the exit status of what
-# still runs, and exits when the last child ended.
+# back. Requests wait in a queue until one of its gate's places is free: the engine keeps a few more requests here
+# than may run, so the next child starts the instant one is reaped, without a round trip to the engine. It
+# outlives the engine: when its stdin closes it starts nothing more (its queue is dropped), records the exit
+# status of what still runs, and exits when the last child ended.
 #
 # Requests on stdin, fields each ended by NUL:
-#   R id cwd log base argc argv... envc NAME=value...   start argv[0] (searched on the env's PATH) in cwd, stdout and
-#                                                         stderr to the file log, the environment exactly env
-#   Q                                                     quiet: the engine shuts down, record no more exit statuses
+#   R id cwd log base argc argv... envc NAME=value...   queue: start argv[0] (searched on the env's PATH) in cwd,
+#                                                         stdout and stderr to the file log, the environment
+#                                                         exactly env, once the gate lets it
+#   G n                                                   the gate: at most n children run at once (default: no limit)
+#   C base                                                withdraw the queued request of records base (none started)
+#   Q                                                     quiet: the engine shuts down, start nothing more and record
+#                                                         no more exit statuses
 # Replies on stdout, one line each: "READY pid", "P id pid" (started), "F id message" (not started),
-# "X id status" (ended; a signal N as 128+N, as a shell reports it).
+# "W id" (withdrawn from the queue, never started), "X id status" (ended; a signal N as 128+N, as a shell reports
+# it). An "X" is sent before the "P" of the child started in its place: the engine never sees more than n running.
 # Records, one line each, written at once: "S millis pid base" by the child before its exec,
 # "E millis status base" once it ended. A log left empty is removed: only what printed keeps a file.
 use strict;
@@ -26,15 +33,45 @@ $SIG{CHLD} = sub { $reaped = 1 };
 
 open(my $records, '>>', $records_path) or die "batchgraph-launcher: cannot open $records_path: $!\n";
 my %running;    # pid => [id, base, log]
+my @queue;      # [id, cwd, log, base, argv, env], oldest first
+my $gate = -1;  # negative: no limit
 my $quiet = 0;
 my $open = 1;
 my $buffer = '';
 my @fields;
+my $replies = '';    # sent at once before the next wait: an end and the start that followed it in one write
 
 sub now_ms { return int(Time::HiRes::time() * 1000) }
 
 sub reply {
-    syswrite(STDOUT, $_[0]) if $open;    # the engine may be gone: then nobody listens
+    $replies .= $_[0] if $open;    # the engine may be gone: then nobody listens
+}
+
+sub send_replies {
+    while ($open && $replies ne '') {
+        my $written = syswrite(STDOUT, $replies);
+        next if !defined($written) && $!{EINTR};
+        last unless defined $written;    # the engine is gone
+        substr($replies, 0, $written) = '';
+    }
+    $replies = '';
+}
+
+# starts queued requests while the gate has room; nothing once the engine is gone or shutting down
+sub start_queued {
+    while (@queue && $open && !$quiet && ($gate < 0 || scalar(keys %running) < $gate)) {
+        spawn(@{ shift @queue });
+    }
+}
+
+sub withdraw {
+    my ($base) = @_;
+    for my $i (0 .. $#queue) {
+        next unless $queue[$i][3] eq $base;
+        my ($request) = splice(@queue, $i, 1);
+        reply("W $request->[0]\n");
+        return;
+    }
 }
 
 sub spawn {
@@ -80,6 +117,7 @@ sub reap {
         syswrite($records, 'E ' . now_ms() . " $code $base\n") unless $quiet;
         unlink($log) if -z $log;
         reply("X $id $code\n");
+        start_queued();
         last unless %running;
     }
 }
@@ -90,6 +128,19 @@ sub handle_requests {
         if ($kind eq 'Q') {
             shift @fields;
             $quiet = 1;
+            reply("W $_->[0]\n") for @queue;
+            @queue = ();
+            next;
+        }
+        if ($kind eq 'G' || $kind eq 'C') {
+            return if @fields < 2;
+            my (undef, $value) = splice(@fields, 0, 2);
+            if ($kind eq 'G') {
+                $gate = $value;
+                start_queued();
+            } else {
+                withdraw($value);
+            }
             next;
         }
         die "batchgraph-launcher: unknown request '$kind'\n" unless $kind eq 'R';
@@ -102,7 +153,7 @@ sub handle_requests {
         my @argv = splice(@fields, 0, $argc);
         shift @fields;
         my %env = map { split(/=/, $_, 2) } splice(@fields, 0, $envc);
-        spawn($id, $cwd, $log, $base, \@argv, \%env);
+        push(@queue, [$id, $cwd, $log, $base, \@argv, \%env]);
     }
 }
 
@@ -110,7 +161,8 @@ sub read_requests {
     my $read = sysread(STDIN, $buffer, 65536, length($buffer));
     return if !defined($read) && $!{EINTR};
     if (!$read) {
-        $open = 0;    # the engine closed it or died: what was half sent is dropped, never started
+        $open = 0;    # the engine closed it or died: what was half sent or still queued is dropped, never started
+        @queue = ();
         $0 = "batchgraph-launcher-drained $records_path";
         return;
     }
@@ -118,12 +170,14 @@ sub read_requests {
     $buffer = pop(@parts);
     push(@fields, @parts);
     handle_requests();
+    start_queued();
 }
 
 reply("READY $$\n");
 my $in = '';
 vec($in, fileno(STDIN), 1) = 1;
 while ($open || %running) {
+    send_replies();
     unless ($open) {
         reap(0);    # the engine is gone: only the children are left to wait for
         next;

@@ -70,6 +70,11 @@ class LauncherProcessTest {
             }
 
             @Override
+            public void withdrawn() {
+                started.completeExceptionally(new IOException("withdrawn"));
+            }
+
+            @Override
             public void ended(Integer exitCode) {
                 exit.complete(exitCode);
             }
@@ -161,10 +166,12 @@ class LauncherProcessTest {
         BufferedReader replies =
                 new BufferedReader(new InputStreamReader(perl.getInputStream(), StandardCharsets.UTF_8));
         assertThat(replies.readLine()).startsWith("READY ");
+        requests.write("G\0001\0".getBytes(StandardCharsets.US_ASCII)); // one child at a time
         requests.write(request("1", "sleep 0.5; exit 4", "orphan"));
+        requests.write(request("2", "echo never > queued-ran", "queued")); // waits for the gate
         requests.flush();
         assertThat(replies.readLine()).startsWith("P 1 ");
-        requests.write("R\0002\0".getBytes(StandardCharsets.US_ASCII)); // half a request, then the engine dies
+        requests.write("R\0003\0".getBytes(StandardCharsets.US_ASCII)); // half a request, then the engine dies
         requests.flush();
         InputStream stdout = perl.getInputStream();
         stdout.close();
@@ -177,6 +184,9 @@ class LauncherProcessTest {
                 .satisfiesExactly(
                         started -> assertThat(started).endsWith(" orphan"),
                         ended -> assertThat(ended).matches("E \\d+ 4 orphan"));
+        assertThat(temp.resolve("queued-ran"))
+                .as("a queued request never starts")
+                .doesNotExist();
     }
 
     @Test
@@ -190,6 +200,127 @@ class LauncherProcessTest {
         ProcessHandle.of(child.pid()).orElseThrow().destroyForcibly();
         assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(137);
         assertThat(records()).singleElement().satisfies(line -> assertThat(line).startsWith("S "));
+    }
+
+    /** Every reply of the launcher in the order it sent them: "P base", "X base", "W base", "F base". */
+    private final List<String> replies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    private final Map<String, Long> pids = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sends a request and returns at once; what becomes of it lands in {@link #replies}. */
+    private void queue(String script, String base) throws IOException {
+        launcher.spawn(
+                List.of("sh", "-c", script),
+                ENV,
+                temp,
+                temp.resolve(base + ".log"),
+                base,
+                new LauncherProcess.Events() {
+                    @Override
+                    public void started(long pid) {
+                        pids.put(base, pid);
+                        replies.add("P " + base);
+                    }
+
+                    @Override
+                    public void notStarted(IOException reason) {
+                        replies.add("F " + base);
+                    }
+
+                    @Override
+                    public void withdrawn() {
+                        replies.add("W " + base);
+                    }
+
+                    @Override
+                    public void ended(Integer exitCode) {
+                        replies.add("X " + base);
+                    }
+                });
+    }
+
+    private long count(String prefix) {
+        synchronized (replies) {
+            return replies.stream().filter(r -> r.startsWith(prefix)).count();
+        }
+    }
+
+    /** The most children running at once, as the launcher told it (it sends an end before the next start). */
+    private int mostRunningAtOnce() {
+        int running = 0;
+        int most = 0;
+        synchronized (replies) {
+            for (String reply : replies) {
+                running += reply.startsWith("P ") ? 1 : reply.startsWith("X ") ? -1 : 0;
+                most = Math.max(most, running);
+            }
+        }
+        return most;
+    }
+
+    private void kill(String base) {
+        ProcessHandle.of(pids.get(base)).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void theGateLetsOnlyItsNumberOfChildrenRunAndStartsAQueuedOneAsEachEnds() throws Exception {
+        launcher().gate(2);
+        for (int i = 0; i < 6; i++) {
+            queue("sleep 30", "c" + i);
+        }
+        for (int ended = 0; ended < 6; ended++) {
+            int expected = Math.min(6, ended + 2);
+            await(() -> count("P ") == expected, expected + " children started");
+            kill("c" + ended); // oldest first: the queue starts them in the order sent
+            int gone = ended + 1;
+            await(() -> count("X ") == gone, gone + " children ended");
+        }
+        assertThat(mostRunningAtOnce()).isEqualTo(2);
+        assertThat(replies)
+                .filteredOn(r -> r.startsWith("P "))
+                .containsExactly("P c0", "P c1", "P c2", "P c3", "P c4", "P c5");
+    }
+
+    @Test
+    void aRaisedGateStartsWhatWaitsAndAGateOfZeroStartsNothing() throws Exception {
+        launcher().gate(0);
+        queue("exit 0", "first");
+        queue("exit 0", "second");
+        launcher.gate(1); // sent after the requests: the launcher reads them in order, so both waited
+        await(() -> count("X ") == 2, "both to run once the gate opened");
+        assertThat(mostRunningAtOnce()).isEqualTo(1);
+        assertThat(replies).containsExactly("P first", "X first", "P second", "X second");
+    }
+
+    @Test
+    void aWithdrawnRequestNeverStarts() throws Exception {
+        launcher().gate(1);
+        queue("sleep 30", "running");
+        queue("echo ran > withdrawn-ran", "waiting");
+        await(() -> count("P ") == 1, "the first child to start");
+        launcher.withdraw("waiting");
+        await(() -> count("W ") == 1, "the queued request to be withdrawn");
+        kill("running");
+        await(() -> count("X ") == 1, "the first child to end");
+        queue("exit 0", "after"); // started only once everything sent before it was dealt with
+        await(() -> count("X ") == 2, "a later request to run");
+        assertThat(replies).containsExactly("P running", "W waiting", "X running", "P after", "X after");
+        assertThat(temp.resolve("withdrawn-ran")).doesNotExist();
+        assertThat(records()).noneMatch(line -> line.endsWith(" waiting"));
+    }
+
+    @Test
+    void quietWithdrawsWhatWaitsInTheQueue() throws Exception {
+        launcher().gate(1);
+        queue("sleep 30", "running");
+        queue("echo ran > queued-ran", "queued");
+        await(() -> count("P ") == 1, "the first child to start");
+        launcher.quiet();
+        await(() -> count("W ") == 1, "the queue to be withdrawn");
+        kill("running");
+        await(() -> count("X ") == 1, "the first child to end");
+        assertThat(replies).containsExactly("P running", "W queued", "X running");
+        assertThat(temp.resolve("queued-ran")).doesNotExist();
     }
 
     @Test
@@ -212,6 +343,11 @@ class LauncherProcessTest {
                     @Override
                     public void notStarted(IOException reason) {
                         exit.completeExceptionally(reason);
+                    }
+
+                    @Override
+                    public void withdrawn() {
+                        exit.completeExceptionally(new IOException("withdrawn"));
                     }
 
                     @Override

@@ -61,7 +61,9 @@ class LocalBatchPersistenceTest extends LocalBatchTestSupport {
         awaitStatus(blocker, JobStatus.RUNNING);
         String queued = submitShell("queued", "touch queued.ran");
         String array = submit(job("arr", "touch arr-$AWS_BATCH_JOB_ARRAY_INDEX").arraySize(2));
-        assertThat(describe(queued).status()).isEqualTo(JobStatus.RUNNABLE);
+        // waiting for the slot, or sent ahead to the launcher's queue: not started either way
+        assertThat(describe(queued).status()).isIn(JobStatus.RUNNABLE, JobStatus.STARTING);
+        assertThat(describe(queued).startedAt()).isNull();
         batch.close();
 
         start(persistent(2));

@@ -6,7 +6,6 @@ import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
 import io.jenkins.plugins.awsbatch.engine.batch.JobDetail;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,15 +23,6 @@ class LocalBatchRecoveryTest extends LocalBatchTestSupport {
 
     private LocalBatchConfig persistent(int slots) {
         return config(slots).withDataDirectory(temp.resolve("data"));
-    }
-
-    private List<String> ledger() {
-        Path ledger = file("ledger");
-        try {
-            return Files.exists(ledger) ? Files.readAllLines(ledger) : List.of();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** What the attempt's records (the launcher's, or its wrapper's) say now. */

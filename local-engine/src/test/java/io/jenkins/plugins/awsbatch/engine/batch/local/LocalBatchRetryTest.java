@@ -11,6 +11,7 @@ import io.jenkins.plugins.awsbatch.engine.batch.RetryAction;
 import io.jenkins.plugins.awsbatch.engine.batch.RetryStrategy;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class LocalBatchRetryTest extends LocalBatchTestSupport {
@@ -44,14 +45,26 @@ class LocalBatchRetryTest extends LocalBatchTestSupport {
     @Test
     void statusGoesBackToRunnableBetweenAttempts() {
         start(1);
+        List<JobDetail> seen = new CopyOnWriteArrayList<>();
+        batch.jobEvents(seen::add);
         String id = submit(job("retry", "[ $AWS_BATCH_JOB_ATTEMPT = 2 ]").retryStrategy(retry(2)));
-        String blocker = submitShell("blocker", "sleep 1");
-        await(() -> describe(id).attempts().size() == 1, "first attempt to end");
-        JobDetail between = describe(id);
-        assertThat(between.status()).isEqualTo(JobStatus.RUNNABLE);
-        assertThat(between.startedAt()).isNull();
-        awaitTerminal(blocker);
         assertThat(awaitTerminal(id).status()).isEqualTo(JobStatus.SUCCEEDED);
+        List<JobDetail> changes =
+                seen.stream().filter(j -> j.jobId().equals(id)).toList();
+        assertThat(changes)
+                .extracting(JobDetail::status)
+                .containsExactly(
+                        JobStatus.PENDING,
+                        JobStatus.RUNNABLE,
+                        JobStatus.STARTING,
+                        JobStatus.RUNNING,
+                        JobStatus.RUNNABLE,
+                        JobStatus.STARTING,
+                        JobStatus.RUNNING,
+                        JobStatus.SUCCEEDED);
+        JobDetail between = changes.get(4); // the second RUNNABLE
+        assertThat(between.startedAt()).isNull();
+        assertThat(between.attempts()).hasSize(1);
     }
 
     @Test

@@ -118,6 +118,16 @@ abstract class LocalBatchTestSupport {
         return temp.resolve(name);
     }
 
+    /** The lines jobs appended to the file {@code ledger} (none yet: empty): one per attempt that ran. */
+    List<String> ledger() {
+        Path ledger = file("ledger");
+        try {
+            return Files.exists(ledger) ? Files.readAllLines(ledger) : List.of();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static String read(Path path) {
         try {
             return Files.readString(path);
