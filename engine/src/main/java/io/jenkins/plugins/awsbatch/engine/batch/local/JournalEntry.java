@@ -45,7 +45,7 @@ sealed interface JournalEntry {
     record Submitted(@JsonProperty("j") String jobId, JobSpec spec, Map<String, String> tags, long createdAt)
             implements JournalEntry {
         static Submitted of(LocalJob top) {
-            return new Submitted(top.jobId, top.spec, Map.copyOf(top.tags), top.createdAt);
+            return new Submitted(top.jobId(), top.spec, Map.copyOf(top.tags), top.createdAt);
         }
     }
 
@@ -81,14 +81,14 @@ sealed interface JournalEntry {
 
         static JobState of(LocalJob job) {
             return new JobState(
-                    job.jobId,
+                    job.jobId(),
                     job.status,
                     job.statusReason,
                     job.startedAt,
                     job.stoppedAt,
                     job.exitCode,
                     job.logStreamName,
-                    Attempt.of(job.attempts),
+                    Attempt.of(job.attempts()),
                     job.cancelled,
                     job.terminated,
                     job.dependencyFailed,
@@ -108,10 +108,10 @@ sealed interface JournalEntry {
             job.stoppedAt = stoppedAt;
             job.exitCode = exitCode;
             job.logStreamName = logStreamName;
-            job.attempts.clear();
-            if (attempts != null) {
-                attempts.forEach(a -> job.attempts.add(a.toJobAttempt()));
-            }
+            job.replaceAttempts(
+                    attempts == null
+                            ? List.of()
+                            : attempts.stream().map(Attempt::toJobAttempt).toList());
             job.cancelled = cancelled;
             job.terminated = terminated;
             job.dependencyFailed = dependencyFailed;

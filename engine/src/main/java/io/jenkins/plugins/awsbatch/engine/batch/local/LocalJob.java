@@ -3,6 +3,7 @@ package io.jenkins.plugins.awsbatch.engine.batch.local;
 import io.jenkins.plugins.awsbatch.engine.batch.JobAttempt;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,20 @@ import java.util.concurrent.Future;
 /**
  * The mutable state of one job: a single job, an array parent or an array child. Guarded by the scheduler's
  * lock; never handed out (callers get {@code JobDetail} copies).
+ * <p>
+ * A run of 100,000 items holds hundreds of thousands of children at once, so a child keeps only what is its
+ * own: its id ({@code <parent id>:<index>}) is made when asked for, and its attempts and dependents lists
+ * exist only once it has some.
  */
 final class LocalJob {
-    final String jobId;
+    /** Top-level jobs only; a child's id is derived ({@link #jobId()}). */
+    private final String id;
+
     final JobSpec spec;
     final LocalJob parent;
-    final Integer arrayIndex;
+    /** The array index of a child; -1 for a top-level job. */
+    final int index;
+
     final long createdAt;
 
     JobStatus status = JobStatus.SUBMITTED;
@@ -25,7 +34,9 @@ final class LocalJob {
     Long stoppedAt;
     Integer exitCode;
     String logStreamName;
-    final List<JobAttempt> attempts = new ArrayList<>(1);
+    /** Empty and immutable until the first attempt ends; see {@link #addAttempt}. */
+    private List<JobAttempt> attempts = List.of();
+
     boolean cancelled;
     boolean terminated;
     /** Top-level jobs only; children report their parent's tags. */
@@ -60,14 +71,57 @@ final class LocalJob {
     boolean timedOut;
     Future<?> timeoutTask;
 
-    LocalJob(
-            String jobId, JobSpec spec, LocalJob parent, Integer arrayIndex, long createdAt, Map<String, String> tags) {
-        this.jobId = jobId;
+    /** A single job or an array parent. */
+    LocalJob(String jobId, JobSpec spec, long createdAt, Map<String, String> tags) {
+        this.id = jobId;
         this.spec = spec;
-        this.parent = parent;
-        this.arrayIndex = arrayIndex;
+        this.parent = null;
+        this.index = -1;
         this.createdAt = createdAt;
-        this.tags = parent == null ? new LinkedHashMap<>(tags == null ? Map.of() : tags) : null;
+        this.tags = new LinkedHashMap<>(tags == null ? Map.of() : tags);
+    }
+
+    private LocalJob(LocalJob parent, int index) {
+        this.id = null;
+        this.spec = parent.spec;
+        this.parent = parent;
+        this.index = index;
+        this.createdAt = parent.createdAt;
+        this.tags = null;
+    }
+
+    /** Child {@code index} of the array {@code parent}, SUBMITTED. */
+    static LocalJob childOf(LocalJob parent, int index) {
+        return new LocalJob(parent, index);
+    }
+
+    String jobId() {
+        return id != null ? id : parent.id + ":" + index;
+    }
+
+    /** A child's index, null for a top-level job. */
+    Integer arrayIndex() {
+        return index < 0 ? null : index;
+    }
+
+    /** The ended attempts, oldest first; read-only. */
+    List<JobAttempt> attempts() {
+        return attempts;
+    }
+
+    void addAttempt(JobAttempt attempt) {
+        if (attempts.isEmpty()) {
+            attempts = List.of(attempt); // most jobs end after one attempt: no list with spare room
+        } else {
+            List<JobAttempt> more = new ArrayList<>(attempts.size() + 1);
+            more.addAll(attempts);
+            more.add(attempt);
+            attempts = Collections.unmodifiableList(more);
+        }
+    }
+
+    void replaceAttempts(List<JobAttempt> replacement) {
+        attempts = replacement.isEmpty() ? List.of() : List.copyOf(replacement);
     }
 
     boolean isArrayParent() {
@@ -93,8 +147,12 @@ final class LocalJob {
 
     void addDependent(LocalJob dependent) {
         if (dependents == null) {
-            dependents = new ArrayList<>(2);
+            dependents = List.of(dependent); // an N_TO_N peer is the only dependent of most children
+        } else {
+            if (!(dependents instanceof ArrayList)) {
+                dependents = new ArrayList<>(dependents);
+            }
+            dependents.add(dependent);
         }
-        dependents.add(dependent);
     }
 }

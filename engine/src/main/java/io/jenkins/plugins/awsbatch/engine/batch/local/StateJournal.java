@@ -157,7 +157,7 @@ final class StateJournal implements TableChanges {
 
     /** A top-level job's tags were edited (under the scheduler's lock). */
     void tagsChanged(LocalJob top) {
-        append(new JournalEntry.Tags(top.jobId, Map.copyOf(top.tags)));
+        append(new JournalEntry.Tags(top.jobId(), Map.copyOf(top.tags)));
     }
 
     private void append(JournalEntry entry) {
