@@ -286,7 +286,7 @@ final class JobScheduler {
         job.process = process;
         job.attemptStartedAt = now;
         job.startedAt = now;
-        job.logStreamName = plan.logStreamName();
+        job.logStreamName(plan.logStreamName());
         states.moveTo(job, JobStatus.RUNNING);
         if (job.killReason != null) {
             launcher.stopTree(job.process);
@@ -322,7 +322,7 @@ final class JobScheduler {
         String statusReason = job.timedOut
                 ? TIMED_OUT
                 : job.killReason != null ? job.killReason : lostReason != null ? lostReason : CONTAINER_EXITED;
-        job.addAttempt(new JobAttempt(job.attemptStartedAt, now, exitCode, lostReason, job.logStreamName));
+        job.addAttempt(new JobAttempt(job.attemptStartedAt, now, exitCode, lostReason, job.logStreamName()));
         job.exitCode = exitCode;
         freeSlot(job);
         boolean stopped = job.timedOut || job.killReason != null;
@@ -330,7 +330,7 @@ final class JobScheduler {
             states.finish(job, JobStatus.SUCCEEDED, CONTAINER_EXITED);
         } else if (!stopped
                 && RetryEvaluator.shouldRetry(
-                        job.spec.retryStrategy(), job.attempts().size(), exitCode, statusReason, null)) {
+                        job.spec.retryStrategy(), job.attemptCount(), exitCode, statusReason, null)) {
             retryLater(job);
         } else {
             states.finish(job, JobStatus.FAILED, statusReason);
@@ -342,12 +342,12 @@ final class JobScheduler {
     private void endUnstartedAttempt(LocalJob job, String logStreamName, String containerReason, String statusReason) {
         long now = JobStateMachine.notBefore(states.now(), job.createdAt);
         job.addAttempt(new JobAttempt(null, now, null, containerReason, logStreamName));
-        job.logStreamName = logStreamName;
+        job.logStreamName(logStreamName);
         freeSlot(job);
         boolean terminated = job.killReason != null;
         if (!terminated
                 && RetryEvaluator.shouldRetry(
-                        job.spec.retryStrategy(), job.attempts().size(), null, statusReason, containerReason)) {
+                        job.spec.retryStrategy(), job.attemptCount(), null, statusReason, containerReason)) {
             retryLater(job);
         } else {
             states.finish(job, JobStatus.FAILED, statusReason);
@@ -534,7 +534,7 @@ final class JobScheduler {
                         unrecordedWrappers.get(records.base(stream).toString());
                 if (spawned != null) {
                     // spawned, its start record not written yet: it runs, so it is adopted, never started twice
-                    job.logStreamName = stream;
+                    job.logStreamName(stream);
                     adoptRunning(
                             job,
                             spawned,
@@ -545,7 +545,7 @@ final class JobScheduler {
                 }
                 return;
             }
-            job.logStreamName = stream;
+            job.logStreamName(stream);
             job.startedAt = attempt.startedAt();
             ProcessHandle live = attempt.ended()
                     ? null
@@ -569,7 +569,7 @@ final class JobScheduler {
             }
             if (!job.terminated
                     && RetryEvaluator.shouldRetry(
-                            job.spec.retryStrategy(), job.attempts().size(), exitCode, statusReason, lost)) {
+                            job.spec.retryStrategy(), job.attemptCount(), exitCode, statusReason, lost)) {
                 job.status = JobStatus.RUNNABLE;
                 job.startedAt = null;
                 continue;
@@ -602,13 +602,13 @@ final class JobScheduler {
                 adoptedJobs.remove(job);
                 continue;
             }
-            AttemptRecords.Attempt attempt = records.read(job.logStreamName).orElse(null);
+            AttemptRecords.Attempt attempt = records.read(job.logStreamName()).orElse(null);
             boolean ended = attempt != null && attempt.ended();
             if (!ended && job.process.isAlive()) {
                 continue;
             }
             if (!ended) {
-                attempt = records.read(job.logStreamName).orElse(null); // written just before the process ended
+                attempt = records.read(job.logStreamName()).orElse(null); // written just before the process ended
                 ended = attempt != null && attempt.ended();
             }
             adoptedJobs.remove(job);

@@ -163,8 +163,8 @@ final class JobStateMachine {
         for (LocalJob child : parent.children) {
             if (child.startedAt != null && (firstStart == null || child.startedAt < firstStart)) {
                 firstStart = child.startedAt;
-            } else if (child.startedAt == null && !child.attempts().isEmpty()) {
-                Long attemptStart = child.attempts().get(0).startedAt();
+            } else if (child.startedAt == null && child.attemptCount() > 0) {
+                Long attemptStart = child.firstAttemptStartedAt();
                 if (attemptStart != null && (firstStart == null || attemptStart < firstStart)) {
                     firstStart = attemptStart;
                 }

@@ -33,7 +33,7 @@ final class JobViews {
                 job.arrayIndex(),
                 summary,
                 job.exitCode,
-                job.logStreamName,
+                job.logStreamName(),
                 job.attempts(),
                 spec.dependsOn(),
                 job.cancelled,

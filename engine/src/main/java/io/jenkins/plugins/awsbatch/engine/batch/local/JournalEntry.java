@@ -87,7 +87,7 @@ sealed interface JournalEntry {
                     job.startedAt,
                     job.stoppedAt,
                     job.exitCode,
-                    job.logStreamName,
+                    job.logStreamName(),
                     Attempt.of(job.attempts()),
                     job.cancelled,
                     job.terminated,
@@ -107,11 +107,11 @@ sealed interface JournalEntry {
             job.startedAt = startedAt;
             job.stoppedAt = stoppedAt;
             job.exitCode = exitCode;
-            job.logStreamName = logStreamName;
             job.replaceAttempts(
                     attempts == null
                             ? List.of()
                             : attempts.stream().map(Attempt::toJobAttempt).toList());
+            job.logStreamName(logStreamName); // after the attempts: a derived name is kept as an attempt number
             job.cancelled = cancelled;
             job.terminated = terminated;
             job.dependencyFailed = dependencyFailed;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.awsbatch.engine.batch.local;
 import io.jenkins.plugins.awsbatch.engine.batch.JobAttempt;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,9 @@ import java.util.concurrent.Future;
  * lock; never handed out (callers get {@code JobDetail} copies).
  * <p>
  * A run of 100,000 items holds hundreds of thousands of children at once, so a child keeps only what is its
- * own: its id ({@code <parent id>:<index>}) is made when asked for, and its attempts and dependents lists
- * exist only once it has some.
+ * own: its id ({@code <parent id>:<index>}) is made when asked for, its ended attempts are kept compact
+ * ({@link EndedAttempts}), its log stream name only when it is not the derived one, and its dependents list
+ * exists only once it has some.
  */
 final class LocalJob {
     /** Top-level jobs only; a child's id is derived ({@link #jobId()}). */
@@ -33,9 +33,11 @@ final class LocalJob {
     Long startedAt;
     Long stoppedAt;
     Integer exitCode;
-    String logStreamName;
-    /** Empty and immutable until the first attempt ends; see {@link #addAttempt}. */
-    private List<JobAttempt> attempts = List.of();
+    /** The log stream name when it is not the one attempt {@link #logStreamAttempt} gives; see {@link #logStreamName()}. */
+    private String logStream;
+
+    private byte logStreamAttempt;
+    private EndedAttempts.Ended[] attempts = EndedAttempts.NONE;
 
     boolean cancelled;
     boolean terminated;
@@ -104,24 +106,47 @@ final class LocalJob {
         return index < 0 ? null : index;
     }
 
-    /** The ended attempts, oldest first; read-only. */
+    /** The ended attempts, oldest first, made afresh: read-only. */
     List<JobAttempt> attempts() {
-        return attempts;
+        return EndedAttempts.views(attempts, jobId());
+    }
+
+    int attemptCount() {
+        return attempts.length;
+    }
+
+    /** When the first ended attempt started; null without one, or when it never started. */
+    Long firstAttemptStartedAt() {
+        return EndedAttempts.firstStartedAt(attempts);
     }
 
     void addAttempt(JobAttempt attempt) {
-        if (attempts.isEmpty()) {
-            attempts = List.of(attempt); // most jobs end after one attempt: no list with spare room
-        } else {
-            List<JobAttempt> more = new ArrayList<>(attempts.size() + 1);
-            more.addAll(attempts);
-            more.add(attempt);
-            attempts = Collections.unmodifiableList(more);
-        }
+        attempts = EndedAttempts.add(attempts, jobId(), attempt);
     }
 
     void replaceAttempts(List<JobAttempt> replacement) {
-        attempts = replacement.isEmpty() ? List.of() : List.copyOf(replacement);
+        attempts = EndedAttempts.of(jobId(), replacement);
+    }
+
+    /** The log stream of the attempt running or last ended; null before the first. */
+    String logStreamName() {
+        return logStreamAttempt == 0 ? logStream : EndedAttempts.stream(jobId(), logStreamAttempt, null);
+    }
+
+    void logStreamName(String name) {
+        logStream = name;
+        logStreamAttempt = 0;
+        String id = jobId();
+        for (int attempt = attempts.length + 1; name != null && attempt >= Math.max(1, attempts.length); attempt--) {
+            if (attempt > Byte.MAX_VALUE) {
+                continue;
+            }
+            if (EndedAttempts.keptStream(id, attempt, name) == null) {
+                logStream = null;
+                logStreamAttempt = (byte) attempt;
+                return;
+            }
+        }
     }
 
     boolean isArrayParent() {
@@ -138,7 +163,7 @@ final class LocalJob {
 
     /** Attempt number (1-based) of the next or current attempt. */
     int currentAttemptNumber() {
-        return attempts.size() + 1;
+        return attempts.length + 1;
     }
 
     Map<String, String> effectiveTags() {
