@@ -80,25 +80,7 @@ sealed interface JournalEntry {
             implements JournalEntry {
 
         static JobState of(LocalJob job) {
-            return new JobState(
-                    job.jobId(),
-                    job.status,
-                    job.statusReason,
-                    job.startedAt,
-                    job.stoppedAt,
-                    job.exitCode,
-                    job.logStreamName(),
-                    Attempt.of(job.attempts()),
-                    job.cancelled,
-                    job.terminated,
-                    job.dependencyFailed,
-                    job.stopRequestReason);
-        }
-
-        /** True for a child that never moved: a snapshot leaves it out, its parent's line implies it. */
-        boolean isInitial() {
-            return equals(new JobState(
-                    jobId, JobStatus.SUBMITTED, null, null, null, null, null, null, false, false, false, null));
+            return job.image().toEntry();
         }
 
         void applyTo(LocalJob job) {

@@ -128,6 +128,24 @@ final class LocalJob {
         attempts = EndedAttempts.of(jobId(), replacement);
     }
 
+    /** A copy of what this job's journal line holds, to be written outside the lock. */
+    JobImage image() {
+        return new JobImage(
+                this,
+                status,
+                statusReason,
+                startedAt,
+                stoppedAt,
+                exitCode,
+                logStream,
+                logStreamAttempt,
+                attempts,
+                cancelled,
+                terminated,
+                dependencyFailed,
+                stopRequestReason);
+    }
+
     /** The log stream of the attempt running or last ended; null before the first. */
     String logStreamName() {
         return logStreamAttempt == 0 ? logStream : EndedAttempts.stream(jobId(), logStreamAttempt, null);
