@@ -61,6 +61,8 @@ echo "BENCH local-memory items=$size stages=$stages slots=$slots seconds=$s max-
 # G1's and Serial's lines read "Pause Young ... 230M->45M(380M)": the heap in use after a collection, and committed
 live=$(grep -o 'M->[0-9]*M' "$work/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
 committed=$(grep -o 'M([0-9]*M)' "$work/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
-echo "BENCH local-memory heap: most in use after a collection ${live:-0} MB, most committed ${committed:-0} MB," \
-  "collections $(grep -c 'Pause' "$work/gc.log")"
+# after a full collection (the serial collector's young ones leave old garbage counted): the live heap
+full=$(grep 'Pause Full' "$work/gc.log" | grep -o 'M->[0-9]*M' | tr -dc '0-9\n' | sort -n | tail -1)
+echo "BENCH local-memory heap: most in use after a collection ${live:-0} MB, after a full one ${full:-(none)}${full:+ MB}," \
+  "most committed ${committed:-0} MB, collections $(grep -c 'Pause' "$work/gc.log")"
 if [ -f "$work/histo" ]; then cat "$work/histo"; fi
