@@ -124,29 +124,24 @@ public class JournalBenchmark {
                 Map.of(),
                 true);
         LocalJob parent = new LocalJob(
-                "d99fcd06-d514-43d0-9404-6a70a0329a7a",
-                spec,
-                null,
-                null,
-                1_796_539_155_349L,
-                Map.of("batchgraph:stage", "s1"));
+                "d99fcd06-d514-43d0-9404-6a70a0329a7a", spec, 1_796_539_155_349L, Map.of("batchgraph:stage", "s1"));
         parent.children = new LocalJob[size];
         for (int i = 0; i < size; i++) {
-            parent.children[i] = new LocalJob(parent.jobId + ":" + i, spec, parent, i, parent.createdAt, null);
+            parent.children[i] = LocalJob.childOf(parent, i);
         }
         return parent;
     }
 
     private static void finish(LocalJob child) {
-        long start = 1_796_539_155_385L + child.arrayIndex;
-        String log = child.jobId.replace(':', '-') + "/attempt-1.log";
+        long start = 1_796_539_155_385L + child.index;
+        String log = child.jobId().replace(':', '-') + "/attempt-1.log";
         child.status = JobStatus.SUCCEEDED;
         child.statusReason = JobScheduler.CONTAINER_EXITED;
         child.startedAt = start;
         child.stoppedAt = start + 3;
         child.exitCode = 0;
-        child.logStreamName = log;
-        child.attempts.add(new JobAttempt(start, start + 3, 0, null, log));
+        child.logStreamName(log);
+        child.addAttempt(new JobAttempt(start, start + 3, 0, null, log));
     }
 
     private static final class CountingStream extends OutputStream {

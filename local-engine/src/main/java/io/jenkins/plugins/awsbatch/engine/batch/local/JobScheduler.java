@@ -143,7 +143,7 @@ final class JobScheduler {
         List<LocalJob> nToN = new ArrayList<>();
         boolean sequential = resolveDependencies(spec, whole, nToN);
         long now = states.now();
-        LocalJob job = new LocalJob(UUID.randomUUID().toString(), spec, null, null, now, tags);
+        LocalJob job = new LocalJob(UUID.randomUUID().toString(), spec, now, tags);
         table.add(job);
         changes.submitted(job);
         if (spec.arraySize() == null) {
@@ -175,7 +175,7 @@ final class JobScheduler {
                     && spec.arraySize() != null
                     && target.isArrayParent()) {
                 if (target.children.length != spec.arraySize()) {
-                    throw ClientErrors.nToNSizeMismatch(target.jobId, spec.arraySize(), target.children.length);
+                    throw ClientErrors.nToNSizeMismatch(target.jobId(), spec.arraySize(), target.children.length);
                 }
                 nToN.add(target);
             } else {
@@ -192,7 +192,7 @@ final class JobScheduler {
         parent.statusSummary[JobStatus.SUBMITTED.ordinal()] = size;
         states.moveTo(parent, JobStatus.PENDING);
         for (int i = 0; i < size; i++) {
-            LocalJob child = new LocalJob(parent.jobId + ":" + i, parent.spec, parent, i, parent.createdAt, null);
+            LocalJob child = LocalJob.childOf(parent, i);
             parent.children[i] = child;
             table.add(child);
         }
@@ -240,15 +240,15 @@ final class JobScheduler {
         JobSpec spec = job.spec;
         Map<String, String> env = new HashMap<>(config.baseEnvironment());
         env.putAll(spec.environment());
-        env.put("AWS_BATCH_JOB_ID", job.jobId);
+        env.put("AWS_BATCH_JOB_ID", job.jobId());
         if (job.isChild()) {
-            env.put("AWS_BATCH_JOB_ARRAY_INDEX", Integer.toString(job.arrayIndex));
+            env.put("AWS_BATCH_JOB_ARRAY_INDEX", Integer.toString(job.index));
             env.put("AWS_BATCH_JOB_ARRAY_SIZE", Integer.toString(spec.arraySize()));
         }
         env.put("AWS_BATCH_JOB_ATTEMPT", Integer.toString(attempt));
         env.put("AWS_BATCH_JQ_NAME", spec.jobQueue());
         env.put("AWS_BATCH_CE_NAME", spec.computeEnvironment());
-        return new ProcessLauncher.LaunchPlan(spec.command(), env, ProcessLauncher.logStreamName(job.jobId, attempt));
+        return new ProcessLauncher.LaunchPlan(spec.command(), env, ProcessLauncher.logStreamName(job.jobId(), attempt));
     }
 
     /** On the slot's thread, outside the lock: spawning is the slow part and runs one per slot in parallel. */
@@ -333,7 +333,7 @@ final class JobScheduler {
         job.process = process;
         job.attemptStartedAt = now;
         job.startedAt = now;
-        job.logStreamName = plan.logStreamName();
+        job.logStreamName(plan.logStreamName());
         states.moveTo(job, JobStatus.RUNNING);
         if (job.killReason != null) {
             launcher.stopTree(job.process);
@@ -373,7 +373,7 @@ final class JobScheduler {
         String statusReason = job.timedOut
                 ? TIMED_OUT
                 : job.killReason != null ? job.killReason : lostReason != null ? lostReason : CONTAINER_EXITED;
-        job.attempts.add(new JobAttempt(job.attemptStartedAt, now, exitCode, lostReason, job.logStreamName));
+        job.addAttempt(new JobAttempt(job.attemptStartedAt, now, exitCode, lostReason, job.logStreamName()));
         job.exitCode = exitCode;
         freeSlot(job);
         boolean stopped = job.timedOut || job.killReason != null;
@@ -381,7 +381,7 @@ final class JobScheduler {
             states.finish(job, JobStatus.SUCCEEDED, CONTAINER_EXITED);
         } else if (!stopped
                 && RetryEvaluator.shouldRetry(
-                        job.spec.retryStrategy(), job.attempts.size(), exitCode, statusReason, null)) {
+                        job.spec.retryStrategy(), job.attemptCount(), exitCode, statusReason, null)) {
             retryLater(job);
         } else {
             states.finish(job, JobStatus.FAILED, statusReason);
@@ -392,13 +392,13 @@ final class JobScheduler {
     /** An attempt that never got a process: start failure, or terminated while STARTING. */
     private void endUnstartedAttempt(LocalJob job, String logStreamName, String containerReason, String statusReason) {
         long now = JobStateMachine.notBefore(states.now(), job.createdAt);
-        job.attempts.add(new JobAttempt(null, now, null, containerReason, logStreamName));
-        job.logStreamName = logStreamName;
+        job.addAttempt(new JobAttempt(null, now, null, containerReason, logStreamName));
+        job.logStreamName(logStreamName);
         freeSlot(job);
         boolean terminated = job.killReason != null;
         if (!terminated
                 && RetryEvaluator.shouldRetry(
-                        job.spec.retryStrategy(), job.attempts.size(), null, statusReason, containerReason)) {
+                        job.spec.retryStrategy(), job.attemptCount(), null, statusReason, containerReason)) {
             retryLater(job);
         } else {
             states.finish(job, JobStatus.FAILED, statusReason);
@@ -585,14 +585,14 @@ final class JobScheduler {
         }
         AttemptRecords records = launcher.records();
         while (true) {
-            String stream = ProcessLauncher.logStreamName(job.jobId, job.currentAttemptNumber());
+            String stream = ProcessLauncher.logStreamName(job.jobId(), job.currentAttemptNumber());
             AttemptRecords.Attempt attempt = records.read(stream).orElse(null);
             if (attempt == null) {
                 ProcessHandle spawned =
                         unrecordedWrappers.get(records.base(stream).toString());
                 if (spawned != null) {
                     // spawned, its start record not written yet: it runs, so it is adopted, never started twice
-                    job.logStreamName = stream;
+                    job.logStreamName(stream);
                     adoptRunning(
                             job,
                             spawned,
@@ -603,7 +603,7 @@ final class JobScheduler {
                 }
                 return;
             }
-            job.logStreamName = stream;
+            job.logStreamName(stream);
             job.startedAt = attempt.startedAt();
             ProcessHandle live = attempt.ended()
                     ? null
@@ -618,7 +618,7 @@ final class JobScheduler {
             Integer exitCode = attempt.exitCode();
             String lost = attempt.ended() ? null : HOST_RESTARTED;
             long stoppedAt = attempt.ended() ? attempt.stoppedAt() : Math.max(states.now(), attempt.startedAt());
-            job.attempts.add(new JobAttempt(attempt.startedAt(), stoppedAt, exitCode, lost, stream));
+            job.addAttempt(new JobAttempt(attempt.startedAt(), stoppedAt, exitCode, lost, stream));
             job.exitCode = exitCode;
             String statusReason = lost != null ? lost : CONTAINER_EXITED;
             if (exitCode != null && exitCode == 0) {
@@ -627,7 +627,7 @@ final class JobScheduler {
             }
             if (!job.terminated
                     && RetryEvaluator.shouldRetry(
-                            job.spec.retryStrategy(), job.attempts.size(), exitCode, statusReason, lost)) {
+                            job.spec.retryStrategy(), job.attemptCount(), exitCode, statusReason, lost)) {
                 job.status = JobStatus.RUNNABLE;
                 job.startedAt = null;
                 continue;
@@ -660,13 +660,13 @@ final class JobScheduler {
                 adoptedJobs.remove(job);
                 continue;
             }
-            AttemptRecords.Attempt attempt = records.read(job.logStreamName).orElse(null);
+            AttemptRecords.Attempt attempt = records.read(job.logStreamName()).orElse(null);
             boolean ended = attempt != null && attempt.ended();
             if (!ended && job.process.isAlive()) {
                 continue;
             }
             if (!ended) {
-                attempt = records.read(job.logStreamName).orElse(null); // written just before the process ended
+                attempt = records.read(job.logStreamName()).orElse(null); // written just before the process ended
                 ended = attempt != null && attempt.ended();
             }
             adoptedJobs.remove(job);
@@ -706,7 +706,7 @@ final class JobScheduler {
                 LocalJob top = job.isChild() ? job.parent : job;
                 boolean sequential = resolveDependencies(top.spec, whole, nToN);
                 if (job.isChild()) {
-                    states.wire(job, prerequisitesOfChild(job.parent, job.arrayIndex, whole, nToN, sequential));
+                    states.wire(job, prerequisitesOfChild(job.parent, job.index, whole, nToN, sequential));
                 } else {
                     whole.addAll(nToN);
                     states.wire(job, whole);

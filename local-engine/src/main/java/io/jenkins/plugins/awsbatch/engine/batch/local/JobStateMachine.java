@@ -148,7 +148,7 @@ final class JobStateMachine {
         job.stoppedAt = notBefore(now(), job.createdAt);
         moveTo(job, JobStatus.FAILED);
         LocalJob parent = job.parent;
-        if (parent != null && failedPrerequisite.parent != parent && failedPrerequisite.arrayIndex == null) {
+        if (parent != null && failedPrerequisite.parent != parent && failedPrerequisite.parent == null) {
             // a whole-job prerequisite of the array failed (not an N_TO_N peer, not a SEQUENTIAL sibling)
             if (!parent.dependencyFailed) {
                 parent.dependencyFailed = true;
@@ -163,8 +163,8 @@ final class JobStateMachine {
         for (LocalJob child : parent.children) {
             if (child.startedAt != null && (firstStart == null || child.startedAt < firstStart)) {
                 firstStart = child.startedAt;
-            } else if (child.startedAt == null && !child.attempts.isEmpty()) {
-                Long attemptStart = child.attempts.get(0).startedAt();
+            } else if (child.startedAt == null && child.attemptCount() > 0) {
+                Long attemptStart = child.firstAttemptStartedAt();
                 if (attemptStart != null && (firstStart == null || attemptStart < firstStart)) {
                     firstStart = attemptStart;
                 }

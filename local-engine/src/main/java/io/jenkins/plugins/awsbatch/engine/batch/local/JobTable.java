@@ -23,7 +23,7 @@ final class JobTable {
             children++;
             return;
         }
-        topLevel.put(job.jobId, job);
+        topLevel.put(job.jobId(), job);
         topLevelByQueue
                 .computeIfAbsent(job.spec.jobQueue(), q -> new ArrayList<>())
                 .add(job);

@@ -20,7 +20,7 @@ final class JobViews {
         }
         JobSpec spec = job.spec;
         return new JobDetail(
-                job.jobId,
+                job.jobId(),
                 spec.jobName(),
                 spec.jobQueue(),
                 spec.jobDefinition(),
@@ -30,11 +30,11 @@ final class JobViews {
                 job.startedAt,
                 job.stoppedAt,
                 spec.arraySize(),
-                job.arrayIndex,
+                job.arrayIndex(),
                 summary,
                 job.exitCode,
-                job.logStreamName,
-                job.attempts,
+                job.logStreamName(),
+                job.attempts(),
                 spec.dependsOn(),
                 job.cancelled,
                 job.terminated,
@@ -43,14 +43,14 @@ final class JobViews {
 
     static JobSummary summary(LocalJob job) {
         return new JobSummary(
-                job.jobId,
+                job.jobId(),
                 job.spec.jobName(),
                 job.status,
                 job.statusReason,
                 job.createdAt,
                 job.startedAt,
                 job.stoppedAt,
-                job.arrayIndex,
+                job.arrayIndex(),
                 job.exitCode,
                 job.isArrayParent() ? job.spec.arraySize() : null,
                 job.spec.jobDefinition());

@@ -45,7 +45,7 @@ sealed interface JournalEntry {
     record Submitted(@JsonProperty("j") String jobId, JobSpec spec, Map<String, String> tags, long createdAt)
             implements JournalEntry {
         static Submitted of(LocalJob top) {
-            return new Submitted(top.jobId, top.spec, Map.copyOf(top.tags), top.createdAt);
+            return new Submitted(top.jobId(), top.spec, Map.copyOf(top.tags), top.createdAt);
         }
     }
 
@@ -80,25 +80,7 @@ sealed interface JournalEntry {
             implements JournalEntry {
 
         static JobState of(LocalJob job) {
-            return new JobState(
-                    job.jobId,
-                    job.status,
-                    job.statusReason,
-                    job.startedAt,
-                    job.stoppedAt,
-                    job.exitCode,
-                    job.logStreamName,
-                    Attempt.of(job.attempts),
-                    job.cancelled,
-                    job.terminated,
-                    job.dependencyFailed,
-                    job.stopRequestReason);
-        }
-
-        /** True for a child that never moved: a snapshot leaves it out, its parent's line implies it. */
-        boolean isInitial() {
-            return equals(new JobState(
-                    jobId, JobStatus.SUBMITTED, null, null, null, null, null, null, false, false, false, null));
+            return job.image().toEntry();
         }
 
         void applyTo(LocalJob job) {
@@ -107,11 +89,11 @@ sealed interface JournalEntry {
             job.startedAt = startedAt;
             job.stoppedAt = stoppedAt;
             job.exitCode = exitCode;
-            job.logStreamName = logStreamName;
-            job.attempts.clear();
-            if (attempts != null) {
-                attempts.forEach(a -> job.attempts.add(a.toJobAttempt()));
-            }
+            job.replaceAttempts(
+                    attempts == null
+                            ? List.of()
+                            : attempts.stream().map(Attempt::toJobAttempt).toList());
+            job.logStreamName(logStreamName); // after the attempts: a derived name is kept as an attempt number
             job.cancelled = cancelled;
             job.terminated = terminated;
             job.dependencyFailed = dependencyFailed;

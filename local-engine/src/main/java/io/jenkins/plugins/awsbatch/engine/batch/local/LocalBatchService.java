@@ -93,7 +93,7 @@ public final class LocalBatchService implements BatchService {
         if (journal != null) {
             journal.ensurePersisted(job); // the id handed out is known to a restarted engine
         }
-        return new SubmitJobResult(job.jobId, spec.jobName(), scheduler.jobArn(job.jobId));
+        return new SubmitJobResult(job.jobId(), spec.jobName(), scheduler.jobArn(job.jobId()));
     }
 
     private JobSpec specOf(SubmitJobRequest request) {
@@ -169,7 +169,7 @@ public final class LocalBatchService implements BatchService {
             for (String id : jobIds) {
                 LocalJob job = table.get(jobIdOf(id));
                 if (job != null) {
-                    out.add(JobSpecView.of(job.jobId, job.spec));
+                    out.add(JobSpecView.of(job.jobId(), job.spec));
                 }
             }
             return out;

@@ -44,7 +44,7 @@ public final class LocalBatchState {
                 } else {
                     counts.put(top.status, 1);
                 }
-                out.put(top.jobId, counts);
+                out.put(top.jobId(), counts);
             }
             return Optional.of(out);
         }

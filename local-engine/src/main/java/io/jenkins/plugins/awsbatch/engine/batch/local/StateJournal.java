@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +156,7 @@ final class StateJournal implements TableChanges {
 
     /** A top-level job's tags were edited (under the scheduler's lock). */
     void tagsChanged(LocalJob top) {
-        append(new JournalEntry.Tags(top.jobId, Map.copyOf(top.tags)));
+        append(new JournalEntry.Tags(top.jobId(), Map.copyOf(top.tags)));
     }
 
     private void append(JournalEntry entry) {
@@ -282,11 +281,10 @@ final class StateJournal implements TableChanges {
     void compact() {
         synchronized (compacting) {
             long snapshotGeneration;
-            List<JournalEntry> table;
+            Capture capture;
             try {
-                Capture capture = scheduler.withTable(this::switchJournalAndCapture);
+                capture = scheduler.withTable(this::switchJournalAndCapture);
                 snapshotGeneration = capture.generation();
-                table = capture.entries();
             } catch (UncheckedIOException e) {
                 markBroken(e.getCause());
                 throw e;
@@ -294,7 +292,7 @@ final class StateJournal implements TableChanges {
             long size;
             try {
                 size = DurableFiles.write(
-                        directory.resolve(StateFiles.SNAPSHOT), out -> writeSnapshot(out, snapshotGeneration, table));
+                        directory.resolve(StateFiles.SNAPSHOT), out -> writeSnapshot(out, snapshotGeneration, capture));
                 for (long old : StateFiles.journalGenerations(directory)) {
                     if (old < snapshotGeneration) {
                         Files.deleteIfExists(StateFiles.journal(directory, old));
@@ -317,7 +315,7 @@ final class StateJournal implements TableChanges {
         }
     }
 
-    private record Capture(long generation, List<JournalEntry> entries) {}
+    private record Capture(long generation, JournalEntry.Registries registries, List<JournalEntry> table) {}
 
     /** Under the scheduler's lock: the pending lines go to the old journal, the table is copied. */
     private Capture switchJournalAndCapture(JobTable table) {
@@ -336,10 +334,7 @@ final class StateJournal implements TableChanges {
             }
         }
         registriesChanged.set(false);
-        List<JournalEntry> entries = new ArrayList<>(table.size() + 2);
-        entries.add(captureRegistries());
-        entries.addAll(image(table.topLevelJobs(), table.size()));
-        return new Capture(generation, entries);
+        return new Capture(generation, captureRegistries(), image(table.topLevelJobs(), table.size()));
     }
 
     /**
@@ -347,26 +342,14 @@ final class StateJournal implements TableChanges {
      * of each child that moved. Under the scheduler's lock.
      */
     static List<JournalEntry> image(Collection<LocalJob> topLevelJobs, int expectedSize) {
-        List<JournalEntry> entries = new ArrayList<>(expectedSize + topLevelJobs.size());
-        for (LocalJob top : topLevelJobs) {
-            entries.add(JournalEntry.Submitted.of(top));
-            entries.add(JournalEntry.JobState.of(top));
-            if (top.isArrayParent()) {
-                for (LocalJob child : top.children) {
-                    JournalEntry.JobState state = JournalEntry.JobState.of(child);
-                    if (!state.isInitial()) {
-                        entries.add(state);
-                    }
-                }
-            }
-        }
-        return entries;
+        return TableImage.of(topLevelJobs, expectedSize);
     }
 
-    private static void writeSnapshot(OutputStream out, long generation, List<JournalEntry> table) throws IOException {
+    private static void writeSnapshot(OutputStream out, long generation, Capture capture) throws IOException {
         JournalCodec.write(out, new JournalEntry.SnapshotStart(JournalEntry.SnapshotStart.VERSION, generation));
+        JournalCodec.write(out, capture.registries());
         int jobs = 0;
-        for (JournalEntry entry : table) {
+        for (JournalEntry entry : capture.table()) {
             JournalCodec.write(out, entry);
             if (entry instanceof JournalEntry.Submitted) {
                 jobs++;

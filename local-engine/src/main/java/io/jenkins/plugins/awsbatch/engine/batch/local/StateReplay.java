@@ -136,13 +136,12 @@ final class StateReplay {
     }
 
     private static LocalJob createJob(JournalEntry.Submitted submitted) {
-        LocalJob top =
-                new LocalJob(submitted.jobId(), submitted.spec(), null, null, submitted.createdAt(), submitted.tags());
+        LocalJob top = new LocalJob(submitted.jobId(), submitted.spec(), submitted.createdAt(), submitted.tags());
         Integer size = submitted.spec().arraySize();
         if (size != null) {
             top.children = new LocalJob[size];
             for (int i = 0; i < size; i++) {
-                top.children[i] = new LocalJob(top.jobId + ":" + i, top.spec, top, i, top.createdAt, null);
+                top.children[i] = LocalJob.childOf(top, i);
             }
         }
         return top;

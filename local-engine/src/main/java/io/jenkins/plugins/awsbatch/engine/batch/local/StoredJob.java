@@ -29,12 +29,12 @@ record StoredJob(
 
     /** Rebuilds a top-level job and its children. */
     LocalJob toTopLevelJob() {
-        LocalJob job = new LocalJob(jobId, spec, null, null, createdAt, tags);
+        LocalJob job = new LocalJob(jobId, spec, createdAt, tags);
         copyStateTo(job);
         if (children != null) {
             job.children = new LocalJob[children.size()];
             for (int i = 0; i < children.size(); i++) {
-                LocalJob child = new LocalJob(jobId + ":" + i, spec, job, i, createdAt, null);
+                LocalJob child = LocalJob.childOf(job, i);
                 children.get(i).copyStateTo(child);
                 job.children[i] = child;
             }
@@ -44,7 +44,7 @@ record StoredJob(
 
     private void copyStateTo(LocalJob job) {
         new JournalEntry.JobState(
-                        job.jobId,
+                        job.jobId(),
                         status,
                         statusReason,
                         startedAt,

@@ -39,11 +39,11 @@ class JobListerTest {
                 null,
                 null,
                 false);
-        LocalJob parent = new LocalJob("p", spec, null, null, 1L, null);
+        LocalJob parent = new LocalJob("p", spec, 1L, null);
         parent.children = new LocalJob[CHILDREN];
         table.add(parent);
         for (int i = 0; i < CHILDREN; i++) {
-            LocalJob child = new LocalJob("p:" + i, spec, parent, i, 1L, null);
+            LocalJob child = LocalJob.childOf(parent, i);
             child.status = i % 3 == 0 ? JobStatus.FAILED : JobStatus.SUCCEEDED;
             parent.children[i] = child;
             table.add(child);

@@ -83,7 +83,7 @@ class LocalBatchJournalTest extends LocalBatchTestSupport {
         assertThat(state.registries().definitions()).isEqualTo(batch.describeJobDefinitions(List.of()));
         assertThat(state.registries().queues()).isEqualTo(batch.describeJobQueues());
         LocalJob failed = state.topLevelJobs().stream()
-                .filter(j -> j.jobId.equals(jobs.get("failed")))
+                .filter(j -> j.jobId().equals(jobs.get("failed")))
                 .findFirst()
                 .orElseThrow();
         assertThat(failed.tags).containsEntry("team", "a").containsEntry("late", "yes");

@@ -85,7 +85,7 @@ class LocalBatchPersistenceTest extends LocalBatchTestSupport {
     private static JobStatus statusInFiles(Path data, String jobId) {
         try {
             return StateReplay.read(data).topLevelJobs().stream()
-                    .filter(j -> j.jobId.equals(jobId))
+                    .filter(j -> j.jobId().equals(jobId))
                     .map(j -> j.status)
                     .findFirst()
                     .orElse(null);
