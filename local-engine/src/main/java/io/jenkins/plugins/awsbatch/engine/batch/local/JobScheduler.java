@@ -493,7 +493,7 @@ final class JobScheduler {
         if (job.process != null) {
             launcher.stopTree(job.process);
         } else if (job.status == JobStatus.STARTING) {
-            launcher.withdraw(ProcessLauncher.logStreamName(job.jobId, job.currentAttemptNumber()));
+            launcher.withdraw(ProcessLauncher.logStreamName(job.jobId(), job.currentAttemptNumber()));
         }
     }
 
