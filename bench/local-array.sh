@@ -7,6 +7,7 @@
 # Prints one BENCH line per measurement and the ratios of the medians.
 # Usage: bench/local-array.sh [SIZE] [SLOTS] [ROUNDS]        (defaults 10000, 2, 1)
 #        BENCH_JAR=path/to/batchgraph.jar measures another build (e.g. the one before a change).
+#        BATCHGRAPH_JAVA_OPTS adds JVM options to the CLI's (bin/batchgraph starts it, as it does for users).
 #        BENCH_IN_PROCESS=true also runs LocalArrayBenchmarkTest (the engine alone, in Maven's JVM).
 set -eu
 size=${1:-10000}
@@ -17,6 +18,9 @@ jar=${BENCH_JAR:-$root/cli/target/batchgraph.jar}
 if [ ! -f "$jar" ]; then
   (cd "$root" && ./mvnw -q -B -o -f offline.xml -DskipTests -pl engine,cli -am package >/dev/null)
 fi
+# the engine runs as users start it: bin/batchgraph (its JVM options, plus BATCHGRAPH_JAVA_OPTS) on this jar
+export BATCHGRAPH_JAR="$jar"
+cli=$root/bin/batchgraph
 work=$(mktemp -d "${TMPDIR:-/tmp}/bench-local-array.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 results=$work/results
@@ -67,7 +71,7 @@ while [ "$round" -le "$rounds" ]; do
 
   rm -rf "$work/runs"
   start=$(now)
-  /usr/bin/time -v -o "$work/time" java -jar "$jar" run "$work/array.yaml" --slots "$slots" --json \
+  /usr/bin/time -v -o "$work/time" "$cli" run "$work/array.yaml" --slots "$slots" --json \
       >"$work/run.json" 2>"$work/run.err" || { cat "$work/run.err" >&2; exit 1; }
   s=$(elapsed "$start")
   rss=$(field 'Maximum resident set size (kbytes)' "$work/time")
@@ -79,14 +83,14 @@ while [ "$round" -le "$rounds" ]; do
 
   rm -rf "$work/runs"
   start=$(now)
-  /usr/bin/time -v -o "$work/time" java -Xlog:gc:file="$work/gc.log" -jar "$jar" validate --plan "$work/xlsx.yaml" \
+  BATCHGRAPH_JAVA_OPTS="${BATCHGRAPH_JAVA_OPTS:-} -Xlog:gc:file=$work/gc.log" /usr/bin/time -v -o "$work/time" "$cli" validate --plan "$work/xlsx.yaml" \
       >/dev/null 2>"$work/plan.err" || { cat "$work/plan.err" >&2; exit 1; }
   s=$(elapsed "$start")
   rss=$(field 'Maximum resident set size (kbytes)' "$work/time")
   # the most heap still in use after a collection ("Pause Young ... 24M->3M(30M)": 3)
   heap=$(grep -o 'M->[0-9]*M' "$work/gc.log" | tr -dc '0-9\n' | sort -n | tail -1)
   record xlsx "$s"
-  if java -Xmx150m -jar "$jar" validate --plan "$work/xlsx.yaml" >/dev/null 2>&1; then small=yes; else small=no; fi
+  if BATCHGRAPH_JAVA_OPTS="${BATCHGRAPH_JAVA_OPTS:-} -Xmx150m" "$cli" validate --plan "$work/xlsx.yaml" >/dev/null 2>&1; then small=yes; else small=no; fi
   echo "BENCH round=$round xlsx-plan rows=$size seconds=$s max-rss-kb=$rss live-heap-after-gc-mb=${heap:-0} plans-within-Xmx150m=$small"
   round=$((round + 1))
 done

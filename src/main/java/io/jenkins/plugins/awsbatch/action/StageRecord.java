@@ -69,11 +69,12 @@ public final class StageRecord implements Serializable {
     }
 
     public long getRunning() {
-        return count("RUNNING") + count("STARTING");
+        return count("RUNNING");
     }
 
+    /** Not running yet, STARTING included (being placed; locally, waiting in the launcher's queue for a slot). */
     public long getWaiting() {
-        return count("SUBMITTED") + count("PENDING") + count("RUNNABLE");
+        return count("SUBMITTED") + count("PENDING") + count("RUNNABLE") + count("STARTING");
     }
 
     /** Percentage of items finished (succeeded or failed), 0..100, for the progress bar. */

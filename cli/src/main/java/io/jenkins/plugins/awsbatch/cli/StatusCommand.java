@@ -86,11 +86,13 @@ final class StatusCommand implements Callable<Integer> {
         Map<JobStatus, Integer> counts = stage.overAllRounds(round);
         int succeeded = counts.getOrDefault(JobStatus.SUCCEEDED, 0);
         int failed = counts.getOrDefault(JobStatus.FAILED, 0);
-        int running = counts.getOrDefault(JobStatus.RUNNING, 0) + counts.getOrDefault(JobStatus.STARTING, 0);
+        int running = counts.getOrDefault(JobStatus.RUNNING, 0);
+        int starting = counts.getOrDefault(JobStatus.STARTING, 0); // placed, not running yet (ProgressText)
         long total = stage.populationSize > 0
                 ? stage.populationSize
                 : counts.values().stream().mapToLong(Integer::longValue).sum();
         return succeeded + "/" + total + " succeeded, " + running + " running, " + failed + " failed"
+                + (starting > 0 ? ", " + starting + " starting" : "")
                 + (stage.round > 0 ? " (retry round " + stage.round + ")" : "");
     }
 

@@ -21,7 +21,7 @@ final class TickerStage {
         this.total = total;
         succeeded = counts.getOrDefault(JobStatus.SUCCEEDED, 0);
         failed = counts.getOrDefault(JobStatus.FAILED, 0);
-        running = counts.getOrDefault(JobStatus.RUNNING, 0) + counts.getOrDefault(JobStatus.STARTING, 0);
+        running = counts.getOrDefault(JobStatus.RUNNING, 0); // a STARTING job is not running yet (ProgressText)
     }
 
     long done() {
