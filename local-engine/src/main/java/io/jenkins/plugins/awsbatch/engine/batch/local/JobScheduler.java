@@ -57,6 +57,9 @@ final class JobScheduler {
     private final JobStateMachine states;
     private final ProcessLauncher launcher;
     private final ExecutorService launchPool;
+    /** Launches bound for the launcher's queue, in dispatch order. */
+    private final OrderedLaunches orderedLaunches;
+
     private final ScheduledExecutorService timers;
     private final Duration timeoutSecond;
     /** Set when a consumable resource is created: the registries' part of the state changed. */
@@ -90,6 +93,7 @@ final class JobScheduler {
             AtomicBoolean registriesChanged) {
         this.config = config;
         this.launchPool = launchPool;
+        this.orderedLaunches = new OrderedLaunches(launchPool);
         this.timers = timers;
         this.timeoutSecond = timeoutSecond;
         this.registriesChanged = registriesChanged;
@@ -229,8 +233,13 @@ final class JobScheduler {
             ProcessLauncher.LaunchPlan plan = planFor(job);
             LocalJob top = job.isChild() ? job.parent : job;
             // from here when nothing is to be waited for: one thread hop less between an exit and the next start
-            if (!top.persisted || !launcher.trySend(plan, eventsOf(job, plan))) {
-                launchPool.execute(() -> launch(job, plan));
+            if (top.persisted && orderedLaunches.isIdle() && launcher.trySend(plan, eventsOf(job, plan))) {
+                continue;
+            }
+            if (ahead > 0) {
+                orderedLaunches.execute(() -> launch(job, plan)); // the launcher starts them in this order
+            } else {
+                launchPool.execute(() -> launch(job, plan)); // spawned here: one per slot in parallel
             }
         }
     }

@@ -73,6 +73,26 @@ class LocalBatchLauncherQueueTest extends LocalBatchTestSupport {
     }
 
     @Test
+    void aFreshArraysChildrenStartInIndexOrder() {
+        start(2);
+        // each child notes its index as it starts; with 2 slots, a child can only swap places with a neighbour
+        String parent = submit(job("ordered", "echo $AWS_BATCH_JOB_ARRAY_INDEX >> starts.txt; sleep 0.1")
+                .arraySize(12));
+        assertThat(awaitTerminal(parent).status()).isEqualTo(JobStatus.SUCCEEDED);
+
+        List<Integer> starts = read(file("starts.txt"))
+                .lines()
+                .map(l -> Integer.valueOf(l.trim()))
+                .toList();
+        assertThat(starts).hasSize(12);
+        for (int position = 0; position < starts.size(); position++) {
+            assertThat(Math.abs(starts.get(position) - position))
+                    .as("child %d started at position %d of %s", starts.get(position), position, starts)
+                    .isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void aTerminatedAttemptWaitingInTheLaunchersQueueNeverRuns() throws Exception {
         start(1);
         String blocking = submitShell("blocking", blocker("blocking"));
