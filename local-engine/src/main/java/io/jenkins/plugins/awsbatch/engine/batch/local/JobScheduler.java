@@ -236,10 +236,11 @@ final class JobScheduler {
             if (top.persisted && orderedLaunches.isIdle() && launcher.trySend(plan, eventsOf(job, plan))) {
                 continue;
             }
-            if (ahead > 0) {
-                orderedLaunches.execute(() -> launch(job, plan)); // the launcher starts them in this order
-            } else {
+            if (launcher.spawnsDirectly()) {
                 launchPool.execute(() -> launch(job, plan)); // spawned here: one per slot in parallel
+            } else {
+                // to the launcher (started by the first of them), which starts what it queued first first
+                orderedLaunches.execute(() -> launch(job, plan));
             }
         }
     }

@@ -130,6 +130,11 @@ final class ProcessLauncher {
         return launcher;
     }
 
+    /** True once attempts are spawned here, one JVM spawn each: no launcher may be used, it could not start, or it was lost. */
+    synchronized boolean spawnsDirectly() {
+        return !useLauncher || launcherTried && (launcher == null || launcher.isLost());
+    }
+
     /**
      * True while attempts go to a running launcher, which queues what its gate does not let run yet: the engine
      * may then send more attempts than it has slots. False before it started, where it cannot run, once lost.
