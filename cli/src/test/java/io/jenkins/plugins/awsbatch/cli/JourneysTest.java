@@ -346,6 +346,9 @@ class JourneysTest {
             assertThat(notStarted.err()).contains("has no log yet");
         } finally {
             Files.writeString(hold, "go");
+            // also when an assertion above failed: the held jobs must see the file before the temporary folder
+            // goes, or they (and the launcher that waits for them) outlive the test and hold up the build
+            running.get(120, TimeUnit.SECONDS);
         }
         assertThat(running.get(120, TimeUnit.SECONDS).outcome().name()).isEqualTo("SUCCEEDED");
         assertThat(cli("status", "live-1").out())
