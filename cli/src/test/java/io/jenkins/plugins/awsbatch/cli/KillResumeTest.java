@@ -210,7 +210,9 @@ class KillResumeTest {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
                 .toList();
         List<ProcessHandle> launched = ProcessHandle.allProcesses()
-                .filter(p -> title(p).startsWith("batchgraph-launcher") && title(p).contains(runs.toString()))
+                // perl's launcher retitles itself "batchgraph-launcher <records>"; python's has those as its last
+                // arguments
+                .filter(p -> title(p).contains("batchgraph-launcher") && title(p).contains(runs.toString()))
                 .flatMap(ProcessHandle::descendants)
                 .filter(ProcessHandle::isAlive)
                 .toList();
@@ -219,7 +221,7 @@ class KillResumeTest {
         return all;
     }
 
-    /** The command line a process shows (the launcher sets its own title). */
+    /** The command line a process shows (perl's launcher sets its own title). */
     private static String title(ProcessHandle process) {
         try {
             return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))

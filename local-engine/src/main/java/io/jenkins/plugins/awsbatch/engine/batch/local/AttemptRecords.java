@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -207,13 +208,9 @@ final class AttemptRecords {
     }
 
     private void awaitLaunchersDrained(long ownLauncherPid) {
-        String undrained = LauncherProcess.NAME + " " + logDirectory;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_WAIT_MS);
         while (System.nanoTime() < deadline) {
-            boolean reading = ProcessHandle.allProcesses()
-                    .filter(handle -> handle.pid() != ownLauncherPid)
-                    .anyMatch(handle -> commandLine(handle.pid()).startsWith(undrained));
-            if (!reading) {
+            if (launchersStillReading(ownLauncherPid).isEmpty()) {
                 return;
             }
             try {
@@ -223,6 +220,36 @@ final class AttemptRecords {
                 return;
             }
         }
+    }
+
+    /** The pids of this log directory's launchers, but {@code ownLauncherPid}, whose stdin is still open. */
+    List<Long> launchersStillReading(long ownLauncherPid) {
+        return ProcessHandle.allProcesses()
+                .filter(handle -> handle.pid() != ownLauncherPid)
+                .filter(handle -> stillReading(commandLine(handle.pid())))
+                .map(ProcessHandle::pid)
+                .toList();
+    }
+
+    /**
+     * Whether a command line is an undrained launcher of this log directory: perl's title
+     * ({@code batchgraph-launcher <records>}, retitled {@code batchgraph-launcher-drained} once its stdin closed),
+     * or python's arguments ({@code ... batchgraph-launcher <records>}) while no drained marker stands beside its
+     * records file.
+     */
+    private boolean stillReading(String commandLine) {
+        String undrained = LauncherProcess.NAME + " " + logDirectory + "/";
+        int at = 0;
+        if (!commandLine.startsWith(undrained)) {
+            at = commandLine.indexOf(" " + undrained) + 1;
+            if (at == 0) {
+                return false;
+            }
+        }
+        // its records file is its last argument (the title's last word)
+        String records =
+                commandLine.substring(at + LauncherProcess.NAME.length() + 1).trim();
+        return !Files.exists(logDirectory.resolve(Path.of(records).getFileName() + LauncherProcess.DRAINED_SUFFIX));
     }
 
     /** The process's command line as the OS shows it (a title it set itself included); empty where unknown. */

@@ -18,9 +18,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine's long-lived launcher ({@code launcher.pl}, run by {@code perl}): one small process that forks and
- * execs every attempt, one fork and one exec per child, where the JVM's own spawning costs two execs (its spawn
- * helper) plus the shell wrapper's. It writes each attempt's start and exit status to its records file
+ * The engine's long-lived launcher ({@link Kind#PYTHON launcher.py} run by {@code python3}, else
+ * {@link Kind#PERL launcher.pl} run by {@code perl}): one small process that starts every attempt with one exec per
+ * child (python: {@code posix_spawn}, a vfork; perl: a fork), where the JVM's own spawning costs two execs (its
+ * spawn helper) plus the shell wrapper's. It writes each attempt's start and exit status to its records file
  * ({@link AttemptRecords}) itself and outlives the engine, so an engine killed with -9 loses no exit status.
  * Requests go over its stdin; its replies (started, not started, withdrawn, ended) come back over its stdout to one
  * reader thread. Requests queue in the launcher until its gate ({@link #gate}) lets them run, so the engine can
@@ -33,7 +34,51 @@ final class LauncherProcess {
     static final String DRAINED_NAME = "batchgraph-launcher-drained";
 
     static final String RECORDS_SUFFIX = ".records";
-    static final String SCRIPT = "launcher.pl";
+    /**
+     * Created beside its records file by a python launcher once its stdin closed (python cannot retitle itself as
+     * perl's does); it removes it when it exits.
+     */
+    static final String DRAINED_SUFFIX = ".drained";
+    /** The environment variable that hands the python launcher its script (kept off its command line). */
+    static final String PYTHON_SCRIPT_VARIABLE = "BATCHGRAPH_LAUNCHER";
+
+    /** The two launchers, one protocol: python's spawns cheaper, perl is on more machines (every Debian). */
+    enum Kind {
+        PYTHON("launcher.py", "python3"),
+        PERL("launcher.pl", "perl");
+
+        final String script;
+        /** Its interpreter, found on the engine's PATH, unless a system property names another. */
+        final String defaultInterpreter;
+
+        Kind(String script, String defaultInterpreter) {
+            this.script = script;
+            this.defaultInterpreter = defaultInterpreter;
+        }
+
+        /**
+         * Its command line, with an environment of nothing but the script (python's): it hands each child exactly
+         * the environment asked for.
+         */
+        ProcessBuilder command(String interpreter, String scriptText, Path recordsFile) {
+            ProcessBuilder builder = this == PERL
+                    ? new ProcessBuilder(interpreter, "-e", scriptText, recordsFile.toString())
+                    : new ProcessBuilder(
+                            interpreter,
+                            "-I", // no PYTHON* variable, no user site: only the standard library it was built with
+                            "-S",
+                            "-c",
+                            "import os;exec(os.environ.pop('" + PYTHON_SCRIPT_VARIABLE + "'))",
+                            NAME,
+                            recordsFile.toString());
+            builder.environment().clear();
+            if (this == PYTHON) {
+                builder.environment().put(PYTHON_SCRIPT_VARIABLE, scriptText);
+            }
+            return builder;
+        }
+    }
+
     private static final long READY_TIMEOUT_MS = 10_000;
 
     /** What becomes of one spawn request, told on the reader thread in this order. */
@@ -59,6 +104,7 @@ final class LauncherProcess {
         }
     }
 
+    private final Kind kind;
     private final Process process;
     private final OutputStream requests;
     private final Path recordsFile;
@@ -66,31 +112,32 @@ final class LauncherProcess {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private volatile boolean lost;
 
-    private LauncherProcess(Process process, Path recordsFile) {
+    private LauncherProcess(Kind kind, Process process, Path recordsFile) {
+        this.kind = kind;
         this.process = process;
         this.requests = process.getOutputStream();
         this.recordsFile = recordsFile;
     }
 
     /**
-     * Starts the launcher writing its records to {@code recordsFile}; throws when it cannot run (no {@code perl},
-     * say): the caller then spawns each attempt itself.
+     * Starts the launcher of {@code kind}, run by {@code interpreter}, writing its records to {@code recordsFile};
+     * throws when it cannot run (no such interpreter, or a python without {@code posix_spawn}, say): the caller
+     * then tries the other kind, or spawns each attempt itself.
      */
-    static LauncherProcess start(String perl, Path recordsFile) throws IOException {
+    static LauncherProcess start(Kind kind, String interpreter, Path recordsFile) throws IOException {
         String script;
-        try (InputStream in = LauncherProcess.class.getResourceAsStream(SCRIPT)) {
+        try (InputStream in = LauncherProcess.class.getResourceAsStream(kind.script)) {
             if (in == null) {
-                throw new IOException(SCRIPT + " is missing from the engine's jar");
+                throw new IOException(kind.script + " is missing from the engine's jar");
             }
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ProcessBuilder builder = new ProcessBuilder(perl, "-e", script, recordsFile.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().clear(); // it hands each child exactly the environment asked for
-        Process process = builder.start();
+        Process process = kind.command(interpreter, script, recordsFile)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         BufferedReader replies =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        LauncherProcess launcher = new LauncherProcess(process, recordsFile);
+        LauncherProcess launcher = new LauncherProcess(kind, process, recordsFile);
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 return replies.readLine();
@@ -110,12 +157,16 @@ final class LauncherProcess {
         }
         if (first == null || !first.startsWith("READY ")) {
             process.destroyForcibly();
-            throw new IOException("the launcher did not start (perl missing or failing)");
+            throw new IOException("the launcher did not start (" + interpreter + " missing or failing)");
         }
         Thread reader = new Thread(() -> launcher.readReplies(replies), "local-batch-launcher-replies");
         reader.setDaemon(true);
         reader.start();
         return launcher;
+    }
+
+    Kind kind() {
+        return kind;
     }
 
     Path recordsFile() {

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,16 +20,21 @@ import java.util.concurrent.TimeoutException;
 /**
  * Starts one attempt as a local process with stdout and stderr going to its log file, and stops process trees
  * (SIGTERM, then SIGKILL after the grace period). The output is redirected by the OS, so no thread copies it.
- * Attempts are started by the engine's {@link LauncherProcess launcher} (one fork and exec per attempt; it records
- * each start and exit status itself). Where it cannot run (no {@code perl}), or when the system property
- * {@value #MODE_PROPERTY} is {@code direct}, each command is spawned by the JVM under a small {@code sh} wrapper
+ * Attempts are started by the engine's {@link LauncherProcess launcher} (one exec per attempt; it records each start
+ * and exit status itself): python's where {@code python3} runs, else perl's. Where neither runs, or when the system
+ * property {@value #MODE_PROPERTY} is {@code direct}, each command is spawned by the JVM under a small {@code sh} wrapper
  * that writes those records. Either way the records ({@link AttemptRecords}) outlive the engine, so a restarted
  * engine adopts or accounts for every attempt.
  */
 final class ProcessLauncher {
-    /** {@code auto} (default): the launcher where it runs, else direct spawning; {@code direct}: never the launcher. */
+    /**
+     * {@code auto} (default): python's launcher where it runs, else perl's, else direct spawning; {@code python} or
+     * {@code perl}: only that launcher, else direct spawning; {@code direct}: never a launcher.
+     */
     static final String MODE_PROPERTY = "batchgraph.local.launcher";
-    /** The {@code perl} that runs the launcher (default: {@code perl} on the engine's PATH). */
+    /** The {@code python3} that runs the python launcher (default: {@code python3} on the engine's PATH). */
+    static final String PYTHON_PROPERTY = "batchgraph.local.python";
+    /** The {@code perl} that runs the perl launcher (default: {@code perl} on the engine's PATH). */
     static final String PERL_PROPERTY = "batchgraph.local.perl";
     /** How long {@link #shutdown} waits for what it killed to be gone. */
     private static final long SHUTDOWN_WAIT_MS = 5_000;
@@ -74,7 +81,9 @@ final class ProcessLauncher {
     private final Duration grace;
     private final ScheduledExecutorService timers;
     private final boolean useLauncher;
-    private final String perl;
+    /** The launchers to try, in order, each with the interpreter that runs it. */
+    private final Map<LauncherProcess.Kind, String> launchers = new EnumMap<>(LauncherProcess.Kind.class);
+
     private LauncherProcess launcher;
     private boolean launcherTried;
     /** The launcher's gate ({@link LauncherProcess#gate}); negative until the engine sets one. */
@@ -86,8 +95,18 @@ final class ProcessLauncher {
         this.workingDirectory = workingDirectory;
         this.grace = grace;
         this.timers = timers;
-        this.useLauncher = !"direct".equals(System.getProperty(MODE_PROPERTY, "auto"));
-        this.perl = System.getProperty(PERL_PROPERTY, "perl");
+        String mode = System.getProperty(MODE_PROPERTY, "auto");
+        if (mode.equals("auto") || mode.equals("python")) {
+            launchers.put(
+                    LauncherProcess.Kind.PYTHON,
+                    System.getProperty(PYTHON_PROPERTY, LauncherProcess.Kind.PYTHON.defaultInterpreter));
+        }
+        if (mode.equals("auto") || mode.equals("perl")) {
+            launchers.put(
+                    LauncherProcess.Kind.PERL,
+                    System.getProperty(PERL_PROPERTY, LauncherProcess.Kind.PERL.defaultInterpreter));
+        }
+        this.useLauncher = !launchers.isEmpty();
     }
 
     /**
@@ -113,18 +132,23 @@ final class ProcessLauncher {
     synchronized LauncherProcess launcher() {
         if (!launcherTried && useLauncher) {
             launcherTried = true;
-            try {
-                Files.createDirectories(logDirectory);
-                LauncherProcess started = LauncherProcess.start(
-                        perl,
-                        logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
-                                + UUID.randomUUID().toString().substring(0, 8) + LauncherProcess.RECORDS_SUFFIX));
-                if (gate >= 0) {
-                    started.gate(gate); // before its first request
+            for (Map.Entry<LauncherProcess.Kind, String> kind : launchers.entrySet()) {
+                try {
+                    Files.createDirectories(logDirectory);
+                    LauncherProcess started = LauncherProcess.start(
+                            kind.getKey(),
+                            kind.getValue(),
+                            logDirectory.resolve("launcher-" + System.currentTimeMillis() + "-"
+                                    + UUID.randomUUID().toString().substring(0, 8)
+                                    + LauncherProcess.RECORDS_SUFFIX));
+                    if (gate >= 0) {
+                        started.gate(gate); // before its first request
+                    }
+                    launcher = started;
+                    break;
+                } catch (IOException e) {
+                    launcher = null; // the next kind, else each attempt is spawned directly
                 }
-                launcher = started;
-            } catch (IOException e) {
-                launcher = null; // each attempt is spawned directly
             }
         }
         return launcher;
@@ -174,6 +198,11 @@ final class ProcessLauncher {
                 // lost meanwhile: the attempt is reported not started
             }
         }
+    }
+
+    /** The kind of launcher started; empty before one started, or where none could. */
+    synchronized Optional<LauncherProcess.Kind> launcherKind() {
+        return Optional.ofNullable(launcher).map(LauncherProcess::kind);
     }
 
     /** The launcher's pid if it was started, else -1. */

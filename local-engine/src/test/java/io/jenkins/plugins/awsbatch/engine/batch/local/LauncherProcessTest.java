@@ -23,10 +23,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The launcher on its own: what it starts, what it reports and records, and that it outlives its engine. */
+/**
+ * A launcher on its own: what it starts, what it reports and records, and that it outlives its engine. Python's
+ * and perl's keep one protocol, so every case runs on each.
+ */
+@ParameterizedClass
+@EnumSource(LauncherProcess.Kind.class)
 class LauncherProcessTest {
     private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "ONLY_THIS", "yes");
+
+    /** The launcher under test, run by its default interpreter. */
+    @Parameter
+    LauncherProcess.Kind kind;
 
     @TempDir
     Path temp;
@@ -44,7 +56,8 @@ class LauncherProcessTest {
     }
 
     private LauncherProcess launcher() throws IOException {
-        launcher = LauncherProcess.start("perl", temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX));
+        launcher = LauncherProcess.start(
+                kind, kind.defaultInterpreter, temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX));
         return launcher;
     }
 
@@ -140,7 +153,8 @@ class LauncherProcessTest {
     @Test
     void stoppingAChildsTreeEndsItsDescendantsToo() throws Exception {
         launcher();
-        Child child = spawn("sleep 30 & echo $! > grandchild; wait", "tree");
+        // "wait $!", not "wait": a bare wait returns 0 if the grandchild's TERM lands before the shell's own
+        Child child = spawn("sleep 30 & echo $! > grandchild; wait $!", "tree");
         await(
                 () -> Files.exists(temp.resolve("grandchild"))
                         && !read("grandchild").isEmpty(),
@@ -156,15 +170,13 @@ class LauncherProcessTest {
     void withItsEngineGoneTheLauncherStillRecordsItsChildrensEndsThenExits() throws Exception {
         // the engine's side of both pipes closed, as when its JVM is killed with -9
         String script = new String(
-                LauncherProcess.class
-                        .getResourceAsStream(LauncherProcess.SCRIPT)
-                        .readAllBytes(),
-                StandardCharsets.UTF_8);
+                LauncherProcess.class.getResourceAsStream(kind.script).readAllBytes(), StandardCharsets.UTF_8);
         Path records = temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX);
-        Process perl = new ProcessBuilder("perl", "-e", script, records.toString()).start();
-        OutputStream requests = perl.getOutputStream();
+        Process launcherProcess =
+                kind.command(kind.defaultInterpreter, script, records).start();
+        OutputStream requests = launcherProcess.getOutputStream();
         BufferedReader replies =
-                new BufferedReader(new InputStreamReader(perl.getInputStream(), StandardCharsets.UTF_8));
+                new BufferedReader(new InputStreamReader(launcherProcess.getInputStream(), StandardCharsets.UTF_8));
         assertThat(replies.readLine()).startsWith("READY ");
         requests.write("G\0001\0".getBytes(StandardCharsets.US_ASCII)); // one child at a time
         requests.write(request("1", "sleep 0.5; exit 4", "orphan"));
@@ -173,11 +185,11 @@ class LauncherProcessTest {
         assertThat(replies.readLine()).startsWith("P 1 ");
         requests.write("R\0003\0".getBytes(StandardCharsets.US_ASCII)); // half a request, then the engine dies
         requests.flush();
-        InputStream stdout = perl.getInputStream();
+        InputStream stdout = launcherProcess.getInputStream();
         stdout.close();
         requests.close();
 
-        assertThat(perl.waitFor(20, TimeUnit.SECONDS))
+        assertThat(launcherProcess.waitFor(20, TimeUnit.SECONDS))
                 .as("the launcher exits once its child ended")
                 .isTrue();
         assertThat(Files.readAllLines(records))
@@ -187,13 +199,32 @@ class LauncherProcessTest {
         assertThat(temp.resolve("queued-ran"))
                 .as("a queued request never starts")
                 .doesNotExist();
+        assertThat(temp.resolve("test" + LauncherProcess.RECORDS_SUFFIX + LauncherProcess.DRAINED_SUFFIX))
+                .as("a drained marker outlives no launcher")
+                .doesNotExist();
+    }
+
+    @Test
+    void aDrainedLauncherIsToldApartFromOneStillReadingRequests() throws Exception {
+        launcher().gate(1);
+        queue("sleep 30", "running");
+        await(() -> count("P ") == 1, "the child to start");
+        AttemptRecords records = new AttemptRecords(temp);
+        assertThat(records.launchersStillReading(-1))
+                .as("a launcher with its stdin open may still start what it read")
+                .containsExactly(launcher.pid());
+        assertThat(records.launchersStillReading(launcher.pid())).isEmpty();
+        launcher.detach();
+        await(() -> records.launchersStillReading(-1).isEmpty(), "the launcher to say it is drained");
+        kill("running");
+        assertThat(launcher.awaitEnd(20_000)).isTrue();
     }
 
     @Test
     void afterQuietNoExitStatusIsRecorded() throws Exception {
         launcher();
         Child child = spawn("sleep 30", "shutdown");
-        // the child writes its start record itself, just before its exec: killed sooner, it never would (seen in CI)
+        // perl's child writes its start record itself, just before its exec: killed sooner, it never would (seen in CI)
         String records = "test" + LauncherProcess.RECORDS_SUFFIX;
         await(() -> Files.exists(temp.resolve(records)) && read(records).startsWith("S "), "the child's start record");
         launcher.quiet();
@@ -321,44 +352,6 @@ class LauncherProcessTest {
         await(() -> count("X ") == 1, "the first child to end");
         assertThat(replies).containsExactly("P running", "W queued", "X running");
         assertThat(temp.resolve("queued-ran")).doesNotExist();
-    }
-
-    @Test
-    void withoutPerlTheEngineSpawnsEachAttemptUnderItsWrapper() throws Exception {
-        System.setProperty(
-                ProcessLauncher.PERL_PROPERTY, temp.resolve("no-perl-here").toString());
-        ProcessLauncher direct;
-        try {
-            direct = new ProcessLauncher(temp.resolve("logs"), temp, Duration.ofMillis(300), timers);
-        } finally {
-            System.clearProperty(ProcessLauncher.PERL_PROPERTY);
-        }
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        direct.start(
-                new ProcessLauncher.LaunchPlan(List.of("sh", "-c", "exit 5"), ENV, "job/attempt-1.log"),
-                new ProcessLauncher.AttemptEvents() {
-                    @Override
-                    public void started(ProcessHandle process) {}
-
-                    @Override
-                    public void notStarted(IOException reason) {
-                        exit.completeExceptionally(reason);
-                    }
-
-                    @Override
-                    public void withdrawn() {
-                        exit.completeExceptionally(new IOException("withdrawn"));
-                    }
-
-                    @Override
-                    public void ended(Integer exitCode) {
-                        exit.complete(exitCode);
-                    }
-                });
-        assertThat(exit.get(20, TimeUnit.SECONDS)).isEqualTo(5);
-        assertThat(direct.launcherPid()).isEqualTo(-1);
-        assertThat(Files.readString(temp.resolve("logs/job/attempt-1.exitcode")))
-                .isEqualTo("5\n");
     }
 
     private byte[] request(String id, String script, String base) {
