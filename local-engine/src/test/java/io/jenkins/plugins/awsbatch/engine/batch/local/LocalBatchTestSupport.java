@@ -41,8 +41,26 @@ abstract class LocalBatchTestSupport {
                 .withTerminationGrace(Duration.ofMillis(300));
     }
 
+    /**
+     * The launcher the engines of this test use ({@link ProcessLauncher#MODE_PROPERTY}); null: the engine's own
+     * choice (python's where it runs). A subclass names another to run every case on it.
+     */
+    String launcherMode() {
+        return null;
+    }
+
     LocalBatchService start(LocalBatchConfig config) {
-        batch = new LocalBatchService(config, TEST_TIMEOUT_SECOND);
+        String mode = launcherMode();
+        if (mode != null && System.getProperty(ProcessLauncher.MODE_PROPERTY) == null) {
+            System.setProperty(ProcessLauncher.MODE_PROPERTY, mode);
+            try {
+                batch = new LocalBatchService(config, TEST_TIMEOUT_SECOND);
+            } finally {
+                System.clearProperty(ProcessLauncher.MODE_PROPERTY);
+            }
+        } else {
+            batch = new LocalBatchService(config, TEST_TIMEOUT_SECOND);
+        }
         opened.add(batch);
         batch.ensureJobQueue("default");
         return batch;
