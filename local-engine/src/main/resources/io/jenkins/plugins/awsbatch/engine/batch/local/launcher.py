@@ -45,7 +45,6 @@ engine_open = True
 buffer = b""
 fields = collections.deque()
 replies = []  # sent at once before the next wait: an end and the start that followed it in one write
-here = None  # the launcher's own folder: each child starts in it (posix_spawn has no chdir of its own)
 
 
 def now_ms():
@@ -101,7 +100,7 @@ def resolve(program, env):
 
 
 def spawn(request_id, cwd, log, base, argv, env):
-    global here
+    # the child starts in the launcher's own folder: posix_spawn has no chdir of its own
     try:
         out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     except OSError as e:
@@ -112,11 +111,8 @@ def spawn(request_id, cwd, log, base, argv, env):
                    (os.POSIX_SPAWN_DUP2, out, 2)]
         program = argv[0].decode(errors="replace")
         try:
-            if cwd != here:
-                os.chdir(cwd)
-                here = cwd
+            os.chdir(cwd)  # every time, as perl's child does: the folder may have been replaced since
         except OSError as e:
-            here = None
             pid = explain(out, actions, 'Cannot run program "%s": working directory %s: %s'
                           % (program, cwd.decode(errors="replace"), e.strerror), 126)
         else:

@@ -69,9 +69,13 @@ class LauncherProcessTest {
     }
 
     private Child spawn(List<String> command, Path log, String base) throws Exception {
+        return spawn(command, temp, log, base);
+    }
+
+    private Child spawn(List<String> command, Path folder, Path log, String base) throws Exception {
         CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<Integer> exit = new CompletableFuture<>();
-        launcher.spawn(command, ENV, temp, log, base, new LauncherProcess.Events() {
+        launcher.spawn(command, ENV, folder, log, base, new LauncherProcess.Events() {
             @Override
             public void started(long pid) {
                 started.complete(pid);
@@ -139,6 +143,19 @@ class LauncherProcessTest {
         assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(127);
         assertThat(Files.readString(temp.resolve("missing.log")))
                 .contains("Cannot run program \"no-such-program-here\"");
+    }
+
+    @Test
+    void aFolderThatCannotBeEnteredEndsWith126AndSaysWhyInItsLog() throws Exception {
+        launcher();
+        Child child = spawn(List.of("true"), temp.resolve("gone"), temp.resolve("nowhere.log"), "nowhere");
+        assertThat(child.exit().get(20, TimeUnit.SECONDS)).isEqualTo(126);
+        assertThat(Files.readString(temp.resolve("nowhere.log")))
+                .contains("Cannot run program \"true\": working directory " + temp.resolve("gone"));
+        // the next child, in a folder that exists, is not held back by the one that failed
+        assertThat(spawn("pwd", "after").exit().get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(Files.readString(temp.resolve("after.log")).trim())
+                .isEqualTo(temp.toRealPath().toString());
     }
 
     @Test
