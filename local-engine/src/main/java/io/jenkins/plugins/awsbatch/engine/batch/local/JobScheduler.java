@@ -1,8 +1,6 @@
 package io.jenkins.plugins.awsbatch.engine.batch.local;
 
-import io.jenkins.plugins.awsbatch.engine.batch.DependencyType;
 import io.jenkins.plugins.awsbatch.engine.batch.JobAttempt;
-import io.jenkins.plugins.awsbatch.engine.batch.JobDependency;
 import io.jenkins.plugins.awsbatch.engine.batch.JobStatus;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -26,7 +23,8 @@ import java.util.function.Function;
  * Event-driven: nothing polls; a slot freed by an exit starts the next job. One lock (this object) guards all
  * job state. Attempts are started outside the lock on the launch pool's threads: through the launcher a thread
  * only sends the request, and the launcher's reader thread reports the start and the exit; spawned directly, the
- * slot's thread waits for its process to exit.
+ * slot's thread waits for its process to exit. Dependencies are resolved and wired by {@link DependencyWiring};
+ * a restarted engine's jobs are taken back by {@link RestartRecovery}; both run under this lock.
  *
  * <p>Through the launcher, up to {@link #LOOKAHEAD_PROPERTY lookahead} attempts more than the slots are sent: they
  * wait STARTING (holding their consumable resources) in the launcher's queue, whose gate lets only the slots not
@@ -37,10 +35,7 @@ final class JobScheduler {
     static final String CONTAINER_EXITED = "Essential container in task exited";
     static final String TIMED_OUT = "Job attempt duration exceeded timeout";
     static final String FAILED_TO_START = "Task failed to start";
-    static final String HOST_RESTARTED = "Host restarted: the local Batch engine stopped while the job was running";
     static final String LAUNCHER_LOST = "Host lost: the local Batch engine's launcher ended while the job was running";
-    /** How often adopted attempts (not children of this JVM, so not waited on) are checked for their end. */
-    static final long ADOPTED_POLL_MS = 200;
     /** How many attempts beyond the slots may wait in the launcher's queue (default {@value #DEFAULT_LOOKAHEAD}). */
     static final String LOOKAHEAD_PROPERTY = "batchgraph.local.lookahead";
 
@@ -66,19 +61,15 @@ final class JobScheduler {
     private final AtomicBoolean registriesChanged;
 
     private final String jobArnPrefix;
-    private final List<LocalJob> adoptedJobs = new ArrayList<>();
-    /** While restoring: wrappers of this engine's log directory that run now, by their records' path prefix. */
-    private Map<String, ProcessHandle> unrecordedWrappers = Map.of();
+    private final DependencyWiring wiring;
+    private final RestartRecovery recovery;
 
     private Consumer<LocalJob> persistBeforeStart = job -> job.persisted = true;
     private TableChanges changes = TableChanges.NONE;
-    private ScheduledFuture<?> adoptedWatch;
     /** Slots not held by an attempt; below zero by the attempts waiting in the launcher's queue. */
     private int freeSlots;
 
     private final int lookahead;
-    /** Attempts an earlier engine started that still run: they hold slots outside the launcher's gate. */
-    private int adoptedRunning;
 
     /** Written under the lock; read without it only to skip work once closed. */
     private volatile boolean closed;
@@ -106,6 +97,8 @@ final class JobScheduler {
         this.launcher = new ProcessLauncher(
                 config.logDirectory(), config.workingDirectory(), config.terminationGrace(), timers);
         launcher.gate(config.slots());
+        this.wiring = new DependencyWiring(table, states);
+        this.recovery = new RestartRecovery(this, table, states, wiring, ready::add, launcher, timers, config.slots());
     }
 
     String jobArn(String jobId) {
@@ -143,79 +136,14 @@ final class JobScheduler {
     /** Creates the job (and its children), wires its dependencies and starts what can start. */
     synchronized LocalJob submit(JobSpec spec, Map<String, String> tags) {
         resources.validate(spec.consumableResources());
-        List<LocalJob> whole = new ArrayList<>();
-        List<LocalJob> nToN = new ArrayList<>();
-        boolean sequential = resolveDependencies(spec, whole, nToN);
+        DependencyWiring.Resolved dependencies = wiring.resolve(spec);
         long now = states.now();
         LocalJob job = new LocalJob(UUID.randomUUID().toString(), spec, now, tags);
         table.add(job);
         changes.submitted(job);
-        if (spec.arraySize() == null) {
-            whole.addAll(nToN);
-            states.wire(job, whole);
-        } else {
-            admitArray(job, whole, nToN, sequential);
-        }
+        wiring.wireNew(job, dependencies);
         dispatch();
         return job;
-    }
-
-    /** Fills {@code whole} and {@code nToN} with the jobs depended on; true when the children run SEQUENTIAL. */
-    private boolean resolveDependencies(JobSpec spec, List<LocalJob> whole, List<LocalJob> nToN) {
-        boolean sequential = false;
-        for (JobDependency dependency : spec.dependsOn()) {
-            if (dependency.type() == DependencyType.SEQUENTIAL && dependency.jobId() == null) {
-                sequential = spec.arraySize() != null;
-                continue;
-            }
-            LocalJob target = table.get(dependency.jobId());
-            if (target == null) {
-                throw ClientErrors.unknownDependency(dependency.jobId());
-            }
-            if (dependency.type() == DependencyType.SEQUENTIAL) {
-                sequential = spec.arraySize() != null;
-                whole.add(target);
-            } else if (dependency.type() == DependencyType.N_TO_N
-                    && spec.arraySize() != null
-                    && target.isArrayParent()) {
-                if (target.children.length != spec.arraySize()) {
-                    throw ClientErrors.nToNSizeMismatch(target.jobId(), spec.arraySize(), target.children.length);
-                }
-                nToN.add(target);
-            } else {
-                whole.add(target);
-            }
-        }
-        return sequential;
-    }
-
-    private void admitArray(LocalJob parent, List<LocalJob> whole, List<LocalJob> nToN, boolean sequential) {
-        int size = parent.spec.arraySize();
-        parent.children = new LocalJob[size];
-        parent.statusSummary = new int[JobStatus.values().length];
-        parent.statusSummary[JobStatus.SUBMITTED.ordinal()] = size;
-        states.moveTo(parent, JobStatus.PENDING);
-        for (int i = 0; i < size; i++) {
-            LocalJob child = LocalJob.childOf(parent, i);
-            parent.children[i] = child;
-            table.add(child);
-        }
-        for (int i = 0; i < size; i++) {
-            states.wire(parent.children[i], prerequisitesOfChild(parent, i, whole, nToN, sequential));
-        }
-    }
-
-    private static List<LocalJob> prerequisitesOfChild(
-            LocalJob parent, int index, List<LocalJob> whole, List<LocalJob> nToN, boolean sequential) {
-        List<LocalJob> prerequisites = new ArrayList<>(whole.size() + nToN.size() + 1);
-        prerequisites.addAll(whole);
-        for (LocalJob array : nToN) {
-            prerequisites.add(array.children[index]);
-        }
-        if (sequential && index > 0) {
-            prerequisites.add(parent.children[index - 1]);
-        }
-        return prerequisites;
     }
 
     // ---- running -----------------------------------------------------------------------------------------
@@ -365,16 +293,12 @@ final class JobScheduler {
     /**
      * The attempt's process ended: with {@code exitCode}, or (null) without one recorded, for {@code lostReason}.
      */
-    private synchronized void onExit(LocalJob job, ProcessHandle process, Integer exitCode, String lostReason) {
+    synchronized void onExit(LocalJob job, ProcessHandle process, Integer exitCode, String lostReason) {
         if (closed || job.process != process) {
             return;
         }
         job.process = null;
-        if (job.adopted) {
-            job.adopted = false;
-            adoptedRunning--;
-            launcher.gate(config.slots() - adoptedRunning);
-        }
+        recovery.ended(job);
         if (job.timeoutTask != null) {
             job.timeoutTask.cancel(false);
             job.timeoutTask = null;
@@ -535,213 +459,30 @@ final class JobScheduler {
     }
 
     /**
-     * Takes back a snapshot's jobs and what their attempts' records ({@link AttemptRecords}) say happened since:
-     * an attempt that ended while no engine watched gets its recorded exit status (and is retried or ends as
-     * it would have); one still running is adopted and supervised (timeout, terminate); one whose process is
-     * gone without an exit status ends with {@link #HOST_RESTARTED}; an attempt with no start record never
-     * began and is started now. Terminal jobs stay as they were; no recorded start is ever started again.
+     * Takes back a snapshot's jobs, brought up to date with what their attempts' records say happened since (see
+     * {@link RestartRecovery}: it runs here, under this lock), and starts what can start.
      */
     synchronized void restore(List<LocalJob> topLevelJobs) {
-        unrecordedWrappers = topLevelJobs.stream().allMatch(LocalJob::isTerminal)
-                ? Map.of()
-                : launcher.records().liveWrappers(launcher.launcherPid());
-        for (LocalJob job : topLevelJobs) {
-            table.add(job);
-            job.persisted = true;
-            if (job.isArrayParent()) {
-                for (LocalJob child : job.children) {
-                    table.add(child);
-                    recoverFromRecords(child);
-                }
-                recountChildren(job);
-            } else {
-                recoverFromRecords(job);
-            }
-        }
-        List<LocalJob> endedParents = new ArrayList<>();
-        for (LocalJob job : topLevelJobs) {
-            if (job.isArrayParent()) {
-                for (LocalJob child : job.children) {
-                    rewire(child);
-                }
-                if (job.terminalChildren == job.children.length && !job.isTerminal()) {
-                    endedParents.add(job);
-                }
-            } else {
-                rewire(job);
-            }
-        }
-        endedParents.forEach(states::endParent);
-        unrecordedWrappers = Map.of();
-        launcher.gate(config.slots() - adoptedRunning);
-        if (!adoptedJobs.isEmpty()) {
-            adoptedWatch = timers.scheduleWithFixedDelay(
-                    this::watchAdopted, ADOPTED_POLL_MS, ADOPTED_POLL_MS, TimeUnit.MILLISECONDS);
-        }
+        recovery.restore(topLevelJobs);
         dispatch();
     }
 
     /**
-     * Brings a non-terminal job up to date with its attempts' records, without cascading (the caller rewires):
-     * sets its status to a terminal one, RUNNING (adopted), RUNNABLE (next attempt to start) or leaves it.
+     * An attempt a previous engine started and that still runs holds a slot and its resources, and its timeout
+     * runs on from {@code elapsedMs}. Called by {@link RestartRecovery#restore} under this lock.
      */
-    private void recoverFromRecords(LocalJob job) {
-        if (job.isTerminal()) {
-            return;
-        }
-        if (job.status == JobStatus.STARTING || job.status == JobStatus.RUNNING) {
-            job.status = JobStatus.RUNNABLE; // unless a record says the attempt began
-            job.startedAt = null;
-        }
-        AttemptRecords records = launcher.records();
-        while (true) {
-            String stream = ProcessLauncher.logStreamName(job.jobId(), job.currentAttemptNumber());
-            AttemptRecords.Attempt attempt = records.read(stream).orElse(null);
-            if (attempt == null) {
-                ProcessHandle spawned =
-                        unrecordedWrappers.get(records.base(stream).toString());
-                if (spawned != null) {
-                    // spawned, its start record not written yet: it runs, so it is adopted, never started twice
-                    job.logStreamName(stream);
-                    adoptRunning(
-                            job,
-                            spawned,
-                            spawned.info()
-                                    .startInstant()
-                                    .map(i -> i.toEpochMilli())
-                                    .orElse(states.now()));
-                }
-                return;
-            }
-            job.logStreamName(stream);
-            job.startedAt = attempt.startedAt();
-            ProcessHandle live = attempt.ended()
-                    ? null
-                    : records.liveProcess(stream, attempt).orElse(null);
-            if (live != null) {
-                adoptRunning(job, live, attempt.startedAt());
-                return;
-            }
-            if (!attempt.ended()) {
-                attempt = records.read(stream).orElse(attempt); // its exit status may have landed meanwhile
-            }
-            Integer exitCode = attempt.exitCode();
-            String lost = attempt.ended() ? null : HOST_RESTARTED;
-            long stoppedAt = attempt.ended() ? attempt.stoppedAt() : Math.max(states.now(), attempt.startedAt());
-            job.addAttempt(new JobAttempt(attempt.startedAt(), stoppedAt, exitCode, lost, stream));
-            job.exitCode = exitCode;
-            String statusReason = lost != null ? lost : CONTAINER_EXITED;
-            if (exitCode != null && exitCode == 0) {
-                endRecovered(job, JobStatus.SUCCEEDED, CONTAINER_EXITED, stoppedAt);
-                return;
-            }
-            if (!job.terminated
-                    && RetryEvaluator.shouldRetry(
-                            job.spec.retryStrategy(), job.attemptCount(), exitCode, statusReason, lost)) {
-                job.status = JobStatus.RUNNABLE;
-                job.startedAt = null;
-                continue;
-            }
-            endRecovered(job, JobStatus.FAILED, statusReason, stoppedAt);
-            return;
-        }
-    }
-
-    private static void adoptRunning(LocalJob job, ProcessHandle process, long startedAt) {
-        job.status = JobStatus.RUNNING;
-        job.process = process;
-        job.adopted = true;
-        job.startedAt = startedAt;
-        job.attemptStartedAt = startedAt;
-    }
-
-    private static void endRecovered(LocalJob job, JobStatus terminal, String reason, long stoppedAt) {
-        job.status = terminal;
-        job.statusReason = reason;
-        job.stoppedAt = stoppedAt;
-    }
-
-    /** Ends adopted attempts whose process is gone: with the recorded exit status, else as lost. */
-    private synchronized void watchAdopted() {
-        AttemptRecords records = launcher.records();
-        records.refresh();
-        for (LocalJob job : List.copyOf(adoptedJobs)) {
-            if (job.process == null || !job.adopted) {
-                adoptedJobs.remove(job);
-                continue;
-            }
-            AttemptRecords.Attempt attempt = records.read(job.logStreamName()).orElse(null);
-            boolean ended = attempt != null && attempt.ended();
-            if (!ended && job.process.isAlive()) {
-                continue;
-            }
-            if (!ended) {
-                attempt = records.read(job.logStreamName()).orElse(null); // written just before the process ended
-                ended = attempt != null && attempt.ended();
-            }
-            adoptedJobs.remove(job);
-            onExit(job, job.process, ended ? attempt.exitCode() : null, ended ? null : HOST_RESTARTED);
-        }
-        if (adoptedJobs.isEmpty() && adoptedWatch != null) {
-            adoptedWatch.cancel(false);
-            adoptedWatch = null;
-        }
-    }
-
-    private static void recountChildren(LocalJob parent) {
-        parent.statusSummary = new int[JobStatus.values().length];
-        parent.terminalChildren = 0;
-        parent.failedChildren = 0;
-        for (LocalJob child : parent.children) {
-            parent.statusSummary[child.status.ordinal()]++;
-            if (child.isTerminal()) {
-                parent.terminalChildren++;
-            }
-            if (child.status == JobStatus.FAILED) {
-                parent.failedChildren++;
-            }
-        }
-    }
-
-    private void rewire(LocalJob job) {
-        switch (job.status) {
-            case RUNNING -> adopt(job);
-            case RUNNABLE -> ready.add(job);
-            case SUBMITTED, PENDING -> {
-                if (job.isTerminal()) {
-                    return;
-                }
-                List<LocalJob> whole = new ArrayList<>();
-                List<LocalJob> nToN = new ArrayList<>();
-                LocalJob top = job.isChild() ? job.parent : job;
-                boolean sequential = resolveDependencies(top.spec, whole, nToN);
-                if (job.isChild()) {
-                    states.wire(job, prerequisitesOfChild(job.parent, job.index, whole, nToN, sequential));
-                } else {
-                    whole.addAll(nToN);
-                    states.wire(job, whole);
-                }
-            }
-            default -> {}
-        }
-    }
-
-    /** An attempt a previous engine started and that still runs: it holds a slot and its resources, and is timed. */
-    private void adopt(LocalJob job) {
+    void holdSlotOfAdopted(LocalJob job, long elapsedMs) {
+        assert Thread.holdsLock(this);
         freeSlots--;
-        adoptedRunning++;
         resources.acquire(job);
-        adoptedJobs.add(job);
-        scheduleTimeout(job, Math.max(0, states.now() - job.attemptStartedAt));
+        scheduleTimeout(job, elapsedMs);
     }
 
     /** Stops scheduling and watching; what runs keeps running (a crash, as a later engine sees it). */
     synchronized void abandon() {
         closed = true;
         abandoned = true;
-        if (adoptedWatch != null) {
-            adoptedWatch.cancel(false);
-        }
+        recovery.stopWatching();
         launcher.abandon();
     }
 
@@ -750,9 +491,7 @@ final class JobScheduler {
         List<ProcessHandle> running = new ArrayList<>();
         synchronized (this) {
             closed = true;
-            if (adoptedWatch != null) {
-                adoptedWatch.cancel(false);
-            }
+            recovery.stopWatching();
             for (LocalJob top : table.topLevelJobs()) {
                 if (top.isArrayParent()) {
                     for (LocalJob child : top.children) {
