@@ -11,31 +11,28 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.zip.ZipFile;
-import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * An .xlsx sheet (the first, or the named one): the first non-empty row is the header, each later non-empty
  * row an item. Numbers stay numbers (whole numbers as integers), dates become ISO text, formulas their cached
  * value.
  * <p>
- * The sheet is streamed (POI's SAX event API), one row at a time, so memory grows with the items kept, not
- * with the workbook's object model: a 100,000-row sheet plans within a 150 MB heap. The file is copied to a
- * temporary file first so the zip is read entry by entry instead of inflated into memory.
+ * The sheet is streamed (fastexcel's reader), one row at a time, so memory grows with the items kept, not with
+ * the workbook: a 100,000-row sheet plans within a 150 MB heap. The file is copied to a temporary file first
+ * so the zip is read entry by entry instead of held in memory.
  */
 final class ExcelItemReader implements ItemReader {
+    /** Cell formats on (which numbers are dates); a value that does not parse reads as an error cell. */
+    private static final ReadingOptions OPTIONS = new ReadingOptions(true, true);
+
     private final ObjectMapper json;
-    private final DataFormatter formatter = new DataFormatter();
 
     ExcelItemReader(ObjectMapper json) {
         this.json = json;
@@ -46,96 +43,51 @@ final class ExcelItemReader implements ItemReader {
         Path copy = Files.createTempFile("batchgraph-items", ".xlsx");
         try {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            try (OPCPackage workbook = open(copy)) {
-                return readSheet(workbook, sheetName);
+            WorkbookFileKind.check(copy);
+            try (ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile(), OPTIONS)) {
+                XlsxCells cells = new XlsxCells(
+                        workbook.isDate1904() || WorkbookDates.uses1904(copy),
+                        workbook.getFormats(),
+                        workbook.getNumFmtIdToFormat());
+                return readSheet(workbook, sheetName, cells);
             } catch (ItemFileProblem problem) {
                 throw problem;
             } catch (IOException | RuntimeException e) {
-                throw notAWorkbook(e);
+                throw WorkbookFileKind.notAWorkbook(e);
             }
         } finally {
             Files.deleteIfExists(copy);
         }
     }
 
-    /**
-     * The workbook read entry by entry from the file; a file that is not a zip goes through POI's stream reader
-     * instead, which refuses it as before (empty file, not an Office file) without logging the temporary name.
-     */
-    private static OPCPackage open(Path file) throws IOException {
-        try {
-            if (!isZip(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return OPCPackage.open(in);
-                }
-            }
-            return OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
-            throw new IOException(e.getMessage(), e);
+    private List<JsonNode> readSheet(ReadableWorkbook workbook, String sheetName, XlsxCells cells) throws IOException {
+        List<Sheet> sheets = workbook.getSheets().toList();
+        if (sheets.isEmpty()) {
+            throw new ItemFileProblem((String) null, "the workbook has no sheet", "add a sheet with a header row");
         }
-    }
-
-    /** A file that is not an .xlsx workbook (empty, corrupt, truncated, an old .xls, a CSV renamed), named as such. */
-    private static ItemFileProblem notAWorkbook(Exception e) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = detail.indexOf('\n');
-        return new ItemFileProblem(
-                (String) null,
-                "not a readable .xlsx workbook (" + (newline < 0 ? detail : detail.substring(0, newline)) + ")",
-                "save it as an Excel Workbook (.xlsx), or export it to .csv");
-    }
-
-    private static boolean isZip(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private List<JsonNode> readSheet(OPCPackage workbook, String sheetName) throws IOException {
-        try {
-            XSSFReader reader = new XSSFReader(workbook);
-            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            List<String> names = new ArrayList<>();
-            while (sheets.hasNext()) {
-                try (InputStream sheet = sheets.next()) {
-                    names.add(sheets.getSheetName());
-                    if (sheetName == null || sheetName.equalsIgnoreCase(sheets.getSheetName())) {
-                        XlsxCells cells = new XlsxCells(
-                                XlsxSharedStrings.of(workbook),
-                                reader.getStylesTable(),
-                                WorkbookDates.uses1904(reader.getWorkbookData()),
-                                formatter);
-                        return parse(sheet, sheets.getSheetName(), cells);
-                    }
-                }
-            }
-            if (names.isEmpty()) {
-                throw new ItemFileProblem((String) null, "the workbook has no sheet", "add a sheet with a header row");
-            }
+        Optional<Sheet> sheet = sheetName == null
+                ? Optional.of(sheets.get(0))
+                : sheets.stream()
+                        .filter(s -> sheetName.equalsIgnoreCase(s.getName()))
+                        .findFirst();
+        if (sheet.isEmpty()) {
             throw new ItemFileProblem(
-                    (String) null, "no sheet named '" + sheetName + "'", "set plan.items.sheet to one of " + names);
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
-            throw new IOException(e.getMessage(), e);
+                    (String) null,
+                    "no sheet named '" + sheetName + "'",
+                    "set plan.items.sheet to one of "
+                            + sheets.stream().map(Sheet::getName).toList());
         }
-    }
-
-    private List<JsonNode> parse(InputStream sheet, String name, XlsxCells cells)
-            throws IOException, SAXException, ParserConfigurationException {
         List<JsonNode> out = new ArrayList<>();
-        RowsToItems rows = new RowsToItems(name, cells, out);
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(new SheetRowsHandler(rows::row));
-        try {
-            parser.parse(new InputSource(sheet));
+        RowsToItems items = new RowsToItems(sheet.get().getName(), cells, out);
+        try (Stream<Row> rows = sheet.get().openStream()) {
+            rows.forEach(items::row);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a problem found in a row, e.g. a header naming a column twice
         }
         return out;
     }
 
-    /** Header first, then one item per non-empty row, as each row ends. */
+    /** Header first, then one item per non-empty row, as each row is read. */
     private final class RowsToItems {
         private final String sheetName;
         private final XlsxCells cells;
@@ -148,14 +100,14 @@ final class ExcelItemReader implements ItemReader {
             this.out = out;
         }
 
-        void row(Map<Integer, XlsxCell> row, int lastColumn) {
+        void row(Row row) {
             if (isEmpty(row)) {
                 return;
             }
             if (header == null) {
                 header = new ArrayList<>();
-                for (int c = 0; c <= lastColumn; c++) {
-                    XlsxCell cell = row.get(c);
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    Cell cell = row.getCell(c);
                     String name = cell == null
                             ? "column" + (c + 1)
                             : cells.formatted(cell).trim();
@@ -171,14 +123,14 @@ final class ExcelItemReader implements ItemReader {
             }
             ObjectNode item = json.createObjectNode();
             for (int c = 0; c < header.size(); c++) {
-                cells.put(item, header.get(c), row.get(c));
+                cells.put(item, header.get(c), row.getOptionalCell(c).orElse(null));
             }
             out.add(item);
         }
 
-        private boolean isEmpty(Map<Integer, XlsxCell> row) {
-            for (XlsxCell cell : row.values()) {
-                if (!cells.isEmpty(cell)) {
+        private boolean isEmpty(Row row) {
+            for (int c = 0; c < row.getCellCount(); c++) {
+                if (!cells.isEmpty(row.getCell(c))) {
                     return false;
                 }
             }

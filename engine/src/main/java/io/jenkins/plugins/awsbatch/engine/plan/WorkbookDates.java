@@ -2,35 +2,62 @@ package io.jenkins.plugins.awsbatch.engine.plan;
 
 import java.io.IOException;
 import java.io.InputStream;
-import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.util.XMLHelper;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
-/** Whether a workbook counts dates from 1904 (its {@code workbookPr date1904} flag) rather than from 1900. */
+/**
+ * Whether a workbook counts dates from 1904 (its {@code workbookPr date1904} flag) rather than from 1900. Read
+ * here because fastexcel 0.19.0 takes only {@code date1904="true"} for the flag, and Excel writes {@code "1"}.
+ */
 final class WorkbookDates {
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
     private WorkbookDates() {}
 
-    static boolean uses1904(InputStream workbookXml) throws IOException, SAXException, ParserConfigurationException {
-        boolean[] date1904 = {false};
-        boolean[] seen = {false};
-        try (workbookXml) {
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    if ("workbookPr".equals(localName) && !seen[0]) {
-                        seen[0] = true;
-                        String flag = attributes.getValue("date1904");
-                        date1904[0] = "1".equals(flag) || "true".equalsIgnoreCase(flag);
+    /** The flag of the workbook part {@code xl/workbook.xml}, where every .xlsx writer puts it; false without one. */
+    static boolean uses1904(Path workbook) throws IOException {
+        try (ZipFile zip = new ZipFile(workbook.toFile())) {
+            ZipEntry part = zip.getEntry("xl/workbook.xml");
+            if (part == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(part)) {
+                return flag(in);
+            }
+        }
+    }
+
+    private static boolean flag(InputStream workbookXml) throws IOException {
+        try {
+            XMLStreamReader xml = XML.createXMLStreamReader(workbookXml);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamReader.START_ELEMENT) {
+                        String name = xml.getLocalName();
+                        if ("workbookPr".equals(name)) {
+                            String flag = xml.getAttributeValue(null, "date1904");
+                            return "1".equals(flag) || "true".equalsIgnoreCase(flag);
+                        }
+                        if ("sheets".equals(name)) {
+                            return false; // workbookPr comes before the sheets
+                        }
                     }
                 }
-            });
-            parser.parse(new InputSource(workbookXml));
+                return false;
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        return date1904[0];
     }
 }
