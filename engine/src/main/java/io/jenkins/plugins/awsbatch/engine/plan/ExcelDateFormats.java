@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * give a date cell as ISO text.
  */
 final class ExcelDateFormats {
-    /** An elapsed-time section such as {@code [h]:mm:ss} or {@code [mm]:ss}. */
-    private static final Pattern ELAPSED = Pattern.compile("^\\[([hH]+|[mM]+|[sS]+)].*");
+    /** Elapsed time alone: {@code [h]}, {@code [mm]}, {@code [ss]} ({@code [h]:mm} passes as a date below). */
+    private static final Pattern ELAPSED = Pattern.compile("\\[([hH]+|[mM]+|[sS]+)]");
     /** Leading brackets that say nothing about dates: Chinese numerals, a locale or currency, a colour. */
     private static final Pattern NUMERALS = Pattern.compile("^\\[DBNum[123]]");
 

@@ -32,6 +32,9 @@ final class ExcelHeaderText {
             return "0";
         }
         double size = Math.abs(value);
+        if (value == Math.rint(value) && size < 1e11) {
+            return Long.toString((long) value);
+        }
         if (size >= 1e11 || size <= 1e-10) {
             DecimalFormat scientific = new DecimalFormat("0.#####E0", DecimalFormatSymbols.getInstance(Locale.ROOT));
             scientific.setRoundingMode(RoundingMode.HALF_UP);

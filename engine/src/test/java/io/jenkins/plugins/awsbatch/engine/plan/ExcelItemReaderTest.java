@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -240,5 +245,108 @@ class ExcelItemReaderTest {
                 .hasMessage("no sheet named 'Nope'")
                 .satisfies(e -> assertThat(((ItemFileProblem) e).fix())
                         .isEqualTo("set plan.items.sheet to one of [Other, Items]"));
+    }
+
+    @Test
+    void aWorkbookFlaggedDate1904AsExcelWritesItCountsFrom1904() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        wb.getCTWorkbook().getWorkbookPr().setDate1904(true);
+        Sheet sheet = wb.createSheet("S");
+        CellStyle date = wb.createCellStyle();
+        date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+        sheet.createRow(0).createCell(0).setCellValue("day");
+        sheet.createRow(1).createCell(0).setCellValue(LocalDate.of(2020, 5, 17));
+        sheet.getRow(1).getCell(0).setCellStyle(date);
+        Path file = write(wb, "1904.xlsx");
+        Path excel =
+                rewriteEntry(file, "xl/workbook.xml", xml -> xml.replaceAll("date1904=\"[^\"]*\"", "date1904=\"1\""));
+
+        assertThat(entry(excel, "xl/workbook.xml")).contains("date1904=\"1\"");
+        assertSameItems(excel, null);
+        assertThat(streamed(excel, null).get(0).get("day").asText()).isEqualTo("2020-05-17T00:00");
+    }
+
+    @Test
+    void aFormulaWhoseCachedResultIsEmptyTextIsEmptyTextAndKeepsItsRow() throws IOException {
+        XSSFWorkbook wb = new XSSFWorkbook();
+        Sheet sheet = wb.createSheet("S");
+        sheet.createRow(0).createCell(0).setCellValue("label");
+        sheet.getRow(0).createCell(1).setCellValue("n");
+        sheet.createRow(1).createCell(0).setCellFormula("IF(1>2,\"x\",\"\")");
+        sheet.createRow(2).createCell(0).setCellFormula("IF(1<2,\"x\",\"\")");
+        sheet.getRow(2).createCell(1).setCellFormula("SQRT(-1)");
+        wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        Path file = write(wb, "empty-text.xlsx");
+
+        assertSameItems(file, null);
+        List<JsonNode> items = streamed(file, null);
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("label").asText()).isEmpty();
+        assertThat(items.get(1).get("label").asText()).isEqualTo("x");
+        assertThat(items.get(1).get("n").asText())
+                .as("an error result reads as the formula")
+                .isEqualTo("SQRT(-1)");
+    }
+
+    @Test
+    void filesThatAreNoWorkbookAreNamedForWhatTheyAre() throws IOException {
+        assertNotAWorkbook(Files.write(dir.resolve("empty.xlsx"), new byte[0]), "the file is empty");
+        assertNotAWorkbook(
+                Files.writeString(dir.resolve("csv.xlsx"), "id,name\n1,a\n"),
+                "not a zip archive, which every .xlsx is");
+        HSSFWorkbook xls = new HSSFWorkbook();
+        xls.createSheet("Items").createRow(0).createCell(0).setCellValue("id");
+        assertNotAWorkbook(
+                write(xls, "old.xlsx"), "an OLE2 file: an old .xls workbook, or an .xlsx protected by a password");
+
+        Path whole = write(everyKindOfCell(), "kinds.xlsx");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.xlsx"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertNotAWorkbook(truncated, null);
+        Path plainZip = dir.resolve("zip.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(plainZip))) {
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.write("not a workbook".getBytes(StandardCharsets.UTF_8));
+        }
+        assertNotAWorkbook(plainZip, null);
+    }
+
+    private void assertNotAWorkbook(Path file, String detail) {
+        assertThatThrownBy(() -> streamed(file, null))
+                .isInstanceOf(ItemFileProblem.class)
+                .hasMessageStartingWith("not a readable .xlsx workbook (")
+                .hasMessageContaining(detail == null ? "" : detail)
+                .hasMessageNotContaining("java.")
+                .satisfies(e -> assertThat(((ItemFileProblem) e).fix()).contains("Excel Workbook (.xlsx)"));
+    }
+
+    private static String entry(Path zip, String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IOException(name + " not in " + zip);
+    }
+
+    /** A copy of the workbook with one part's XML changed, as another writer (Excel) would have written it. */
+    private Path rewriteEntry(Path file, String name, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        Path out = dir.resolve("rewritten-" + file.getFileName());
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals(name)) {
+                    content = change.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(content);
+            }
+        }
+        return out;
     }
 }
