@@ -9,7 +9,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes an .xlsx of ROWS items as Excel does (shared strings) (sheet Items: item_id, title, price, qty, in_stock, added) for the planning
- * benchmark. Run with POI on the class path: java -cp cli/target/batchgraph.jar bench/XlsxItems.java OUT ROWS
+ * benchmark. Run with POI on the class path (a test dependency, not in the CLI jar): bench/xlsx-items.sh OUT ROWS
  */
 public class XlsxItems {
     public static void main(String[] args) throws Exception {

@@ -37,7 +37,7 @@ jobDefinitions: {t: {command: ['true']}}
 stages:
   - {name: a, jobDefinition: t}
 EOF
-java -cp "$jar" "$root/bench/XlsxItems.java" "$work/items.xlsx" "$size" 2>/dev/null
+"$root/bench/xlsx-items.sh" "$work/items.xlsx" "$size" 2>/dev/null
 cat >"$work/xlsx.yaml" <<EOF
 name: benchxlsx
 engine: local
