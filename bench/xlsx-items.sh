@@ -25,4 +25,5 @@ cat >"$work/pom.xml" <<EOF
 EOF
 "$root/mvnw" -q -B -ntp -f "$work/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
   -Dmdep.outputFile="$work/classpath" >/dev/null
-java -cp "$(cat "$work/classpath")" "$root/bench/XlsxItems.java" "$1" "$2"
+# POI logs through the Log4j API, which has no provider here: its status line about that is left out
+java -Dlog4j2.StatusLogger.level=OFF -cp "$(cat "$work/classpath")" "$root/bench/XlsxItems.java" "$1" "$2"

@@ -14,7 +14,8 @@ import javax.xml.stream.XMLStreamReader;
  * here because fastexcel 0.19.0 takes only {@code date1904="true"} for the flag, and Excel writes {@code "1"}.
  */
 final class WorkbookDates {
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    /** The JDK's own parser, whatever StAX provider the class path (or Jenkins' class loaders) would pick. */
+    private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -147,4 +147,14 @@ class ExcelDateFormatsTest {
             assertThat(ExcelHeaderText.general(n)).as("%s", n).isEqualTo(poi.formatRawCellContents(n, 0, "General"));
         }
     }
+
+    @Test
+    void aNumberInADateFormatNamesItsColumnByItsIsoDate() {
+        assertThat(ExcelHeaderText.of(45293, true, false)).isEqualTo("2024-01-02");
+        assertThat(ExcelHeaderText.of(45293.4375, true, false)).isEqualTo("2024-01-02T10:30");
+        assertThat(ExcelHeaderText.of(45293 - 1462, true, true))
+                .as("1904 system")
+                .isEqualTo("2024-01-02");
+        assertThat(ExcelHeaderText.of(1.5, false, false)).isEqualTo("1.5");
+    }
 }
