@@ -11,11 +11,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * CSV with a header row: each row becomes an object of header → cell text (RFC 4180 quoting). Every row has
@@ -34,11 +33,10 @@ final class CsvItemReader implements ItemReader {
     }
 
     @Override
-    public List<JsonNode> read(InputStream in, String sheet) throws IOException {
+    public void read(InputStream in, String sheet, Consumer<JsonNode> sink) throws IOException {
         String text = ItemText.read(in);
         ItemText.requireShortLines(text);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        List<JsonNode> out = new ArrayList<>();
         long rowStart = 1;
         try (MappingIterator<Map<String, String>> rows =
                 csv.readerFor(Map.class).with(schema).readValues(text)) {
@@ -48,7 +46,7 @@ final class CsvItemReader implements ItemReader {
                 Map<String, String> row = rows.next();
                 ObjectNode node = json.createObjectNode();
                 row.forEach(node::put);
-                out.add(node);
+                sink.accept(node);
                 rowStart = rows.getParser().currentLocation().getLineNr();
             }
         } catch (RuntimeException e) {
@@ -60,7 +58,6 @@ final class CsvItemReader implements ItemReader {
         } catch (JsonProcessingException e) {
             throw problem(e, e.getOriginalMessage(), rowStart);
         }
-        return out;
     }
 
     private static void checkHeader(CsvParser parser) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -39,7 +40,7 @@ final class ExcelItemReader implements ItemReader {
     }
 
     @Override
-    public List<JsonNode> read(InputStream in, String sheetName) throws IOException {
+    public void read(InputStream in, String sheetName, Consumer<JsonNode> sink) throws IOException {
         Path copy = Files.createTempFile("batchgraph-items", ".xlsx");
         try {
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -49,7 +50,7 @@ final class ExcelItemReader implements ItemReader {
                         workbook.isDate1904() || WorkbookDates.uses1904(copy),
                         workbook.getFormats(),
                         workbook.getNumFmtIdToFormat());
-                return readSheet(workbook, sheetName, cells);
+                readSheet(workbook, sheetName, cells, sink);
             } catch (ItemFileProblem problem) {
                 throw problem;
             } catch (IOException | RuntimeException e) {
@@ -60,7 +61,8 @@ final class ExcelItemReader implements ItemReader {
         }
     }
 
-    private List<JsonNode> readSheet(ReadableWorkbook workbook, String sheetName, XlsxCells cells) throws IOException {
+    private void readSheet(ReadableWorkbook workbook, String sheetName, XlsxCells cells, Consumer<JsonNode> sink)
+            throws IOException {
         List<Sheet> sheets = workbook.getSheets().toList();
         if (sheets.isEmpty()) {
             throw new ItemFileProblem((String) null, "the workbook has no sheet", "add a sheet with a header row");
@@ -77,27 +79,25 @@ final class ExcelItemReader implements ItemReader {
                     "set plan.items.sheet to one of "
                             + sheets.stream().map(Sheet::getName).toList());
         }
-        List<JsonNode> out = new ArrayList<>();
-        RowsToItems items = new RowsToItems(sheet.get().getName(), cells, out);
+        RowsToItems items = new RowsToItems(sheet.get().getName(), cells, sink);
         try (Stream<Row> rows = sheet.get().openStream()) {
             rows.forEach(items::row);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // a problem found in a row, e.g. a header naming a column twice
         }
-        return out;
     }
 
     /** Header first, then one item per non-empty row, as each row is read. */
     private final class RowsToItems {
         private final String sheetName;
         private final XlsxCells cells;
-        private final List<JsonNode> out;
+        private final Consumer<JsonNode> sink;
         private List<String> header;
 
-        RowsToItems(String sheetName, XlsxCells cells, List<JsonNode> out) {
+        RowsToItems(String sheetName, XlsxCells cells, Consumer<JsonNode> sink) {
             this.sheetName = sheetName;
             this.cells = cells;
-            this.out = out;
+            this.sink = sink;
         }
 
         void row(Row row) {
@@ -125,7 +125,7 @@ final class ExcelItemReader implements ItemReader {
             for (int c = 0; c < header.size(); c++) {
                 cells.put(item, header.get(c), row.getOptionalCell(c).orElse(null));
             }
-            out.add(item);
+            sink.accept(item);
         }
 
         private boolean isEmpty(Row row) {

@@ -3,9 +3,9 @@ package io.jenkins.plugins.awsbatch.engine.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
+import java.util.function.Consumer;
 
-/** Reads item records from one file format. */
+/** Reads item records from one file format, handing each to {@code sink} as it is read, in order. */
 interface ItemReader {
-    List<JsonNode> read(InputStream in, String sheet) throws IOException;
+    void read(InputStream in, String sheet, Consumer<JsonNode> sink) throws IOException;
 }

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.awsbatch.engine.graph.ItemSourceSpec;
 import io.jenkins.plugins.awsbatch.engine.store.StoreResolver;
@@ -9,12 +12,14 @@ import io.jenkins.plugins.awsbatch.engine.store.StoreUris;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads the items a plan declares: an inline list, a file (.json, .jsonl, .csv, .xlsx; a path relative to the
@@ -30,17 +35,16 @@ public final class ItemSource {
     }
 
     public List<Item> read(ItemSourceSpec spec, Path baseDir) {
-        List<JsonNode> records;
+        Items items = new Items(spec.key());
         try {
             if (spec.list() != null) {
-                records = new ArrayList<>();
                 for (Object value : spec.list()) {
-                    records.add(json.valueToTree(value));
+                    items.accept(json.valueToTree(value));
                 }
             } else if (spec.s3() != null) {
-                records = listing(spec.s3());
+                listing(spec.s3(), items);
             } else {
-                records = readFile(spec, baseDir);
+                readFile(spec, baseDir, items);
             }
         } catch (NoSuchFileException e) {
             throw new PlanException(
@@ -64,20 +68,44 @@ public final class ItemSource {
                     "cannot read items: " + firstLine(e.getMessage()),
                     "check the file's format");
         }
-        List<Item> items = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            items.add(new Item(i, keyOf(records.get(i), spec.key(), i), records.get(i)));
-        }
-        if (spec.key() != null && !items.isEmpty() && !records.get(0).has(spec.key())) {
+        if (spec.key() != null && items.first != null && !items.first.has(spec.key())) {
             throw new PlanException(
                     "plan.items.key",
                     "items have no field '" + spec.key() + "'",
-                    "use one of the fields of the first item: " + fieldsOf(records.get(0)));
+                    "use one of the fields of the first item: " + fieldsOf(items.first));
         }
-        return items;
+        return items.list;
     }
 
-    private List<JsonNode> readFile(ItemSourceSpec spec, Path baseDir) throws IOException {
+    /**
+     * Items as the reader hands them over: each record becomes its compact text at once, so a large plan never
+     * holds every record as a tree.
+     */
+    private final class Items implements Consumer<JsonNode> {
+        private final String keyField;
+        private final ObjectWriter compact = json.writer().without(SerializationFeature.INDENT_OUTPUT);
+        final List<Item> list = new ArrayList<>();
+        JsonNode first;
+
+        Items(String keyField) {
+            this.keyField = keyField;
+        }
+
+        @Override
+        public void accept(JsonNode record) {
+            if (first == null) {
+                first = record;
+            }
+            int index = list.size();
+            try {
+                list.add(new Item(index, keyOf(record, keyField, index), compact.writeValueAsBytes(record)));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void readFile(ItemSourceSpec spec, Path baseDir, Consumer<JsonNode> sink) throws IOException {
         String file = spec.file();
         String lower = file.toLowerCase(Locale.ROOT);
         ItemReader reader;
@@ -91,7 +119,7 @@ public final class ItemSource {
             reader = new JsonArrayItemReader(json);
         }
         try (InputStream in = open(file, baseDir)) {
-            return reader.read(in, spec.sheet());
+            reader.read(in, spec.sheet(), sink);
         }
     }
 
@@ -122,8 +150,7 @@ public final class ItemSource {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private List<JsonNode> listing(String prefix) {
-        List<JsonNode> out = new ArrayList<>();
+    private void listing(String prefix, Consumer<JsonNode> sink) {
         String root = StoreUris.asPrefix(prefix);
         for (String uri : stores.forUri(prefix).list(root)) {
             ObjectNode item = json.createObjectNode();
@@ -131,9 +158,8 @@ public final class ItemSource {
             String key = uri.substring(uri.indexOf('/', "s3://".length()) + 1);
             item.put("key", key);
             item.put("name", uri.substring(uri.lastIndexOf('/') + 1));
-            out.add(item);
+            sink.accept(item);
         }
-        return out;
     }
 
     private static String keyOf(JsonNode record, String keyField, int index) {

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /** A JSON array of items ({@code [..]}), or an object with an {@code items} array. */
 final class JsonArrayItemReader implements ItemReader {
@@ -17,7 +16,7 @@ final class JsonArrayItemReader implements ItemReader {
     }
 
     @Override
-    public List<JsonNode> read(InputStream in, String sheet) throws IOException {
+    public void read(InputStream in, String sheet, Consumer<JsonNode> sink) throws IOException {
         String text = ItemText.read(in);
         JsonNode root;
         try {
@@ -38,8 +37,6 @@ final class JsonArrayItemReader implements ItemReader {
                     "expected a JSON array of items (or an object with an \"items\" array)",
                     "write [{\"id\": \"a\"}, {\"id\": \"b\"}]");
         }
-        List<JsonNode> out = new ArrayList<>(root.size());
-        root.forEach(out::add);
-        return out;
+        root.forEach(sink);
     }
 }

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /** One JSON value per line; blank lines are skipped; a bad line is reported by number. */
 final class JsonLinesItemReader implements ItemReader {
@@ -17,10 +16,9 @@ final class JsonLinesItemReader implements ItemReader {
     }
 
     @Override
-    public List<JsonNode> read(InputStream in, String sheet) throws IOException {
+    public void read(InputStream in, String sheet, Consumer<JsonNode> sink) throws IOException {
         String text = ItemText.read(in);
         ItemText.requireShortLines(text);
-        List<JsonNode> out = new ArrayList<>();
         int number = 0;
         for (String line : text.split("\n", -1)) {
             number++;
@@ -28,7 +26,7 @@ final class JsonLinesItemReader implements ItemReader {
                 continue;
             }
             try {
-                out.add(mapper.readTree(line));
+                sink.accept(mapper.readTree(line));
             } catch (JsonProcessingException e) {
                 throw new ItemFileProblem(
                         number,
@@ -36,7 +34,6 @@ final class JsonLinesItemReader implements ItemReader {
                         "write one JSON value per line, e.g. {\"id\": \"a\"}");
             }
         }
-        return out;
     }
 
     static String firstLine(String message) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -44,7 +45,9 @@ class ExcelItemReaderTest {
 
     private List<JsonNode> streamed(Path file, String sheet) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new ExcelItemReader(json).read(in, sheet);
+            List<JsonNode> items = new ArrayList<>();
+            new ExcelItemReader(json).read(in, sheet, items::add);
+            return items;
         }
     }
 

@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * row an item. Numbers stay numbers (whole numbers as integers), dates become ISO text, formulas their cached
  * value.
  */
-final class WorkbookItemReader implements ItemReader {
+final class WorkbookItemReader {
     private final ObjectMapper json;
     private final DataFormatter formatter = new DataFormatter();
 
@@ -30,8 +30,7 @@ final class WorkbookItemReader implements ItemReader {
         this.json = json;
     }
 
-    @Override
-    public List<JsonNode> read(InputStream in, String sheetName) throws IOException {
+    List<JsonNode> read(InputStream in, String sheetName) throws IOException {
         try (Workbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = sheetName == null ? workbook.getSheetAt(0) : workbook.getSheet(sheetName);
             if (sheet == null) {
