@@ -47,7 +47,7 @@ final class ExcelItemReader implements ItemReader {
             WorkbookFileKind.check(copy);
             try (ReadableWorkbook workbook = new ReadableWorkbook(copy.toFile(), OPTIONS)) {
                 XlsxCells cells = new XlsxCells(
-                        workbook.isDate1904() || WorkbookDates.uses1904(copy),
+                        WorkbookDates.uses1904(copy), // fastexcel's own flag misses Excel's date1904="1"
                         workbook.getFormats(),
                         workbook.getNumFmtIdToFormat());
                 readSheet(workbook, sheetName, cells, sink);

@@ -1,8 +1,5 @@
 package io.jenkins.plugins.awsbatch.engine.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jenkins.plugins.awsbatch.engine.store.PackedItems;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
@@ -17,18 +14,14 @@ final class PackedItemsWriter {
     static final int MAX_ITEMS_PER_PART = 10_000;
     static final int MAX_PART_BYTES = 16 << 20;
 
-    /** Compact whatever the mapper's settings: a record never spans lines (newlines in strings are escaped). */
-    private final ObjectWriter compact;
-
     private final int maxItemsPerPart;
     private final int maxPartBytes;
 
-    PackedItemsWriter(ObjectMapper json) {
-        this(json, MAX_ITEMS_PER_PART, MAX_PART_BYTES);
+    PackedItemsWriter() {
+        this(MAX_ITEMS_PER_PART, MAX_PART_BYTES);
     }
 
-    PackedItemsWriter(ObjectMapper json, int maxItemsPerPart, int maxPartBytes) {
-        this.compact = json.writer().without(SerializationFeature.INDENT_OUTPUT);
+    PackedItemsWriter(int maxItemsPerPart, int maxPartBytes) {
         this.maxItemsPerPart = maxItemsPerPart;
         this.maxPartBytes = maxPartBytes;
     }
@@ -48,7 +41,7 @@ final class PackedItemsWriter {
                 throw new IllegalArgumentException("items must come in index order from 0: item "
                         + items.get(i).index() + " at position " + i);
             }
-            byte[] record = record(items.get(i));
+            byte[] record = items.get(i).compactJson(); // one line: JSON escapes the newlines in strings
             // a part always takes one item, however large; past either limit the next one starts a new part
             if (inPart > 0 && (inPart == maxItemsPerPart || part.size() + record.length > maxPartBytes)) {
                 objects.put(PackedItems.partUri(itemsUri, partNumber++), part.toByteArray());
@@ -67,10 +60,5 @@ final class PackedItemsWriter {
         }
         objects.put(PackedItems.offsetsUri(itemsUri), offsets);
         return objects;
-    }
-
-    /** The item's compact text; an item made from a tree elsewhere (a test) is written with this mapper. */
-    private byte[] record(Item item) {
-        return item.compactJson();
     }
 }

@@ -54,7 +54,7 @@ public final class Planner {
             ItemDestination destination) {
         ItemLayout itemLayout = ItemLayout.choose(destination.layout(), items.size(), destination.uri());
         Map<String, byte[]> records = itemLayout == ItemLayout.PACKED
-                ? new PackedItemsWriter(json).encode(items, destination.uri())
+                ? new PackedItemsWriter().encode(items, destination.uri())
                 : perItem(items, destination.uri());
         if (!records.isEmpty()) {
             destination.store().putAll(records);

@@ -93,7 +93,7 @@ class PackedItemsMotoTest {
     @Test
     void itemsOnEitherSideOfAPartBoundaryReadBackExactly() throws Exception {
         S3ObjectStore store = aws.objectStore();
-        store.putAll(new PackedItemsWriter(json, 1_000, 1 << 20).encode(items, layout.itemsUri()));
+        store.putAll(new PackedItemsWriter(1_000, 1 << 20).encode(items, layout.itemsUri()));
 
         assertThat(store.list(layout.itemsUri() + "/")).hasSize(4); // 3 parts and the offsets
         for (int i : new int[] {999, 1_000, 1_999, 2_000, ITEMS - 1}) {
@@ -108,7 +108,7 @@ class PackedItemsMotoTest {
     void theDocumentedAwsCliShellReadsAnItemInEitherLayoutAndThroughAnIndexMap() throws Exception {
         assumeTrue(onPath("aws"), "the AWS CLI is not on the PATH");
         S3ObjectStore store = aws.objectStore();
-        store.putAll(new PackedItemsWriter(json, 1_000, 1 << 20).encode(items, layout.itemsUri()));
+        store.putAll(new PackedItemsWriter(1_000, 1 << 20).encode(items, layout.itemsUri()));
         String map = layout.retryMapUri("s", 1);
         store.put(map, "[5, 2001]".getBytes(StandardCharsets.UTF_8));
         Path script = dir.resolve("item.sh");
@@ -130,7 +130,7 @@ class PackedItemsMotoTest {
         String python = pythonWithBoto3();
         assumeTrue(python != null, "no Python with boto3 (MOTO_VENV, .venv-moto or python3)");
         S3ObjectStore store = aws.objectStore();
-        store.putAll(new PackedItemsWriter(json, 1_000, 1 << 20).encode(items, layout.itemsUri()));
+        store.putAll(new PackedItemsWriter(1_000, 1 << 20).encode(items, layout.itemsUri()));
         String map = layout.retryMapUri("s", 1);
         store.put(map, "[5, 2001]".getBytes(StandardCharsets.UTF_8));
         Path script = dir.resolve("item.py");

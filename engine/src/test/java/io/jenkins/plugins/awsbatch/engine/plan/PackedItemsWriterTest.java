@@ -32,7 +32,7 @@ class PackedItemsWriterTest {
         List<Item> items = awkwardItems(40);
         String itemsUri = LocalObjectStore.toUri(dir.resolve("items"));
         // small parts, so items fall on part boundaries and one item is larger than a whole part may be
-        store.putAll(new PackedItemsWriter(json, 7, 300).encode(items, itemsUri));
+        store.putAll(new PackedItemsWriter(7, 300).encode(items, itemsUri));
 
         for (Item item : items) {
             byte[] read = PackedItems.read(store, itemsUri, item.index()).orElseThrow();
@@ -47,7 +47,7 @@ class PackedItemsWriterTest {
     @Test
     void partsHoldAtMostTheirItemCountAndBytesAndTheirLinesAreTheItemsInOrder() throws Exception {
         List<Item> items = awkwardItems(40);
-        Map<String, byte[]> objects = new PackedItemsWriter(json, 7, 300).encode(items, "file:///r/items");
+        Map<String, byte[]> objects = new PackedItemsWriter(7, 300).encode(items, "file:///r/items");
 
         List<JsonNode> lines = new ArrayList<>();
         for (Map.Entry<String, byte[]> object : objects.entrySet()) {

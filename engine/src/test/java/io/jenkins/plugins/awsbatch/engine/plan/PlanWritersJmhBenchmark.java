@@ -60,7 +60,7 @@ public class PlanWritersJmhBenchmark {
 
     @Benchmark
     public Map<String, byte[]> encodePacked() {
-        return new PackedItemsWriter(json).encode(records, "file:///bench/items");
+        return new PackedItemsWriter().encode(records, "file:///bench/items");
     }
 
     @Benchmark

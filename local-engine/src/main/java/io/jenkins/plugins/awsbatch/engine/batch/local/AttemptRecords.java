@@ -238,17 +238,13 @@ final class AttemptRecords {
      * records file.
      */
     private boolean stillReading(String commandLine) {
-        String undrained = LauncherProcess.NAME + " " + logDirectory + "/";
-        int at = 0;
-        if (!commandLine.startsWith(undrained)) {
-            at = commandLine.indexOf(" " + undrained) + 1;
-            if (at == 0) {
-                return false;
-            }
+        String name = " " + LauncherProcess.NAME + " ";
+        int at = (" " + commandLine).indexOf(name + logDirectory + "/");
+        if (at < 0) {
+            return false;
         }
         // its records file is its last argument (the title's last word)
-        String records =
-                commandLine.substring(at + LauncherProcess.NAME.length() + 1).trim();
+        String records = commandLine.substring(at + name.length() - 1).trim();
         return !Files.exists(logDirectory.resolve(Path.of(records).getFileName() + LauncherProcess.DRAINED_SUFFIX));
     }
 

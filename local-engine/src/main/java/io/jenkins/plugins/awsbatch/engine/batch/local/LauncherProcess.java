@@ -30,8 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LauncherProcess {
     /** The launcher's process title, followed by its records file: how a restarted engine finds it. */
     static final String NAME = "batchgraph-launcher";
-    /** Its title once its stdin closed: it starts nothing more. */
-    static final String DRAINED_NAME = "batchgraph-launcher-drained";
 
     static final String RECORDS_SUFFIX = ".records";
     /**

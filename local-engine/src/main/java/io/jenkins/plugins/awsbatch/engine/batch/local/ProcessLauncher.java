@@ -80,8 +80,7 @@ final class ProcessLauncher {
     private final Path workingDirectory;
     private final Duration grace;
     private final ScheduledExecutorService timers;
-    private final boolean useLauncher;
-    /** The launchers to try, in order, each with the interpreter that runs it. */
+    /** The launchers to try, in order, each with the interpreter that runs it; none: never a launcher. */
     private final Map<LauncherProcess.Kind, String> launchers = new EnumMap<>(LauncherProcess.Kind.class);
 
     private LauncherProcess launcher;
@@ -106,7 +105,6 @@ final class ProcessLauncher {
                     LauncherProcess.Kind.PERL,
                     System.getProperty(PERL_PROPERTY, LauncherProcess.Kind.PERL.defaultInterpreter));
         }
-        this.useLauncher = !launchers.isEmpty();
     }
 
     /**
@@ -130,7 +128,7 @@ final class ProcessLauncher {
 
     /** The engine's launcher, started on first use; null where it cannot run (or is not to be used). */
     synchronized LauncherProcess launcher() {
-        if (!launcherTried && useLauncher) {
+        if (!launcherTried && !launchers.isEmpty()) {
             launcherTried = true;
             for (Map.Entry<LauncherProcess.Kind, String> kind : launchers.entrySet()) {
                 try {
@@ -156,7 +154,7 @@ final class ProcessLauncher {
 
     /** True once attempts are spawned here, one JVM spawn each: no launcher may be used, it could not start, or it was lost. */
     synchronized boolean spawnsDirectly() {
-        return !useLauncher || launcherTried && (launcher == null || launcher.isLost());
+        return launchers.isEmpty() || launcherTried && (launcher == null || launcher.isLost());
     }
 
     /**

@@ -100,29 +100,15 @@ def resolve(program, env):
 
 
 def spawn(request_id, cwd, log, base, argv, env):
-    # the child starts in the launcher's own folder: posix_spawn has no chdir of its own
     try:
         out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     except OSError as e:
         reply(b"F %s cannot open the log %s: %s\n" % (request_id, log, e.strerror.encode()))
         return
+    actions = [(os.POSIX_SPAWN_OPEN, 0, DEV_NULL, os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, out, 1),
+               (os.POSIX_SPAWN_DUP2, out, 2)]
     try:
-        actions = [(os.POSIX_SPAWN_OPEN, 0, DEV_NULL, os.O_RDONLY, 0), (os.POSIX_SPAWN_DUP2, out, 1),
-                   (os.POSIX_SPAWN_DUP2, out, 2)]
-        program = argv[0].decode(errors="replace")
-        try:
-            os.chdir(cwd)  # every time, as perl's child does: the folder may have been replaced since
-        except OSError as e:
-            pid = explain(out, actions, 'Cannot run program "%s": working directory %s: %s'
-                          % (program, cwd.decode(errors="replace"), e.strerror), 126)
-        else:
-            path = resolve(argv[0], env)
-            try:
-                if path is None:
-                    raise OSError(errno.ENOENT, os.strerror(errno.ENOENT))
-                pid = os.posix_spawn(path, argv, env, file_actions=actions, setsigdef=RESET, setsigmask=())
-            except OSError as e:
-                pid = explain(out, actions, 'Cannot run program "%s": %s' % (program, e.strerror), 127)
+        pid = start_child(cwd, argv, env, actions)
     except OSError as e:
         reply(b"F %s spawn failed: %s\n" % (request_id, str(e).encode()))
         return
@@ -133,8 +119,27 @@ def spawn(request_id, cwd, log, base, argv, env):
     reply(b"P %s %d\n" % (request_id, pid))
 
 
-def explain(out, actions, message, status):
-    """A child that prints why the attempt cannot run, as perl's child would before it exits."""
+def start_child(cwd, argv, env, actions):
+    """The pid of the command started in cwd, or of a shell that says why it cannot be (as perl's child would)."""
+    program = argv[0].decode(errors="replace")
+    # posix_spawn has no chdir of its own: the child starts in the launcher's folder, entered every time, as perl's
+    # child does (the folder may have been replaced since)
+    try:
+        os.chdir(cwd)
+    except OSError as e:
+        return explain(actions, 'Cannot run program "%s": working directory %s: %s'
+                       % (program, cwd.decode(errors="replace"), e.strerror), 126)
+    path = resolve(argv[0], env)
+    if path is None:
+        return explain(actions, 'Cannot run program "%s": %s' % (program, os.strerror(errno.ENOENT)), 127)
+    try:
+        return os.posix_spawn(path, argv, env, file_actions=actions, setsigdef=RESET, setsigmask=())
+    except OSError as e:
+        return explain(actions, 'Cannot run program "%s": %s' % (program, e.strerror), 127)
+
+
+def explain(actions, message, status):
+    """A child that prints why the attempt cannot run, then exits with status."""
     return os.posix_spawn(SH, [SH, b"-c", b'printf "%s\\n" "$1" >&2; exit "$2"', b"sh", message.encode(),
                                str(status).encode()], {}, file_actions=actions, setsigdef=RESET, setsigmask=())
 
